@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as foundation from './202611281800_foundation';
+
+/**
+ * Every migration, keyed by its file name. Listed explicitly (rather than read from the
+ * folder) so that bundlers, tests and both database engines see exactly the same set.
+ */
+export const migrations: Record<string, Migration> = {
+  '202611281800_foundation': foundation,
+};

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+/**
+ * Every error code the API, socket acks and collab close reasons may carry.
+ * The list is closed: clients switch on it, so codes are added, never renamed.
+ */
+export const ERROR_CODES = {
+  invalid_input: 400,
+  malformed_json: 400,
+  unsupported_media_type: 415,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  invalid_token: 400,
+  forbidden: 403,
+  csrf_failed: 403,
+  origin_forbidden: 403,
+  not_found: 404,
+  email_taken: 409,
+  conflict: 409,
+  rate_limited: 429,
+  internal_error: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export const ErrorCodeSchema = z.enum(Object.keys(ERROR_CODES) as [ErrorCode, ...ErrorCode[]]);
+
+export const ErrorBodySchema = z.object({
+  error: z.object({
+    code: ErrorCodeSchema,
+    message: z.string(),
+    /** Per-field messages for `invalid_input`, keyed by dotted path. */
+    details: z.record(z.string(), z.array(z.string())).optional(),
+  }),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;

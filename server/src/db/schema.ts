@@ -1,0 +1,132 @@
+import type { ColumnType, Generated, Selectable } from 'kysely';
+
+/** Table types, written by hand to match `migrations/`. */
+
+type CreatedAt = ColumnType<Date, never, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  password_hash: string | null;
+  display_name: string;
+  role: Generated<'member' | 'admin'>;
+  locale: Generated<'fr' | 'en'>;
+  organisation_name: string | null;
+  organisation_kind: string | null;
+  territory: string | null;
+  fantastic_role: string | null;
+  themes: Generated<string[]>;
+  bio: string | null;
+  listed_in_directory: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+export type UserRow = Selectable<UsersTable>;
+
+export interface CharterAcceptancesTable {
+  user_id: string;
+  version: string;
+  accepted_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Timestamp;
+  expires_at: Date;
+  user_agent: string | null;
+}
+
+export interface AuthTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  purpose: 'mail_login' | 'password_reset';
+  token_hash: string;
+  code_hash: string | null;
+  attempts: Generated<number>;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface MailOutboxTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  status: Generated<'queued' | 'sent' | 'kept' | 'failed'>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface SpacesTable {
+  id: Generated<string>;
+  slug: string;
+  kind: 'chantier' | 'communaute' | 'cohorte';
+  title: string;
+  summary: Generated<string>;
+  description: Generated<string>;
+  goals: Generated<string[]>;
+  period: string | null;
+  partners: Generated<string[]>;
+  audience: string | null;
+  status: Generated<'active' | 'archived'>;
+  visibility: 'public' | 'members' | 'private';
+  join_policy: 'open' | 'request' | 'invite';
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+export type SpaceRow = Selectable<SpacesTable>;
+
+export interface SpaceProjectsTable {
+  id: Generated<string>;
+  space_id: string;
+  territory: string;
+  theme: string | null;
+  position: number;
+}
+
+export interface MembershipsTable {
+  space_id: string;
+  user_id: string;
+  role: Generated<'animateur' | 'membre'>;
+  status: 'active' | 'pending';
+  created_at: CreatedAt;
+}
+export type MembershipRow = Selectable<MembershipsTable>;
+
+export interface EventSeriesTable {
+  id: Generated<string>;
+  slug: string;
+  title: string;
+  kind: 'permanence' | 'initiation' | 'atelier' | 'autre';
+  summary: Generated<string>;
+  space_id: string | null;
+  rrule: string;
+  timezone: string;
+  first_date: ColumnType<Date, string, string>;
+  start_time: string;
+  duration_minutes: number;
+  mode: 'visio' | 'presentiel';
+  created_at: CreatedAt;
+}
+export type EventSeriesRow = Selectable<EventSeriesTable>;
+
+export interface DB {
+  users: UsersTable;
+  charter_acceptances: CharterAcceptancesTable;
+  sessions: SessionsTable;
+  auth_tokens: AuthTokensTable;
+  mail_outbox: MailOutboxTable;
+  spaces: SpacesTable;
+  space_projects: SpaceProjectsTable;
+  memberships: MembershipsTable;
+  event_series: EventSeriesTable;
+}

@@ -1,0 +1,57 @@
+import type { ErrorBody, ErrorCode } from '@atelier/contract';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError } from '../errors';
+
+/** Fastify's own errors that are the client's fault, mapped to stable codes. */
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'malformed_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'payload_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_input',
+  FST_ERR_CTP_INVALID_TYPE: 'invalid_input',
+  FST_ERR_VALIDATION: 'invalid_input',
+  FST_ERR_BAD_URL: 'invalid_input',
+  FST_ERR_ASYNC_CONSTRAINT: 'invalid_input',
+  FST_ERR_RATE_LIMIT: 'rate_limited',
+};
+
+export function errorBody(code: ErrorCode, message: string, details?: Record<string, string[]>): ErrorBody {
+  return { error: details ? { code, message, details } : { code, message } };
+}
+
+/**
+ * One error handler for the whole API: AppError and validation errors become the contract's
+ * error body; anything else is logged and answered as an opaque 500, never leaking details.
+ */
+export const errorsPlugin = fp(
+  async (app: FastifyInstance) => {
+    app.setErrorHandler((error: FastifyError, request, reply) => {
+      if (error instanceof AppError) {
+        return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
+      }
+      if (hasZodFastifySchemaValidationErrors(error)) {
+        const details: Record<string, string[]> = {};
+        for (const issue of error.validation) {
+          const path = issue.instancePath.replace(/^\//, '').replaceAll('/', '.');
+          const key = [error.validationContext ?? 'body', path].filter(Boolean).join('.');
+          details[key] = [...(details[key] ?? []), issue.message ?? 'invalid'];
+        }
+        return reply.status(400).send(errorBody('invalid_input', 'the request is not valid', details));
+      }
+      const code = error.code ? FASTIFY_CODES[error.code] : undefined;
+      if (code) {
+        const status = code === 'invalid_input' || code === 'malformed_json' ? 400 : (error.statusCode ?? 400);
+        return reply.status(status).send(errorBody(code, error.message));
+      }
+      if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+        return reply.status(error.statusCode).send(errorBody('invalid_input', error.message));
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.status(500).send(errorBody('internal_error', 'something went wrong on our side'));
+    });
+  },
+  { name: 'errors' },
+);
