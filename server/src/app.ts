@@ -3,20 +3,34 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Database } from './db/database';
+import { accountsRoutes } from './features/accounts/accounts.routes';
+import { eventsRoutes } from './features/events/events.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { mailboxRoutes } from './features/mail/mailbox.routes';
+import { spacesRoutes } from './features/spaces/spaces.routes';
 import { authPlugin } from './plugins/auth';
+import { clientPlugin } from './plugins/client';
 import { dbPlugin } from './plugins/db';
+import { docsPlugin } from './plugins/docs';
 import { errorsPlugin } from './plugins/errors';
+import { type JobsOptions, jobsPlugin } from './plugins/jobs';
+import { mailPlugin } from './plugins/mail';
+import { metricsPlugin } from './plugins/metrics';
+import { rateLimitPlugin } from './plugins/rate-limit';
 import { securityPlugin } from './plugins/security';
 
 export interface AppDeps {
   config: Config;
   database: Database;
   logger?: FastifyServerOptions['logger'];
+  /** Job runner knobs: tests shorten delays, a process may enqueue without running jobs. */
+  jobs?: JobsOptions;
+  /** Where the built client is; tests point it at a fixture. */
+  clientRoot?: string;
 }
 
 /** Registers infrastructure, then features under `/api`. Never listens: main.ts and tests do. */
-export async function buildApp({ config, database, logger }: AppDeps) {
+export async function buildApp({ config, database, logger, clientRoot, jobs }: AppDeps) {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
@@ -31,13 +45,23 @@ export async function buildApp({ config, database, logger }: AppDeps) {
   await app.register(cookie);
   await app.register(securityPlugin, { config });
   await app.register(authPlugin, { config });
+  await app.register(jobsPlugin, jobs ?? {});
+  await app.register(mailPlugin, { config });
+  await app.register(rateLimitPlugin, { config });
+  await app.register(metricsPlugin, { config });
+  await app.register(docsPlugin);
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      if (!config.production) await api.register(mailboxRoutes);
+      await api.register(accountsRoutes, { publicUrl: config.publicUrl });
+      await api.register(spacesRoutes);
+      await api.register(eventsRoutes);
     },
     { prefix: '/api' },
   );
+  await app.register(clientPlugin, { root: clientRoot });
 
   return app;
 }

@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   RATE_LIMITS: flag.default('on'),
+  /** Sign-in, sign-up, mail-link and reset attempts allowed per IP in 15 minutes. */
+  RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().positive().default(30),
+  /** The same attempts allowed per account (email address) in 15 minutes. */
+  RATE_LIMIT_AUTH_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: flag.default('on'),
@@ -34,7 +38,7 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
-  rateLimits: boolean;
+  rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; windowMs: number };
   publicUrl: string;
   logLevel: string;
   seed: boolean;
@@ -72,7 +76,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
-    rateLimits: e.RATE_LIMITS === 'on',
+    rateLimits: {
+      enabled: e.RATE_LIMITS === 'on',
+      authPerIp: e.RATE_LIMIT_AUTH_PER_IP,
+      authPerAccount: e.RATE_LIMIT_AUTH_PER_ACCOUNT,
+      windowMs: 15 * 60 * 1000,
+    },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     logLevel: e.LOG_LEVEL,
     seed: e.SEED === 'on',

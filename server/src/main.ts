@@ -2,12 +2,21 @@ import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
+import { ensureAdmin } from './features/accounts/accounts.service';
+import { seedAlliance } from './features/seed/alliance.seed';
 
 async function main() {
   const config = loadConfig();
   const database = await createDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
+  if (config.admin) await ensureAdmin(database.db, config.admin);
   const app = await buildApp({ config, database });
+  if (config.seed) {
+    // After migrations, before listening: inserts only what is missing, keyed by slug.
+    const seeded = await seedAlliance(database.db);
+    const inserted = seeded.spaces.length + seeded.projects + seeded.series.length > 0;
+    app.log.info({ seeded }, inserted ? 'seed: alliance spaces and series inserted' : 'seed: nothing to insert');
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {

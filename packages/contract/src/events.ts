@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema } from './common';
 
 export const EventKindSchema = z.enum(['permanence', 'initiation', 'atelier', 'autre']);
+/** Online (visioconférence) or in person. */
+export const EventModeSchema = z.enum(['visio', 'presentiel']);
 
 /** The next occurrence of a series, computed from its recurrence rule. */
 export const NextOccurrenceSchema = z.object({
@@ -12,6 +14,8 @@ export const NextOccurrenceSchema = z.object({
   startsAt: IsoDateTimeSchema,
   endsAt: IsoDateTimeSchema,
   timezone: z.string(),
+  mode: EventModeSchema,
 });
+export type NextOccurrence = z.infer<typeof NextOccurrenceSchema>;
 
 export const NextPermanenceSchema = z.object({ next: NextOccurrenceSchema.nullable() });

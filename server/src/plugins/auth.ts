@@ -50,7 +50,7 @@ export const authPlugin = fp(
     const cookieOptions = {
       path: '/',
       httpOnly: true,
-      sameSite: 'lax' as const,
+      sameSite: 'strict' as const,
       secure: config.production,
       maxAge: Math.floor(config.session.absoluteMs / 1000),
     };

@@ -11,10 +11,10 @@ export interface TestContext {
 }
 
 /** A full app on a fresh database, driven with `app.inject` (no port needed). */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestContext> {
+export async function createTestApp(env: Record<string, string> = {}, clientRoot?: string): Promise<TestContext> {
   const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'off', SEED: 'off', LOG_LEVEL: 'silent', ...env });
   const database = await createTestDatabase();
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clientRoot });
   await app.ready();
   return {
     app,

@@ -25,7 +25,7 @@ export async function createTestDatabase(): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      await withAdmin(serverUrl, (client) => client.query(`drop database if exists ${name} with (force)`));
+      await withAdmin(serverUrl, (client) => dropTestDatabase(client, name));
     },
   };
 }
@@ -38,4 +38,21 @@ async function withAdmin(serverUrl: string, work: (client: pg.Client) => Promise
   } finally {
     await client.end();
   }
+}
+
+/**
+ * Drops a test database once its connections are gone. pg's `pool.end()` resolves before the
+ * sockets have closed; a forced drop would kill those backends mid-goodbye, and the client
+ * would report the kill as an uncaught error in whichever test file runs next.
+ */
+export async function dropTestDatabase(client: pg.Client, name: string) {
+  for (let i = 0; i < 100; i++) {
+    const { rows } = await client.query<{ n: number }>(
+      'select count(*)::int as n from pg_stat_activity where datname = $1',
+      [name],
+    );
+    if (rows[0]?.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await client.query(`drop database if exists ${name} with (force)`);
 }

@@ -1,0 +1,81 @@
+import type { ProfileUpdate } from '@atelier/contract';
+import type { Db } from '../../db/database';
+
+export const findUserByEmail = (db: Db, email: string) =>
+  db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
+
+export const findUserById = (db: Db, id: string) =>
+  db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertUser = (
+  db: Db,
+  values: {
+    email: string;
+    passwordHash: string | null;
+    displayName: string;
+    locale?: 'fr' | 'en';
+    role?: 'member' | 'admin';
+  },
+) =>
+  db
+    .insertInto('users')
+    .values({
+      email: values.email.toLowerCase(),
+      password_hash: values.passwordHash,
+      display_name: values.displayName,
+      locale: values.locale ?? 'fr',
+      role: values.role ?? 'member',
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+
+export const setPasswordHash = (db: Db, userId: string, passwordHash: string) =>
+  db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: new Date() })
+    .where('id', '=', userId)
+    .execute();
+
+export const setRole = (db: Db, userId: string, role: 'member' | 'admin') =>
+  db.updateTable('users').set({ role, updated_at: new Date() }).where('id', '=', userId).execute();
+
+export function updateProfile(db: Db, userId: string, update: ProfileUpdate) {
+  const columns = {
+    display_name: update.displayName,
+    locale: update.locale,
+    organisation_name: update.organisationName,
+    organisation_kind: update.organisationKind,
+    territory: update.territory,
+    fantastic_role: update.fantasticRole,
+    themes: update.themes,
+    bio: update.bio === '' ? null : update.bio,
+    listed_in_directory: update.listedInDirectory,
+  };
+  const set = Object.fromEntries(Object.entries(columns).filter(([, value]) => value !== undefined));
+  return db
+    .updateTable('users')
+    .set({ ...set, updated_at: new Date() })
+    .where('id', '=', userId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export const acceptCharter = (db: Db, userId: string, version: string) =>
+  db
+    .insertInto('charter_acceptances')
+    .values({ user_id: userId, version })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+
+export const latestCharterAcceptance = (db: Db, userId: string) =>
+  db
+    .selectFrom('charter_acceptances')
+    .select(['version', 'accepted_at'])
+    .where('user_id', '=', userId)
+    .orderBy('accepted_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();

@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/app';
+import { as, PASSWORD, sessionCookie, signUp, uniqueEmail } from '../../test/http';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestApp();
+});
+afterAll(() => ctx.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  ctx.app.inject({ method: 'POST', url, payload: payload as object, headers });
+const me = (cookie: string) => ctx.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+
+/** The newest mail sent to an address, straight from the outbox. */
+async function lastMailTo(email: string) {
+  const row = await ctx.database.db
+    .selectFrom('mail_outbox')
+    .selectAll()
+    .where('to_address', '=', email)
+    .orderBy('created_at', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const link = row.text_body.match(/https?:\/\/\S+[?&]token=([A-Za-z0-9_%-]+)/);
+  const code = row.text_body.match(/\b(\d{6})\b/);
+  return { ...row, token: link ? decodeURIComponent(link[1]!) : undefined, code: code?.[1] };
+}
+const mailCount = async (email: string) =>
+  (await ctx.database.db.selectFrom('mail_outbox').select('id').where('to_address', '=', email).execute()).length;
+
+describe('sign-in by mail', () => {
+  it('mails a link that signs in once, and only once', async () => {
+    const { email } = await signUp(ctx.app);
+    const request = await post('/api/auth/mail-link', { email: email.toUpperCase() });
+    expect(request.statusCode).toBe(202);
+    const mail = await lastMailTo(email);
+    expect(mail.subject).toContain('connexion');
+    expect(mail.text_body).toContain('/connexion/lien?token=');
+    expect(mail.token).toBeDefined();
+
+    const verified = await post('/api/auth/mail-link/verify', { token: mail.token });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json().user.email).toBe(email);
+    expect((await me(sessionCookie(verified))).statusCode).toBe(200);
+
+    const again = await post('/api/auth/mail-link/verify', { token: mail.token });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.code).toBe('invalid_token');
+  });
+
+  it('lets two simultaneous clicks on one link open a single session', async () => {
+    const { email, userId } = await signUp(ctx.app);
+    await post('/api/auth/mail-link', { email });
+    const { token } = await lastMailTo(email);
+    const before = await ctx.database.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+    const answers = await Promise.all([1, 2, 3].map(() => post('/api/auth/mail-link/verify', { token })));
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 400, 400]);
+    const after = await ctx.database.db.selectFrom('sessions').select('id').where('user_id', '=', userId).execute();
+    expect(after.length).toBe(before.length + 1);
+  });
+
+  it('accepts the 6-digit code with the email, and kills it after five wrong tries', async () => {
+    const { email } = await signUp(ctx.app);
+    await post('/api/auth/mail-link', { email });
+    const { code } = await lastMailTo(email);
+    expect(code).toMatch(/^\d{6}$/);
+    const ok = await post('/api/auth/mail-link/verify', { email, code });
+    expect(ok.statusCode).toBe(200);
+
+    await post('/api/auth/mail-link', { email });
+    const second = await lastMailTo(email);
+    const wrong = second.code === '000000' ? '111111' : '000000';
+    for (let i = 0; i < 5; i++) {
+      expect((await post('/api/auth/mail-link/verify', { email, code: wrong })).statusCode).toBe(400);
+    }
+    const tooLate = await post('/api/auth/mail-link/verify', { email, code: second.code });
+    expect(tooLate.statusCode).toBe(400);
+  });
+
+  it('answers the same for an unknown email and sends nothing', async () => {
+    const email = uniqueEmail('inconnu');
+    const response = await post('/api/auth/mail-link', { email });
+    expect(response.statusCode).toBe(202);
+    expect(response.json()).toEqual({ ok: true });
+    expect(await mailCount(email)).toBe(0);
+  });
+
+  it('refuses expired links', async () => {
+    const { email, userId } = await signUp(ctx.app);
+    await post('/api/auth/mail-link', { email });
+    const { token } = await lastMailTo(email);
+    await ctx.database.db
+      .updateTable('auth_tokens')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', userId)
+      .execute();
+    expect((await post('/api/auth/mail-link/verify', { token })).statusCode).toBe(400);
+  });
+});
+
+describe('password reset and change', () => {
+  it('resets the password by mail and signs out every other session', async () => {
+    const client = await signUp(ctx.app);
+    expect((await post('/api/auth/password-reset', { email: client.email })).statusCode).toBe(202);
+    const { token, text_body } = await lastMailTo(client.email);
+    expect(text_body).toContain('/mot-de-passe/nouveau?token=');
+
+    const reset = await post('/api/auth/password-reset/confirm', { token, password: 'nouveau-mot-de-passe-42' });
+    expect(reset.statusCode).toBe(200);
+    expect((await me(client.cookie)).statusCode).toBe(401);
+    expect((await me(sessionCookie(reset))).statusCode).toBe(200);
+
+    expect((await post('/api/auth/login', { email: client.email, password: PASSWORD })).statusCode).toBe(401);
+    expect(
+      (await post('/api/auth/login', { email: client.email, password: 'nouveau-mot-de-passe-42' })).statusCode,
+    ).toBe(200);
+    const reuse = await post('/api/auth/password-reset/confirm', { token, password: 'encore-un-autre-42' });
+    expect(reuse.json().error.code).toBe('invalid_token');
+  });
+
+  it('changes the password after checking the current one, keeping only this session', async () => {
+    const client = await signUp(ctx.app);
+    const other = await post('/api/auth/login', { email: client.email, password: PASSWORD });
+    const otherCookie = sessionCookie(other);
+
+    const wrong = await post(
+      '/api/me/password',
+      { currentPassword: 'pas-le-bon', newPassword: 'x'.repeat(12) },
+      as(client),
+    );
+    expect(wrong.statusCode).toBe(401);
+    expect((await me(otherCookie)).statusCode).toBe(200);
+
+    const changed = await post(
+      '/api/me/password',
+      { currentPassword: PASSWORD, newPassword: 'un-mot-de-passe-neuf' },
+      as(client),
+    );
+    expect(changed.statusCode).toBe(200);
+    expect((await me(otherCookie)).statusCode).toBe(401);
+    expect((await me(client.cookie)).statusCode).toBe(401);
+    expect((await me(sessionCookie(changed))).statusCode).toBe(200);
+  });
+});

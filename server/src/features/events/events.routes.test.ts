@@ -1,0 +1,48 @@
+import { NextPermanenceSchema } from '@atelier/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/app';
+import { seedAlliance } from '../seed/alliance.seed';
+import { getNextPermanence } from './events.service';
+
+describe('GET /api/permanence/next', () => {
+  let ctx: TestContext;
+  beforeAll(async () => {
+    ctx = await createTestApp();
+  });
+  afterAll(() => ctx.close());
+
+  const getNext = async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/permanence/next' });
+    expect(response.statusCode).toBe(200);
+    return NextPermanenceSchema.parse(response.json()).next;
+  };
+
+  it('answers null while no permanence series exists', async () => {
+    expect(await getNext()).toBeNull();
+  });
+
+  it('gives the next first Tuesday of the month, 12:30 to 13:30 Paris time', async () => {
+    await seedAlliance(ctx.database.db);
+    const before = Date.now();
+    const next = await getNext();
+    expect(next).toMatchObject({ title: 'La permanence', kind: 'permanence', timezone: 'Europe/Paris', mode: 'visio' });
+    if (!next) return;
+    // Paris wall time, with the offset of that day: +01:00 in winter, +02:00 in summer.
+    expect(next.startsAt).toMatch(/^\d{4}-\d{2}-0[1-7]T12:30:00\+0[12]:00$/);
+    expect(next.endsAt).toMatch(/T13:30:00\+0[12]:00$/);
+    const day = next.startsAt.slice(0, 10);
+    expect(new Date(`${day}T00:00:00Z`).getUTCDay()).toBe(2);
+    expect(Date.parse(next.endsAt) - Date.parse(next.startsAt)).toBe(60 * 60_000);
+    // In progress or upcoming, and never more than a month and a bit away.
+    expect(Date.parse(next.endsAt)).toBeGreaterThan(before);
+    expect(Date.parse(next.startsAt) - before).toBeLessThan(36 * 24 * 60 * 60_000);
+  });
+
+  it('computes from the stored series for any given moment', async () => {
+    const at = async (now: string) =>
+      (await getNextPermanence({ db: ctx.database.db }, { now: new Date(now) }))?.startsAt;
+    expect(await at('2026-11-28T17:00:00Z')).toBe('2026-12-01T12:30:00+01:00');
+    expect(await at('2026-03-04T00:00:00Z')).toBe('2026-04-07T12:30:00+02:00');
+    expect(await at('2026-12-01T12:00:00Z')).toBe('2026-12-01T12:30:00+01:00');
+  });
+});

@@ -1,0 +1,47 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import compress from '@fastify/compress';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { errorBody } from './errors';
+
+export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.meta.url));
+
+const isApiPath = (url: string) => /^\/(api|socket\.io|collab|metrics)(\/|\?|$)/.test(url);
+
+/**
+ * Serves the built client: hashed assets cached for a year, index.html always revalidated,
+ * responses compressed. Unknown /api paths answer a JSON 404; every other GET gets the client,
+ * whose router decides (history routing).
+ */
+export const clientPlugin = fp(
+  async (app: FastifyInstance, options: { root?: string } = {}) => {
+    const root = options.root ?? CLIENT_DIST;
+    const built = existsSync(`${root}/index.html`);
+    await app.register(compress, { threshold: 1024 });
+
+    if (built) {
+      await app.register(fastifyStatic, {
+        root,
+        wildcard: false,
+        index: false,
+        setHeaders: (res, path) => {
+          const hashed = path.includes('/assets/');
+          res.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+        },
+      });
+    } else {
+      app.log.warn({ root }, 'client not built: only the API is served (run `pnpm build`)');
+    }
+
+    app.setNotFoundHandler((request, reply) => {
+      const wantsPage = request.method === 'GET' || request.method === 'HEAD';
+      if (built && wantsPage && !isApiPath(request.url)) {
+        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+      }
+      return reply.status(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
+    });
+  },
+  { name: 'client' },
+);

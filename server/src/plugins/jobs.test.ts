@@ -1,0 +1,124 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobsTestApp, type JobsTestApp } from '../test/jobs';
+import { waitFor } from '../test/wait-for';
+import type { JobContext } from './jobs';
+
+declare module './jobs' {
+  interface JobPayloads {
+    'test.record': { tag: string };
+    'test.flaky': { tag: string };
+    'test.slow': { tag: string };
+  }
+}
+
+describe('jobs', () => {
+  let ctx: JobsTestApp;
+  const recorded: string[] = [];
+  const flakyAttempts: Array<Pick<JobContext<'test.flaky'>, 'attempt' | 'maxAttempts'>> = [];
+
+  beforeAll(async () => {
+    ctx = await createJobsTestApp({
+      beforeReady: (app) => {
+        app.jobs.work('test.record', async (job) => {
+          recorded.push(job.data.tag);
+        });
+        app.jobs.work(
+          'test.flaky',
+          async (job) => {
+            flakyAttempts.push({ attempt: job.attempt, maxAttempts: job.maxAttempts });
+            if (job.attempt === 1) throw new Error('transient trouble');
+          },
+          { attempts: 3 },
+        );
+      },
+    });
+  });
+  afterAll(() => ctx.close());
+
+  const jobState = async (id: string) => {
+    const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(ctx.app.db);
+    return rows[0]?.state;
+  };
+
+  it('runs an enqueued job with its data and completes it', async () => {
+    const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.record', { tag: 'hello' });
+    expect(id).toEqual(expect.any(String));
+    await waitFor('the job to complete', async () => (await jobState(id!)) === 'completed');
+    expect(recorded).toContain('hello');
+  });
+
+  it('never runs a job whose transaction rolled back, and runs one whose transaction committed', async () => {
+    let rolledBackId: string | null = null;
+    await expect(
+      ctx.app.db.transaction().execute(async (trx) => {
+        rolledBackId = await ctx.app.jobs.enqueue(trx, 'test.record', { tag: 'rolled-back' });
+        throw new Error('the caller changes its mind');
+      }),
+    ).rejects.toThrow('the caller changes its mind');
+    const committedId = await ctx.app.db
+      .transaction()
+      .execute((trx) => ctx.app.jobs.enqueue(trx, 'test.record', { tag: 'committed' }));
+
+    // Jobs run in creation order, so once the later one is done the earlier one had its chance.
+    await waitFor('the committed job', async () => (await jobState(committedId!)) === 'completed');
+    expect(recorded).toContain('committed');
+    expect(recorded).not.toContain('rolled-back');
+    expect(rolledBackId).toEqual(expect.any(String));
+    expect(await jobState(rolledBackId!)).toBeUndefined();
+  });
+
+  it('retries a failed job with the next attempt number', async () => {
+    const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.flaky', { tag: 'x' });
+    await waitFor('the retried job to complete', async () => (await jobState(id!)) === 'completed');
+    expect(flakyAttempts).toEqual([
+      { attempt: 1, maxAttempts: 3 },
+      { attempt: 2, maxAttempts: 3 },
+    ]);
+  });
+
+  it('refuses a job name that has no handler', async () => {
+    // @ts-expect-error: not a declared job
+    await expect(ctx.app.jobs.enqueue(ctx.app.db, 'test.unknown', {})).rejects.toThrow(/no handler/);
+  });
+});
+
+describe('jobs at shutdown', () => {
+  it('finishes the job in hand and records it before the app has closed', async () => {
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let finished = false;
+    const ctx = await createJobsTestApp({
+      beforeReady: (app) =>
+        app.jobs.work('test.slow', async () => {
+          started();
+          await gate;
+          finished = true;
+        }),
+    });
+    const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.slow', { tag: 'slow' });
+    await running;
+
+    let closed = false;
+    const closing = ctx.app.close().then(() => {
+      closed = true;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(closed).toBe(false);
+    release();
+    await closing;
+    expect(finished).toBe(true);
+
+    const { rows } = await sql<{ state: string }>`select state from pgboss.job where id = ${id}`.execute(
+      ctx.database.db,
+    );
+    expect(rows[0]?.state).toBe('completed');
+    await ctx.database.close();
+  });
+});
