@@ -11,9 +11,8 @@ interface MailSender {
 const TEXT = {
   fr: {
     signInSubject: 'Votre lien de connexion à l’Atelier des transitions',
-    signIn: (code: string) => [
-      'Voici votre lien pour vous connecter à l’Atelier des transitions. Il est valable 15 minutes et ne sert qu’une fois.',
-      `Vous pouvez aussi saisir ce code : ${code}`,
+    signIn: [
+      'Voici votre lien pour vous connecter à l’Atelier des transitions. Il est valable 15 minutes et ne sert qu’une fois. Vous pouvez aussi saisir le code ci-dessous sur la page de connexion.',
       'Si vous n’avez rien demandé, ignorez ce message : personne ne peut se connecter sans lui.',
     ],
     signInAction: 'Me connecter',
@@ -27,9 +26,8 @@ const TEXT = {
   },
   en: {
     signInSubject: 'Your sign-in link to the Atelier des transitions',
-    signIn: (code: string) => [
-      'Here is your link to sign in to the Atelier des transitions. It is valid for 15 minutes and works once.',
-      `You can also type this code: ${code}`,
+    signIn: [
+      'Here is your link to sign in to the Atelier des transitions. It is valid for 15 minutes and works once. You can also type the code below on the sign-in page.',
       'If you did not ask for it, ignore this message: nobody can sign in without it.',
     ],
     signInAction: 'Sign me in',
@@ -57,7 +55,7 @@ export function createAccountsMailer(mail: MailSender, publicUrl: string): Accou
       const text = TEXT[user.locale];
       const url = `${publicUrl}/connexion/lien?token=${encodeURIComponent(token)}`;
       await send(db, user, text.signInSubject, {
-        paragraphs: [...text.signIn(code)],
+        paragraphs: [...text.signIn],
         action: { label: text.signInAction, url },
         code,
       });

@@ -1,4 +1,5 @@
 import { CHARTER } from '@atelier/contract';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { as, PASSWORD, sessionCookie, signUp, uniqueEmail } from '../../test/http';
@@ -75,6 +76,33 @@ describe('sign-up', () => {
       acceptCharter: true,
     });
     expect(response.statusCode).toBe(400);
+  });
+
+  it('leaves no half-made account when sign-up fails midway', async () => {
+    const email = uniqueEmail('panne');
+    const db = ctx.database.db;
+    // Break the second write of the sign-up transaction, as a crash between the two would.
+    await sql`alter table charter_acceptances rename to charter_acceptances_away`.execute(db);
+    try {
+      const response = await post('/api/auth/register', {
+        email,
+        password: PASSWORD,
+        displayName: 'Interrompu',
+        acceptCharter: true,
+      });
+      expect(response.statusCode).toBe(500);
+      expect(response.json().error).toEqual({ code: 'internal_error', message: expect.any(String) });
+    } finally {
+      await sql`alter table charter_acceptances_away rename to charter_acceptances`.execute(db);
+    }
+    expect(await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst()).toBeUndefined();
+    const retry = await post('/api/auth/register', {
+      email,
+      password: PASSWORD,
+      displayName: 'Repris',
+      acceptCharter: true,
+    });
+    expect(retry.statusCode).toBe(201);
   });
 
   it('answers malformed and oversized bodies with a 4xx code, never a 5xx', async () => {
