@@ -1,0 +1,147 @@
+import {
+  AcceptedSchema,
+  type Locale,
+  type ProfileUpdate,
+  type SessionBody,
+  SessionBodySchema,
+  type User,
+  UserSchema,
+} from '@atelier/contract';
+import { createStore } from 'solid-js/store';
+import { ApiError, api, awaitCsrfToken, type Parser, setCsrfRefresher, setCsrfToken } from '../../lib/api';
+import { locale, onLocaleChosen, setLocale } from '../../lib/i18n';
+
+/**
+ * The one accounts store: who is signed in, and every action that changes it. The CSRF token
+ * travels with the session: each answer that carries one hands it to the API client.
+ */
+
+export type SessionStatus = 'loading' | 'signedIn' | 'signedOut';
+
+interface SessionState {
+  status: SessionStatus;
+  user: User | null;
+}
+
+const [state, setState] = createStore<SessionState>({ status: 'loading', user: null });
+
+/** `{ user }` answers (PATCH /api/me); the contract has no named schema for it yet. */
+const UserBodyParser: Parser<{ user: User }> = {
+  parse: (data) => ({ user: UserSchema.parse((data as { user?: unknown } | null)?.user) }),
+};
+
+/**
+ * Bumped by every change of who is signed in. The start-up `GET /api/me` may answer after a
+ * sign-in made meanwhile (a mail link page redeems its token at once): a stale answer must not
+ * sign the person out again.
+ */
+let generation = 0;
+
+function signedIn(body: SessionBody) {
+  generation += 1;
+  setCsrfToken(body.csrfToken);
+  setState({ status: 'signedIn', user: body.user });
+  // The account's language follows the person from device to device.
+  if (body.user.locale !== locale()) setLocale(body.user.locale);
+  return body.user;
+}
+
+function signedOut() {
+  generation += 1;
+  setCsrfToken(null);
+  setState({ status: 'signedOut', user: null });
+}
+
+/** Asks the server who we are; a 401 simply means nobody is signed in. */
+function load() {
+  const loading = fetchSession();
+  awaitCsrfToken(loading);
+  return loading;
+}
+
+async function fetchSession() {
+  const started = generation;
+  try {
+    const body = await api.get('/api/me', SessionBodySchema);
+    if (generation === started) signedIn(body);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.status === 401)) console.warn('Could not load the session', error);
+    if (generation === started) signedOut();
+  }
+}
+
+async function register(input: { email: string; password: string; displayName: string }) {
+  const body = await api.post(
+    '/api/auth/register',
+    { ...input, acceptCharter: true, locale: locale() },
+    SessionBodySchema,
+  );
+  return signedIn(body);
+}
+
+async function login(input: { email: string; password: string }) {
+  return signedIn(await api.post('/api/auth/login', input, SessionBodySchema));
+}
+
+async function logout() {
+  try {
+    await api.post('/api/auth/logout');
+  } catch (error) {
+    // Already signed out on the server (expired session): the client state is what is left.
+    if (!(error instanceof ApiError && error.status === 401)) throw error;
+  }
+  signedOut();
+}
+
+async function requestMailLink(email: string) {
+  await api.post('/api/auth/mail-link', { email }, AcceptedSchema);
+}
+
+/** Redeems either the emailed link's token or the 6-digit code with its email. */
+async function verifyMailLink(input: { token: string } | { email: string; code: string }) {
+  return signedIn(await api.post('/api/auth/mail-link/verify', input, SessionBodySchema));
+}
+
+async function requestPasswordReset(email: string) {
+  await api.post('/api/auth/password-reset', { email }, AcceptedSchema);
+}
+
+async function confirmPasswordReset(input: { token: string; password: string }) {
+  return signedIn(await api.post('/api/auth/password-reset/confirm', input, SessionBodySchema));
+}
+
+async function updateProfile(changes: ProfileUpdate) {
+  const { user } = await api.patch('/api/me', changes, UserBodyParser);
+  setState('user', user);
+  if (changes.locale && user.locale !== locale()) setLocale(user.locale);
+  return user;
+}
+
+/** The server closes other sessions and rotates this one: the new CSRF token comes back. */
+async function changePassword(input: { currentPassword: string; newPassword: string }) {
+  return signedIn(await api.post('/api/me/password', input, SessionBodySchema));
+}
+
+setCsrfRefresher(fetchSession);
+
+onLocaleChosen((chosen: Locale) => {
+  if (state.user && state.user.locale !== chosen) {
+    updateProfile({ locale: chosen }).catch((error) => console.warn('Could not save the language', error));
+  }
+});
+
+export const session = {
+  status: () => state.status,
+  user: () => state.user,
+  isSignedIn: () => state.status === 'signedIn',
+  load,
+  register,
+  login,
+  logout,
+  requestMailLink,
+  verifyMailLink,
+  requestPasswordReset,
+  confirmPasswordReset,
+  updateProfile,
+  changePassword,
+};

@@ -1,0 +1,79 @@
+import { A } from '@solidjs/router';
+import { For, Match, Switch } from 'solid-js';
+import { type MessageKey, t } from '../../lib/i18n';
+import { PageHeading } from '../../ui/page-heading';
+import { session } from '../accounts/session.store';
+import { PermanenceCard } from '../events/permanence-card';
+import { SpacesOverview } from '../spaces/spaces-overview';
+import './home.css';
+
+const FORMATS: { title: MessageKey; text: MessageKey }[] = [
+  { title: 'home.how.chantiers.title', text: 'home.how.chantiers' },
+  { title: 'home.how.communautes.title', text: 'home.how.communautes' },
+  { title: 'home.how.cohortes.title', text: 'home.how.cohortes' },
+  { title: 'home.how.permanence.title', text: 'home.how.permanence' },
+];
+
+function JoinCall() {
+  return (
+    <section class="card join" aria-labelledby="join-title">
+      <Switch>
+        <Match when={session.user()}>
+          {(user) => (
+            <>
+              <h2 id="join-title">{t('home.cta.welcomeBack', { name: user().displayName })}</h2>
+              <p>{t('home.cta.signedInText')}</p>
+              <p class="actions">
+                <A href="/profil" class="button button--primary">
+                  {t('home.cta.profile')}
+                </A>
+              </p>
+            </>
+          )}
+        </Match>
+        <Match when={!session.user()}>
+          <h2 id="join-title">{t('home.cta.heading')}</h2>
+          <p>{t('home.cta.text')}</p>
+          <p class="actions">
+            <A href="/inscription" class="button button--primary">
+              {t('home.cta.signUp')}
+            </A>
+            <A href="/connexion" class="button button--secondary">
+              {t('home.cta.signIn')}
+            </A>
+          </p>
+        </Match>
+      </Switch>
+    </section>
+  );
+}
+
+/** What the Atelier is, the next permanence, the spaces, and the way in. */
+export default function HomePage() {
+  return (
+    <div class="page page--wide home">
+      <div class="home__intro">
+        <div class="home__lead">
+          <PageHeading title={t('home.title')}>{t('home.heading')}</PageHeading>
+          <p class="lead">{t('home.lead')}</p>
+          <JoinCall />
+        </div>
+        <PermanenceCard />
+      </div>
+      <section class="home__how" aria-labelledby="how-title">
+        <h2 id="how-title">{t('home.how.heading')}</h2>
+        <ul class="formats">
+          <For each={FORMATS}>
+            {(format) => (
+              <li class="formats__item">
+                <h3>{t(format.title)}</h3>
+                <p>{t(format.text)}</p>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+      <SpacesOverview />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { Route } from '@solidjs/router';
+import { lazy } from 'solid-js';
+import HomePage from './features/home/home.page';
+
+/**
+ * French paths, as people read and share them. Home is in the first download; every other
+ * page is its own chunk, fetched when visited.
+ */
+const SignUpPage = lazy(() => import('./features/accounts/sign-up.page'));
+const SignInPage = lazy(() => import('./features/accounts/sign-in.page'));
+const MailLinkPage = lazy(() => import('./features/accounts/mail-link.page'));
+const ForgotPasswordPage = lazy(() => import('./features/accounts/forgot-password.page'));
+const NewPasswordPage = lazy(() => import('./features/accounts/new-password.page'));
+const ProfilePage = lazy(() => import('./features/accounts/profile.page'));
+const MailboxPage = lazy(() => import('./features/dev/mailbox.page'));
+const NotFoundPage = lazy(() => import('./features/errors/not-found.page'));
+
+export function AppRoutes() {
+  return (
+    <>
+      <Route path="/" component={HomePage} />
+      <Route path="/inscription" component={SignUpPage} />
+      <Route path="/connexion" component={SignInPage} />
+      <Route path="/connexion/lien" component={MailLinkPage} />
+      <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
+      <Route path="/mot-de-passe/nouveau" component={NewPasswordPage} />
+      <Route path="/profil" component={ProfilePage} />
+      <Route path="/dev/boite-mail" component={MailboxPage} />
+      <Route path="*404" component={NotFoundPage} />
+    </>
+  );
+}

@@ -1,0 +1,134 @@
+import { A, useBeforeLeave } from '@solidjs/router';
+import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { session } from '../features/accounts/session.store';
+import { t } from '../lib/i18n';
+import { markNavigated } from '../lib/page';
+import { LocaleSwitch } from './locale-switch';
+import { ToastRegion } from './toaster';
+import './layout.css';
+
+/**
+ * The menu (Kobalte DropdownMenu with its positioning engine) is only needed once signed in:
+ * loading it apart keeps the first page light for visitors.
+ */
+const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
+
+function Header() {
+  return (
+    <header class="site-header">
+      <div class="site-header__inner">
+        <A href="/" class="brand" aria-label={t('layout.home')} end>
+          <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
+            <rect width="32" height="32" rx="7" fill="currentColor" />
+            <path d="M9 22c0-7 5-12 14-13-1 9-6 14-13 14" fill="#cfe8d6" />
+          </svg>
+          <span class="brand__name">{t('app.name')}</span>
+        </A>
+        <nav class="site-nav" aria-label={t('layout.mainNav')}>
+          <ul class="site-nav__list">
+            <li>
+              <A href="/" class="site-nav__link" end>
+                {t('nav.home')}
+              </A>
+            </li>
+            <Switch>
+              <Match when={session.user()}>
+                {(user) => (
+                  <li>
+                    <Suspense>
+                      <UserMenu name={user().displayName} />
+                    </Suspense>
+                  </li>
+                )}
+              </Match>
+              <Match when={session.status() === 'signedOut'}>
+                <li>
+                  <A href="/connexion" class="site-nav__link">
+                    {t('nav.signIn')}
+                  </A>
+                </li>
+                <li>
+                  <A href="/inscription" class="site-nav__link site-nav__link--cta">
+                    {t('nav.signUp')}
+                  </A>
+                </li>
+              </Match>
+            </Switch>
+          </ul>
+        </nav>
+        <LocaleSwitch />
+      </div>
+    </header>
+  );
+}
+
+function Footer() {
+  return (
+    <footer class="site-footer">
+      <div class="site-footer__inner">
+        <p>{t('layout.footer.about')}</p>
+        <ul class="site-footer__links">
+          <li>
+            <A href="/inscription#charte">{t('layout.footer.charter')}</A>
+          </li>
+          <Show when={import.meta.env.DEV}>
+            <li>
+              <A href="/dev/boite-mail">{t('layout.footer.mailbox')}</A>
+            </li>
+          </Show>
+        </ul>
+      </div>
+    </footer>
+  );
+}
+
+/** A lazy page that failed to download (offline, new deployment): reloading fixes both. */
+function PageLoadError() {
+  return (
+    <div class="page">
+      <div class="notice notice--error" role="alert">
+        <p>{t('page.loadError')}</p>
+        <button type="button" class="button button--secondary" onClick={() => location.reload()}>
+          {t('common.retry')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * Handled here rather than by the router, which would only scroll: focus must land in main
+ * so that the next Tab continues from the content.
+ */
+function skipToContent(event: MouseEvent) {
+  event.preventDefault();
+  document.getElementById('contenu')?.focus();
+}
+
+/** Landmarks shared by every page: skip link, header with navigation, main, footer. */
+export function Layout(props: { children?: JSX.Element }) {
+  useBeforeLeave(() => markNavigated());
+  return (
+    <>
+      <a class="skip-link" href="#contenu" on:click={skipToContent}>
+        {t('layout.skipLink')}
+      </a>
+      <Header />
+      <main id="contenu" class="site-main" tabindex="-1">
+        <ErrorBoundary fallback={() => <PageLoadError />}>
+          <Suspense
+            fallback={
+              <p class="page page--loading" role="status">
+                {t('page.loading')}
+              </p>
+            }
+          >
+            {props.children}
+          </Suspense>
+        </ErrorBoundary>
+      </main>
+      <Footer />
+      <ToastRegion />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import { Toast, toaster } from '@kobalte/core/toast';
+import { t } from '../lib/i18n';
+import './feedback.css';
+
+/** A short message that outlives a navigation (sign-out, password changed…). */
+export function notify(message: string) {
+  toaster.show((props) => (
+    <Toast toastId={props.toastId} class="toast">
+      <Toast.Description class="toast__text">{message}</Toast.Description>
+      <Toast.CloseButton class="toast__close" aria-label={t('common.close')}>
+        <span aria-hidden="true">×</span>
+      </Toast.CloseButton>
+    </Toast>
+  ));
+}
+
+/** One polite live region for all toasts; they pause while hovered or focused. */
+export function ToastRegion() {
+  return (
+    <Toast.Region duration={8000} aria-label={t('app.name')}>
+      <Toast.List class="toast-list" />
+    </Toast.Region>
+  );
+}
