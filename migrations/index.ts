@@ -1,5 +1,7 @@
 import type { Migration } from 'kysely/migration';
 import * as foundation from './202611281800_foundation';
+import * as spaceInvitations from './202611281900_space_invitations';
+import * as directoryIndexes from './202611281910_directory_indexes';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -7,4 +9,6 @@ import * as foundation from './202611281800_foundation';
  */
 export const migrations: Record<string, Migration> = {
   '202611281800_foundation': foundation,
+  '202611281900_space_invitations': spaceInvitations,
+  '202611281910_directory_indexes': directoryIndexes,
 };

@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
+import { directoryRoutes } from './features/directory/directory.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mail/mailbox.routes';
@@ -12,7 +13,7 @@ import { authPlugin } from './plugins/auth';
 import { clientPlugin } from './plugins/client';
 import { dbPlugin } from './plugins/db';
 import { docsPlugin } from './plugins/docs';
-import { errorsPlugin } from './plugins/errors';
+import { errorsPlugin, frameworkErrors } from './plugins/errors';
 import { type JobsOptions, jobsPlugin } from './plugins/jobs';
 import { mailPlugin } from './plugins/mail';
 import { metricsPlugin } from './plugins/metrics';
@@ -36,6 +37,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
     bodyLimit: 1024 * 1024,
     trustProxy: config.production,
     routerOptions: { maxParamLength: 200 },
+    frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -56,8 +58,9 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(healthRoutes);
       if (!config.production) await api.register(mailboxRoutes);
       await api.register(accountsRoutes, { publicUrl: config.publicUrl });
-      await api.register(spacesRoutes);
+      await api.register(spacesRoutes, { publicUrl: config.publicUrl });
       await api.register(eventsRoutes);
+      await api.register(directoryRoutes);
     },
     { prefix: '/api' },
   );

@@ -18,6 +18,14 @@ export const ERROR_CODES = {
   not_found: 404,
   email_taken: 409,
   conflict: 409,
+  /** Joining (or inviting someone to) a space one already belongs to. */
+  already_member: 409,
+  /** Leaving a space, or removing a membership, that does not exist. */
+  not_member: 404,
+  /** The last active animateur·ice leaves or is demoted without naming a successor. */
+  last_animateur: 409,
+  /** Joining, inviting or approving in an archived space. */
+  space_archived: 409,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

@@ -1,6 +1,7 @@
 export * from './accounts';
 export * from './alliance';
 export * from './common';
+export * from './directory';
 export * from './errors';
 export * from './events';
 export * from './mail';

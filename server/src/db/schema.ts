@@ -99,8 +99,26 @@ export interface MembershipsTable {
   role: Generated<'animateur' | 'membre'>;
   status: 'active' | 'pending';
   created_at: CreatedAt;
+  /** Who approved the request or sent the accepted invitation; null for open joins. */
+  decided_by: string | null;
+  decided_at: Date | null;
 }
 export type MembershipRow = Selectable<MembershipsTable>;
+
+export interface SpaceInvitationsTable {
+  id: Generated<string>;
+  space_id: string;
+  /** Lower-cased; only this address may accept. */
+  email: string;
+  role: Generated<'animateur' | 'membre'>;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_by: string | null;
+}
+export type SpaceInvitationRow = Selectable<SpaceInvitationsTable>;
 
 export interface EventSeriesTable {
   id: Generated<string>;
@@ -128,5 +146,6 @@ export interface DB {
   spaces: SpacesTable;
   space_projects: SpaceProjectsTable;
   memberships: MembershipsTable;
+  space_invitations: SpaceInvitationsTable;
   event_series: EventSeriesTable;
 }

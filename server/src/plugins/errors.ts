@@ -1,5 +1,5 @@
 import type { ErrorBody, ErrorCode } from '@atelier/contract';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError } from '../errors';
@@ -21,6 +21,26 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 export function errorBody(code: ErrorCode, message: string, details?: Record<string, string[]>): ErrorBody {
   return { error: details ? { code, message, details } : { code, message } };
 }
+
+/**
+ * Errors the router raises before any route or hook runs (a path segment that is not valid
+ * percent-encoding, a parameter longer than `maxParamLength`): Fastify would answer them with
+ * its own body (and 414 for long parameters). Given to `Fastify({ frameworkErrors })`, this
+ * answers 400 `invalid_input` in the contract's shape instead.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a path parameter is too long' : 'the URL is not valid';
+  return reply.status(400).send(errorBody('invalid_input', message));
+}
+
+/** PostgreSQL's class 22 "data exception" errors (same codes on PGlite and on a server). */
+const isDataException = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  'severity' in error &&
+  'code' in error &&
+  typeof error.code === 'string' &&
+  error.code.startsWith('22');
 
 /**
  * One error handler for the whole API: AppError and validation errors become the contract's
@@ -48,6 +68,12 @@ export const errorsPlugin = fp(
       }
       if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
         return reply.status(error.statusCode).send(errorBody('invalid_input', error.message));
+      }
+      if (isDataException(error)) {
+        // A value the schemas let through but PostgreSQL refuses (a NUL byte, an out-of-range
+        // number): the request's fault, and nothing was written. Logged so the schema gets fixed.
+        request.log.warn({ err: error }, 'database refused a value from the request');
+        return reply.status(400).send(errorBody('invalid_input', 'a value in the request is not acceptable'));
       }
       request.log.error({ err: error }, 'unhandled error');
       return reply.status(500).send(errorBody('internal_error', 'something went wrong on our side'));

@@ -35,6 +35,12 @@ describe('operations', () => {
     expect(post.statusCode).toBe(404);
   });
 
+  it('refuses control characters in query strings with a 400', async () => {
+    const response = await ctx.app.inject({ method: 'GET', url: '/api/dev/mailbox?to=%00' });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_input');
+  });
+
   it('serves hashed assets compressed and cached for a year', async () => {
     const asset = await ctx.app.inject({
       method: 'GET',

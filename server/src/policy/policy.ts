@@ -62,3 +62,125 @@ export function canViewSpace(actor: Actor, space: SpaceFacts, membership: Member
   if (space.visibility === 'public') return true;
   return isAdmin(actor) || isActiveMember(actor, membership);
 }
+
+/**
+ * May the actor read the alliance directory (listed people and their organisations). Every
+ * signed-in member may: the directory exists so that allies find each other. Anonymous
+ * visitors may not, because people agreed to be shown to the alliance, not to the web.
+ * Who appears in it is the person's own choice (`listed_in_directory`), not a policy question.
+ */
+export function canSeeDirectory(actor: Actor): boolean {
+  return actor !== null;
+}
+
+// ── Spaces: presentation, membership and management ──────────────────────────────────────
+//
+// Decisions for `features/spaces`. Routes first ask `canListSpace` (no → 404, so that private
+// spaces stay secret), then the action's function (no → 401 for anonymous visitors, 403
+// otherwise). Archived spaces are a state, not an access question: the service refuses joins,
+// invitations and approvals there with 409 `space_archived`, after access has been granted.
+
+/** A signed-in actor who holds the given membership (active or pending) of the space. */
+const ownsMembership = (actor: Actor, membership: MembershipFacts): boolean =>
+  actor !== null && membership !== null && membership.userId === actor.id;
+
+const isActiveAnimateur = (actor: Actor, membership: MembershipFacts): boolean =>
+  isActiveMember(actor, membership) && membership?.role === 'animateur';
+
+/** Only admins create spaces: a space is a commitment of the alliance, not a personal group. */
+export function canCreateSpace(actor: Actor): boolean {
+  return isAdmin(actor);
+}
+
+/**
+ * May the actor run the space: edit its presentation, visibility, join policy, archive or
+ * unarchive it, invite, decide requests, change roles and remove members. Its active
+ * animateur·ices and admins may. Archived spaces stay manageable, so that they can be reopened.
+ */
+export function canManageSpace(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  if (!canListSpace(actor, space, membership)) return false;
+  return isAdmin(actor) || isActiveAnimateur(actor, membership);
+}
+
+/** Invite people by mail (the invitation may name them animateur·ice). */
+export const canInviteToSpace = canManageSpace;
+/** See pending requests and approve or decline them. */
+export const canDecideJoinRequests = canManageSpace;
+/** Make a member animateur·ice or membre, or remove them from the space. */
+export const canManageMembers = canManageSpace;
+
+/**
+ * May the actor see who belongs to the space (names, organisations, territories, roles).
+ * Active members and admins always may. For public spaces every signed-in person may too, as
+ * anyone may join them and take part; anonymous visitors never see people. For members-only
+ * and private spaces the list stays inside — a pending request does not open it.
+ */
+export function canSeeMembers(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  if (actor === null || !canListSpace(actor, space, membership)) return false;
+  if (isAdmin(actor) || isActiveMember(actor, membership)) return true;
+  return space.visibility === 'public';
+}
+
+/**
+ * May the actor see who animates the space (on its presentation page). Signed-in people who
+ * may see the space may: the animateur·ices are who one asks to join. Anonymous visitors see
+ * no one's name.
+ */
+export function canSeeAnimateurs(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  return actor !== null && canListSpace(actor, space, membership);
+}
+
+/** Why a join is refused, as the API's error code; the service turns it into the answer. */
+export type JoinRefusal = 'unauthenticated' | 'not_found' | 'already_member' | 'space_archived' | 'forbidden';
+export type JoinDecision = { allowed: true; status: 'active' | 'pending' } | { allowed: false; reason: JoinRefusal };
+
+/**
+ * What happens when the actor asks to join. Open spaces let people in at once; `request`
+ * spaces record a pending request for the animateur·ices; `invite` spaces only take people
+ * through an invitation. Admins may do everything, so they join any space they see at once.
+ * The reasons are checked in this order: who asks, whether they may know the space, whether
+ * they already belong (or wait), whether it is archived, then the join policy.
+ */
+export function decideJoin(actor: Actor, space: SpaceFacts, membership: MembershipFacts): JoinDecision {
+  if (actor === null) return { allowed: false, reason: 'unauthenticated' };
+  if (!canListSpace(actor, space, membership)) return { allowed: false, reason: 'not_found' };
+  if (ownsMembership(actor, membership)) return { allowed: false, reason: 'already_member' };
+  if (space.status === 'archived') return { allowed: false, reason: 'space_archived' };
+  if (isAdmin(actor)) return { allowed: true, status: 'active' };
+  const policy = space.joinPolicy ?? 'invite';
+  if (policy === 'open') return { allowed: true, status: 'active' };
+  if (policy === 'request') return { allowed: true, status: 'pending' };
+  return { allowed: false, reason: 'forbidden' };
+}
+
+export function canJoinSpace(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  return decideJoin(actor, space, membership).allowed;
+}
+
+/**
+ * May the actor leave (or withdraw a pending request). Anyone may end their own membership,
+ * whatever the space's visibility — knowing a space one belongs to reveals nothing. Whether
+ * the last animateur·ice may go is a rule of the service (409 `last_animateur`), not of access.
+ */
+export function canLeaveSpace(actor: Actor, membership: MembershipFacts): boolean {
+  return ownsMembership(actor, membership);
+}
+
+/**
+ * May the holder of an invitation link accept it, and how. Only the invited address may: a
+ * forwarded link must not let someone else in. Signed-in people accept as themselves when
+ * their account has that email (`wrong_account` otherwise); anonymous visitors create the
+ * account for that email while accepting, unless it already exists — then they sign in first.
+ */
+export function decideInvitationAcceptance(
+  actor: { email: string } | null,
+  invitation: { email: string; accountExists: boolean },
+): 'accept' | 'create_account' | 'sign_in_first' | 'wrong_account' {
+  if (actor === null) return invitation.accountExists ? 'sign_in_first' : 'create_account';
+  return actor.email.toLowerCase() === invitation.email.toLowerCase() ? 'accept' : 'wrong_account';
+}
+
+/** "Mes espaces" and other lists of one's own memberships: any signed-in person. */
+export function canSeeOwnSpaces(actor: Actor): boolean {
+  return actor !== null;
+}

@@ -55,12 +55,22 @@ export async function register(
   input: { email: string; password: string; displayName: string; locale?: Locale | undefined },
 ) {
   const passwordHash = await hashPassword(input.password);
+  return deps.db.transaction().execute((trx) => insertAccount(trx, { ...input, passwordHash }));
+}
+
+/**
+ * The account and its charter acceptance, written inside the caller's transaction, so that a
+ * feature creating an account along with something else (an accepted invitation) commits
+ * both or neither. A taken email is `email_taken`.
+ */
+export async function insertAccount(
+  trx: Db,
+  input: { email: string; passwordHash: string; displayName: string; locale?: Locale | undefined },
+) {
   try {
-    return await deps.db.transaction().execute(async (trx) => {
-      const user = await q.insertUser(trx, { ...input, passwordHash });
-      await q.acceptCharter(trx, user.id, CHARTER.version);
-      return user;
-    });
+    const user = await q.insertUser(trx, input);
+    await q.acceptCharter(trx, user.id, CHARTER.version);
+    return user;
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('email_taken', 'an account already uses this email');
     throw error;

@@ -1,11 +1,11 @@
-import { OutboxListSchema } from '@atelier/contract';
+import { lineText, OutboxListSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listOutbox } from './outbox.queries';
 
 const MailboxQuerySchema = z.object({
   /** Only messages to this address, whatever its case. */
-  to: z.string().trim().min(1).max(320).optional(),
+  to: lineText(320).optional(),
 });
 
 /**

@@ -1,9 +1,31 @@
-import { SpaceListSchema } from '@atelier/contract';
+import {
+  SpaceCreateBodySchema,
+  SpaceListSchema,
+  SpaceParamsSchema,
+  SpaceResponseSchema,
+  SpaceUpdateBodySchema,
+} from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorFrom } from '../../policy/policy';
-import { listSpaces } from './spaces.service';
+import { invitationsRoutes } from './invitations.routes';
+import { membershipsRoutes } from './memberships.routes';
+import { signedIn, spaceErrors } from './spaces.http';
+import { createSpacesMailer } from './spaces.mail';
+import { createSpace, getSpace, listSpaces, updateSpace } from './spaces.service';
 
-export const spacesRoutes: FastifyPluginAsyncZod = async (app) => {
+export interface SpacesRoutesOptions {
+  /** Base of the links in mails (invitations, request decisions). */
+  publicUrl: string;
+}
+
+/**
+ * Spaces, their memberships and invitations. Every route asks the policy module through the
+ * services; none decides access itself.
+ */
+export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (app, options) => {
+  const mailer = createSpacesMailer(app.mail, options.publicUrl);
+  const deps = { db: app.db, mailer };
+
   app.get(
     '/spaces',
     {
@@ -13,6 +35,56 @@ export const spacesRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SpaceListSchema },
       },
     },
-    async (request) => ({ items: await listSpaces({ db: app.db }, { actor: actorFrom(request.auth) }) }),
+    async (request) => ({ items: await listSpaces(deps, { actor: actorFrom(request.auth) }) }),
   );
+
+  app.post(
+    '/spaces',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Create a space (admins)',
+        body: SpaceCreateBodySchema,
+        response: { 201: SpaceResponseSchema, ...spaceErrors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createSpace(deps, { actor: actorFrom(request.auth), body: request.body });
+      reply.status(201);
+      return created;
+    },
+  );
+
+  app.get(
+    '/spaces/:slug',
+    {
+      schema: {
+        tags: ['spaces'],
+        summary: "A space's presentation, the caller's membership and what they may do there",
+        params: SpaceParamsSchema,
+        response: { 200: SpaceResponseSchema, ...spaceErrors },
+      },
+    },
+    async (request) => getSpace(deps, { actor: actorFrom(request.auth), slug: request.params.slug }),
+  );
+
+  app.patch(
+    '/spaces/:slug',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Edit a space, its visibility and join policy, archive or unarchive it (animateur·ices, admins)',
+        params: SpaceParamsSchema,
+        body: SpaceUpdateBodySchema,
+        response: { 200: SpaceResponseSchema, ...spaceErrors },
+      },
+    },
+    async (request) =>
+      updateSpace(deps, { actor: actorFrom(request.auth), slug: request.params.slug, body: request.body }),
+  );
+
+  await app.register(membershipsRoutes, { deps });
+  await app.register(invitationsRoutes, { deps });
 };

@@ -1,0 +1,88 @@
+import {
+  DIRECTORY_PAGE_SIZE,
+  type DirectoryFilters,
+  type DirectoryOrganisation,
+  type DirectoryPeople,
+  type DirectoryPeopleQuery,
+  FantasticRoleSchema,
+  OrganisationKindSchema,
+} from '@atelier/contract';
+import type { Db } from '../../db/database';
+import { AppError, unauthenticated } from '../../errors';
+import { type Actor, canSeeDirectory } from '../../policy/policy';
+import { decodeCursor, encodeCursor } from './directory.cursor';
+import { listDirectoryOrganisations, listDirectoryPeople } from './directory.queries';
+
+export interface DirectoryDeps {
+  db: Db;
+}
+
+// Organisation names sort the French way whatever the database collation.
+const frenchCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+/** Same comparison as `directory_fold` in the database: case and accents do not count. */
+const fold = (value: string) => value.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().trim();
+
+/** Refuses with 401 (anonymous) or 403 unless the policy opens the directory to the actor. */
+export function assertCanSeeDirectory(actor: Actor) {
+  if (canSeeDirectory(actor)) return;
+  throw actor ? new AppError('forbidden', 'the directory is not open to you') : unauthenticated();
+}
+
+// Profiles are written through the contract's enums; a value from elsewhere (an old import, a
+// hand edit) is shown as "not given" rather than failing the whole page.
+const organisationKindOf = (value: string | null) => OrganisationKindSchema.safeParse(value).data ?? null;
+const fantasticRoleOf = (value: string | null) => FantasticRoleSchema.safeParse(value).data ?? null;
+
+/** One page of the people who chose to be listed, by name, with the cursor of the next page. */
+export async function listPeople(
+  { db }: DirectoryDeps,
+  { actor, query }: { actor: Actor; query: DirectoryPeopleQuery },
+): Promise<DirectoryPeople> {
+  assertCanSeeDirectory(actor);
+  const { cursor, limit = DIRECTORY_PAGE_SIZE, ...filters } = query;
+  const after = cursor ? decodeCursor(cursor) : undefined;
+  const rows = await listDirectoryPeople(db, filters, { after, limit });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => ({
+      id: row.id,
+      displayName: row.display_name,
+      organisationName: row.organisation_name,
+      organisationKind: organisationKindOf(row.organisation_kind),
+      territory: row.territory,
+      fantasticRole: fantasticRoleOf(row.fantastic_role),
+      themes: row.themes,
+      bio: row.bio,
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }) : null,
+  };
+}
+
+/** The organisations of the listed people matching the filters, by name. */
+export async function listOrganisations(
+  { db }: DirectoryDeps,
+  { actor, filters }: { actor: Actor; filters: DirectoryFilters },
+): Promise<DirectoryOrganisation[]> {
+  assertCanSeeDirectory(actor);
+  const rows = await listDirectoryOrganisations(db, filters);
+  return rows
+    .map((row) => ({
+      name: row.name,
+      kind: organisationKindOf(row.kind),
+      territories: distinctTerritories(row.territories ?? []),
+      memberCount: Number(row.member_count),
+    }))
+    .sort((a, b) => frenchCollator.compare(a.name, b.name));
+}
+
+/** Territories as people wrote them, once each however they spelled the case or accents. */
+function distinctTerritories(territories: string[]): string[] {
+  const byKey = new Map<string, string>();
+  for (const territory of territories) {
+    const key = fold(territory);
+    if (key && !byKey.has(key)) byKey.set(key, territory.trim());
+  }
+  return [...byKey.values()].sort(frenchCollator.compare);
+}

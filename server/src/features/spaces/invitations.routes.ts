@@ -1,0 +1,83 @@
+import {
+  InvitationAcceptBodySchema,
+  InvitationAcceptResponseSchema,
+  InvitationCreateBodySchema,
+  InvitationParamsSchema,
+  InvitationPreviewSchema,
+  InvitationResponseSchema,
+  SpaceParamsSchema,
+} from '@atelier/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorFrom } from '../../policy/policy';
+import { toUser } from '../accounts/accounts.service';
+import * as invitations from './invitations.service';
+import { signedIn, spaceErrors } from './spaces.http';
+
+export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.InvitationsDeps }> = async (
+  app,
+  { deps },
+) => {
+  app.post(
+    '/spaces/:slug/invitations',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Invite someone by mail (animateur·ices, admins); the link is valid 14 days',
+        params: SpaceParamsSchema,
+        body: InvitationCreateBodySchema,
+        response: { 201: InvitationResponseSchema, ...spaceErrors },
+      },
+    },
+    async (request, reply) => {
+      const invitation = await invitations.inviteToSpace(deps, {
+        actor: actorFrom(request.auth),
+        slug: request.params.slug,
+        ...request.body,
+      });
+      reply.status(201);
+      return { invitation };
+    },
+  );
+
+  app.get(
+    '/invitations/:token',
+    {
+      schema: {
+        tags: ['spaces'],
+        summary: 'What an invitation link offers: the space, who invites, whether the account exists',
+        params: InvitationParamsSchema,
+        response: { 200: InvitationPreviewSchema, ...spaceErrors },
+      },
+    },
+    async (request) => invitations.previewInvitation(deps, request.params.token),
+  );
+
+  app.post(
+    '/invitations/:token/accept',
+    {
+      // Accepting may create an account: the same limits as signing up.
+      preHandler: app.authLimits,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Accept an invitation: as the invited, signed-in person, or by creating their account',
+        params: InvitationParamsSchema,
+        body: InvitationAcceptBodySchema,
+        response: { 200: InvitationAcceptResponseSchema, ...spaceErrors, 429: spaceErrors[400] },
+      },
+    },
+    async (request, reply) => {
+      const result = await invitations.acceptInvitation(deps, {
+        signedIn: request.auth?.user ?? null,
+        token: request.params.token,
+        body: request.body,
+      });
+      let session = null;
+      if (result.createdUser) {
+        const { csrfToken } = await app.signIn(request, reply, result.createdUser.id);
+        session = { user: await toUser(app.db, result.createdUser), csrfToken };
+      }
+      return { space: result.space, membership: result.membership, session };
+    },
+  );
+};

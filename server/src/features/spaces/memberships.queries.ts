@@ -1,0 +1,170 @@
+import type { Db } from '../../db/database';
+
+type Role = 'animateur' | 'membre';
+type Status = 'active' | 'pending';
+
+export const findMembership = (db: Db, spaceId: string, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .select(['space_id', 'user_id', 'role', 'status', 'created_at'])
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+
+/**
+ * Creates the membership unless one exists. The primary key (space, user) makes this the
+ * one arbiter between simultaneous joins: exactly one insert wins, the others get undefined.
+ */
+export const insertMembership = (
+  db: Db,
+  values: { spaceId: string; userId: string; role: Role; status: Status; decidedBy?: string | null },
+) =>
+  db
+    .insertInto('memberships')
+    .values({
+      space_id: values.spaceId,
+      user_id: values.userId,
+      role: values.role,
+      status: values.status,
+      decided_by: values.decidedBy ?? null,
+      decided_at: values.decidedBy ? new Date() : null,
+    })
+    .onConflict((conflict) => conflict.columns(['space_id', 'user_id']).doNothing())
+    .returning(['role', 'status', 'created_at'])
+    .executeTakeFirst();
+
+export const deleteMembership = (db: Db, spaceId: string, userId: string, status?: Status) => {
+  let query = db.deleteFrom('memberships').where('space_id', '=', spaceId).where('user_id', '=', userId);
+  if (status) query = query.where('status', '=', status);
+  return query.returning(['role', 'status']).executeTakeFirst();
+};
+
+/** Turns a pending request into an active membership; undefined when no request is pending. */
+export const activatePendingMembership = (db: Db, spaceId: string, userId: string, decidedBy: string) =>
+  db
+    .updateTable('memberships')
+    .set({ status: 'active', decided_by: decidedBy, decided_at: new Date() })
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', userId)
+    .where('status', '=', 'pending')
+    .returning(['role', 'status', 'created_at'])
+    .executeTakeFirst();
+
+/** Sets role (and optionally status) of an existing membership; used by invitations and role changes. */
+export const updateMembership = (
+  db: Db,
+  spaceId: string,
+  userId: string,
+  values: { role?: Role; status?: Status; decidedBy?: string | null },
+) =>
+  db
+    .updateTable('memberships')
+    .set({
+      ...(values.role ? { role: values.role } : {}),
+      ...(values.status ? { status: values.status } : {}),
+      ...(values.decidedBy !== undefined ? { decided_by: values.decidedBy, decided_at: new Date() } : {}),
+    })
+    .where('space_id', '=', spaceId)
+    .where('user_id', '=', userId)
+    .returning(['role', 'status', 'created_at'])
+    .executeTakeFirst();
+
+export async function countActiveAnimateurs(db: Db, spaceId: string): Promise<number> {
+  const row = await db
+    .selectFrom('memberships')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('space_id', '=', spaceId)
+    .where('status', '=', 'active')
+    .where('role', '=', 'animateur')
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+const MEMBER_USER_COLUMNS = [
+  'users.id',
+  'users.display_name',
+  'users.organisation_name',
+  'users.organisation_kind',
+  'users.territory',
+  'users.fantastic_role',
+] as const;
+
+/** One page of a space's memberships with their people, animateur·ices first, then by name. */
+export const listMembersPage = (db: Db, spaceId: string, status: Status, page: { offset: number; limit: number }) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      ...MEMBER_USER_COLUMNS,
+      'memberships.role',
+      'memberships.status',
+      'memberships.created_at',
+      'memberships.decided_at',
+    ])
+    .where('memberships.space_id', '=', spaceId)
+    .where('memberships.status', '=', status)
+    .$if(status === 'active', (query) =>
+      query.orderBy((eb) => eb.case().when('memberships.role', '=', 'animateur').then(0).else(1).end()),
+    )
+    .$if(status === 'active', (query) => query.orderBy((eb) => eb.fn('lower', ['users.display_name'])))
+    .orderBy('memberships.created_at')
+    .orderBy('users.id')
+    .offset(page.offset)
+    .limit(page.limit + 1)
+    .execute();
+
+export type MemberRecord = Awaited<ReturnType<typeof listMembersPage>>[number];
+
+export const findMember = (db: Db, spaceId: string, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select([
+      ...MEMBER_USER_COLUMNS,
+      'memberships.role',
+      'memberships.status',
+      'memberships.created_at',
+      'memberships.decided_at',
+    ])
+    .where('memberships.space_id', '=', spaceId)
+    .where('memberships.user_id', '=', userId)
+    .executeTakeFirst();
+
+/** The people to tell about a new request: the space's active animateur·ices. */
+export const listAnimateurContacts = (db: Db, spaceId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('users', 'users.id', 'memberships.user_id')
+    .select(['users.email', 'users.display_name', 'users.locale'])
+    .where('memberships.space_id', '=', spaceId)
+    .where('memberships.status', '=', 'active')
+    .where('memberships.role', '=', 'animateur')
+    .execute();
+
+/** A user's memberships of any status, with the space they belong to. */
+export const listMembershipsWithSpaces = (db: Db, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .innerJoin('spaces', 'spaces.id', 'memberships.space_id')
+    .select((eb) => [
+      'spaces.id',
+      'spaces.slug',
+      'spaces.kind',
+      'spaces.title',
+      'spaces.summary',
+      'spaces.visibility',
+      'spaces.join_policy',
+      'spaces.status',
+      'memberships.role',
+      'memberships.status as membership_status',
+      'memberships.created_at',
+      'memberships.decided_at',
+      eb
+        .selectFrom('memberships as counted')
+        .select((sub) => sub.fn.countAll<number>().as('count'))
+        .whereRef('counted.space_id', '=', 'spaces.id')
+        .where('counted.status', '=', 'active')
+        .as('member_count'),
+    ])
+    .where('memberships.user_id', '=', userId)
+    .execute();
