@@ -12,6 +12,13 @@ const MailLinkPage = lazy(() => import('./features/accounts/mail-link.page'));
 const ForgotPasswordPage = lazy(() => import('./features/accounts/forgot-password.page'));
 const NewPasswordPage = lazy(() => import('./features/accounts/new-password.page'));
 const ProfilePage = lazy(() => import('./features/accounts/profile.page'));
+const DirectoryPage = lazy(() => import('./features/directory/directory.page'));
+const SpacesPage = lazy(() => import('./features/spaces/spaces.page'));
+const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page'));
+const SpacePage = lazy(() => import('./features/spaces/space.page'));
+const MySpacesPage = lazy(() => import('./features/spaces/my-spaces.page'));
+const InvitationPage = lazy(() => import('./features/spaces/invitation.page'));
+const WelcomePage = lazy(() => import('./features/onboarding/welcome.page'));
 const MailboxPage = lazy(() => import('./features/dev/mailbox.page'));
 const NotFoundPage = lazy(() => import('./features/errors/not-found.page'));
 
@@ -25,6 +32,13 @@ export function AppRoutes() {
       <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
       <Route path="/mot-de-passe/nouveau" component={NewPasswordPage} />
       <Route path="/profil" component={ProfilePage} />
+      <Route path="/annuaire" component={DirectoryPage} />
+      <Route path="/espaces" component={SpacesPage} />
+      <Route path="/espaces/nouveau" component={SpaceCreatePage} />
+      <Route path="/espaces/:slug" component={SpacePage} />
+      <Route path="/mes-espaces" component={MySpacesPage} />
+      <Route path="/invitation" component={InvitationPage} />
+      <Route path="/bienvenue" component={WelcomePage} />
       <Route path="/dev/boite-mail" component={MailboxPage} />
       <Route path="*404" component={NotFoundPage} />
     </>

@@ -33,7 +33,10 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${(app.server.address() as { port: number }).port}`;
+  const { port } = app.server.address() as { port: number };
+  const loopback = config.host === '127.0.0.1' || config.host === '0.0.0.0';
+  // Mail links use PUBLIC_URL (localhost by default): open the same host so the cookie follows.
+  const url = loopback && port === config.port ? config.publicUrl : `http://${config.host}:${port}`;
   app.log.info(`Atelier des transitions ready at ${url}`);
   console.log(`\n  Atelier des transitions : ${url}\n`);
 }

@@ -31,14 +31,26 @@ function Header() {
                 {t('nav.home')}
               </A>
             </li>
+            <li>
+              <A href="/espaces" class="site-nav__link">
+                {t('nav.spaces')}
+              </A>
+            </li>
             <Switch>
               <Match when={session.user()}>
                 {(user) => (
-                  <li>
-                    <Suspense>
-                      <UserMenu name={user().displayName} />
-                    </Suspense>
-                  </li>
+                  <>
+                    <li>
+                      <A href="/annuaire" class="site-nav__link">
+                        {t('directory.nav')}
+                      </A>
+                    </li>
+                    <li>
+                      <Suspense>
+                        <UserMenu name={user().displayName} />
+                      </Suspense>
+                    </li>
+                  </>
                 )}
               </Match>
               <Match when={session.status() === 'signedOut'}>

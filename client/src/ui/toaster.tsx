@@ -5,7 +5,8 @@ import './feedback.css';
 /** A short message that outlives a navigation (sign-out, password changed…). */
 export function notify(message: string) {
   toaster.show((props) => (
-    <Toast toastId={props.toastId} class="toast">
+    // A div, not Kobalte's default li: each toast has role="status", which an <ol> may not contain.
+    <Toast as="div" toastId={props.toastId} class="toast">
       <Toast.Description class="toast__text">{message}</Toast.Description>
       <Toast.CloseButton class="toast__close" aria-label={t('common.close')}>
         <span aria-hidden="true">×</span>
@@ -18,7 +19,7 @@ export function notify(message: string) {
 export function ToastRegion() {
   return (
     <Toast.Region duration={8000} aria-label={t('app.name')}>
-      <Toast.List class="toast-list" />
+      <Toast.List as="div" class="toast-list" />
     </Toast.Region>
   );
 }

@@ -44,6 +44,9 @@ export function UserMenu(props: { name: string }) {
         </DropdownMenu.Icon>
       </DropdownMenu.Trigger>
       <DropdownMenu.Content class="menu">
+        <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/mes-espaces')}>
+          {t('nav.mySpaces')}
+        </DropdownMenu.Item>
         <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/profil')}>
           {t('nav.profile')}
         </DropdownMenu.Item>

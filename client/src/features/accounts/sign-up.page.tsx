@@ -40,7 +40,7 @@ export default function SignUpPage() {
 
   const submit = form.handleSubmit(validate, async () => {
     await session.register({ email: email().trim(), password: password(), displayName: displayName().trim() });
-    navigate('/profil', { state: { welcome: true } });
+    navigate('/bienvenue');
   });
 
   return (

@@ -1,32 +1,48 @@
-import type { SpaceSummary } from '@atelier/contract';
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
-import { t, tc } from '../../lib/i18n';
+import type { Membership, SpaceSummary } from '@atelier/contract';
+import { A } from '@solidjs/router';
+import { ErrorBoundary, For, type JSX, Show, Suspense } from 'solid-js';
+import { t } from '../../lib/i18n';
+import { SpaceCard } from './space-card';
 import { createSpaceList, groupByKind, SPACE_KINDS } from './spaces.store';
 import './spaces-overview.css';
 
-function SpaceCard(props: { space: SpaceSummary }) {
+/** Chantiers, communautés apprenantes, cohortes: one titled group each, empty ones said so. */
+export function SpaceGroups(props: {
+  spaces: SpaceSummary[];
+  /** Level of the group headings; the cards' headings sit one below. */
+  level: 2 | 3;
+  memberships?: Map<string, Membership>;
+}) {
+  const groups = () => groupByKind(props.spaces);
+  const Heading = (heading: { id: string; children: JSX.Element }) =>
+    props.level === 2 ? <h2 id={heading.id}>{heading.children}</h2> : <h3 id={heading.id}>{heading.children}</h3>;
   return (
-    <li class="space-card">
-      <h4 class="space-card__title">{props.space.title}</h4>
-      <Show when={props.space.summary}>
-        <p class="space-card__summary">{props.space.summary}</p>
-      </Show>
-      <ul class="space-card__facts">
-        <li>{t(`spaces.visibility.${props.space.visibility}`)}</li>
-        <li>{t(`spaces.joinPolicy.${props.space.joinPolicy}`)}</li>
-        <li>{tc('spaces.members', props.space.memberCount)}</li>
-      </ul>
-      <Show when={props.space.status === 'archived'}>
-        <p class="badge">{t('spaces.archived')}</p>
-      </Show>
-    </li>
+    <For each={SPACE_KINDS}>
+      {(kind) => (
+        <section class="spaces__group" aria-labelledby={`spaces-${kind}`}>
+          <Heading id={`spaces-${kind}`}>{t(`spaces.kind.${kind}`)}</Heading>
+          <Show when={groups()[kind].length > 0} fallback={<p class="muted">{t('spaces.empty')}</p>}>
+            <ul class="spaces__list">
+              <For each={groups()[kind]}>
+                {(space) => (
+                  <SpaceCard
+                    space={space}
+                    level={props.level === 2 ? 3 : 4}
+                    membership={props.memberships?.get(space.id)}
+                  />
+                )}
+              </For>
+            </ul>
+          </Show>
+        </section>
+      )}
+    </For>
   );
 }
 
-/** Every space the reader may see, grouped as the alliance presents them. */
+/** Home: every space the reader may see, grouped as the alliance presents them. */
 export function SpacesOverview() {
   const { spaces, refetch } = createSpaceList();
-  const groups = () => groupByKind(spaces() ?? []);
   return (
     <section class="spaces" aria-labelledby="spaces-title">
       <h2 id="spaces-title">{t('spaces.heading')}</h2>
@@ -48,20 +64,12 @@ export function SpacesOverview() {
         )}
       >
         <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>
-          <For each={SPACE_KINDS}>
-            {(kind) => (
-              <section class="spaces__group" aria-labelledby={`spaces-${kind}`}>
-                <h3 id={`spaces-${kind}`}>{t(`spaces.kind.${kind}`)}</h3>
-                <Show when={groups()[kind].length > 0} fallback={<p class="muted">{t('spaces.empty')}</p>}>
-                  <ul class="spaces__list">
-                    <For each={groups()[kind]}>{(space) => <SpaceCard space={space} />}</For>
-                  </ul>
-                </Show>
-              </section>
-            )}
-          </For>
+          <SpaceGroups spaces={spaces() ?? []} level={3} />
         </Suspense>
       </ErrorBoundary>
+      <p>
+        <A href="/espaces">{t('spaces.seeAll')}</A>
+      </p>
     </section>
   );
 }
