@@ -1,0 +1,136 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { captureEvidence, launchBrowser, newVisitor } from '../support/browser';
+import { type MailboxMessage, registerUser, uniqueEmail, waitForMail } from '../support/http';
+import { type RunningServer, startServer } from '../support/server';
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterEach(async ({ task }) => {
+  if (task.result?.state === 'fail') {
+    for (const page of contexts.flatMap((context) => context.pages())) await captureEvidence(page, task.name);
+  }
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function visitor() {
+  const opened = await newVisitor(browser, server.url);
+  contexts.push(opened.context);
+  return opened;
+}
+
+const userMenu = (page: Page, name: string) => page.getByRole('button', { name: `Menu du compte de ${name}` });
+
+/** Signed in as far as the server is concerned, not only in what the page shows. */
+async function expectSignedInAs(page: Page, name: string, landing = '/profil') {
+  await page.waitForURL((url) => url.pathname === landing);
+  await userMenu(page, name).waitFor();
+  const me = await page.request.get('/api/me');
+  expect(me.status()).toBe(200);
+  expect((await me.json()).user.displayName).toBe(name);
+}
+
+/** The sign-in mail's link (path and query on this server) and its 6-digit code. */
+function parseSignInMail(message: MailboxMessage) {
+  const link = /https?:\/\/\S+\/connexion\/lien\?token=[^\s"<>]+/.exec(message.text)?.[0];
+  const code = /\b(\d{6})\b/.exec(message.text)?.[1];
+  if (!link || !code) throw new Error(`no sign-in link or code in this mail:\n${message.text}`);
+  return { link, code };
+}
+
+describe('accounts in the browser', () => {
+  it('signs up through the form, signs out from the user menu, signs in again with the password', async () => {
+    const { page, problems } = await visitor();
+    const email = uniqueEmail('inscription');
+    const password = 'un-mot-de-passe-solide';
+    const name = 'Aurélie Navigatrice';
+
+    await page.goto('/inscription');
+    await page.getByRole('heading', { level: 1, name: 'Créer un compte' }).waitFor();
+    await page.getByLabel('Adresse courriel').fill(email);
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByLabel('Nom affiché').fill(name);
+    // People tick the box by its label; the real input sits under a styled control.
+    const charter = page.getByRole('checkbox', { name: "J'adhère à la charte de l'alliance" });
+    await page.getByText("J'adhère à la charte de l'alliance", { exact: true }).click();
+    expect(await charter.isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Créer mon compte' }).click();
+    // A new member lands on the welcome steps, greeted by name.
+    await expectSignedInAs(page, name, '/bienvenue');
+    await page.getByRole('heading', { level: 1, name: `Bienvenue, ${name} !` }).waitFor();
+
+    await userMenu(page, name).click();
+    await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
+    await page.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await page.waitForURL((url) => url.pathname === '/');
+    expect((await page.request.get('/api/me')).status()).toBe(401);
+
+    await page.goto('/connexion');
+    await page.getByRole('heading', { level: 1, name: 'Connexion' }).waitFor();
+    await page.getByLabel('Adresse courriel').fill(email);
+    await page.getByLabel('Mot de passe').fill('pas-le-bon-mot-de-passe');
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByText('Adresse ou mot de passe incorrect.').waitFor();
+    expect((await page.request.get('/api/me')).status()).toBe(401);
+
+    await page.getByLabel('Mot de passe').fill(password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await expectSignedInAs(page, name);
+    expect(problems).toEqual([]);
+  });
+
+  it('signs in with the link received by mail, which works only once', async () => {
+    const account = await registerUser(server.url, { displayName: 'Bastien Courriel' });
+    const { page, problems } = await visitor();
+
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse courriel').fill(account.email);
+    await page.getByRole('button', { name: 'Recevoir un lien de connexion par courriel' }).click();
+    await page.getByText(`Si un compte existe pour ${account.email}`).waitFor();
+
+    const mail = await waitForMail(server.url, account.email, (message) => /connexion/i.test(message.subject));
+    const { link } = parseSignInMail(mail);
+    expect(new URL(link).origin).toBe(server.url);
+    await page.goto(link);
+    await expectSignedInAs(page, 'Bastien Courriel');
+    expect(problems).toEqual([]);
+
+    const { page: other } = await visitor();
+    await other.goto(link);
+    await other.getByText('Ce lien a expiré ou a déjà servi.').waitFor();
+    expect((await other.request.get('/api/me')).status()).toBe(401);
+  });
+
+  it('signs in with the 6-digit code from the same mail', async () => {
+    const account = await registerUser(server.url, { displayName: 'Chloé Chiffres' });
+    const { page, problems } = await visitor();
+
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse courriel').fill(account.email);
+    await page.getByRole('button', { name: 'Recevoir un lien de connexion par courriel' }).click();
+    const codeField = page.getByLabel('Code à 6 chiffres');
+    await codeField.waitFor();
+
+    const mail = await waitForMail(server.url, account.email, (message) => /connexion/i.test(message.subject));
+    const { code } = parseSignInMail(mail);
+    const wrong = code === '000000' ? '111111' : '000000';
+    await codeField.fill(wrong);
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+    await page.getByText('Ce code est incorrect ou a expiré.').waitFor();
+
+    await codeField.fill(code);
+    await page.getByRole('button', { name: 'Valider le code' }).click();
+    await expectSignedInAs(page, 'Chloé Chiffres');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rawRequest } from '../support/http';
+import { type RunningServer, startServer } from '../support/server';
+
+describe('the server process', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(() => server?.stop());
+
+  it('is healthy with a database round trip', async () => {
+    const response = await fetch(`${server.url}/api/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', db: 'ok' });
+  });
+
+  it('serves the client with a strict Content-Security-Policy, also on deep links', async () => {
+    for (const path of ['/', '/connexion', '/inscription']) {
+      const response = await fetch(`${server.url}${path}`);
+      expect(response.status, path).toBe(200);
+      expect(response.headers.get('content-type'), path).toMatch(/^text\/html/);
+      expect(await response.text(), path).toContain('<div id="app">');
+      const csp = response.headers.get('content-security-policy') ?? '';
+      expect(csp, path).toMatch(/script-src 'self'(;|$)/);
+    }
+  });
+
+  it('answers unknown API paths with the JSON error body, not the client page', async () => {
+    const response = await rawRequest(server.url, { method: 'GET', path: '/api/pas-de-route-ici' });
+    expect(response.status).toBe(404);
+    expect(JSON.parse(response.text)).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
+  });
+
+  it('exits with code 0 on SIGTERM', async () => {
+    await server.stop();
+    await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();
+  });
+});
