@@ -2,6 +2,8 @@ import type { Migration } from 'kysely/migration';
 import * as foundation from './202611281800_foundation';
 import * as spaceInvitations from './202611281900_space_invitations';
 import * as directoryIndexes from './202611281910_directory_indexes';
+import * as realtimeEvents from './202611282000_realtime_events';
+import * as discussions from './202611282010_discussions';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -11,4 +13,6 @@ export const migrations: Record<string, Migration> = {
   '202611281800_foundation': foundation,
   '202611281900_space_invitations': spaceInvitations,
   '202611281910_directory_indexes': directoryIndexes,
+  '202611282000_realtime_events': realtimeEvents,
+  '202611282010_discussions': discussions,
 };

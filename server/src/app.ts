@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
+import { discussionsRoutes } from './features/discussions/discussions.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mail/mailbox.routes';
@@ -18,6 +19,9 @@ import { type JobsOptions, jobsPlugin } from './plugins/jobs';
 import { mailPlugin } from './plugins/mail';
 import { metricsPlugin } from './plugins/metrics';
 import { rateLimitPlugin } from './plugins/rate-limit';
+import { realtimePlugin } from './plugins/realtime';
+import { realtimeRoutes } from './plugins/realtime/replay.routes';
+import { testPublishRoutes } from './plugins/realtime/test-publish.routes';
 import { securityPlugin } from './plugins/security';
 
 export interface AppDeps {
@@ -49,6 +53,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(authPlugin, { config });
   await app.register(jobsPlugin, jobs ?? {});
   await app.register(mailPlugin, { config });
+  await app.register(realtimePlugin, { config });
   await app.register(rateLimitPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
@@ -56,11 +61,15 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(realtimeRoutes);
+      // Publishes arbitrary events: for the cross-process tests only, never in a real server.
+      if (config.env === 'test') await api.register(testPublishRoutes);
       if (!config.production) await api.register(mailboxRoutes);
       await api.register(accountsRoutes, { publicUrl: config.publicUrl });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });
       await api.register(eventsRoutes);
       await api.register(directoryRoutes);
+      await api.register(discussionsRoutes, { publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );

@@ -26,6 +26,12 @@ export const ERROR_CODES = {
   last_animateur: 409,
   /** Joining, inviting or approving in an archived space. */
   space_archived: 409,
+  /** Posting in a locked thread. */
+  thread_locked: 409,
+  /** A post body with nothing left after sanitising. */
+  post_empty: 400,
+  /** A post body longer than POST_BODY_MAX_CHARS. */
+  post_too_large: 413,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

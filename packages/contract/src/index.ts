@@ -2,6 +2,7 @@ export * from './accounts';
 export * from './alliance';
 export * from './common';
 export * from './directory';
+export * from './discussions';
 export * from './errors';
 export * from './events';
 export * from './mail';

@@ -137,6 +137,105 @@ export interface EventSeriesTable {
 }
 export type EventSeriesRow = Selectable<EventSeriesTable>;
 
+export interface ThreadsTable {
+  id: Generated<string>;
+  space_id: string;
+  author_id: string;
+  title: string;
+  pinned: Generated<boolean>;
+  locked: Generated<boolean>;
+  /** Posts not deleted. */
+  post_count: Generated<number>;
+  /** The number of the latest post (deleted ones included): read positions compare to it. */
+  last_number: Generated<number>;
+  last_post_at: Timestamp;
+  created_at: CreatedAt;
+}
+export type ThreadRow = Selectable<ThreadsTable>;
+
+export interface PostsTable {
+  id: Generated<string>;
+  thread_id: string;
+  /** 1, 2, 3 … in the thread, in commit order. */
+  number: number;
+  author_id: string;
+  /** Sanitized HTML; empty once deleted. */
+  body: string;
+  reply_to_id: string | null;
+  quote_post_id: string | null;
+  mentions: Generated<string[]>;
+  created_at: CreatedAt;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+  deleted_by: string | null;
+}
+export type PostRow = Selectable<PostsTable>;
+
+export interface PostRevisionsTable {
+  id: Generated<string>;
+  post_id: string;
+  body: string;
+  written_at: Date;
+  replaced_at: Generated<Date>;
+  edited_by: string | null;
+}
+
+export interface ReactionsTable {
+  post_id: string;
+  user_id: string;
+  emoji: string;
+  created_at: CreatedAt;
+}
+
+export interface ReadStatesTable {
+  user_id: string;
+  thread_id: string;
+  last_read_number: number;
+  updated_at: Timestamp;
+}
+
+export interface ThreadFollowsTable {
+  user_id: string;
+  thread_id: string;
+  following: boolean;
+  updated_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: 'mention' | 'reply' | 'thread_post';
+  actor_id: string;
+  space_id: string;
+  thread_id: string;
+  post_id: string;
+  created_at: CreatedAt;
+  read_at: Date | null;
+}
+
+export interface IdempotencyKeysTable {
+  user_id: string;
+  key: string;
+  route: string;
+  /** The first answer, as sent; null while the first request is still running. */
+  response: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: CreatedAt;
+}
+
+/** A realtime room's last allocated sequence number (see `plugins/realtime/events.queries.ts`). */
+export interface RealtimeRoomsTable {
+  room: string;
+  seq: Generated<number>;
+}
+
+export interface RealtimeEventsTable {
+  room: string;
+  seq: number;
+  type: string;
+  data: ColumnType<unknown, string | null, string | null>;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
@@ -148,4 +247,14 @@ export interface DB {
   memberships: MembershipsTable;
   space_invitations: SpaceInvitationsTable;
   event_series: EventSeriesTable;
+  threads: ThreadsTable;
+  posts: PostsTable;
+  post_revisions: PostRevisionsTable;
+  reactions: ReactionsTable;
+  read_states: ReadStatesTable;
+  thread_follows: ThreadFollowsTable;
+  notifications: NotificationsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  realtime_rooms: RealtimeRoomsTable;
+  realtime_events: RealtimeEventsTable;
 }

@@ -184,3 +184,67 @@ export function decideInvitationAcceptance(
 export function canSeeOwnSpaces(actor: Actor): boolean {
   return actor !== null;
 }
+
+// ── Discussions: threads, posts, reactions, read positions ───────────────────────────────
+//
+// Decisions for `features/discussions` and the `thread:<id>` socket room. Routes first ask
+// `canListSpace` (no → 404), then the action's function (no → 401 for anonymous visitors,
+// 403 otherwise). Locked threads are a state: the service answers 409 `thread_locked`.
+
+/** Read threads and posts, subscribe to a thread's room: whoever may view the space's content. */
+export function canReadThreads(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  return canViewSpace(actor, space, membership);
+}
+
+/**
+ * Start threads, post, react and quote: active members and admins, in spaces that are not
+ * archived (an archived space is kept for reading only). Public spaces are read by everyone
+ * but written by their members: joining is one click there.
+ */
+export function canPostInSpace(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  if (actor === null || space.status === 'archived') return false;
+  if (!canListSpace(actor, space, membership)) return false;
+  return isAdmin(actor) || isActiveMember(actor, membership);
+}
+
+/** React to a post: the same people who may post. */
+export const canReactToPost = canPostInSpace;
+
+/** Pin, lock, rename threads and delete anyone's post: active animateur·ices and admins. */
+export function canModerateThreads(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  if (!canListSpace(actor, space, membership)) return false;
+  return isAdmin(actor) || isActiveAnimateur(actor, membership);
+}
+
+/** Edit a post: its author only, while they may still post in the space. */
+export function canEditPost(
+  actor: Actor,
+  space: SpaceFacts,
+  membership: MembershipFacts,
+  post: { authorId: string },
+): boolean {
+  return actor !== null && post.authorId === actor.id && canPostInSpace(actor, space, membership);
+}
+
+/**
+ * Delete a post (softly: the body goes, the place in the thread stays): its author while they
+ * may read the space — leaving a space does not take away the right to withdraw one's words —
+ * or whoever moderates the space.
+ */
+export function canDeletePost(
+  actor: Actor,
+  space: SpaceFacts,
+  membership: MembershipFacts,
+  post: { authorId: string },
+): boolean {
+  if (canModerateThreads(actor, space, membership)) return true;
+  return actor !== null && post.authorId === actor.id && canReadThreads(actor, space, membership);
+}
+
+/** See a post's earlier versions: whoever may read the thread (edits are visible history). */
+export const canSeePostHistory = canReadThreads;
+
+/** Keep a read position, follow a thread, get its notifications: signed-in readers. */
+export function canTrackThread(actor: Actor, space: SpaceFacts, membership: MembershipFacts): boolean {
+  return actor !== null && canReadThreads(actor, space, membership);
+}

@@ -11,6 +11,7 @@ import { invitationsRoutes } from './invitations.routes';
 import { membershipsRoutes } from './memberships.routes';
 import { signedIn, spaceErrors } from './spaces.http';
 import { createSpacesMailer } from './spaces.mail';
+import { canReadSpaceRoom } from './spaces.realtime';
 import { createSpace, getSpace, listSpaces, updateSpace } from './spaces.service';
 
 export interface SpacesRoutesOptions {
@@ -25,6 +26,7 @@ export interface SpacesRoutesOptions {
 export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (app, options) => {
   const mailer = createSpacesMailer(app.mail, options.publicUrl);
   const deps = { db: app.db, mailer };
+  app.realtime.registerRoomKind('space', (actor, id) => canReadSpaceRoom(app.db, actor, id));
 
   app.get(
     '/spaces',

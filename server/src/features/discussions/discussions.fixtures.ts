@@ -1,0 +1,62 @@
+import type { TestContext } from '../../test/app';
+import type { TestPerson } from '../spaces/spaces.fixtures';
+
+/** HTTP helpers for discussion tests: each returns the parsed answer and fails loudly otherwise. */
+
+export async function request(
+  ctx: TestContext,
+  person: TestPerson | null,
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    headers: { ...(person?.headers ?? {}), ...headers },
+    ...(payload ? { payload } : {}),
+  });
+}
+
+export async function join(ctx: TestContext, person: TestPerson, slug: string) {
+  const response = await request(ctx, person, 'POST', `/api/spaces/${slug}/join`);
+  if (response.statusCode !== 200) throw new Error(`join failed: ${response.statusCode} ${response.body}`);
+}
+
+export async function startThread(
+  ctx: TestContext,
+  person: TestPerson,
+  slug: string,
+  values: { title?: string; body?: string } = {},
+) {
+  const response = await request(ctx, person, 'POST', `/api/spaces/${slug}/threads`, {
+    title: values.title ?? 'Préparer la permanence de décembre',
+    body: values.body ?? '<p>Qui anime la prochaine permanence ?</p>',
+  });
+  if (response.statusCode !== 201) throw new Error(`thread failed: ${response.statusCode} ${response.body}`);
+  return response.json() as { thread: { id: string; spaceId: string }; post: { id: string; body: string } };
+}
+
+export async function writePost(
+  ctx: TestContext,
+  person: TestPerson,
+  threadId: string,
+  body: string,
+  extra: { replyToId?: string; quotePostId?: string } = {},
+) {
+  const response = await request(ctx, person, 'POST', `/api/threads/${threadId}/posts`, { body, ...extra });
+  if (response.statusCode !== 201) throw new Error(`post failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { post: { id: string; body: string } }).post;
+}
+
+export async function threadList(ctx: TestContext, person: TestPerson | null, slug: string) {
+  const response = await request(ctx, person, 'GET', `/api/spaces/${slug}/threads`);
+  if (response.statusCode !== 200) throw new Error(`list failed: ${response.statusCode} ${response.body}`);
+  return (response.json() as { items: { id: string; unreadCount: number; postCount: number; pinned: boolean }[] })
+    .items;
+}
+
+export async function unreadOf(ctx: TestContext, person: TestPerson, slug: string, threadId: string) {
+  return (await threadList(ctx, person, slug)).find((thread) => thread.id === threadId)?.unreadCount;
+}

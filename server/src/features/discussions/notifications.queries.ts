@@ -1,0 +1,117 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+export type NotificationKind = 'mention' | 'reply' | 'thread_post';
+
+function selectNotifications(db: Db) {
+  return db
+    .selectFrom('notifications')
+    .innerJoin('users as actor', 'actor.id', 'notifications.actor_id')
+    .innerJoin('threads', 'threads.id', 'notifications.thread_id')
+    .innerJoin('posts', 'posts.id', 'notifications.post_id')
+    .select([
+      'notifications.id',
+      'notifications.kind',
+      'notifications.space_id',
+      'notifications.thread_id',
+      'notifications.post_id',
+      'notifications.created_at',
+      'notifications.read_at',
+      'actor.id as actor_id',
+      'actor.display_name as actor_name',
+      'threads.title as thread_title',
+      'posts.body as post_body',
+      sql<string>`notifications.created_at::text`.as('created_key'),
+    ]);
+}
+
+export type NotificationRecord = Awaited<ReturnType<ReturnType<typeof selectNotifications>['executeTakeFirstOrThrow']>>;
+
+export async function insertNotifications(
+  db: Db,
+  rows: {
+    userId: string;
+    kind: NotificationKind;
+    actorId: string;
+    spaceId: string;
+    threadId: string;
+    postId: string;
+  }[],
+) {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insertInto('notifications')
+    .values(
+      rows.map((row) => ({
+        user_id: row.userId,
+        kind: row.kind,
+        actor_id: row.actorId,
+        space_id: row.spaceId,
+        thread_id: row.threadId,
+        post_id: row.postId,
+      })),
+    )
+    .returning('id')
+    .execute();
+  return selectNotifications(db)
+    .where(
+      'notifications.id',
+      'in',
+      inserted.map((row) => row.id),
+    )
+    .select('notifications.user_id')
+    .execute();
+}
+
+export interface NotificationCursor {
+  createdAt: string;
+  id: string;
+}
+
+/** Newest first, keyset on (created_at, id) through `notifications_user_idx`. */
+export async function listNotifications(
+  db: Db,
+  input: { userId: string; cursor: NotificationCursor | null; limit: number },
+) {
+  let query = selectNotifications(db).where('notifications.user_id', '=', input.userId);
+  if (input.cursor) {
+    query = query.where(
+      sql<boolean>`(notifications.created_at, notifications.id) < (${input.cursor.createdAt}::timestamptz, ${input.cursor.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('notifications.created_at', 'desc')
+    .orderBy('notifications.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+}
+
+export async function countUnreadNotifications(db: Db, userId: string) {
+  const row = await db
+    .selectFrom('notifications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Marks one of the user's notifications read; false when it is not theirs (or does not exist). */
+export async function markNotificationRead(db: Db, userId: string, id: string) {
+  const row = await db
+    .updateTable('notifications')
+    .set({ read_at: sql`coalesce(read_at, now())` })
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+export const markAllNotificationsRead = (db: Db, userId: string) =>
+  db
+    .updateTable('notifications')
+    .set({ read_at: sql`now()` })
+    .where('user_id', '=', userId)
+    .where('read_at', 'is', null)
+    .execute();

@@ -1,0 +1,130 @@
+import type { NotificationList } from '@atelier/contract';
+import type { Db } from '../../db/database';
+import { notFound, unauthenticated } from '../../errors';
+import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
+import { isUuid } from '../spaces/spaces.access';
+import type { Publish } from './discussions.deps';
+import { rooms } from './discussions.deps';
+import type { DiscussionsMailer } from './discussions.mail';
+import { decodeCursor, encodeCursor, toNotification } from './discussions.mappers';
+import {
+  countUnreadNotifications,
+  insertNotifications,
+  listNotifications as listNotificationRows,
+  markAllNotificationsRead,
+  markNotificationRead,
+  type NotificationCursor,
+  type NotificationKind,
+} from './notifications.queries';
+import { usersByIds } from './posts.queries';
+import { excerpt } from './sanitize';
+
+export interface NewPostFacts {
+  space: { id: string; slug: string; title: string; facts: SpaceFacts };
+  thread: { id: string; title: string };
+  post: { id: string; body: string; authorId: string; authorName: string };
+  mentionedIds: string[];
+  /** Author of the post answered, if any. */
+  repliedToAuthorId: string | null;
+  followerIds: string[];
+}
+
+const membershipsOf = (db: Db, spaceId: string, userIds: string[]) =>
+  userIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('memberships')
+        .select(['user_id', 'role', 'status'])
+        .where('space_id', '=', spaceId)
+        .where('user_id', 'in', userIds)
+        .execute();
+
+/**
+ * Who hears of a new post, each person once, by the strongest reason: named (`mention`),
+ * answered (`reply`), following the thread (`thread_post`). Nobody hears of their own post,
+ * and nobody hears of a space they may no longer read (the policy decides, as for the HTTP
+ * routes). Mentions also send a mail. Everything is written in `trx` and announced in each
+ * person's room, in user-id order so that concurrent posts lock rooms in the same order.
+ */
+export async function notifyNewPost(trx: Db, publish: Publish, mailer: DiscussionsMailer, facts: NewPostFacts) {
+  const reasons = new Map<string, NotificationKind>();
+  const offer = (ids: (string | null)[], kind: NotificationKind) => {
+    for (const id of ids) if (id && id !== facts.post.authorId && !reasons.has(id)) reasons.set(id, kind);
+  };
+  offer(facts.mentionedIds, 'mention');
+  offer([facts.repliedToAuthorId], 'reply');
+  offer(facts.followerIds, 'thread_post');
+  if (reasons.size === 0) return;
+
+  const ids = [...reasons.keys()].sort();
+  const [users, memberships] = await Promise.all([usersByIds(trx, ids), membershipsOf(trx, facts.space.id, ids)]);
+  const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
+  const readers = users.filter((user) => {
+    const row = membershipOf.get(user.id);
+    const membership = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
+    return canReadThreads({ id: user.id, role: user.role }, facts.space.facts, membership);
+  });
+
+  const created = await insertNotifications(
+    trx,
+    readers.map((user) => ({
+      userId: user.id,
+      kind: reasons.get(user.id) ?? 'thread_post',
+      actorId: facts.post.authorId,
+      spaceId: facts.space.id,
+      threadId: facts.thread.id,
+      postId: facts.post.id,
+    })),
+  );
+  for (const row of created.sort((a, b) => a.user_id.localeCompare(b.user_id))) {
+    await publish(rooms.user(row.user_id), 'notification.created', { notification: toNotification(row) });
+  }
+  for (const user of readers) {
+    if (reasons.get(user.id) !== 'mention') continue;
+    await mailer.sendMention(trx, {
+      to: { email: user.email, displayName: user.display_name, locale: user.locale },
+      authorName: facts.post.authorName,
+      space: { slug: facts.space.slug, title: facts.space.title },
+      thread: facts.thread,
+      postId: facts.post.id,
+      excerpt: excerpt(facts.post.body, 300),
+    });
+  }
+}
+
+const isNotificationCursor = (value: unknown): value is NotificationCursor =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as NotificationCursor).createdAt === 'string' &&
+  isUuid(String((value as NotificationCursor).id));
+
+export async function listNotifications(
+  db: Db,
+  input: { actor: Actor; cursor?: string | undefined; limit?: number | undefined },
+): Promise<NotificationList> {
+  if (!input.actor) throw unauthenticated();
+  const limit = input.limit ?? 30;
+  const cursor = decodeCursor(input.cursor, isNotificationCursor);
+  const [rows, unreadCount] = await Promise.all([
+    listNotificationRows(db, { userId: input.actor.id, cursor, limit }),
+    countUnreadNotifications(db, input.actor.id),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toNotification),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null,
+    unreadCount,
+  };
+}
+
+/** One's own notifications only: anyone else's id reads as unknown. */
+export async function readNotification(db: Db, input: { actor: Actor; id: string }) {
+  if (!input.actor) throw unauthenticated();
+  if (!isUuid(input.id) || !(await markNotificationRead(db, input.actor.id, input.id))) throw notFound('notification');
+}
+
+export async function readAllNotifications(db: Db, input: { actor: Actor }) {
+  if (!input.actor) throw unauthenticated();
+  await markAllNotificationsRead(db, input.actor.id);
+}

@@ -1,0 +1,120 @@
+import {
+  IdempotencyHeadersSchema,
+  IdParamsSchema,
+  PostCreateBodySchema,
+  PostEditBodySchema,
+  PostResponseSchema,
+  PostRevisionListSchema,
+  ReactionParamsSchema,
+  ReactionsResponseSchema,
+} from '@atelier/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorFrom } from '../../policy/policy';
+import { signedIn } from '../spaces/spaces.http';
+import type { DiscussionsDeps } from './discussions.deps';
+import { discussionErrors, type RateCheck, rateLimited } from './discussions.http';
+import { createPost, deletePost, editPost, listRevisions, setReaction } from './posts.service';
+
+const tags = ['discussions'];
+
+export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLimit: RateCheck | null }> = async (
+  app,
+  { deps, postLimit },
+) => {
+  app.post(
+    '/threads/:id/posts',
+    {
+      ...signedIn,
+      preHandler: rateLimited(postLimit),
+      schema: {
+        tags,
+        summary: 'Post in a thread (members and admins; locked → 409); accepts Idempotency-Key',
+        params: IdParamsSchema,
+        headers: IdempotencyHeadersSchema,
+        body: PostCreateBodySchema,
+        response: { 201: PostResponseSchema, ...discussionErrors },
+      },
+    },
+    async (request, reply) => {
+      const created = await createPost(deps, {
+        actor: actorFrom(request.auth),
+        threadId: request.params.id,
+        body: request.body,
+        idempotencyKey: request.headers['idempotency-key'],
+      });
+      reply.status(201);
+      return created;
+    },
+  );
+
+  app.patch(
+    '/posts/:id',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Edit one’s post; the previous version is kept in its history',
+        params: IdParamsSchema,
+        body: PostEditBodySchema,
+        response: { 200: PostResponseSchema, ...discussionErrors },
+      },
+    },
+    async (request) =>
+      editPost(deps, { actor: actorFrom(request.auth), postId: request.params.id, body: request.body.body }),
+  );
+
+  app.delete(
+    '/posts/:id',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Delete a post (its author, animateur·ices, admins): the body goes, the place stays',
+        params: IdParamsSchema,
+        response: { 204: z.null().describe('deleted'), ...discussionErrors },
+      },
+    },
+    async (request, reply) => {
+      await deletePost(deps, { actor: actorFrom(request.auth), postId: request.params.id });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/posts/:id/revisions',
+    {
+      schema: {
+        tags,
+        summary: 'Earlier versions of a post, newest first',
+        params: IdParamsSchema,
+        response: { 200: PostRevisionListSchema, ...discussionErrors },
+      },
+    },
+    async (request) => listRevisions(deps, { actor: actorFrom(request.auth), postId: request.params.id }),
+  );
+
+  for (const [method, on] of [
+    ['PUT', true],
+    ['DELETE', false],
+  ] as const) {
+    app.route({
+      method,
+      url: '/posts/:id/reactions/:emoji',
+      ...signedIn,
+      schema: {
+        tags,
+        summary: on ? 'React to a post (idempotent)' : 'Take one’s reaction back (idempotent)',
+        params: ReactionParamsSchema,
+        response: { 200: ReactionsResponseSchema, ...discussionErrors },
+      },
+      handler: async (request) =>
+        setReaction(deps, {
+          actor: actorFrom(request.auth),
+          postId: request.params.id,
+          emoji: request.params.emoji,
+          on,
+        }),
+    });
+  }
+};

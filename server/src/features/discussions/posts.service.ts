@@ -1,0 +1,169 @@
+import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
+import { notFound } from '../../errors';
+import {
+  type Actor,
+  canDeletePost,
+  canEditPost,
+  canPostInSpace,
+  canReactToPost,
+  canSeePostHistory,
+} from '../../policy/policy';
+import { ensure, loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
+import type { DiscussionsDeps } from './discussions.deps';
+import { rooms } from './discussions.deps';
+import { reactionsByPost, toPost } from './discussions.mappers';
+import { type IdempotencyRequest, idempotent } from './idempotency';
+import {
+  addReaction,
+  findPost,
+  listRevisions as listRevisionRows,
+  lockPost,
+  removeReaction,
+  replacePostBody,
+  softDeletePost,
+} from './posts.queries';
+import { mentionCandidates, writePost } from './posts.write';
+import { findMentions, sanitizePostBody } from './sanitize';
+import { lockThread, recordDeletedPost } from './threads.queries';
+
+const displayNameOf = async (deps: DiscussionsDeps, userId: string) =>
+  (await deps.db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow())
+    .display_name;
+
+/** `POST /threads/:id/posts`: members (and admins) of the space, not in locked threads. */
+export async function createPost(
+  deps: DiscussionsDeps,
+  input: {
+    actor: Actor;
+    threadId: string;
+    body: { body: string; replyToId?: string | undefined; quotePostId?: string | undefined };
+    idempotencyKey?: string | undefined;
+  },
+): Promise<{ post: Post }> {
+  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  const actor = context.actor;
+  if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
+  const body = sanitizePostBody(input.body.body);
+  const displayName = await displayNameOf(deps, actor.id);
+  const key: IdempotencyRequest | null = input.idempotencyKey
+    ? { userId: actor.id, key: input.idempotencyKey, route: `POST /threads/${context.thread.id}/posts` }
+    : null;
+  return deps.transaction((trx, publish) =>
+    idempotent(trx, key, async () => {
+      // The thread lock orders posts: numbers, counts and read positions follow commit order.
+      const thread = await lockThread(trx, context.thread.id);
+      if (!thread) throw notFound('thread');
+      if (thread.locked) throw threadLocked();
+      const post = await writePost(trx, publish, deps.mailer, {
+        context,
+        thread,
+        author: { id: actor.id, displayName },
+        body,
+        replyToId: input.body.replyToId,
+        quotePostId: input.body.quotePostId,
+      });
+      return { post };
+    }),
+  );
+}
+
+/** `PATCH /posts/:id`: the author rewrites; the previous body becomes a revision. */
+export async function editPost(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; postId: string; body: string },
+): Promise<{ post: Post }> {
+  const context = await loadPostContext(deps.db, input.postId, input.actor);
+  ensure(context, canEditPost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }));
+  const actorId = context.post.author_id;
+  const body = sanitizePostBody(input.body);
+  const candidates = (await mentionCandidates(deps.db, context.space.id)).filter((person) => person.id !== actorId);
+  const mentions = findMentions(body, candidates).map((person) => person.id);
+  return deps.transaction(async (trx, publish) => {
+    const current = await lockPost(trx, context.post.id);
+    if (!current) throw notFound('post');
+    if (current.deleted_at) throw postDeleted();
+    if (context.thread.locked) throw threadLocked();
+    if (current.body !== body) {
+      await replacePostBody(
+        trx,
+        { id: current.id, body: current.body, writtenAt: current.edited_at ?? current.created_at },
+        { body, mentions, editedBy: actorId },
+      );
+    }
+    const row = await findPost(trx, current.id);
+    if (!row) throw notFound('post');
+    const post = await toPost(trx, row, actorId);
+    if (current.body !== body) await publish(rooms.thread(context.thread.id), 'post.updated', { post });
+    return { post };
+  });
+}
+
+/** `DELETE /posts/:id`: the author or a moderator; the place stays, the words go. Idempotent. */
+export async function deletePost(deps: DiscussionsDeps, input: { actor: Actor; postId: string }) {
+  const context = await loadPostContext(deps.db, input.postId, input.actor);
+  ensure(
+    context,
+    canDeletePost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }),
+  );
+  const actorId = context.actor?.id;
+  if (!actorId) throw new Error('unreachable: the policy lets no anonymous visitor delete');
+  await deps.transaction(async (trx, publish) => {
+    await lockThread(trx, context.thread.id);
+    const current = await lockPost(trx, context.post.id);
+    if (!current || current.deleted_at) return;
+    await softDeletePost(trx, current.id, actorId);
+    await recordDeletedPost(trx, context.thread.id);
+    const row = await findPost(trx, current.id);
+    if (!row) return;
+    const post = await toPost(trx, row, null);
+    await publish(rooms.thread(context.thread.id), 'post.deleted', { post });
+    await publish(rooms.space(context.space.id), 'post.deleted', { post });
+  });
+}
+
+/** `GET /posts/:id/revisions`: earlier bodies, newest first; a deleted post keeps none. */
+export async function listRevisions(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; postId: string },
+): Promise<{ items: PostRevision[] }> {
+  const context = await loadPostContext(deps.db, input.postId, input.actor);
+  ensure(context, canSeePostHistory(context.actor, context.facts, context.membership));
+  const rows = await listRevisionRows(deps.db, context.post.id);
+  return {
+    items: rows.map((row) => ({
+      id: row.id,
+      body: row.body,
+      createdAt: new Date(row.written_at).toISOString(),
+      replacedAt: new Date(row.replaced_at).toISOString(),
+    })),
+  };
+}
+
+/** `PUT|DELETE /posts/:id/reactions/:emoji`: sets or clears one's reaction; repeating changes nothing. */
+export async function setReaction(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; postId: string; emoji: ReactionEmoji; on: boolean },
+): Promise<{ reactions: ReactionSummary[] }> {
+  const context = await loadPostContext(deps.db, input.postId, input.actor);
+  ensure(context, canReactToPost(context.actor, context.facts, context.membership));
+  const userId = context.actor?.id;
+  if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor react');
+  if (context.post.deleted_at) throw postDeleted();
+  return deps.transaction(async (trx, publish) => {
+    const target = { postId: context.post.id, userId, emoji: input.emoji };
+    const changed = input.on ? await addReaction(trx, target) : await removeReaction(trx, target);
+    const mine = (await reactionsByPost(trx, [context.post.id], userId)).get(context.post.id) ?? [];
+    if (changed) {
+      await publish(rooms.thread(context.thread.id), 'reaction.changed', {
+        postId: context.post.id,
+        threadId: context.thread.id,
+        userId,
+        emoji: input.emoji,
+        added: input.on,
+        reactions: mine.map((reaction) => ({ ...reaction, mine: false })),
+      });
+    }
+    return { reactions: mine };
+  });
+}

@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+export const findReadPosition = async (db: Db, userId: string, threadId: string) => {
+  const row = await db
+    .selectFrom('read_states')
+    .select('last_read_number')
+    .where('user_id', '=', userId)
+    .where('thread_id', '=', threadId)
+    .executeTakeFirst();
+  return row?.last_read_number ?? 0;
+};
+
+/** Moves a read position forward only: `greatest` makes a late or replayed request harmless. */
+export async function advanceReadPosition(db: Db, input: { userId: string; threadId: string; number: number }) {
+  await db
+    .insertInto('read_states')
+    .values({ user_id: input.userId, thread_id: input.threadId, last_read_number: input.number })
+    .onConflict((oc) =>
+      oc.columns(['user_id', 'thread_id']).doUpdateSet({
+        last_read_number: sql`greatest(read_states.last_read_number, excluded.last_read_number)`,
+        updated_at: sql`now()`,
+      }),
+    )
+    .execute();
+}
+
+/** "Tout marquer comme lu": every thread of the space, up to its latest post. */
+export async function markSpaceRead(db: Db, input: { userId: string; spaceId: string }) {
+  await sql`insert into read_states (user_id, thread_id, last_read_number)
+    select ${input.userId}::uuid, threads.id, threads.last_number from threads
+    where threads.space_id = ${input.spaceId}::uuid and threads.last_number > 0
+    on conflict (user_id, thread_id) do update
+      set last_read_number = greatest(read_states.last_read_number, excluded.last_read_number),
+          updated_at = now()`.execute(db);
+}
+
+/** The first post after the position that the reader did not write, for "jump to the first unread". */
+export const firstUnreadPost = (db: Db, input: { userId: string; threadId: string; afterNumber: number }) =>
+  db
+    .selectFrom('posts')
+    .select(['id', 'number'])
+    .where('thread_id', '=', input.threadId)
+    .where('number', '>', input.afterNumber)
+    .where('deleted_at', 'is', null)
+    .where('author_id', '<>', input.userId)
+    .orderBy('number')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Unread posts per space the user actively belongs to (spaces without any are left out). */
+export const unreadBySpace = (db: Db, userId: string) =>
+  db
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .innerJoin('memberships', (join) =>
+      join
+        .onRef('memberships.space_id', '=', 'threads.space_id')
+        .on('memberships.user_id', '=', userId)
+        .on('memberships.status', '=', 'active'),
+    )
+    .leftJoin('read_states', (join) =>
+      join.onRef('read_states.thread_id', '=', 'threads.id').on('read_states.user_id', '=', userId),
+    )
+    .select((eb) => ['threads.space_id', eb.fn.countAll<number>().as('unread_count')])
+    .where('posts.deleted_at', 'is', null)
+    .where('posts.author_id', '<>', userId)
+    .where('posts.number', '>', sql<number>`coalesce(read_states.last_read_number, 0)`)
+    .groupBy('threads.space_id')
+    .execute();
+
+export const activeSpaceIdsOf = (db: Db, userId: string) =>
+  db
+    .selectFrom('memberships')
+    .select('space_id')
+    .where('user_id', '=', userId)
+    .where('status', '=', 'active')
+    .execute();

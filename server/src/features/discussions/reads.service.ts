@@ -1,0 +1,52 @@
+import type { UnreadSummary } from '@atelier/contract';
+import { notFound, unauthenticated } from '../../errors';
+import { type Actor, canTrackThread } from '../../policy/policy';
+import { isUuid } from '../spaces/spaces.access';
+import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
+import type { DiscussionsDeps } from './discussions.deps';
+import { activeSpaceIdsOf, advanceReadPosition, markSpaceRead, unreadBySpace } from './reads.queries';
+
+/**
+ * `POST /threads/:id/read`: the caller has seen this thread up to `lastReadPostId`. The post
+ * must belong to that very thread, so reading one thread never marks another; the position
+ * only moves forward, so a late request from another tab cannot bring posts back to unread.
+ */
+export async function markThreadRead(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; threadId: string; lastReadPostId: string },
+) {
+  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  const userId = context.actor?.id;
+  if (!userId) throw unauthenticated();
+  const post = isUuid(input.lastReadPostId)
+    ? await deps.db
+        .selectFrom('posts')
+        .select('number')
+        .where('id', '=', input.lastReadPostId)
+        .where('thread_id', '=', context.thread.id)
+        .executeTakeFirst()
+    : undefined;
+  if (!post) throw notFound('post in this thread');
+  await advanceReadPosition(deps.db, { userId, threadId: context.thread.id, number: post.number });
+}
+
+/** `POST /spaces/:slug/read-all`: "tout marquer comme lu" for every thread of the space. */
+export async function markSpaceAllRead(deps: DiscussionsDeps, input: { actor: Actor; slug: string }) {
+  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  const userId = context.actor?.id;
+  if (!userId) throw unauthenticated();
+  await markSpaceRead(deps.db, { userId, spaceId: context.space.id });
+}
+
+/** `GET /me/unread`: unread posts in every space the caller actively belongs to (0 included). */
+export async function unreadSummary(deps: DiscussionsDeps, input: { actor: Actor }): Promise<UnreadSummary> {
+  if (!input.actor) throw unauthenticated();
+  const [spaces, counts] = await Promise.all([
+    activeSpaceIdsOf(deps.db, input.actor.id),
+    unreadBySpace(deps.db, input.actor.id),
+  ]);
+  const bySpace = new Map(counts.map((row) => [row.space_id, Number(row.unread_count)]));
+  return { spaces: spaces.map((row) => ({ spaceId: row.space_id, unreadCount: bySpace.get(row.space_id) ?? 0 })) };
+}

@@ -1,0 +1,143 @@
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+
+/**
+ * Threads with what their list shows. `viewerId` (null for anonymous visitors) adds the
+ * viewer's unread count — posts after their read position, neither deleted nor their own —
+ * and whether they follow the thread.
+ */
+function selectThreads(db: Db, viewerId: string | null) {
+  return db
+    .selectFrom('threads')
+    .innerJoin('users as author', 'author.id', 'threads.author_id')
+    .select((eb) => [
+      'threads.id',
+      'threads.space_id',
+      'threads.title',
+      'threads.pinned',
+      'threads.locked',
+      'threads.post_count',
+      'threads.last_number',
+      'threads.last_post_at',
+      'threads.created_at',
+      'author.id as author_id',
+      'author.display_name as author_name',
+      sql<string>`threads.last_post_at::text`.as('last_post_key'),
+      viewerId === null
+        ? sql<number>`0`.as('unread_count')
+        : eb
+            .selectFrom('posts')
+            .select((sub) => sub.fn.countAll<number>().as('n'))
+            .whereRef('posts.thread_id', '=', 'threads.id')
+            .where('posts.deleted_at', 'is', null)
+            .where('posts.author_id', '<>', viewerId)
+            .where(
+              'posts.number',
+              '>',
+              sql<number>`coalesce((select rs.last_read_number from read_states rs
+                where rs.thread_id = threads.id and rs.user_id = ${viewerId}), 0)`,
+            )
+            .as('unread_count'),
+      viewerId === null
+        ? sql<boolean>`false`.as('following')
+        : sql<boolean>`coalesce((select tf.following from thread_follows tf
+            where tf.thread_id = threads.id and tf.user_id = ${viewerId}), false)`.as('following'),
+    ]);
+}
+
+export type ThreadRecord = Awaited<ReturnType<ReturnType<typeof selectThreads>['executeTakeFirstOrThrow']>>;
+
+/** Where a page of threads ends: pinned first, then latest post first, then id. */
+export interface ThreadCursor {
+  pinned: boolean;
+  lastPostAt: string;
+  id: string;
+}
+
+/** One page of a space's threads, served by `threads_space_listing_idx`. */
+export async function listThreads(
+  db: Db,
+  input: { spaceId: string; viewerId: string | null; cursor: ThreadCursor | null; limit: number },
+) {
+  let query = selectThreads(db, input.viewerId).where('threads.space_id', '=', input.spaceId);
+  const { cursor } = input;
+  if (cursor) {
+    // Exact keyset: the timestamp comes back as Postgres text, never rounded through a JS Date.
+    query = query.where(
+      sql<boolean>`(threads.pinned, threads.last_post_at, threads.id) < (${cursor.pinned}, ${cursor.lastPostAt}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  return query
+    .orderBy('threads.pinned', 'desc')
+    .orderBy('threads.last_post_at', 'desc')
+    .orderBy('threads.id', 'desc')
+    .limit(input.limit + 1)
+    .execute();
+}
+
+export const findThread = (db: Db, threadId: string, viewerId: string | null) =>
+  selectThreads(db, viewerId).where('threads.id', '=', threadId).executeTakeFirst();
+
+/**
+ * The bare row, locked until the transaction ends: posts in one thread take numbers one at a
+ * time. `FOR NO KEY UPDATE` leaves foreign-key checks (read positions, follows) unblocked.
+ */
+export const lockThread = (db: Db, threadId: string) =>
+  db
+    .selectFrom('threads')
+    .select(['id', 'space_id', 'locked', 'last_number', 'title'])
+    .where('id', '=', threadId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+
+export const insertThread = (db: Db, values: { spaceId: string; authorId: string; title: string }) =>
+  db
+    .insertInto('threads')
+    .values({ space_id: values.spaceId, author_id: values.authorId, title: values.title })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+
+export async function updateThread(
+  db: Db,
+  threadId: string,
+  values: { title?: string | undefined; pinned?: boolean | undefined; locked?: boolean | undefined },
+) {
+  const set = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+  if (Object.keys(set).length === 0) return;
+  await db.updateTable('threads').set(set).where('id', '=', threadId).execute();
+}
+
+/** Counts a new post: its number was taken from `last_number` under the row lock. */
+export const recordNewPost = (db: Db, threadId: string, number: number) =>
+  db
+    .updateTable('threads')
+    .set({ last_number: number, post_count: sql`post_count + 1`, last_post_at: sql`now()` })
+    .where('id', '=', threadId)
+    .execute();
+
+export const recordDeletedPost = (db: Db, threadId: string) =>
+  db.updateTable('threads').set({ post_count: sql`greatest(post_count - 1, 0)` }).where('id', '=', threadId).execute();
+
+/** Follow or stop following; `onlyIfNew` keeps an explicit "stop following" when one posts again. */
+export async function setFollow(
+  db: Db,
+  input: { userId: string; threadId: string; following: boolean; onlyIfNew?: boolean },
+) {
+  await db
+    .insertInto('thread_follows')
+    .values({ user_id: input.userId, thread_id: input.threadId, following: input.following })
+    .onConflict((oc) =>
+      input.onlyIfNew
+        ? oc.columns(['user_id', 'thread_id']).doNothing()
+        : oc.columns(['user_id', 'thread_id']).doUpdateSet({ following: input.following, updated_at: sql`now()` }),
+    )
+    .execute();
+}
+
+export const listFollowers = (db: Db, threadId: string) =>
+  db
+    .selectFrom('thread_follows')
+    .select('user_id')
+    .where('thread_id', '=', threadId)
+    .where('following', '=', true)
+    .execute();

@@ -1,0 +1,168 @@
+import type { Post, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadUpdateBody } from '@atelier/contract';
+import { notFound } from '../../errors';
+import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
+import { isUuid } from '../spaces/spaces.access';
+import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
+import type { DiscussionsDeps } from './discussions.deps';
+import { rooms } from './discussions.deps';
+import { decodeCursor, encodeCursor, toPosts, toThread } from './discussions.mappers';
+import { type IdempotencyRequest, idempotent } from './idempotency';
+import { listPosts } from './posts.queries';
+import { writePost } from './posts.write';
+import { findReadPosition, firstUnreadPost } from './reads.queries';
+import { sanitizePostBody } from './sanitize';
+import {
+  findThread,
+  insertThread,
+  listThreads as listThreadRows,
+  lockThread,
+  setFollow,
+  type ThreadCursor,
+  updateThread as updateThreadRow,
+} from './threads.queries';
+
+const isThreadCursor = (value: unknown): value is ThreadCursor =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as ThreadCursor).pinned === 'boolean' &&
+  typeof (value as ThreadCursor).lastPostAt === 'string' &&
+  !Number.isNaN(Date.parse((value as ThreadCursor).lastPostAt)) &&
+  isUuid(String((value as ThreadCursor).id));
+
+const isPostCursor = (value: unknown): value is { after: number } =>
+  typeof value === 'object' &&
+  value !== null &&
+  Number.isInteger((value as { after: number }).after) &&
+  (value as { after: number }).after >= 0;
+
+/** `GET /spaces/:slug/threads`: pinned first, then by latest post, with the caller's unread counts. */
+export async function listThreads(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; slug: string; cursor?: string | undefined; limit?: number | undefined },
+): Promise<ThreadList> {
+  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  const limit = input.limit ?? 30;
+  const rows = await listThreadRows(deps.db, {
+    spaceId: context.space.id,
+    viewerId: context.actor?.id ?? null,
+    cursor: decodeCursor(input.cursor, isThreadCursor),
+    limit,
+  });
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toThread),
+    nextCursor:
+      rows.length > limit && last
+        ? encodeCursor({ pinned: last.pinned, lastPostAt: last.last_post_key, id: last.id })
+        : null,
+  };
+}
+
+/** `POST /spaces/:slug/threads`: a title and a first post, created together or not at all. */
+export async function createThread(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; slug: string; body: ThreadCreateBody; idempotencyKey?: string | undefined },
+): Promise<{ thread: Thread; post: Post }> {
+  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  const actor = context.actor;
+  if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
+  const body = sanitizePostBody(input.body.body);
+  const author = await deps.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', '=', actor.id)
+    .executeTakeFirstOrThrow();
+  const key: IdempotencyRequest | null = input.idempotencyKey
+    ? { userId: actor.id, key: input.idempotencyKey, route: `POST /spaces/${context.space.slug}/threads` }
+    : null;
+  return deps.transaction((trx, publish) =>
+    idempotent(trx, key, async () => {
+      const { id } = await insertThread(trx, {
+        spaceId: context.space.id,
+        authorId: actor.id,
+        title: input.body.title,
+      });
+      const locked = await lockThread(trx, id);
+      if (!locked) throw notFound('thread');
+      const post = await writePost(trx, publish, deps.mailer, {
+        context,
+        thread: locked,
+        author: { id: author.id, displayName: author.display_name },
+        body,
+      });
+      const row = await findThread(trx, id, actor.id);
+      if (!row) throw notFound('thread');
+      const thread = toThread(row);
+      await publish(rooms.space(context.space.id), 'thread.created', {
+        thread: { ...thread, unreadCount: 0, following: false },
+      });
+      return { thread, post };
+    }),
+  );
+}
+
+/** `GET /threads/:id`: the thread, a page of posts (oldest first) and where the caller stopped reading. */
+export async function getThread(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; threadId: string; cursor?: string | undefined; limit?: number | undefined },
+): Promise<ThreadDetail> {
+  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  const viewerId = context.actor?.id ?? null;
+  const limit = input.limit ?? 50;
+  const after = decodeCursor(input.cursor, isPostCursor)?.after ?? 0;
+  const [rows, position] = await Promise.all([
+    listPosts(deps.db, { threadId: context.thread.id, afterNumber: after, limit }),
+    viewerId ? findReadPosition(deps.db, viewerId, context.thread.id) : Promise.resolve(null),
+  ]);
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  const firstUnread =
+    viewerId && position !== null
+      ? await firstUnreadPost(deps.db, { userId: viewerId, threadId: context.thread.id, afterNumber: position })
+      : undefined;
+  return {
+    thread: toThread(context.thread),
+    posts: {
+      items: await toPosts(deps.db, page, viewerId),
+      nextCursor: rows.length > limit && last ? encodeCursor({ after: last.number }) : null,
+    },
+    firstUnreadPostId: firstUnread?.id ?? null,
+  };
+}
+
+/** `PATCH /threads/:id`: rename, pin, lock (animateur·ices and admins). */
+export async function updateThread(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; threadId: string; body: ThreadUpdateBody },
+): Promise<{ thread: Thread }> {
+  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  ensure(context, canModerateThreads(context.actor, context.facts, context.membership));
+  const viewerId = context.actor?.id ?? null;
+  return deps.transaction(async (trx, publish) => {
+    await lockThread(trx, context.thread.id);
+    await updateThreadRow(trx, context.thread.id, input.body);
+    const row = await findThread(trx, context.thread.id, viewerId);
+    if (!row) throw notFound('thread');
+    const thread = toThread(row);
+    const broadcast = { thread: { ...thread, unreadCount: 0, following: false } };
+    await publish(rooms.thread(thread.id), 'thread.updated', broadcast);
+    await publish(rooms.space(thread.spaceId), 'thread.updated', broadcast);
+    return { thread };
+  });
+}
+
+/** `PUT|DELETE /threads/:id/follow`: get (or stop getting) notifications of its new posts. */
+export async function setFollowing(
+  deps: DiscussionsDeps,
+  input: { actor: Actor; threadId: string; following: boolean },
+) {
+  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  const userId = context.actor?.id;
+  if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor follow');
+  await setFollow(deps.db, { userId, threadId: context.thread.id, following: input.following });
+}

@@ -1,0 +1,97 @@
+import type { ClientToServerEvents, RealtimeEvent, ServerToClientEvents } from '@atelier/contract';
+import { io, type Socket } from 'socket.io-client';
+import type { TestContext } from './app';
+
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/** Starts the test app on a free port of 127.0.0.1 and returns its base URL. */
+export async function listen(ctx: TestContext): Promise<string> {
+  await ctx.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = ctx.app.server.address() as { port: number };
+  return `http://127.0.0.1:${port}`;
+}
+
+/**
+ * A socket.io client as a browser page would open it (websocket only, so that tests do not
+ * depend on the polling upgrade), carrying the given headers (Cookie, Origin). Resolves once
+ * connected; rejects with the connection error otherwise.
+ */
+export async function connect(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
+  const socket: TestSocket = io(url, {
+    path: '/socket.io',
+    transports: ['websocket'],
+    extraHeaders: headers,
+    reconnection: false,
+    forceNew: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', (error) => {
+      socket.close();
+      reject(error);
+    });
+  });
+  return socket;
+}
+
+/** Emits with an ack, failing the test after 5 s without an answer. */
+export function request<E extends keyof ClientToServerEvents>(
+  socket: TestSocket,
+  event: E,
+  payload: unknown,
+): Promise<unknown> {
+  return (socket.timeout(5000) as unknown as Socket).emitWithAck(event, payload);
+}
+
+/**
+ * What a client does to follow a room without losing or repeating anything: applies events in
+ * seq order, ignores the ones it already has, and on a gap or after a reconnect asks for what
+ * it missed with `replay`. `applied` is what the user would have seen.
+ */
+export class RoomFollower {
+  readonly applied: RealtimeEvent[] = [];
+  private lastSeq = 0;
+  private catchingUp: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly room: string,
+    private socket: TestSocket,
+  ) {}
+
+  async start(socket: TestSocket = this.socket) {
+    this.socket = socket;
+    socket.on('event', (event) => {
+      if (event.room !== this.room) return;
+      if (event.seq === this.lastSeq + 1) this.apply(event);
+      else if (event.seq > this.lastSeq + 1) void this.catchUp();
+    });
+    const ack = (await request(socket, 'subscribe', { room: this.room })) as { ok: boolean; seq: number };
+    if (!ack.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
+    if (ack.seq > this.lastSeq) await this.catchUp();
+  }
+
+  get seqs() {
+    return this.applied.map((event) => event.seq);
+  }
+
+  private apply(event: RealtimeEvent) {
+    this.applied.push(event);
+    this.lastSeq = event.seq;
+  }
+
+  private catchUp(): Promise<void> {
+    this.catchingUp = this.catchingUp.then(async () => {
+      for (;;) {
+        const ack = (await request(this.socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
+          ok: boolean;
+          events: RealtimeEvent[];
+          truncated: boolean;
+        };
+        if (!ack.ok) throw new Error(`replay refused: ${JSON.stringify(ack)}`);
+        for (const event of ack.events) if (event.seq === this.lastSeq + 1) this.apply(event);
+        if (!ack.truncated) return;
+      }
+    });
+    return this.catchingUp;
+  }
+}

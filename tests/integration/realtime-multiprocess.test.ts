@@ -1,0 +1,201 @@
+import { randomBytes } from 'node:crypto';
+import type { RealtimeEvent } from '@atelier/contract';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ask, type ClientSocket, openSocket, RoomFollower, startBalancer } from '../support/realtime';
+import { type RunningServer, startServer } from '../support/server';
+
+const { REDIS_URL, DATABASE_URL } = process.env;
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+
+async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function admin(work: (client: pg.Client) => Promise<unknown>) {
+  const client = new pg.Client({ connectionString: DATABASE_URL });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * Two server processes on one PostgreSQL database and one Redis, as behind a load balancer.
+ * Events are published through the test-only route (`NODE_ENV=test`) until posts exist.
+ */
+describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Redis adapter)', () => {
+  const name = `atelier_rt_${randomBytes(6).toString('hex')}`;
+  let a: RunningServer;
+  let b: RunningServer;
+  let room: string;
+  const sockets: ClientSocket[] = [];
+
+  const publish = async (server: RunningServer, count: number, from: number) => {
+    const response = await fetch(`${server.url}/api/test/realtime/publish`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ room, type: 'post.created', data: { from }, count }),
+    });
+    if (response.status !== 200) throw new Error(`publish: ${response.status} ${await response.text()}`);
+    return ((await response.json()) as { seqs: number[] }).seqs;
+  };
+
+  /** Signs a new person up on `server`: the cookie and CSRF token a browser would hold. */
+  const register = async (server: RunningServer, displayName: string) => {
+    const response = await fetch(`${server.url}/api/auth/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        email: `multi.${randomBytes(4).toString('hex')}@exemple.fr`,
+        password: 'transition-2030!',
+        displayName,
+        acceptCharter: true,
+      }),
+    });
+    if (response.status !== 201) throw new Error(`register: ${response.status} ${await response.text()}`);
+    const body = (await response.json()) as { user: { id: string }; csrfToken: string };
+    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    return { userId: body.user.id, cookie, headers: { cookie, 'x-csrf-token': body.csrfToken } };
+  };
+  const post = async (server: RunningServer, path: string, headers: Record<string, string>, body: unknown) => {
+    const response = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (response.status >= 300) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  let spaceSlug: string;
+
+  beforeAll(async () => {
+    await admin((client) => client.query(`create database ${name}`));
+    const url = new URL(DATABASE_URL as string);
+    url.pathname = `/${name}`;
+    const env = { NODE_ENV: 'test', DATABASE_URL: url.toString(), REDIS_URL: REDIS_URL as string };
+    // One after the other: the first migrates and seeds, the second finds it done.
+    a = await startServer({ ...env, SEED: 'on' });
+    b = await startServer({ ...env, SEED: 'off' });
+    const spaces = (await (await fetch(`${a.url}/api/spaces`)).json()) as {
+      items: { id: string; slug: string; visibility: string; joinPolicy: string }[];
+    };
+    const open = spaces.items.find((space) => space.visibility === 'public' && space.joinPolicy === 'open');
+    if (!open) throw new Error('the seed has no public space open to all');
+    room = `space:${open.id}`;
+    spaceSlug = open.slug;
+  });
+
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await a?.kill();
+    await b?.stop();
+    await admin(async (client) => {
+      for (let i = 0; i < 100; i++) {
+        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
+          name,
+        ]);
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await client.query(`drop database if exists ${name} with (force)`);
+    });
+  });
+
+  it('delivers on process B what was published through process A, and honours sessions on both', async () => {
+    const listener = openSocket(b.url);
+    sockets.push(listener);
+    const received: RealtimeEvent[] = [];
+    listener.on('event', (event) => received.push(event));
+    await waitFor('B to connect', () => listener.connected);
+    expect(await ask(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
+
+    expect(await publish(a, 3, 1)).toEqual([1, 2, 3]);
+    await waitFor('three events on B', () => received.length === 3);
+    expect(received.map((event) => [event.room, event.seq])).toEqual([
+      [room, 1],
+      [room, 2],
+      [room, 3],
+    ]);
+
+    // A session opened on A is valid on B.
+    const camille = await register(a, 'Camille Deux-Process');
+    const person = openSocket(b.url, { cookie: camille.cookie });
+    sockets.push(person);
+    await waitFor('the person to connect to B', () => person.connected);
+    expect(await ask(person, 'subscribe', { room: `user:${camille.userId}` })).toEqual({ ok: true, seq: 0 });
+    expect(await ask(listener, 'subscribe', { room: `user:${camille.userId}` })).toEqual({
+      ok: false,
+      error: { code: 'unauthenticated' },
+    });
+  });
+
+  it('delivers a post made through A to the thread listeners on B', async () => {
+    const dominique = await register(a, 'Dominique Deux-Process');
+    await post(a, `/api/spaces/${spaceSlug}/join`, dominique.headers, {});
+    const started = (await post(a, `/api/spaces/${spaceSlug}/threads`, dominique.headers, {
+      title: 'Récit partagé',
+      body: '<p>Premier message</p>',
+    })) as { thread: { id: string } };
+    const threadRoom = `thread:${started.thread.id}`;
+    const reader = openSocket(b.url, { cookie: dominique.cookie });
+    sockets.push(reader);
+    const received: RealtimeEvent[] = [];
+    reader.on('event', (event) => received.push(event));
+    await waitFor('the reader to connect to B', () => reader.connected);
+    const ack = (await ask(reader, 'subscribe', { room: threadRoom })) as { ok: boolean; seq: number };
+    expect(ack.ok).toBe(true);
+
+    await post(a, `/api/threads/${started.thread.id}/posts`, dominique.headers, { body: '<p>Depuis A</p>' });
+    await waitFor('the post on B', () => received.some((event) => event.type === 'post.created'));
+    const created = received.find((event) => event.type === 'post.created') as RealtimeEvent;
+    expect(created.room).toBe(threadRoom);
+    expect(created.seq).toBe(ack.seq + 1);
+    expect(JSON.stringify(created.data)).toContain('Depuis A');
+  });
+
+  it('moves the clients of a killed process to the survivor, which replays with nothing lost or doubled', async () => {
+    // The room already holds the events of the tests above (posts announce themselves there too).
+    const before = (await (await fetch(`${b.url}/api/realtime/replay?room=${room}&afterSeq=0`)).json()) as {
+      events: RealtimeEvent[];
+    };
+    const base = before.events.length;
+    expect(before.events.map((event) => event.seq)).toEqual(range(1, base));
+    const balancer = await startBalancer([a.port, b.port]);
+    try {
+      const socket = openSocket(balancer.url, { reconnect: true });
+      sockets.push(socket);
+      const follower = new RoomFollower(room, socket);
+      const onB = new RoomFollower(room, openSocket(b.url, { reconnect: true }));
+      sockets.push(onB.socket);
+      await waitFor(
+        'both followers to catch up',
+        () => follower.applied.length === base && onB.applied.length === base,
+      );
+
+      await publish(a, 10, 1); // live, through A
+      await waitFor('the live events', () => follower.applied.length === base + 10);
+
+      await a.kill(); // a crash: no goodbye to the clients
+      await publish(b, 10, 11); // published while the client is away or reconnecting
+      await waitFor('the reconnection to B', () => follower.connections === 2);
+      await publish(b, 10, 21); // live again, on B
+      const total = base + 30;
+      await waitFor('every event', () => follower.applied.length === total && onB.applied.length === total);
+
+      expect(follower.applied.map((event) => event.seq)).toEqual(range(1, total));
+      expect(onB.applied.map((event) => event.seq)).toEqual(range(1, total));
+      // B's listener never disconnected: it got the 30 new events live, each exactly once.
+      expect(onB.live).toEqual(range(base + 1, total));
+      expect(new Set(follower.applied.map((event) => JSON.stringify(event))).size).toBe(total);
+    } finally {
+      await balancer.close();
+    }
+  });
+});
