@@ -16,6 +16,7 @@ const DirectoryPage = lazy(() => import('./features/directory/directory.page'));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page'));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page'));
 const SpacePage = lazy(() => import('./features/spaces/space.page'));
+const ThreadPage = lazy(() => import('./features/discussions/thread.page'));
 const MySpacesPage = lazy(() => import('./features/spaces/my-spaces.page'));
 const InvitationPage = lazy(() => import('./features/spaces/invitation.page'));
 const WelcomePage = lazy(() => import('./features/onboarding/welcome.page'));
@@ -36,6 +37,7 @@ export function AppRoutes() {
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />
       <Route path="/espaces/:slug" component={SpacePage} />
+      <Route path="/espaces/:slug/fils/:threadId" component={ThreadPage} />
       <Route path="/mes-espaces" component={MySpacesPage} />
       <Route path="/invitation" component={InvitationPage} />
       <Route path="/bienvenue" component={WelcomePage} />

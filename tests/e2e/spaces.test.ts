@@ -133,7 +133,7 @@ describe('spaces in the browser', () => {
     await page.getByRole('heading', { level: 1, name: 'Mise en récits' }).waitFor();
     await page.getByText('Connectez-vous pour rejoindre cet espace.').waitFor();
     await page.getByRole('tab', { name: 'Discussions' }).waitFor();
-    await page.getByText('Les discussions de cet espace arrivent bientôt.').waitFor();
+    await page.getByText('Connectez-vous pour participer aux discussions.').waitFor();
     await screenshot(page, 'espace-visiteur-phone');
     await expectNoAxeViolations(page, '/espaces/mise-en-recits at phone size');
     expect(problems).toEqual([]);

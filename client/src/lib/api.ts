@@ -95,6 +95,8 @@ export interface RequestOptions<T> {
   body?: unknown;
   schema?: Parser<T>;
   signal?: AbortSignal;
+  /** Extra headers, such as `Idempotency-Key` on creating requests. */
+  headers?: Record<string, string>;
 }
 
 export async function request<T = unknown>(path: string, options: RequestOptions<T> = {}): Promise<T> {
@@ -110,7 +112,7 @@ export async function request<T = unknown>(path: string, options: RequestOptions
 }
 
 async function send<T>(path: string, method: string, options: RequestOptions<T>): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.body !== undefined) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 

@@ -12,6 +12,10 @@ import './layout.css';
  * loading it apart keeps the first page light for visitors.
  */
 const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
+/** The bell brings the live socket with it: loaded apart too, once signed in. */
+const NotificationsBell = lazy(() =>
+  import('./notifications-bell').then((module) => ({ default: module.NotificationsBell })),
+);
 
 function Header() {
   return (
@@ -44,6 +48,11 @@ function Header() {
                       <A href="/annuaire" class="site-nav__link">
                         {t('directory.nav')}
                       </A>
+                    </li>
+                    <li>
+                      <Suspense>
+                        <NotificationsBell userId={user().id} />
+                      </Suspense>
                     </li>
                     <li>
                       <Suspense>

@@ -6,6 +6,7 @@ import { errorText } from '../../lib/form';
 import { type MessageKey, t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
+import { ThreadList } from '../discussions/thread-list';
 import { MembershipPanel } from './membership-panel';
 import { createSpaceStore, type SpaceStore } from './space.store';
 import { SpaceAbout, SpaceFacts } from './space-about';
@@ -17,9 +18,8 @@ const TABS = ['discussions', 'documents', 'evenements', 'membres', 'animation'] 
 type Tab = (typeof TABS)[number];
 const isTab = (value: unknown): value is Tab => TABS.includes(value as Tab);
 
-/** Discussions, documents and events are built later: each tab says so plainly. */
-const SOON: Record<'discussions' | 'documents' | 'evenements', MessageKey> = {
-  discussions: 'space.soon.discussions',
+/** Documents and events are built later: each tab says so plainly. */
+const SOON: Record<'documents' | 'evenements', MessageKey> = {
   documents: 'space.soon.documents',
   evenements: 'space.soon.events',
 };
@@ -60,7 +60,10 @@ function SpaceTabs(props: { store: SpaceStore }) {
           </Tabs.Trigger>
         </Show>
       </Tabs.List>
-      {(['discussions', 'documents', 'evenements'] as const).map((tab) => (
+      <Tabs.Content class="space-tabs__panel" value="discussions">
+        <ThreadList data={data()} />
+      </Tabs.Content>
+      {(['documents', 'evenements'] as const).map((tab) => (
         <Tabs.Content class="space-tabs__panel" value={tab}>
           <h2 class="visually-hidden">{label(tab)}</h2>
           <p>{t(SOON[tab])}</p>

@@ -1,0 +1,48 @@
+import { createSignal, onCleanup, Show } from 'solid-js';
+import { t } from '../../lib/i18n';
+import { connectionState } from '../../lib/socket';
+
+/** A discreet note while the live connection is being restored; silent otherwise. */
+export function ConnectionIndicator() {
+  return (
+    <p class="connection" role="status">
+      <Show when={connectionState() === 'reconnecting'}>
+        <span class="connection__text">{t('discussions.reconnecting')}</span>
+      </Show>
+    </p>
+  );
+}
+
+const QUIET_MS = 2000;
+
+/**
+ * Live announcements for screen readers without a flood: messages within two seconds are
+ * grouped, and the region says the latest (or how many) once.
+ */
+export function useAnnouncer() {
+  const [message, setMessage] = createSignal('');
+  let queued: string[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  onCleanup(() => clearTimeout(timer));
+  return {
+    message,
+    say(text: string, many?: (count: number) => string) {
+      queued.push(text);
+      if (timer) return;
+      timer = setTimeout(() => {
+        setMessage(queued.length > 1 && many ? many(queued.length) : (queued.at(-1) ?? ''));
+        queued = [];
+        timer = undefined;
+      }, QUIET_MS);
+    },
+  };
+}
+export type Announcer = ReturnType<typeof useAnnouncer>;
+
+export function LiveAnnouncer(props: { announcer: Announcer }) {
+  return (
+    <div role="status" class="visually-hidden">
+      {props.announcer.message()}
+    </div>
+  );
+}

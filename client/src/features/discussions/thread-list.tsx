@@ -1,0 +1,246 @@
+import type { Post, SpaceResponse, Thread } from '@atelier/contract';
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale, t, tc } from '../../lib/i18n';
+import { useRoom } from '../../lib/socket';
+import { ErrorAlert } from '../../ui/feedback';
+import { TextInput } from '../../ui/text-field';
+import { notify } from '../../ui/toaster';
+import { session } from '../accounts/session.store';
+import { Composer, composerHtml } from './composer';
+import { discussionsApi } from './discussions.api';
+import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
+import { addThread, bumpThread, dropFromThread, sortThreads, updateThread } from './thread-state';
+import './discussions.css';
+
+export const threadPath = (slug: string, threadId: string) =>
+  `/espaces/${encodeURIComponent(slug)}/fils/${encodeURIComponent(threadId)}`;
+
+function NewThreadForm(props: { slug: string; onCreated: (thread: Thread) => void; onCancel: () => void }) {
+  const [title, setTitle] = createSignal('');
+  const [body, setBody] = createSignal('');
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const [titleError, setTitleError] = createSignal<string | undefined>();
+  // One key per submission attempt, kept for a retry of the same one.
+  let key: string | null = null;
+
+  const submit = async (event?: Event) => {
+    event?.preventDefault();
+    if (busy()) return;
+    setError(null);
+    setTitleError(undefined);
+    if (!title().trim()) {
+      setTitleError(t('error.invalid_input'));
+      return;
+    }
+    key ??= crypto.randomUUID();
+    setBusy(true);
+    try {
+      const created = await discussionsApi.createThread(
+        props.slug,
+        { title: title().trim(), body: composerHtml(body()) },
+        key,
+      );
+      key = null;
+      props.onCreated(created.thread);
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form class="new-thread card" onSubmit={submit} aria-labelledby="new-thread-heading" novalidate>
+      <h3 id="new-thread-heading">{t('discussions.newThread.heading')}</h3>
+      <ErrorAlert message={error()} />
+      <TextInput
+        label={t('discussions.newThread.title')}
+        name="title"
+        value={title()}
+        onInput={(value) => {
+          setTitle(value);
+          key = null;
+        }}
+        required
+        maxLength={200}
+        error={titleError()}
+      />
+      <Composer
+        label={t('discussions.newThread.body')}
+        value={body()}
+        onInput={(value) => {
+          setBody(value);
+          key = null;
+        }}
+        onSubmit={() => void submit()}
+      />
+      <p class="actions">
+        <button type="submit" class="button button--primary" aria-disabled={busy() ? 'true' : undefined}>
+          {busy() ? t('discussions.newThread.busy') : t('discussions.newThread.submit')}
+        </button>
+        <button type="button" class="button button--secondary" onClick={() => props.onCancel()}>
+          {t('discussions.newThread.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function ThreadRow(props: { slug: string; thread: Thread }) {
+  return (
+    <li class="thread-row">
+      <div class="thread-row__main">
+        <A class="thread-row__title" href={threadPath(props.slug, props.thread.id)}>
+          {props.thread.title}
+        </A>
+        <Show when={props.thread.pinned}>
+          <span class="badge badge--pinned">{t('discussions.pinned')}</span>
+        </Show>
+        <Show when={props.thread.locked}>
+          <span class="badge badge--locked">{t('discussions.locked')}</span>
+        </Show>
+        <Show when={props.thread.unreadCount > 0}>
+          <span class="badge badge--unread">{tc('discussions.unread', props.thread.unreadCount)}</span>
+        </Show>
+      </div>
+      <p class="thread-row__meta muted">
+        {tc('discussions.posts', props.thread.postCount)} ·{' '}
+        {t('discussions.lastPost', { date: formatDateTime(props.thread.lastPostAt, locale()) })}
+      </p>
+    </li>
+  );
+}
+
+/** The Discussions tab of a space: its threads, live, with unread badges and a new-thread form. */
+export function ThreadList(props: { data: SpaceResponse }) {
+  const navigate = useNavigate();
+  const slug = () => props.data.space.slug;
+  const canPost = () => props.data.membership?.status === 'active' || session.user()?.role === 'admin';
+  const [threads, { mutate, refetch }] = createResource(
+    () => (props.data.permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
+    async () => sortThreads((await discussionsApi.threads(slug())).items),
+  );
+  const [composing, setComposing] = createSignal(false);
+  const [status, setStatus] = createSignal<string | null>(null);
+  const announcer = useAnnouncer();
+  let newButton: HTMLButtonElement | undefined;
+
+  const refresh = async () => {
+    const fresh = await discussionsApi.threads(slug()).catch(() => null);
+    if (fresh) mutate(sortThreads(fresh.items));
+  };
+
+  useRoom(() => (props.data.permissions.viewContent ? `space:${props.data.space.id}` : null), {
+    onSubscribed: () => void refresh(),
+    onResync: () => void refresh(),
+    onEvent: (event) => {
+      const list = threads() ?? [];
+      const data = event.data as { thread?: Thread; post?: Post };
+      const me = session.user()?.id ?? null;
+      if (event.type === 'thread.created' && data.thread) {
+        // Its first post was announced just before, when the thread was not listed yet.
+        const fresh = { ...data.thread, unreadCount: data.thread.author.id === me || !me ? 0 : data.thread.postCount };
+        mutate(addThread(list, fresh));
+        if (data.thread.author.id !== me) announcer.say(t('discussions.announce.thread', { title: data.thread.title }));
+      } else if (event.type === 'thread.updated' && data.thread) {
+        mutate(updateThread(list, data.thread));
+      } else if (event.type === 'post.created' && data.post) {
+        mutate(bumpThread(list, data.post, me));
+      } else if (event.type === 'post.deleted' && data.post) {
+        mutate(dropFromThread(list, data.post));
+      }
+    },
+  });
+
+  const markAll = async () => {
+    try {
+      await discussionsApi.readAll(slug());
+      mutate((threads() ?? []).map((thread) => ({ ...thread, unreadCount: 0 })));
+      setStatus(t('discussions.markedAllRead'));
+    } catch (error) {
+      notify(errorText(error));
+    }
+  };
+
+  return (
+    <section class="discussions" aria-labelledby="discussions-heading">
+      <div class="discussions__head">
+        <h2 id="discussions-heading" class="visually-hidden">
+          {t('space.tab.discussions')}
+        </h2>
+        <ConnectionIndicator />
+      </div>
+      <Switch>
+        <Match when={!props.data.permissions.viewContent}>
+          <p>{t('discussions.membersOnly')}</p>
+        </Match>
+        <Match when={threads.error}>
+          <ErrorAlert message={t('discussions.loadError')}>
+            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </button>
+          </ErrorAlert>
+        </Match>
+        <Match when={threads()}>
+          {(list) => (
+            <>
+              <div class="discussions__tools actions">
+                <Show when={canPost() && !composing()}>
+                  <button
+                    type="button"
+                    class="button button--primary"
+                    ref={newButton}
+                    onClick={() => {
+                      setComposing(true);
+                      queueMicrotask(() => document.querySelector<HTMLInputElement>('.new-thread input')?.focus());
+                    }}
+                  >
+                    {t('discussions.newThread')}
+                  </button>
+                </Show>
+                <Show when={session.isSignedIn() && list().some((thread) => thread.unreadCount > 0)}>
+                  <button type="button" class="button button--secondary" onClick={() => void markAll()}>
+                    {t('discussions.markAllRead')}
+                  </button>
+                </Show>
+              </div>
+              <Show when={composing()}>
+                <NewThreadForm
+                  slug={slug()}
+                  onCancel={() => {
+                    setComposing(false);
+                    queueMicrotask(() => newButton?.focus());
+                  }}
+                  onCreated={(thread) => {
+                    mutate(addThread(threads() ?? [], thread));
+                    notify(t('discussions.newThread.done', { title: thread.title }));
+                    navigate(threadPath(slug(), thread.id));
+                  }}
+                />
+              </Show>
+              <Show when={!canPost()}>
+                <p class="muted">{t(session.isSignedIn() ? 'discussions.joinToPost' : 'discussions.signInToPost')}</p>
+              </Show>
+              <Show
+                when={list().length > 0}
+                fallback={<p>{t(canPost() ? 'discussions.emptyMember' : 'discussions.empty')}</p>}
+              >
+                <ul class="thread-list" aria-label={t('discussions.listLabel')}>
+                  <For each={list()}>{(thread) => <ThreadRow slug={slug()} thread={thread} />}</For>
+                </ul>
+              </Show>
+            </>
+          )}
+        </Match>
+      </Switch>
+      <div role="status" class="visually-hidden">
+        {status()}
+      </div>
+      <LiveAnnouncer announcer={announcer} />
+    </section>
+  );
+}

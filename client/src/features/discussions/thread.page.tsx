@@ -1,0 +1,404 @@
+import type { Post, ReactionEmoji, SpaceResponse, Thread } from '@atelier/contract';
+import { A, useParams } from '@solidjs/router';
+import {
+  createEffect,
+  createMemo,
+  createResource,
+  createSignal,
+  For,
+  Match,
+  on,
+  onCleanup,
+  Show,
+  Switch,
+} from 'solid-js';
+import { ApiError } from '../../lib/api';
+import { errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale, t, tc } from '../../lib/i18n';
+import { usePageTitle } from '../../lib/page';
+import { sendTyping, useRoom } from '../../lib/socket';
+import { ErrorAlert } from '../../ui/feedback';
+import { PageHeading } from '../../ui/page-heading';
+import { session } from '../accounts/session.store';
+import { spaceApi } from '../spaces/space.store';
+import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
+import { PostItem } from './post-item';
+import { RichComposer, type RichComposerHandle } from './rich-composer';
+import { createThreadStore, type ThreadStore } from './thread.store';
+import type { ShownPost } from './thread-state';
+import './discussions.css';
+
+const TYPING_SHOWN_MS = 6000;
+
+/** Who is writing now, from the room's ephemeral `typing` events. */
+function createTyping() {
+  const [writers, setWriters] = createSignal<Record<string, { name: string; until: number }>>({});
+  const timer = setInterval(() => {
+    const now = Date.now();
+    setWriters((current) => {
+      const kept = Object.entries(current).filter(([, writer]) => writer.until > now);
+      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+    });
+  }, 1000);
+  onCleanup(() => clearInterval(timer));
+  return {
+    names: () => Object.values(writers()).map((writer) => writer.name),
+    add: (userId: string, name: string) =>
+      setWriters((current) => ({ ...current, [userId]: { name, until: Date.now() + TYPING_SHOWN_MS } })),
+    remove: (userId: string) =>
+      setWriters((current) => {
+        const { [userId]: _gone, ...rest } = current;
+        return rest;
+      }),
+  };
+}
+
+function ReplyComposer(props: {
+  store: ThreadStore;
+  room: string;
+  replyTo: ShownPost | null;
+  onCancelReply: () => void;
+}) {
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  let editor: RichComposerHandle | undefined;
+
+  createEffect(
+    on(
+      () => props.replyTo,
+      (replyTo) => {
+        if (replyTo) editor?.focus();
+      },
+      { defer: true },
+    ),
+  );
+
+  const submit = async () => {
+    if (busy() || !editor) return;
+    setError(null);
+    if (editor.isEmpty()) {
+      setError(t('error.post_empty'));
+      editor.focus();
+      return;
+    }
+    // One key per submission; "Réessayer" on a failed post sends the same key again.
+    const key = crypto.randomUUID();
+    const body = editor.html();
+    const text = editor.text();
+    setBusy(true);
+    editor.clear();
+    const replyToId = props.replyTo?.id ?? null;
+    props.onCancelReply();
+    try {
+      await props.store.send(key, body, text, replyToId);
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form
+      class="reply-composer"
+      aria-labelledby="reply-heading"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <h2 id="reply-heading">{t('thread.composer.heading')}</h2>
+      <Show when={props.replyTo}>
+        {(replyTo) => (
+          <p class="reply-composer__to">
+            {t('thread.composer.replyingTo', { name: replyTo().author.displayName })}{' '}
+            <button type="button" class="button button--link" onClick={() => props.onCancelReply()}>
+              {t('thread.composer.cancelReply')}
+            </button>
+          </p>
+        )}
+      </Show>
+      <ErrorAlert message={error()} />
+      <RichComposer
+        label={t('thread.composer.label')}
+        onSubmit={() => void submit()}
+        onTyping={() => sendTyping(props.room)}
+        ref={(handle) => {
+          editor = handle;
+        }}
+      />
+      <p class="actions">
+        <button type="submit" class="button button--primary" aria-disabled={busy() ? 'true' : undefined}>
+          {busy() ? t('thread.composer.busy') : t('thread.composer.submit')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function ThreadView(props: { slug: string; threadId: string; space: SpaceResponse; store: ThreadStore }) {
+  const store = props.store;
+  const thread = () => store.thread()!;
+  const me = () => session.user()?.id ?? null;
+  const member = () => props.space.membership?.status === 'active' || session.user()?.role === 'admin';
+  const canModerate = () =>
+    props.space.membership?.role === 'animateur' || props.space.permissions.manage || session.user()?.role === 'admin';
+  const canWrite = () => member() && !thread().locked;
+  const room = () => `thread:${props.threadId}`;
+  const [presence, setPresence] = createSignal<number | null>(null);
+  const [replyTo, setReplyTo] = createSignal<ShownPost | null>(null);
+  const typing = createTyping();
+  const announcer = useAnnouncer();
+  const byId = createMemo(() => new Map(store.posts().map((post) => [post.id, post])));
+
+  usePageTitle(() => store.thread()?.title ?? '');
+
+  useRoom(room, {
+    onSubscribed: () => void store.load(true),
+    onResync: () => void store.load(true),
+    onEvent: (event) => {
+      const data = event.data as { post?: Post; thread?: Thread };
+      if (event.type === 'post.created' && data.post) {
+        const isNew = !byId().has(data.post.id);
+        store.receive(data.post);
+        typing.remove(data.post.author.id);
+        if (isNew && data.post.author.id !== me())
+          announcer.say(t('thread.announce.post', { name: data.post.author.displayName }), (count) =>
+            t('thread.announce.posts', { count }),
+          );
+      } else if ((event.type === 'post.updated' || event.type === 'post.deleted') && data.post) {
+        store.receive(data.post);
+      } else if (event.type === 'reaction.changed') {
+        store.applyReaction(event.data as Parameters<ThreadStore['applyReaction']>[0]);
+      } else if (event.type === 'thread.updated' && data.thread) {
+        const current = store.thread();
+        store.setThread({ ...data.thread, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });
+      }
+    },
+    onEphemeral: (event) => {
+      if (event.type === 'presence') {
+        const count = (event.data as { count?: unknown }).count;
+        if (typeof count === 'number') setPresence(count);
+      } else if (event.type === 'typing') {
+        const data = event.data as { userId?: unknown; displayName?: unknown };
+        if (typeof data.userId === 'string' && typeof data.displayName === 'string' && data.userId !== me())
+          typing.add(data.userId, data.displayName);
+      }
+    },
+  });
+
+  // Mark read once the last post has been seen (scrolled into view).
+  let sentinel: HTMLDivElement | undefined;
+  createEffect(() => {
+    if (!sentinel || !session.isSignedIn()) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((entry) => entry.isIntersecting)) return;
+      const last = [...store.posts()].reverse().find((post) => !post.pendingKey);
+      if (last) store.markRead(last.id);
+    });
+    observer.observe(sentinel);
+    onCleanup(() => observer.disconnect());
+  });
+  // A live post arriving while the end of the thread is on screen is read too.
+  createEffect(
+    on(
+      () => store.posts().length,
+      () => {
+        if (!sentinel) return;
+        const box = sentinel.getBoundingClientRect();
+        if (box.top < window.innerHeight && box.bottom >= 0) {
+          const last = [...store.posts()].reverse().find((post) => !post.pendingKey);
+          if (last) store.markRead(last.id);
+        }
+      },
+      { defer: true },
+    ),
+  );
+
+  // `#message-<id>` from a mail or a notification: bring that post into view.
+  const focusPost = (postId: string) => {
+    const element = document.getElementById(`message-${postId}`);
+    if (!element) return;
+    element.scrollIntoView({ block: 'start' });
+    element.focus({ preventScroll: true });
+  };
+  createEffect(
+    on(
+      () => store.status(),
+      (status) => {
+        if (status !== 'ready') return;
+        const hash = decodeURIComponent(location.hash.slice(1));
+        if (hash.startsWith('message-')) queueMicrotask(() => focusPost(hash.slice('message-'.length)));
+      },
+    ),
+  );
+
+  const retry = (post: ShownPost) => {
+    if (!post.pendingKey) return;
+    void store
+      .send(post.pendingKey, post.pendingBody ?? '', post.pendingText ?? '', post.replyToId)
+      .catch(() => undefined);
+  };
+
+  const typingText = () => {
+    const names = typing.names();
+    return names.length ? tc('thread.typing', names.length, { names: names.join(', ') }) : '';
+  };
+
+  return (
+    <div class="page thread-page">
+      <p class="space__crumbs">
+        <A href={`/espaces/${encodeURIComponent(props.slug)}`}>
+          {t('thread.back', { space: props.space.space.title })}
+        </A>
+      </p>
+      <header class="thread-page__head">
+        <PageHeading title={thread().title}>{thread().title}</PageHeading>
+        <p class="muted">
+          {t('thread.startedBy', {
+            name: thread().author.displayName,
+            date: formatDateTime(thread().createdAt, locale()),
+          })}
+          <Show when={thread().pinned}>
+            {' '}
+            <span class="badge badge--pinned">{t('discussions.pinned')}</span>
+          </Show>
+          <Show when={thread().locked}>
+            {' '}
+            <span class="badge badge--locked">{t('discussions.locked')}</span>
+          </Show>
+        </p>
+        <div class="thread-page__live">
+          <Show when={presence() !== null && presence()! > 0}>
+            <p class="presence muted">{tc('thread.presence', presence()!)}</p>
+          </Show>
+          <ConnectionIndicator />
+        </div>
+        <Show when={store.firstUnread()}>
+          {(postId) => (
+            <p>
+              <a
+                class="button button--secondary"
+                href={`#message-${postId()}`}
+                onClick={(event) => {
+                  event.preventDefault();
+                  focusPost(postId());
+                }}
+              >
+                {t('thread.firstUnread')}
+              </a>
+            </p>
+          )}
+        </Show>
+      </header>
+      <section aria-label={t('thread.postsLabel')}>
+        <ol class="post-list">
+          <For each={store.posts()}>
+            {(post) => (
+              <li>
+                <PostItem
+                  post={post}
+                  replyTo={post.replyToId ? byId().get(post.replyToId) : undefined}
+                  me={me()}
+                  canReact={member()}
+                  canReply={canWrite()}
+                  canModerate={canModerate()}
+                  onReply={setReplyTo}
+                  onReact={(target: ShownPost, emoji: ReactionEmoji) => store.react(target, emoji)}
+                  onEdit={store.edit}
+                  onDelete={store.remove}
+                  onRetry={retry}
+                  onDiscard={(target) => target.pendingKey && store.discard(target.pendingKey)}
+                />
+              </li>
+            )}
+          </For>
+        </ol>
+        <Show when={store.nextCursor()}>
+          <p>
+            <button type="button" class="button button--secondary" onClick={() => void store.more()}>
+              {t('space.members.more')}
+            </button>
+          </p>
+        </Show>
+        <div ref={sentinel} class="post-list__end" />
+      </section>
+      <p class="typing muted" aria-live="off">
+        {typingText()}
+      </p>
+      <Switch>
+        <Match when={thread().locked}>
+          <p class="notice notice--info">{t('thread.locked')}</p>
+        </Match>
+        <Match when={canWrite()}>
+          <ReplyComposer store={store} room={room()} replyTo={replyTo()} onCancelReply={() => setReplyTo(null)} />
+        </Match>
+        <Match when={!session.isSignedIn()}>
+          <p class="muted">{t('discussions.signInToPost')}</p>
+        </Match>
+        <Match when={true}>
+          <p class="muted">{t('discussions.joinToPost')}</p>
+        </Match>
+      </Switch>
+      <LiveAnnouncer announcer={announcer} />
+    </div>
+  );
+}
+
+function ThreadLoader(props: { slug: string; threadId: string }) {
+  const store = createThreadStore(() => props.threadId);
+  const [space] = createResource(
+    () => (session.status() === 'loading' ? false : `${props.slug} ${session.user()?.id ?? ''}`),
+    () => spaceApi.get(props.slug),
+  );
+  createEffect(
+    on(
+      () => (session.status() === 'loading' ? false : (session.user()?.id ?? '')),
+      (key) => {
+        if (key !== false) void store.load();
+      },
+    ),
+  );
+  const missing = () => {
+    const error = store.error() ?? space.error;
+    return (
+      error instanceof ApiError && (error.status === 404 || error.status === 403 || error.code === 'invalid_input')
+    );
+  };
+  return (
+    <Switch
+      fallback={
+        <p class="page page--loading" role="status">
+          {t('page.loading')}
+        </p>
+      }
+    >
+      <Match when={store.status() === 'error' || space.error}>
+        <div class="page page--narrow">
+          <PageHeading title={t(missing() ? 'thread.notFound' : 'thread.loadError')}>
+            {t(missing() ? 'thread.notFound' : 'thread.loadError')}
+          </PageHeading>
+          <p class="actions">
+            <A href={`/espaces/${encodeURIComponent(props.slug)}`} class="button button--primary">
+              {t('space.backToSpaces')}
+            </A>
+          </p>
+        </div>
+      </Match>
+      <Match when={store.status() === 'ready' && store.thread() && space()}>
+        <ThreadView slug={props.slug} threadId={props.threadId} space={space()!} store={store} />
+      </Match>
+    </Switch>
+  );
+}
+
+/** `/espaces/:slug/fils/:threadId`: one thread, live. Keyed on the thread: another is another page. */
+export default function ThreadPage() {
+  const params = useParams<{ slug: string; threadId: string }>();
+  return (
+    <Show when={`${params.slug}/${params.threadId}`} keyed>
+      {(_key) => <ThreadLoader slug={params.slug} threadId={params.threadId} />}
+    </Show>
+  );
+}

@@ -1,0 +1,92 @@
+import type { RealtimeEvent } from '@atelier/contract';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+type Listener = (...args: unknown[]) => void;
+
+/** A socket.io client stand-in: the test plays the server's part (acks and events). */
+const fake = vi.hoisted(() => {
+  const listeners = new Map<string, Listener[]>();
+  const emitted: { name: string; payload: { room: string; afterSeq?: number }; ack?: Listener }[] = [];
+  const socket = {
+    connected: false,
+    io: { on: () => undefined },
+    on(name: string, listener: Listener) {
+      listeners.set(name, [...(listeners.get(name) ?? []), listener]);
+      return socket;
+    },
+    timeout: () => ({
+      emit: (name: string, payload: { room: string }, ack: Listener) => emitted.push({ name, payload, ack }),
+    }),
+    emit: (name: string, payload: { room: string }) => emitted.push({ name, payload }),
+    disconnect: () => undefined,
+    connect: () => undefined,
+  };
+  const fire = (name: string, ...args: unknown[]) => {
+    for (const listener of listeners.get(name) ?? []) listener(...args);
+  };
+  return { socket, emitted, fire };
+});
+
+vi.mock('socket.io-client', () => ({ io: () => fake.socket }));
+
+const { joinRoom } = await import('./socket');
+
+const event = (room: string, seq: number): RealtimeEvent => ({ room, seq, type: 'post.created', data: { seq } });
+const lastAck = (name: string) => {
+  const found = fake.emitted.filter((item) => item.name === name).at(-1);
+  if (!found?.ack) throw new Error(`no ${name} waiting`);
+  return found;
+};
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('useRoom exactly-once delivery', () => {
+  beforeEach(() => {
+    fake.emitted.length = 0;
+  });
+
+  it('starts after the subscribe seq, drops duplicates and fills a gap by replay, in order', async () => {
+    const seen: number[] = [];
+    const leave = joinRoom('thread:a', { onEvent: (item) => seen.push(item.seq) });
+    fake.socket.connected = true;
+    fake.fire('connect');
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 3 });
+    await flush();
+
+    fake.fire('event', event('thread:a', 3)); // already covered by the page's data
+    fake.fire('event', event('thread:a', 4));
+    fake.fire('event', event('thread:a', 4)); // twice on the wire, once on screen
+    fake.fire('event', event('thread:a', 7)); // 5 and 6 went missing
+    expect(seen).toEqual([4]);
+    const replay = lastAck('replay');
+    expect(replay.payload).toEqual({ room: 'thread:a', afterSeq: 4 });
+    fake.fire('event', event('thread:a', 8)); // arrives while the replay is in flight
+    replay.ack?.(null, {
+      ok: true,
+      events: [event('thread:a', 5), event('thread:a', 6), event('thread:a', 7)],
+      truncated: false,
+    });
+    await flush();
+    expect(seen).toEqual([4, 5, 6, 7, 8]);
+    leave();
+  });
+
+  it('resubscribes after a reconnect and replays what was missed meanwhile', async () => {
+    const seen: number[] = [];
+    const leave = joinRoom('thread:b', { onEvent: (item) => seen.push(item.seq) });
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 10 });
+    await flush();
+    fake.fire('event', event('thread:b', 11));
+
+    fake.fire('disconnect');
+    fake.fire('connect');
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 13 });
+    await flush();
+    const replay = lastAck('replay');
+    expect(replay.payload).toEqual({ room: 'thread:b', afterSeq: 11 });
+    replay.ack?.(null, { ok: true, events: [event('thread:b', 12), event('thread:b', 13)], truncated: false });
+    await flush();
+    fake.fire('event', event('thread:b', 13));
+    expect(seen).toEqual([11, 12, 13]);
+    leave();
+  });
+});

@@ -1,0 +1,238 @@
+import {
+  type ClientToServerEvents,
+  type EphemeralEvent,
+  EphemeralEventSchema,
+  type RealtimeEvent,
+  RealtimeEventSchema,
+  ReplayAckSchema,
+  type ServerToClientEvents,
+  SOCKET_PATH,
+  SubscribeAckSchema,
+} from '@atelier/contract';
+import { io, type Socket } from 'socket.io-client';
+import { createEffect, createRoot, createSignal, on, onCleanup } from 'solid-js';
+import { session } from '../features/accounts/session.store';
+import { api } from './api';
+
+/**
+ * The one socket.io connection of the page, and the rooms it follows. Imported only by the
+ * discussion pages (lazy chunks), so socket.io-client never weighs on the home page.
+ *
+ * Exactly-once: every stored event carries a per-room `seq` (1, 2, 3 … without gaps). A room
+ * remembers the last seq it delivered; anything at or below it is a duplicate and dropped, a
+ * jump past `last + 1` is a gap and triggers a `replay` before anything newer is delivered. A
+ * reconnect resubscribes every room and replays what was missed while away.
+ */
+
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+
+export interface RoomHandlers {
+  onEvent(event: RealtimeEvent): void;
+  onEphemeral?(event: EphemeralEvent): void;
+  /** The missed events could not be fetched (refused, too old): read the state again over HTTP. */
+  onResync?(): void;
+  /**
+   * The first subscription is acknowledged: events from here on will arrive. A page that read
+   * its data before may read it again to cover what happened in between.
+   */
+  onSubscribed?(): void;
+}
+
+interface RoomState {
+  handlers: Set<RoomHandlers>;
+  /** Last delivered seq; null until the first subscribe ack. */
+  last: number | null;
+  /** A subscribe or replay is in flight: live events wait here, in arrival order. */
+  busy: boolean;
+  pending: RealtimeEvent[];
+}
+
+const ACK_TIMEOUT_MS = 10_000;
+
+const [state, setState] = createSignal<ConnectionState>('connecting');
+/** Reactive connection state, for the discreet "Reconnexion…" indicator. */
+export const connectionState = state;
+
+const rooms = new Map<string, RoomState>();
+let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
+
+function emitWithAck(name: 'subscribe' | 'replay', payload: object): Promise<unknown> {
+  return new Promise((resolve) => {
+    const target = connect();
+    // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed emit cannot take a union of event names
+    (target.timeout(ACK_TIMEOUT_MS) as any).emit(name, payload, (error: Error | null, answer: unknown) =>
+      resolve(error ? { ok: false, error: { code: 'network_error' } } : answer),
+    );
+  });
+}
+
+/** The HTTP fallback of `replay` (`API.md`), when the socket's answer did not come. */
+async function httpReplay(room: string, afterSeq: number): Promise<unknown> {
+  const query = `room=${encodeURIComponent(room)}&afterSeq=${afterSeq}`;
+  return api.get(`/api/realtime/replay?${query}`).catch(() => ({ ok: false, error: { code: 'network_error' } }));
+}
+
+function deliver(entry: RoomState, event: RealtimeEvent) {
+  if (entry.last !== null && event.seq <= entry.last) return; // already shown
+  entry.last = event.seq;
+  for (const handler of entry.handlers) handler.onEvent(event);
+}
+
+function resync(entry: RoomState) {
+  for (const handler of entry.handlers) handler.onResync?.();
+}
+
+/** Fetches every event after `entry.last` (in pages), then what arrived meanwhile. */
+async function catchUp(room: string, entry: RoomState) {
+  entry.busy = true;
+  try {
+    for (;;) {
+      if (entry.last === null) break;
+      let answer = ReplayAckSchema.safeParse(await emitWithAck('replay', { room, afterSeq: entry.last }));
+      if (!answer.success || !answer.data.ok) answer = ReplayAckSchema.safeParse(await httpReplay(room, entry.last));
+      if (!answer.success || !answer.data.ok) {
+        // Nothing more to ask: the page reads its state again, and the waiting events are
+        // taken from the first one on (a new gap would otherwise ask again, forever).
+        resync(entry);
+        const first = Math.min(...entry.pending.map((event) => event.seq));
+        if (Number.isFinite(first)) entry.last = Math.max(entry.last, first - 1);
+        break;
+      }
+      for (const event of answer.data.events) deliver(entry, event);
+      if (!answer.data.truncated) break;
+    }
+  } finally {
+    flushPending(room, entry);
+  }
+}
+
+function flushPending(room: string, entry: RoomState) {
+  const waiting = entry.pending.sort((a, b) => a.seq - b.seq);
+  entry.pending = [];
+  entry.busy = false;
+  for (const event of waiting) receive(room, entry, event);
+}
+
+function receive(room: string, entry: RoomState, event: RealtimeEvent) {
+  if (entry.busy) {
+    entry.pending.push(event);
+    return;
+  }
+  if (entry.last === null || event.seq <= entry.last + 1) return deliver(entry, event);
+  // A gap: fetch what is missing first; this event comes back with the replay or stays pending.
+  entry.pending.push(event);
+  void catchUp(room, entry);
+}
+
+async function subscribe(room: string, entry: RoomState) {
+  entry.busy = true;
+  const answer = SubscribeAckSchema.safeParse(await emitWithAck('subscribe', { room }));
+  if (!rooms.has(room)) return;
+  if (!answer.success || !answer.data.ok) {
+    entry.busy = false;
+    entry.pending = [];
+    return;
+  }
+  const seq = answer.data.seq;
+  if (entry.last === null) {
+    // First subscription: the page's HTTP data is the starting point, newer events follow.
+    entry.last = seq;
+    entry.pending = entry.pending.filter((event) => event.seq > seq);
+    flushPending(room, entry);
+    for (const handler of entry.handlers) handler.onSubscribed?.();
+  } else if (seq > entry.last) {
+    await catchUp(room, entry);
+  } else {
+    flushPending(room, entry);
+  }
+}
+
+function connect() {
+  if (socket) return socket;
+  socket = io({ path: SOCKET_PATH, withCredentials: true });
+  socket.on('connect', () => {
+    setState('connected');
+    for (const [room, entry] of rooms) void subscribe(room, entry);
+  });
+  socket.on('disconnect', () => setState('reconnecting'));
+  socket.io.on('reconnect_attempt', () => setState('reconnecting'));
+  socket.on('event', (raw) => {
+    const parsed = RealtimeEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const entry = rooms.get(parsed.data.room);
+    if (entry) receive(parsed.data.room, entry, parsed.data);
+  });
+  socket.on('ephemeral', (raw) => {
+    const parsed = EphemeralEventSchema.safeParse(raw);
+    if (!parsed.success) return;
+    for (const handler of rooms.get(parsed.data.room)?.handlers ?? []) handler.onEphemeral?.(parsed.data);
+  });
+  return socket;
+}
+
+/**
+ * The socket is authenticated at the handshake: when the person signs in or out, open a new
+ * one so that the server sees who is reading now.
+ */
+let lastUser: string | null | undefined;
+let followingSession = false;
+function followSession() {
+  if (followingSession) return;
+  followingSession = true;
+  // A root of its own: the effect outlives the component that first asked for a room.
+  createRoot(() =>
+    createEffect(
+      on(
+        () => (session.status() === 'loading' ? undefined : (session.user()?.id ?? null)),
+        (user) => {
+          if (user === undefined) return;
+          if (lastUser !== undefined && user !== lastUser && socket) {
+            socket.disconnect();
+            socket.connect();
+          }
+          lastUser = user;
+        },
+      ),
+    ),
+  );
+}
+
+/** Follows `room` until the returned function is called (useRoom does it for components). */
+export function joinRoom(room: string, handlers: RoomHandlers) {
+  let entry = rooms.get(room);
+  if (!entry) {
+    entry = { handlers: new Set(), last: null, busy: false, pending: [] };
+    rooms.set(room, entry);
+    const target = connect();
+    if (target.connected) void subscribe(room, entry);
+  }
+  entry.handlers.add(handlers);
+  return () => {
+    const current = rooms.get(room);
+    if (!current) return;
+    current.handlers.delete(handlers);
+    if (current.handlers.size > 0) return;
+    rooms.delete(room);
+    if (socket?.connected) socket.emit('unsubscribe', { room });
+  };
+}
+
+/**
+ * Follows `room` (null: none) while the calling component lives; switches when it changes.
+ * Events arrive once each, in seq order, including those missed while disconnected.
+ */
+export function useRoom(room: () => string | null, handlers: RoomHandlers) {
+  followSession();
+  createEffect(
+    on(room, (name) => {
+      if (!name) return;
+      const leave = joinRoom(name, handlers);
+      onCleanup(leave);
+    }),
+  );
+}
+
+/** Tells the room's other readers that this person is writing (ephemeral, best effort). */
+export function sendTyping(room: string) {
+  if (socket?.connected) socket.emit('typing', { room });
+}
