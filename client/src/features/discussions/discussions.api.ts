@@ -1,12 +1,16 @@
 import {
+  MemberListSchema,
   NotificationListSchema,
   type Post,
   PostResponseSchema,
+  PostRevisionListSchema,
   type ReactionEmoji,
   ReactionsResponseSchema,
   ThreadCreatedSchema,
   ThreadDetailSchema,
   ThreadListSchema,
+  ThreadResponseSchema,
+  type ThreadUpdateBody,
 } from '@atelier/contract';
 import { api, request } from '../../lib/api';
 
@@ -23,6 +27,7 @@ export const discussionsApi = {
       schema: ThreadCreatedSchema,
       headers: { 'idempotency-key': key },
     }),
+  members: (slug: string) => api.get(`/api/spaces/${id(slug)}/members?limit=200`, MemberListSchema),
   readAll: (slug: string) => api.post(`/api/spaces/${id(slug)}/read-all`),
   thread: (threadId: string) => api.get(`/api/threads/${id(threadId)}?limit=200`, ThreadDetailSchema),
   morePosts: (threadId: string, cursor: string) =>
@@ -39,6 +44,12 @@ export const discussionsApi = {
   editPost: async (postId: string, body: string) =>
     (await api.patch(`/api/posts/${id(postId)}`, { body }, PostResponseSchema)).post,
   deletePost: (postId: string) => api.delete(`/api/posts/${id(postId)}`),
+  revisions: async (postId: string) =>
+    (await api.get(`/api/posts/${id(postId)}/revisions`, PostRevisionListSchema)).items,
+  updateThread: async (threadId: string, body: ThreadUpdateBody) =>
+    (await api.patch(`/api/threads/${id(threadId)}`, body, ThreadResponseSchema)).thread,
+  follow: (threadId: string, on: boolean) =>
+    on ? api.put(`/api/threads/${id(threadId)}/follow`) : api.delete(`/api/threads/${id(threadId)}/follow`),
   react: async (postId: string, emoji: ReactionEmoji, on: boolean) =>
     (
       await request(`/api/posts/${id(postId)}/reactions/${id(emoji)}`, {

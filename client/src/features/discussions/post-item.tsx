@@ -5,6 +5,7 @@ import { formatDateTime } from '../../lib/format';
 import { locale, type MessageKey, t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { notify } from '../../ui/toaster';
+import { EditHistory } from './edit-history';
 import { RichComposer, type RichComposerHandle } from './rich-composer';
 import type { ShownPost } from './thread-state';
 
@@ -114,7 +115,14 @@ export function PostItem(props: PostItemProps) {
         </h3>
         <p class="post__date muted">
           <time datetime={props.post.createdAt}>{formatDateTime(props.post.createdAt, locale())}</time>
-          <Show when={props.post.editedAt && !props.post.deletedAt}> · {t('thread.edited')}</Show>
+          <Show when={!props.post.deletedAt && !props.post.pendingKey && props.post.editedAt}>
+            {(editedAt) => (
+              <>
+                {' · '}
+                <EditHistory postId={props.post.id} editedAt={editedAt()} author={props.post.author.displayName} />
+              </>
+            )}
+          </Show>
         </p>
       </header>
       <Show when={props.post.replyToId}>

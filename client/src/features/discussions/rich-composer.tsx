@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
+import { t, tc } from '../../lib/i18n';
 import '../../ui/fields.css';
 
 export interface RichComposerHandle {
@@ -12,6 +12,12 @@ export interface RichComposerHandle {
   focus(): void;
 }
 
+/** A member one can name with @: the server turns `@Display Name` into a mention. */
+export interface MentionCandidate {
+  id: string;
+  displayName: string;
+}
+
 interface RichComposerProps {
   label: string;
   /** Starting HTML (the server's sanitized body when editing). */
@@ -21,6 +27,8 @@ interface RichComposerProps {
   onTyping?: () => void;
   error?: string | null;
   ref?: (handle: RichComposerHandle) => void;
+  /** Members whose name starts with `query` (a word of it); gives @mention suggestions. */
+  mentions?: (query: string) => Promise<MentionCandidate[]>;
 }
 
 type Mark = 'bold' | 'italic' | 'bulletList' | 'link' | 'blockquote';
@@ -52,6 +60,47 @@ export function RichComposer(props: RichComposerProps) {
   });
   const [ready, setReady] = createSignal(false);
   let lastTyping = 0;
+
+  // @mention suggestions: an inline listbox under the editor, driven from the editor's keys
+  // (the editor keeps focus; aria-activedescendant points at the highlighted option).
+  const [suggestions, setSuggestions] = createSignal<MentionCandidate[]>([]);
+  const [suggesting, setSuggesting] = createSignal(false);
+  const [highlighted, setHighlighted] = createSignal(0);
+  let choose: ((person: MentionCandidate) => void) | undefined;
+  const optionId = (index: number) => `${id}-mention-${index}`;
+  const syncAria = () => {
+    const input = editor?.view.dom;
+    if (!input) return;
+    const open = suggesting() && suggestions().length > 0;
+    if (open) {
+      input.setAttribute('aria-controls', `${id}-mentions`);
+      input.setAttribute('aria-activedescendant', optionId(highlighted()));
+    } else {
+      input.removeAttribute('aria-controls');
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const showSuggestions = (items: MentionCandidate[], command: (person: MentionCandidate) => void) => {
+    choose = command;
+    setSuggestions(items);
+    if (highlighted() >= items.length) setHighlighted(0);
+    setSuggesting(true);
+    syncAria();
+  };
+  const hideSuggestions = () => {
+    setSuggesting(false);
+    setSuggestions([]);
+    setHighlighted(0);
+    choose = undefined;
+    syncAria();
+  };
+  const moveHighlight = (step: number) => {
+    const count = suggestions().length;
+    if (!count) return;
+    setHighlighted((current) => (current + step + count) % count);
+    syncAria();
+    document.getElementById(optionId(highlighted()))?.scrollIntoView({ block: 'nearest' });
+  };
 
   const refresh = () => {
     if (!editor) return;
@@ -87,11 +136,65 @@ export function RichComposer(props: RichComposerProps) {
   };
 
   onMount(async () => {
-    const [{ Editor, Extension }, { default: StarterKit }, { default: Link }] = await Promise.all([
+    const [{ Editor, Extension }, { default: StarterKit }, { default: Link }, mentionModule] = await Promise.all([
       import('@tiptap/core'),
       import('@tiptap/starter-kit'),
       import('@tiptap/extension-link'),
+      props.mentions ? import('@tiptap/extension-mention') : Promise.resolve(null),
     ]);
+    const source = props.mentions;
+    const mentionExtensions =
+      mentionModule && source
+        ? [
+            mentionModule.default.configure({
+              suggestion: {
+                char: '@',
+                allowSpaces: false,
+                items: async ({ query }: { query: string }) => {
+                  try {
+                    return (await source(query)).slice(0, 8);
+                  } catch {
+                    return [];
+                  }
+                },
+                // Plain text, as the server resolves `@Display Name` itself.
+                command: ({ editor: current, range, props: person }) => {
+                  const chosen = person as MentionCandidate;
+                  current.chain().focus().insertContentAt(range, `@${chosen.displayName} `).run();
+                },
+                render: () => ({
+                  onStart: (state) => {
+                    setHighlighted(0);
+                    showSuggestions(state.items as MentionCandidate[], state.command);
+                  },
+                  onUpdate: (state) => showSuggestions(state.items as MentionCandidate[], state.command),
+                  onExit: () => hideSuggestions(),
+                  onKeyDown: ({ event }) => {
+                    if (event.key === 'Escape') {
+                      hideSuggestions();
+                      return true;
+                    }
+                    if (!suggestions().length) return false;
+                    if (event.key === 'ArrowDown') {
+                      moveHighlight(1);
+                      return true;
+                    }
+                    if (event.key === 'ArrowUp') {
+                      moveHighlight(-1);
+                      return true;
+                    }
+                    if (event.key === 'Enter' || event.key === 'Tab') {
+                      const person = suggestions()[highlighted()];
+                      if (person) choose?.(person);
+                      return true;
+                    }
+                    return false;
+                  },
+                }),
+              },
+            }),
+          ]
+        : [];
     if (!host) return;
     const Shortcuts = Extension.create({
       name: 'atelierShortcuts',
@@ -120,6 +223,7 @@ export function RichComposer(props: RichComposerProps) {
         }),
         Link.configure({ openOnClick: false, autolink: true, protocols: ['mailto'], defaultProtocol: 'https' }),
         Shortcuts,
+        ...mentionExtensions,
       ],
       editorProps: {
         attributes: {
@@ -129,6 +233,7 @@ export function RichComposer(props: RichComposerProps) {
           'aria-multiline': 'true',
           'aria-labelledby': `${id}-label`,
           'aria-describedby': `${id}-hint`,
+          ...(props.mentions ? { 'aria-autocomplete': 'list' } : {}),
         },
       },
       onTransaction: refresh,
@@ -188,6 +293,32 @@ export function RichComposer(props: RichComposerProps) {
         </For>
       </div>
       <div ref={host} class="rich-composer__host" />
+      <Show when={suggesting() && suggestions().length > 0}>
+        <div class="mention-list" id={`${id}-mentions`} role="listbox" aria-label={t('composer.mentions')}>
+          <For each={suggestions()}>
+            {(person, index) => (
+              <div
+                id={optionId(index())}
+                role="option"
+                tabIndex={-1}
+                class="mention-list__option"
+                aria-selected={index() === highlighted() ? 'true' : 'false'}
+                // Chosen on press, so focus and selection stay in the editor; the keyboard
+                // chooses from the editor (arrows, Enter) through aria-activedescendant.
+                onMouseDown={(event) => {
+                  event.preventDefault();
+                  choose?.(person);
+                }}
+              >
+                {person.displayName}
+              </div>
+            )}
+          </For>
+        </div>
+      </Show>
+      <p class="visually-hidden" role="status">
+        {suggesting() && suggestions().length > 0 ? tc('composer.mentions.count', suggestions().length) : ''}
+      </p>
       <Show when={props.error}>
         <p class="field__error" id={`${id}-error`} role="alert">
           {props.error}

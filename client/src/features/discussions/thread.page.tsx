@@ -22,14 +22,45 @@ import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { spaceApi } from '../spaces/space.store';
+import { discussionsApi } from './discussions.api';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
 import { PostItem } from './post-item';
-import { RichComposer, type RichComposerHandle } from './rich-composer';
+import { type MentionCandidate, RichComposer, type RichComposerHandle } from './rich-composer';
 import { createThreadStore, type ThreadStore } from './thread.store';
 import type { ShownPost } from './thread-state';
+import { ThreadTools } from './thread-tools';
 import './discussions.css';
 
 const TYPING_SHOWN_MS = 6000;
+
+/** Lower case without accents, so that "@eloise" finds "Éloïse". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+
+/**
+ * The space's active members, read once on the first "@", filtered by the start of their name
+ * or of a word of it.
+ */
+function createMentionSource(slug: string, me: () => string | null) {
+  let members: Promise<MentionCandidate[]> | null = null;
+  return async (query: string): Promise<MentionCandidate[]> => {
+    members ??= discussionsApi.members(slug).then((list) => list.items.map((member) => member.user));
+    let people: MentionCandidate[];
+    try {
+      people = await members;
+    } catch (failure) {
+      members = null;
+      throw failure;
+    }
+    const wanted = fold(query);
+    return people.filter(
+      (person) =>
+        person.id !== me() &&
+        fold(person.displayName)
+          .split(/\s+/)
+          .some((_word, index, words) => words.slice(index).join(' ').startsWith(wanted)),
+    );
+  };
+}
 
 /** Who is writing now, from the room's ephemeral `typing` events. */
 function createTyping() {
@@ -59,6 +90,7 @@ function ReplyComposer(props: {
   room: string;
   replyTo: ShownPost | null;
   onCancelReply: () => void;
+  mentions?: ((query: string) => Promise<MentionCandidate[]>) | undefined;
 }) {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -124,6 +156,7 @@ function ReplyComposer(props: {
         label={t('thread.composer.label')}
         onSubmit={() => void submit()}
         onTyping={() => sendTyping(props.room)}
+        {...(props.mentions ? { mentions: props.mentions } : {})}
         ref={(handle) => {
           editor = handle;
         }}
@@ -150,6 +183,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
   const [replyTo, setReplyTo] = createSignal<ShownPost | null>(null);
   const typing = createTyping();
   const announcer = useAnnouncer();
+  const mentionSource = createMentionSource(props.slug, me);
   const byId = createMemo(() => new Map(store.posts().map((post) => [post.id, post])));
 
   usePageTitle(() => store.thread()?.title ?? '');
@@ -269,6 +303,12 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
             <span class="badge badge--locked">{t('discussions.locked')}</span>
           </Show>
         </p>
+        <ThreadTools
+          thread={thread()}
+          canManage={props.space.permissions.manage}
+          canFollow={session.isSignedIn() && member()}
+          onChange={store.setThread}
+        />
         <div class="thread-page__live">
           <Show when={presence() !== null && presence()! > 0}>
             <p class="presence muted">{tc('thread.presence', presence()!)}</p>
@@ -332,7 +372,13 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
           <p class="notice notice--info">{t('thread.locked')}</p>
         </Match>
         <Match when={canWrite()}>
-          <ReplyComposer store={store} room={room()} replyTo={replyTo()} onCancelReply={() => setReplyTo(null)} />
+          <ReplyComposer
+            store={store}
+            room={room()}
+            replyTo={replyTo()}
+            onCancelReply={() => setReplyTo(null)}
+            mentions={props.space.permissions.seeMembers ? mentionSource : undefined}
+          />
         </Match>
         <Match when={!session.isSignedIn()}>
           <p class="muted">{t('discussions.signInToPost')}</p>

@@ -583,6 +583,25 @@ export const fr = {
   'thread.postsLabel': 'Messages du fil',
   'thread.postBy': 'Message de {name}',
   'thread.edited': 'modifié',
+  'thread.history.open': ' : voir les versions précédentes',
+  'thread.history.title': 'Versions précédentes du message',
+  'thread.history.text':
+    'Message de {name}, modifié pour la dernière fois le {date}. Les versions sont listées de la plus récente à la plus ancienne.',
+  'thread.history.version': 'Version du {date}',
+  'thread.history.replaced': 'Remplacée le {date}',
+  'thread.history.empty': 'Aucune version précédente.',
+  'thread.tools.pin': 'Épingler',
+  'thread.tools.unpin': 'Désépingler',
+  'thread.tools.lock': 'Verrouiller',
+  'thread.tools.unlock': 'Déverrouiller',
+  'thread.tools.follow': 'Suivre ce fil',
+  'thread.tools.unfollow': 'Ne plus suivre',
+  'thread.tools.pinned': 'Fil épinglé : il apparaît en tête de la liste.',
+  'thread.tools.unpinned': 'Fil désépinglé.',
+  'thread.tools.locked': 'Fil verrouillé : on ne peut plus y répondre.',
+  'thread.tools.unlocked': 'Fil déverrouillé : les membres peuvent de nouveau répondre.',
+  'thread.tools.followed': 'Vous suivez ce fil : vous serez notifié·e des nouveaux messages.',
+  'thread.tools.unfollowed': 'Vous ne suivez plus ce fil.',
   'thread.deleted': 'Ce message a été supprimé.',
   'thread.inReplyTo': 'En réponse à {name}',
   'thread.inReplyToDeleted': 'En réponse à un message',
@@ -639,6 +658,11 @@ export const fr = {
   'composer.list': 'Liste',
   'composer.link': 'Lien',
   'composer.quote': 'Citation',
+  'composer.mentions': 'Membres à mentionner',
+  'composer.mentions.count.one':
+    '{count} membre proposé : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
+  'composer.mentions.count.other':
+    '{count} membres proposés : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
   'composer.linkPrompt': 'Adresse du lien (https://…)',
   // ── end of Discussions ────────────────────────────────────────────────────────────────
 } as const;
