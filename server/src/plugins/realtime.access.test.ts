@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
 import { connect, listen, request, type TestSocket } from '../test/sockets';
+import { personalRoom } from './realtime/types';
 
 describe('realtime: who may follow which room', () => {
   let ctx: TestContext;
@@ -121,5 +122,58 @@ describe('realtime: who may follow which room', () => {
     const fromPage = await connect(url, { origin: url });
     sockets.push(fromPage);
     expect(fromPage.connected).toBe(true);
+  });
+});
+
+describe('realtime: losing access', () => {
+  let ctx: TestContext;
+  let url: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    url = await listen(ctx);
+  });
+  afterAll(() => ctx.close());
+
+  it('stops sending a members-only room to someone who left or was removed', async () => {
+    const { db } = ctx.database;
+    const space = await createSpaceRow(db, { visibility: 'members', joinPolicy: 'open' });
+    const room = `space:${space.id}`;
+    const [leaver, removed, animateur] = await Promise.all([createPerson(ctx), createPerson(ctx), createPerson(ctx)]);
+    for (const person of [leaver, removed]) await addMembership(db, space.id, person.id);
+    await addMembership(db, space.id, animateur.id, { role: 'animateur' });
+
+    const sockets = await Promise.all([leaver, removed].map((p) => connect(url, { cookie: p.headers.cookie ?? '' })));
+    const received = sockets.map(() => [] as number[]);
+    sockets.forEach((socket, i) => {
+      socket.on('event', (event) => received[i]!.push(event.seq));
+    });
+    for (const socket of sockets) expect(await request(socket, 'subscribe', { room })).toMatchObject({ ok: true });
+
+    const publish = (n: number) => ctx.app.realtime.transaction((_trx, send) => send(room, 'thread.created', { n }));
+    await publish(1);
+    const left = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/spaces/${space.slug}/membership`,
+      headers: leaver.headers,
+    });
+    expect(left.statusCode).toBe(204);
+    const removal = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/spaces/${space.slug}/members/${removed.id}`,
+      headers: animateur.headers,
+    });
+    expect(removal.statusCode).toBe(204);
+    await publish(2);
+
+    // A marker in the person's own room proves every earlier emit has been delivered.
+    for (const [i, person] of [leaver, removed].entries()) {
+      const marker = new Promise((resolve) => sockets[i]!.once('ephemeral', resolve));
+      ctx.app.realtime.emitEphemeral(personalRoom(person.id), 'typing', {});
+      await marker;
+      expect(received[i]).toEqual([1]);
+      expect(await request(sockets[i]!, 'subscribe', { room })).toEqual({ ok: false, error: { code: 'forbidden' } });
+    }
+    for (const socket of sockets) socket.close();
   });
 });

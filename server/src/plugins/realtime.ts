@@ -42,8 +42,11 @@ export interface Realtime {
   replay(room: string, afterSeq: number): Promise<{ events: RealtimeEvent[]; truncated: boolean }>;
   /** Distinct people subscribed to the room, on every process. */
   presence(room: string): Promise<number>;
-  /** Takes a person's sockets out of a room, on every process (after losing access to it). */
-  evict(userId: string, room: string): void;
+  /**
+   * Asks the policy again for every room a person's sockets are in, on every process, and
+   * takes them out of the rooms they may no longer read (after leaving or being removed).
+   */
+  revalidate(actor: NonNullable<Actor>): Promise<void>;
   readonly io: RealtimeServer;
 }
 
@@ -134,7 +137,15 @@ export const realtimePlugin = fp(
       canRead: access.canRead,
       replay,
       presence: presence.count,
-      evict: (userId, room) => io.in(personalRoom(userId)).socketsLeave(room),
+      async revalidate(actor) {
+        const own = personalRoom(actor.id);
+        for (const socket of await io.in(own).fetchSockets()) {
+          for (const room of socket.rooms) {
+            if (room === socket.id || room === own) continue;
+            if (!(await access.canRead(actor, room))) socket.leave(room);
+          }
+        }
+      },
       io,
     };
     app.decorate('realtime', realtime);
