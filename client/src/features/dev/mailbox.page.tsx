@@ -1,11 +1,12 @@
 import type { OutboxMessage } from '@atelier/contract';
-import { ErrorBoundary, For, Match, Show, Suspense, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../lib/format';
 import { locale, t, tc } from '../../lib/i18n';
 import { linkify } from '../../lib/linkify';
 import { PageHeading } from '../../ui/page-heading';
 import { createMailbox } from './mailbox.store';
 import './mailbox.css';
+import { Loadable } from '../../ui/loadable';
 
 /** The plain-text body with its addresses as links. The HTML part is never injected. */
 function MessageText(props: { text: string }) {
@@ -54,47 +55,29 @@ export default function MailboxPage() {
           {t('mailbox.refresh')}
         </button>
       </p>
-      <ErrorBoundary
-        fallback={(_, reset) => (
-          <div class="notice notice--error" role="alert">
-            <p>{t('mailbox.error')}</p>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                void refetch();
-                reset();
-              }}
-            >
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-      >
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <Show when={mailbox()}>
-            {(box) => (
-              <Switch>
-                <Match when={!box().available}>
-                  <div class="notice notice--info">
-                    <p>{t('mailbox.unavailable')}</p>
-                  </div>
-                </Match>
-                <Match when={box().available}>
-                  <Show when={box().items.length > 0} fallback={<p class="muted">{t('mailbox.empty')}</p>}>
-                    <p class="muted" role="status">
-                      {tc('mailbox.count', box().items.length)}
-                    </p>
-                    <ul class="mailbox">
-                      <For each={box().items}>{(message) => <MessageCard message={message} />}</For>
-                    </ul>
-                  </Show>
-                </Match>
-              </Switch>
-            )}
-          </Show>
-        </Suspense>
-      </ErrorBoundary>
+      <Loadable error={t('mailbox.error')} retry={refetch}>
+        <Show when={mailbox()}>
+          {(box) => (
+            <Switch>
+              <Match when={!box().available}>
+                <div class="notice notice--info">
+                  <p>{t('mailbox.unavailable')}</p>
+                </div>
+              </Match>
+              <Match when={box().available}>
+                <Show when={box().items.length > 0} fallback={<p class="muted">{t('mailbox.empty')}</p>}>
+                  <p class="muted" role="status">
+                    {tc('mailbox.count', box().items.length)}
+                  </p>
+                  <ul class="mailbox">
+                    <For each={box().items}>{(message) => <MessageCard message={message} />}</For>
+                  </ul>
+                </Show>
+              </Match>
+            </Switch>
+          )}
+        </Show>
+      </Loadable>
     </div>
   );
 }

@@ -1,8 +1,9 @@
-import { ErrorBoundary, Match, Suspense, Switch } from 'solid-js';
+import { Match, Switch } from 'solid-js';
 import { formatEventRange, PARIS } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
 import { createNextPermanence } from './events.store';
 import './permanence-card.css';
+import { Loadable } from '../../ui/loadable';
 
 /** Keeps "12 h 30" on one line: a time split across lines is hard to read. */
 const unbreakableTimes = (text: string) => text.replace(/(\d) h (\d)/g, '$1\u00a0h\u00a0$2');
@@ -18,55 +19,37 @@ export function PermanenceCard() {
       <h2 id="permanence-title" class="permanence__title">
         {t('permanence.heading')}
       </h2>
-      <ErrorBoundary
-        fallback={(_, reset) => (
-          <div class="permanence__error">
-            <p>{t('permanence.error')}</p>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                void refetch();
-                reset();
-              }}
-            >
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-      >
-        <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>
-          <Switch>
-            <Match when={next() === null}>
-              <p>{t('permanence.none')}</p>
-            </Match>
-            <Match when={next()}>
-              {(occurrence) => (
-                <>
-                  <p class="permanence__name">{occurrence().title}</p>
-                  <p class="permanence__when">
-                    <time datetime={occurrence().startsAt}>
-                      {unbreakableTimes(
-                        formatEventRange(
-                          occurrence().startsAt,
-                          occurrence().endsAt,
-                          locale(),
-                          zone(occurrence().timezone),
-                        ),
-                      )}
-                    </time>{' '}
-                    <span class="permanence__zone">({zoneLabel(occurrence().timezone)})</span>
-                  </p>
-                  <p class="permanence__summary">{occurrence().summary}</p>
-                  <p class="muted">
-                    {t(occurrence().mode === 'presentiel' ? 'permanence.inPerson' : 'permanence.online')}
-                  </p>
-                </>
-              )}
-            </Match>
-          </Switch>
-        </Suspense>
-      </ErrorBoundary>
+      <Loadable error={t('permanence.error')} retry={refetch} quiet errorClass="permanence__error">
+        <Switch>
+          <Match when={next() === null}>
+            <p>{t('permanence.none')}</p>
+          </Match>
+          <Match when={next()}>
+            {(occurrence) => (
+              <>
+                <p class="permanence__name">{occurrence().title}</p>
+                <p class="permanence__when">
+                  <time datetime={occurrence().startsAt}>
+                    {unbreakableTimes(
+                      formatEventRange(
+                        occurrence().startsAt,
+                        occurrence().endsAt,
+                        locale(),
+                        zone(occurrence().timezone),
+                      ),
+                    )}
+                  </time>{' '}
+                  <span class="permanence__zone">({zoneLabel(occurrence().timezone)})</span>
+                </p>
+                <p class="permanence__summary">{occurrence().summary}</p>
+                <p class="muted">
+                  {t(occurrence().mode === 'presentiel' ? 'permanence.inPerson' : 'permanence.online')}
+                </p>
+              </>
+            )}
+          </Match>
+        </Switch>
+      </Loadable>
     </section>
   );
 }

@@ -46,7 +46,7 @@ function Progress(props: { step: Step }) {
           {(step) => (
             <li
               class="onboarding__step"
-              data-state={step < props.step ? 'done' : step === props.step ? 'current' : 'todo'}
+              data-state={step < props.step ? 'done' : step === props.step ? 'current' : 'upcoming'}
               aria-current={step === props.step ? 'step' : undefined}
             >
               <span class="onboarding__step-label">{t(STEP_TITLES[step])}</span>

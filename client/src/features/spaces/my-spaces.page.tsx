@@ -1,6 +1,6 @@
 import type { MySpace } from '@atelier/contract';
 import { A } from '@solidjs/router';
-import { ErrorBoundary, For, Show, Suspense } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { RequireSignIn } from '../accounts/require-sign-in';
@@ -8,6 +8,7 @@ import { createMySpaces, splitMySpaces } from './my-spaces.store';
 import { SpaceCard } from './space-card';
 import './spaces-overview.css';
 import './spaces.css';
+import { Loadable } from '../../ui/loadable';
 
 function MySpaceList(props: { items: MySpace[]; id: string; title: string }) {
   return (
@@ -28,45 +29,27 @@ function MySpacesContent() {
   const { mySpaces, refetch } = createMySpaces();
   const groups = () => splitMySpaces(mySpaces() ?? []);
   return (
-    <ErrorBoundary
-      fallback={(_, reset) => (
-        <div class="notice notice--error" role="alert">
-          <p>{t('mySpaces.error')}</p>
-          <button
-            type="button"
-            class="button button--secondary"
-            onClick={() => {
-              void refetch();
-              reset();
-            }}
-          >
-            {t('common.retry')}
-          </button>
-        </div>
-      )}
-    >
-      <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-        <Show
-          when={(mySpaces() ?? []).length > 0}
-          fallback={
-            <div class="card">
-              <p>{t('mySpaces.empty')}</p>
-              <p class="actions">
-                <A href="/espaces" class="button button--primary">
-                  {t('mySpaces.discover')}
-                </A>
-              </p>
-            </div>
-          }
-        >
-          <MySpaceList items={groups().active} id="my-active" title={t('mySpaces.active')} />
-          <MySpaceList items={groups().pending} id="my-pending" title={t('mySpaces.pending')} />
-          <p>
-            <A href="/espaces">{t('mySpaces.discoverMore')}</A>
-          </p>
-        </Show>
-      </Suspense>
-    </ErrorBoundary>
+    <Loadable error={t('mySpaces.error')} retry={refetch}>
+      <Show
+        when={(mySpaces() ?? []).length > 0}
+        fallback={
+          <div class="card">
+            <p>{t('mySpaces.empty')}</p>
+            <p class="actions">
+              <A href="/espaces" class="button button--primary">
+                {t('mySpaces.discover')}
+              </A>
+            </p>
+          </div>
+        }
+      >
+        <MySpaceList items={groups().active} id="my-active" title={t('mySpaces.active')} />
+        <MySpaceList items={groups().pending} id="my-pending" title={t('mySpaces.pending')} />
+        <p>
+          <A href="/espaces">{t('mySpaces.discoverMore')}</A>
+        </p>
+      </Show>
+    </Loadable>
   );
 }
 

@@ -1,10 +1,11 @@
 import type { Membership, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
-import { ErrorBoundary, For, type JSX, Show, Suspense } from 'solid-js';
+import { For, type JSX, Show } from 'solid-js';
 import { t } from '../../lib/i18n';
 import { SpaceCard } from './space-card';
 import { createSpaceList, groupByKind, SPACE_KINDS } from './spaces.store';
 import './spaces-overview.css';
+import { Loadable } from '../../ui/loadable';
 
 /** Chantiers, communautés apprenantes, cohortes: one titled group each, empty ones said so. */
 export function SpaceGroups(props: {
@@ -46,27 +47,9 @@ export function SpacesOverview() {
   return (
     <section class="spaces" aria-labelledby="spaces-title">
       <h2 id="spaces-title">{t('spaces.heading')}</h2>
-      <ErrorBoundary
-        fallback={(_, reset) => (
-          <div class="notice notice--error">
-            <p>{t('spaces.error')}</p>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                void refetch();
-                reset();
-              }}
-            >
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-      >
-        <Suspense fallback={<p class="muted">{t('common.loading')}</p>}>
-          <SpaceGroups spaces={spaces() ?? []} level={3} />
-        </Suspense>
-      </ErrorBoundary>
+      <Loadable error={t('spaces.error')} retry={refetch} quiet>
+        <SpaceGroups spaces={spaces() ?? []} level={3} />
+      </Loadable>
       <p>
         <A href="/espaces">{t('spaces.seeAll')}</A>
       </p>

@@ -1,5 +1,5 @@
 import { A } from '@solidjs/router';
-import { ErrorBoundary, Show, Suspense } from 'solid-js';
+import { Show } from 'solid-js';
 import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
@@ -7,6 +7,7 @@ import { createMySpaces, membershipsById } from './my-spaces.store';
 import { createSpaceList } from './spaces.store';
 import { SpaceGroups } from './spaces-overview';
 import './spaces.css';
+import { Loadable } from '../../ui/loadable';
 
 /** `/espaces`: every space the reader may see, by kind, with the reader's own state. */
 export default function SpacesPage() {
@@ -35,27 +36,9 @@ export default function SpacesPage() {
           </Show>
         </p>
       </div>
-      <ErrorBoundary
-        fallback={(_, reset) => (
-          <div class="notice notice--error" role="alert">
-            <p>{t('spaces.error')}</p>
-            <button
-              type="button"
-              class="button button--secondary"
-              onClick={() => {
-                void refetch();
-                reset();
-              }}
-            >
-              {t('common.retry')}
-            </button>
-          </div>
-        )}
-      >
-        <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
-          <SpaceGroups spaces={spaces() ?? []} level={2} memberships={memberships()} />
-        </Suspense>
-      </ErrorBoundary>
+      <Loadable error={t('spaces.error')} retry={refetch}>
+        <SpaceGroups spaces={spaces() ?? []} level={2} memberships={memberships()} />
+      </Loadable>
     </div>
   );
 }
