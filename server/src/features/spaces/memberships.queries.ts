@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { activeMemberCount, SPACE_SUMMARY_COLUMNS } from './spaces.queries';
 
 type Role = 'animateur' | 'membre';
 type Status = 'active' | 'pending';
@@ -147,24 +148,12 @@ export const listMembershipsWithSpaces = (db: Db, userId: string) =>
     .selectFrom('memberships')
     .innerJoin('spaces', 'spaces.id', 'memberships.space_id')
     .select((eb) => [
-      'spaces.id',
-      'spaces.slug',
-      'spaces.kind',
-      'spaces.title',
-      'spaces.summary',
-      'spaces.visibility',
-      'spaces.join_policy',
-      'spaces.status',
+      ...SPACE_SUMMARY_COLUMNS,
       'memberships.role',
       'memberships.status as membership_status',
       'memberships.created_at',
       'memberships.decided_at',
-      eb
-        .selectFrom('memberships as counted')
-        .select((sub) => sub.fn.countAll<number>().as('count'))
-        .whereRef('counted.space_id', '=', 'spaces.id')
-        .where('counted.status', '=', 'active')
-        .as('member_count'),
+      activeMemberCount(eb),
     ])
     .where('memberships.user_id', '=', userId)
     .execute();

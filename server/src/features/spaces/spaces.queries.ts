@@ -1,25 +1,33 @@
+import type { ExpressionBuilder } from 'kysely';
 import type { Db } from '../../db/database';
+import type { DB } from '../../db/schema';
+
+/** The columns of a space's summary card, shared by the space list and "Mes espaces". */
+export const SPACE_SUMMARY_COLUMNS = [
+  'spaces.id',
+  'spaces.slug',
+  'spaces.kind',
+  'spaces.title',
+  'spaces.summary',
+  'spaces.visibility',
+  'spaces.join_policy',
+  'spaces.status',
+] as const;
+
+/** Active members of the space in the outer query, as a correlated subquery. */
+export const activeMemberCount = (eb: ExpressionBuilder<DB, 'spaces'>) =>
+  eb
+    .selectFrom('memberships as counted')
+    .select((sub) => sub.fn.countAll<number>().as('count'))
+    .whereRef('counted.space_id', '=', 'spaces.id')
+    .where('counted.status', '=', 'active')
+    .as('member_count');
 
 /** Every space with its number of active members; the policy filters, the service orders. */
 export async function listSpacesWithMemberCount(db: Db) {
   return db
     .selectFrom('spaces')
-    .select((eb) => [
-      'spaces.id',
-      'spaces.slug',
-      'spaces.kind',
-      'spaces.title',
-      'spaces.summary',
-      'spaces.visibility',
-      'spaces.join_policy',
-      'spaces.status',
-      eb
-        .selectFrom('memberships')
-        .select((sub) => sub.fn.countAll<number>().as('count'))
-        .whereRef('memberships.space_id', '=', 'spaces.id')
-        .where('memberships.status', '=', 'active')
-        .as('member_count'),
-    ])
+    .select((eb) => [...SPACE_SUMMARY_COLUMNS, activeMemberCount(eb)])
     .execute();
 }
 
