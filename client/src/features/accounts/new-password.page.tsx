@@ -1,4 +1,3 @@
-import { PASSWORD_MIN } from '@atelier/contract';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createForm } from '../../lib/form';
@@ -8,6 +7,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
+import { newPasswordError } from './account-rules';
 import { session } from './session.store';
 import './accounts.css';
 
@@ -31,7 +31,7 @@ export default function NewPasswordPage() {
   });
 
   const submit = form.handleSubmit(
-    () => ({ password: password().length >= PASSWORD_MIN ? undefined : t('field.password.invalid') }),
+    () => ({ password: newPasswordError(password()) }),
     async () => {
       await session.confirmPasswordReset({ token: token(), password: password() });
       notify(t('reset.done'));

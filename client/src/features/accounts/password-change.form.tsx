@@ -1,10 +1,10 @@
-import { PASSWORD_MIN } from '@atelier/contract';
 import { createSignal } from 'solid-js';
 import { createForm } from '../../lib/form';
 import { t } from '../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { newPasswordError } from './account-rules';
 import { session } from './session.store';
 
 type Field = 'currentPassword' | 'newPassword';
@@ -24,7 +24,7 @@ export function PasswordChangeForm() {
   const submit = form.handleSubmit(
     () => ({
       currentPassword: current() ? undefined : t('field.password.empty'),
-      newPassword: next().length >= PASSWORD_MIN ? undefined : t('field.password.invalid'),
+      newPassword: newPasswordError(next()),
     }),
     async () => {
       setDone(false);

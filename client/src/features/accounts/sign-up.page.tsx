@@ -1,4 +1,3 @@
-import { PASSWORD_MIN } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { createForm, looksLikeEmail } from '../../lib/form';
@@ -8,6 +7,7 @@ import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { displayNameError, newPasswordError } from './account-rules';
 import { Charter } from './charter';
 import { session } from './session.store';
 import './accounts.css';
@@ -33,8 +33,8 @@ export default function SignUpPage() {
 
   const validate = () => ({
     email: looksLikeEmail(email()) ? undefined : t('field.email.invalid'),
-    password: password().length >= PASSWORD_MIN ? undefined : t('field.password.invalid'),
-    displayName: displayName().trim() && displayName().trim().length <= 80 ? undefined : t('field.displayName.invalid'),
+    password: newPasswordError(password()),
+    displayName: displayNameError(displayName()),
     acceptCharter: accepted() ? undefined : t('signUp.accept.required'),
   });
 

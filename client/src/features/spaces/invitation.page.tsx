@@ -1,4 +1,3 @@
-import { PASSWORD_MIN } from '@atelier/contract';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
@@ -11,6 +10,7 @@ import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
+import { displayNameError, newPasswordError } from '../accounts/account-rules';
 import { Charter } from '../accounts/charter';
 import { session } from '../accounts/session.store';
 import { createInvitation } from './invitation.store';
@@ -77,9 +77,8 @@ function AccountForm(props: { invitation: Invitation; accept: Accept }) {
   });
   const submit = form.handleSubmit(
     () => ({
-      displayName:
-        displayName().trim() && displayName().trim().length <= 80 ? undefined : t('field.displayName.invalid'),
-      password: password().length >= PASSWORD_MIN ? undefined : t('field.password.invalid'),
+      displayName: displayNameError(displayName()),
+      password: newPasswordError(password()),
       acceptCharter: accepted() ? undefined : t('signUp.accept.required'),
     }),
     async () => {
