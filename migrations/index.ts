@@ -4,6 +4,10 @@ import * as spaceInvitations from './202611281900_space_invitations';
 import * as directoryIndexes from './202611281910_directory_indexes';
 import * as realtimeEvents from './202611282000_realtime_events';
 import * as discussions from './202611282010_discussions';
+import * as documents from './202611291200_documents';
+import * as resources from './202611291210_resources';
+import * as events from './202611291300_events';
+import * as eventQuestions from './202611291310_event_questions';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -15,4 +19,8 @@ export const migrations: Record<string, Migration> = {
   '202611281910_directory_indexes': directoryIndexes,
   '202611282000_realtime_events': realtimeEvents,
   '202611282010_discussions': discussions,
+  '202611291200_documents': documents,
+  '202611291210_resources': resources,
+  '202611291300_events': events,
+  '202611291310_event_questions': eventQuestions,
 };

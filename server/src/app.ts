@@ -6,12 +6,15 @@ import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
+import { documentsRoutes } from './features/documents/documents.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mail/mailbox.routes';
+import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
 import { authPlugin } from './plugins/auth';
 import { clientPlugin } from './plugins/client';
+import { collabPlugin } from './plugins/collab';
 import { dbPlugin } from './plugins/db';
 import { docsPlugin } from './plugins/docs';
 import { errorsPlugin, frameworkErrors } from './plugins/errors';
@@ -54,6 +57,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(jobsPlugin, jobs ?? {});
   await app.register(mailPlugin, { config });
   await app.register(realtimePlugin, { config });
+  await app.register(collabPlugin, { config });
   await app.register(rateLimitPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
@@ -70,6 +74,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(eventsRoutes);
       await api.register(directoryRoutes);
       await api.register(discussionsRoutes, { publicUrl: config.publicUrl });
+      await api.register(documentsRoutes);
+      await api.register(resourcesRoutes, { config });
     },
     { prefix: '/api' },
   );

@@ -32,6 +32,24 @@ export const ERROR_CODES = {
   post_empty: 400,
   /** A post body longer than POST_BODY_MAX_CHARS. */
   post_too_large: 413,
+  /** An uploaded file larger than FILE_MAX_BYTES. */
+  file_too_large: 413,
+  /** An uploaded file whose content (sniffed, not its name) is not an allowed type. */
+  file_type_forbidden: 415,
+  /** An event that ends before it starts. */
+  event_invalid_dates: 400,
+  /** A time zone that is not in the IANA database. */
+  unknown_timezone: 400,
+  /** Lowering an event's capacity below its current registrations. */
+  capacity_below_registrations: 409,
+  /** Registering for an event that has started or ended, or after its deadline. */
+  registration_closed: 409,
+  /** Registering for, or asking a question in, a cancelled event. */
+  event_cancelled: 409,
+  /** Registering again for an event one holds a seat or a waitlist place in. */
+  already_registered: 409,
+  /** Asking or voting without a registration (seat or waitlist) for the event. */
+  not_registered: 403,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

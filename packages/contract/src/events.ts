@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema } from './common';
+import { IdSchema, IsoDateTimeSchema, lineText, multilineText } from './common';
 
 export const EventKindSchema = z.enum(['permanence', 'initiation', 'atelier', 'autre']);
 /** Online (visioconférence) or in person. */
@@ -19,3 +19,222 @@ export const NextOccurrenceSchema = z.object({
 export type NextOccurrence = z.infer<typeof NextOccurrenceSchema>;
 
 export const NextPermanenceSchema = z.object({ next: NextOccurrenceSchema.nullable() });
+
+// ── Events ───────────────────────────────────────────────────────────────────────────────
+//
+// A series (a recurrence rule applied to a wall-clock time in a time zone) has occurrences,
+// each an event with its own id and `seriesId`; one-off events have `seriesId: null`. An
+// event belongs to a space (its animateur·ices manage it) or to the whole alliance (admins).
+
+export const EVENT_TITLE_MAX_CHARS = 200;
+export const EVENT_SUMMARY_MAX_CHARS = 5000;
+export const QUESTION_BODY_MAX_CHARS = 2000;
+/** The longest event (a day on site, or a two-day assembly). */
+export const EVENT_MAX_DURATION_HOURS = 72;
+
+/** `registered`: holds a seat; `waitlisted`: waits, `position` 1 is promoted first. */
+export const RegistrationStatusSchema = z.enum(['registered', 'waitlisted']);
+export const MyRegistrationSchema = z.object({
+  status: RegistrationStatusSchema,
+  /** Place on the waitlist (1 = next to be promoted); absent for a seat. */
+  position: z.number().int().positive().optional(),
+});
+export type MyRegistration = z.infer<typeof MyRegistrationSchema>;
+
+export const EventSpaceRefSchema = z.object({ id: IdSchema, slug: z.string(), name: z.string() });
+
+export const EventSchema = z.object({
+  id: IdSchema,
+  title: z.string(),
+  kind: EventKindSchema,
+  startsAt: IsoDateTimeSchema,
+  endsAt: IsoDateTimeSchema,
+  /** The occurrence of this series; null for a one-off event. */
+  seriesId: IdSchema.nullable(),
+  /** Seats; null when unlimited. */
+  capacity: z.number().int().positive().nullable(),
+  registeredCount: z.number().int().nonnegative(),
+  waitlistCount: z.number().int().nonnegative(),
+  // Extensions of the v1 list fields.
+  timezone: z.string(),
+  mode: EventModeSchema,
+  summary: z.string(),
+  /** The space it belongs to; null for the whole alliance. */
+  space: EventSpaceRefSchema.nullable(),
+  /** On-site events: where, and how to get in (step-free access, hearing loop…). */
+  address: z.string().nullable(),
+  accessibilityNote: z.string().nullable(),
+  /** Registrations close at this instant (default: the start). */
+  registrationDeadline: IsoDateTimeSchema.nullable(),
+  cancelledAt: IsoDateTimeSchema.nullable(),
+  /** Present only for people with a seat and for those who manage the event. */
+  videoUrl: z.string().optional(),
+  /** The compte rendu (a shared document) once published, and the follow-up thread. */
+  reportDocumentId: IdSchema.nullable(),
+  followUpThreadId: IdSchema.nullable(),
+  /** The caller may edit, cancel, run the questions and mark attendance. */
+  canManage: z.boolean(),
+});
+export type Event = z.infer<typeof EventSchema>;
+
+/** `GET /api/events?from&to&spaceId&kind` → `{ items }` ordered by start; at most 366 days. */
+export const EventListQuerySchema = z.strictObject({
+  from: IsoDateTimeSchema.optional(),
+  to: IsoDateTimeSchema.optional(),
+  spaceId: IdSchema.optional(),
+  kind: EventKindSchema.optional(),
+});
+export const EventListSchema = z.object({ items: z.array(EventSchema) });
+/** `GET /api/events/:id` → `{ event, myRegistration, followingSeries }`. */
+export const EventDetailSchema = z.object({
+  event: EventSchema,
+  myRegistration: MyRegistrationSchema.nullable(),
+  /** The caller follows the whole series (always false for a one-off event). */
+  followingSeries: z.boolean(),
+});
+export type EventDetail = z.infer<typeof EventDetailSchema>;
+export const EventEnvelopeSchema = z.object({ event: EventSchema });
+
+/** An RFC 5545 RRULE applied to the wall-clock start in `timezone`, e.g. `FREQ=MONTHLY;BYDAY=1TU`. */
+export const RecurrenceSchema = z.strictObject({ rrule: z.string().min(1).max(500) });
+
+const eventFields = {
+  title: lineText(EVENT_TITLE_MAX_CHARS),
+  kind: EventKindSchema,
+  startsAt: IsoDateTimeSchema,
+  endsAt: IsoDateTimeSchema,
+  /** IANA time zone; unknown → 400 `unknown_timezone`. */
+  timezone: z.string().min(1).max(100),
+  mode: EventModeSchema.default('visio'),
+  summary: multilineText(EVENT_SUMMARY_MAX_CHARS).default(''),
+  capacity: z.number().int().positive().max(100_000).nullable().optional(),
+  videoUrl: z
+    .url({ protocol: /^https$/ })
+    .max(2000)
+    .nullable()
+    .optional(),
+  address: multilineText(500).nullable().optional(),
+  accessibilityNote: multilineText(1000).nullable().optional(),
+  registrationDeadline: IsoDateTimeSchema.nullable().optional(),
+};
+
+/**
+ * `POST /api/events` (the space's animateur·ices, or admins; admins only without `spaceId`)
+ * → 201 `{ event }`, the first occurrence when `recurrence` is given.
+ */
+export const EventCreateBodySchema = z.strictObject({
+  ...eventFields,
+  spaceId: IdSchema.nullable().optional(),
+  recurrence: RecurrenceSchema.optional(),
+});
+export type EventCreateBody = z.input<typeof EventCreateBodySchema>;
+/**
+ * `PATCH /api/events/:id` → `{ event }`: changes this event only (one occurrence of a series is
+ * moved alone). Capacity below the current seats → 409 `capacity_below_registrations`.
+ */
+export const EventUpdateBodySchema = z.strictObject({
+  title: eventFields.title.optional(),
+  startsAt: IsoDateTimeSchema.optional(),
+  endsAt: IsoDateTimeSchema.optional(),
+  timezone: eventFields.timezone.optional(),
+  mode: EventModeSchema.optional(),
+  summary: multilineText(EVENT_SUMMARY_MAX_CHARS).optional(),
+  capacity: eventFields.capacity,
+  videoUrl: eventFields.videoUrl,
+  address: eventFields.address,
+  accessibilityNote: eventFields.accessibilityNote,
+  registrationDeadline: eventFields.registrationDeadline,
+});
+export type EventUpdateBody = z.infer<typeof EventUpdateBodySchema>;
+/** `POST /api/events/:id/cancel` `{ reason? }` → `{ event }`: cancels this occurrence; people registered get a mail. */
+export const EventCancelBodySchema = z.strictObject({ reason: multilineText(1000).default('') });
+
+/** `POST /api/events/:id/registrations` → 201 `{ registration }`. */
+export const RegistrationEnvelopeSchema = z.object({ registration: MyRegistrationSchema });
+/**
+ * `POST /api/registrations/cancel` `{ token }` → `{ event }`: the one-click "je ne peux plus
+ * venir" link of the mails (no session needed; the token names one registration).
+ */
+export const RegistrationCancelBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
+/** `PUT /api/series/:id/follow` → `{ following: true }`; `DELETE` → `{ following: false }`. */
+export const SeriesFollowSchema = z.object({ following: z.boolean() });
+
+/**
+ * Calendars. `GET /api/events/:id/ics` (one event; a series' occurrence also at
+ * `GET /api/series/:id/ics` as one recurring event) → `text/calendar`, never with the visio link.
+ * The personal feed: `GET /api/calendar/feed` → `{ url }` (made on first ask),
+ * `POST /api/calendar/feed/rotate` → `{ url }` (the old one stops working),
+ * `GET /api/calendar/:token.ics` → what the person registered for or follows.
+ */
+export const CalendarFeedSchema = z.object({ url: z.string() });
+
+// ── Registrations' realtime: room `event:<id>` ─────────────────────────────────────────
+/** `registration.changed` data: the new counts (never who). */
+export const RegistrationChangedSchema = z.object({
+  eventId: IdSchema,
+  registeredCount: z.number().int().nonnegative(),
+  waitlistCount: z.number().int().nonnegative(),
+});
+
+// ── Questions and proposals ──────────────────────────────────────────────────────────────
+
+/** `open` → `current` (being answered) → `answered`, or `transmitted` to a space's chantier. */
+export const QuestionStatusSchema = z.enum(['open', 'current', 'answered', 'transmitted']);
+export type QuestionStatus = z.infer<typeof QuestionStatusSchema>;
+export const QuestionSchema = z.object({
+  id: IdSchema,
+  eventId: IdSchema,
+  body: z.string(),
+  author: z.object({ id: IdSchema, displayName: z.string() }),
+  votes: z.number().int().nonnegative(),
+  /** The caller voted for it. */
+  voted: z.boolean(),
+  status: QuestionStatusSchema,
+  /** For `transmitted`: the space it was handed to. */
+  transmittedTo: EventSpaceRefSchema.nullable(),
+  createdAt: IsoDateTimeSchema,
+});
+export type Question = z.infer<typeof QuestionSchema>;
+/** `GET /api/events/:id/questions` → `{ items }`, current first, then by votes, then oldest. */
+export const QuestionListSchema = z.object({ items: z.array(QuestionSchema) });
+/** `POST /api/events/:id/questions` `{ body }` → 201 `{ question }` (people registered, seat or waitlist). */
+export const QuestionCreateBodySchema = z.strictObject({ body: lineText(QUESTION_BODY_MAX_CHARS) });
+export const QuestionEnvelopeSchema = z.object({ question: QuestionSchema });
+/**
+ * `PATCH /api/questions/:id` (those who manage the event) `{ status, transmittedToSpaceId? }`
+ * → `{ question }`; at most one question is `current` (making one current sets the previous
+ * current one back to `open` unless answered).
+ */
+export const QuestionUpdateBodySchema = z.strictObject({
+  status: QuestionStatusSchema,
+  transmittedToSpaceId: IdSchema.optional(),
+});
+/** `question.created` / `question.updated` data in room `event:<id>`: `{ question }` with `voted: false`. */
+
+// ── Attendance, compte rendu, follow-up ──────────────────────────────────────────────────
+
+/** `GET /api/events/:id/attendance` (those who manage the event) → `{ items }`. */
+export const AttendanceListSchema = z.object({
+  items: z.array(
+    z.object({
+      person: z.object({ id: IdSchema, displayName: z.string() }),
+      status: RegistrationStatusSchema.nullable(),
+      attended: z.boolean(),
+    }),
+  ),
+});
+/** `PUT /api/events/:id/attendance/:userId` `{ attended }` → 204. */
+export const AttendanceUpdateBodySchema = z.strictObject({ attended: z.boolean() });
+/** `GET /api/users/:id/attended-permanences` (the person, or admins) → `{ items }` newest first. */
+export const AttendedEventsSchema = z.object({ items: z.array(EventSchema) });
+/**
+ * `POST /api/events/:id/report` → 201 `{ event }`: makes the compte rendu, a shared document in
+ * the event's space (for alliance events, a document of the alliance that admins edit and
+ * everyone reads), and links it. `POST /api/events/:id/follow-up` `{ title, body }` → 201
+ * `{ event }`: opens a thread in the event's space (or the space the caller names) and links it.
+ */
+export const FollowUpBodySchema = z.strictObject({
+  title: lineText(200),
+  body: z.string().max(20_000),
+  spaceId: IdSchema.optional(),
+});

@@ -1,4 +1,7 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
+import type { DocumentsTables } from '../features/documents/documents.tables';
+import type { EventsTables } from '../features/events/events.tables';
+import type { ResourcesTables } from '../features/resources/resources.tables';
 
 /** Table types, written by hand to match `migrations/`. */
 
@@ -236,7 +239,8 @@ export interface RealtimeEventsTable {
   created_at: CreatedAt;
 }
 
-export interface DB {
+/** Each feature declares its own tables beside its code; this joins them. */
+export interface DB extends DocumentsTables, ResourcesTables, EventsTables {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
   sessions: SessionsTable;

@@ -3,10 +3,12 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { type MessageKey, t } from '../../lib/i18n';
+import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { ThreadList } from '../discussions/thread-list';
+import { SpaceResources } from '../documents/space-resources';
+import { SpaceEvents } from '../events/space-events';
 import { MembershipPanel } from './membership-panel';
 import { createSpaceStore, type SpaceStore } from './space.store';
 import { SpaceAbout, SpaceFacts } from './space-about';
@@ -17,12 +19,6 @@ import './spaces.css';
 const TABS = ['discussions', 'documents', 'evenements', 'membres', 'animation'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: unknown): value is Tab => TABS.includes(value as Tab);
-
-/** Documents and events are built later: each tab says so plainly. */
-const SOON: Record<'documents' | 'evenements', MessageKey> = {
-  documents: 'space.soon.documents',
-  evenements: 'space.soon.events',
-};
 
 function SpaceTabs(props: { store: SpaceStore }) {
   const [params, setParams] = useSearchParams<{ onglet?: string }>();
@@ -63,15 +59,14 @@ function SpaceTabs(props: { store: SpaceStore }) {
       <Tabs.Content class="space-tabs__panel" value="discussions">
         <ThreadList data={data()} />
       </Tabs.Content>
-      {(['documents', 'evenements'] as const).map((tab) => (
-        <Tabs.Content class="space-tabs__panel" value={tab}>
-          <h2 class="visually-hidden">{label(tab)}</h2>
-          <p>{t(SOON[tab])}</p>
-          <Show when={!data().permissions.viewContent}>
-            <p class="muted">{t('space.soon.membersOnly')}</p>
-          </Show>
-        </Tabs.Content>
-      ))}
+      <Tabs.Content class="space-tabs__panel" value="documents">
+        <h2 class="visually-hidden">{label('documents')}</h2>
+        <SpaceResources data={data()} />
+      </Tabs.Content>
+      <Tabs.Content class="space-tabs__panel" value="evenements">
+        <h2 class="visually-hidden">{label('evenements')}</h2>
+        <SpaceEvents data={data()} />
+      </Tabs.Content>
       <Tabs.Content class="space-tabs__panel" value="membres">
         <Show
           when={data().permissions.seeMembers}

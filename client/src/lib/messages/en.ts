@@ -1,3 +1,5 @@
+import { documentsEn } from '../../features/documents/documents.messages';
+import { eventsEn } from '../../features/events/events.messages';
 import type { Messages } from './fr';
 
 /** English catalogue: typed against the French one, so a missing or extra key fails to compile. */
@@ -650,4 +652,6 @@ export const en: Messages = {
   'composer.mentions.count.other': '{count} members suggested: arrows to choose, Enter to insert, Escape to close.',
   'composer.linkPrompt': 'Link address (https://…)',
   // ── end of Discussions ────────────────────────────────────────────────────────────────
+  ...documentsEn,
+  ...eventsEn,
 };

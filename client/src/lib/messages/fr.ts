@@ -3,6 +3,9 @@
  * alliance's own usage (élu·es, animateur·ices). `{name}` placeholders are filled by `t()`;
  * keys ending in `.one` / `.other` are plural forms chosen by `tc()`.
  */
+import { documentsFr } from '../../features/documents/documents.messages';
+import { eventsFr } from '../../features/events/events.messages';
+
 export const fr = {
   'app.name': 'Atelier des transitions',
   'app.tagline': "La plateforme de l'alliance de la Fabrique des transitions",
@@ -665,6 +668,8 @@ export const fr = {
     '{count} membres proposés : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
   'composer.linkPrompt': 'Adresse du lien (https://…)',
   // ── end of Discussions ────────────────────────────────────────────────────────────────
+  ...documentsFr,
+  ...eventsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
