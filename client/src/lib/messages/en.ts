@@ -1,5 +1,6 @@
 import { documentsEn } from '../../features/documents/documents.messages';
 import { eventsEn } from '../../features/events/events.messages';
+import { questionsEn } from '../../features/events/questions.messages';
 import type { Messages } from './fr';
 
 /** English catalogue: typed against the French one, so a missing or extra key fails to compile. */
@@ -654,4 +655,5 @@ export const en: Messages = {
   // ── end of Discussions ────────────────────────────────────────────────────────────────
   ...documentsEn,
   ...eventsEn,
+  ...questionsEn,
 };

@@ -5,6 +5,7 @@
  */
 import { documentsFr } from '../../features/documents/documents.messages';
 import { eventsFr } from '../../features/events/events.messages';
+import { questionsFr } from '../../features/events/questions.messages';
 
 export const fr = {
   'app.name': 'Atelier des transitions',
@@ -670,6 +671,7 @@ export const fr = {
   // ── end of Discussions ────────────────────────────────────────────────────────────────
   ...documentsFr,
   ...eventsFr,
+  ...questionsFr,
 } as const;
 
 export type MessageKey = keyof typeof fr;
