@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs both benchmarks at a tiny size, to check that they run (CI). The figures never fail it:
+# Runs every benchmark at a tiny size, to check that they run (CI). The figures never fail it:
 # benchmarks are not timed tests. A crash, a timeout, or anything but one JSON line on stdout does.
 # bench:fanout and bench:posts run on embedded PGlite; with DATABASE_URL, bench:posts runs once
 # more on a fresh database of that PostgreSQL server (created and dropped by the benchmark).
@@ -21,6 +21,7 @@ run() {
 
 run fanout -u DATABASE_URL BENCH_LISTENERS=20 BENCH_RATE=20 BENCH_SECONDS=2 BENCH_SATURATION_SECONDS=1 BENCH_WARMUP_POSTS=5
 run posts -u DATABASE_URL BENCH_SECONDS=2 BENCH_WARMUP_POSTS=5
+run collab -u DATABASE_URL SIZE=5000 BENCH_EDITORS=10 BENCH_EDITS=2 BENCH_LOADS=2
 if [ -n "${DATABASE_URL:-}" ]; then
   run posts BENCH_SECONDS=2 BENCH_WARMUP_POSTS=5
 fi

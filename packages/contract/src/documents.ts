@@ -29,7 +29,8 @@ export const COLLAB_CLOSE_CODES = {
 
 export const DocumentSchema = z.object({
   id: IdSchema,
-  spaceId: IdSchema,
+  /** Null for a document of the whole alliance (read by everyone, edited by admins). */
+  spaceId: IdSchema.nullable(),
   title: z.string(),
   author: PersonRefSchema,
   createdAt: IsoDateTimeSchema,
@@ -88,3 +89,5 @@ export const DocumentVersionDetailSchema = z.object({
  * content becomes the old version's, applied as a new change that every editor receives live
  * (history is never rewritten; the returned version is the `restore` one).
  */
+/** Path parameters of a document's version routes. */
+export const DocumentVersionParamsSchema = z.object({ id: IdSchema, versionId: IdSchema });

@@ -1,0 +1,241 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../test/app';
+import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
+import { appendParagraph } from './documents.fixtures';
+import { changeContent, createDocument, listSpaceDocuments } from './documents.service';
+
+type Who = 'anonymous' | 'member' | 'nonMember' | 'animateur' | 'admin';
+
+describe('documents HTTP routes', () => {
+  let ctx: TestContext;
+  let people: Record<Exclude<Who, 'anonymous'>, TestPerson>;
+  let space: { id: string; slug: string };
+  let publicSpace: { id: string; slug: string };
+  let privateSpace: { id: string; slug: string };
+  const headersOf = (who: Who) => (who === 'anonymous' ? {} : people[who].headers);
+  const call = (who: Who, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    ctx.app.inject({ method, url, headers: headersOf(who), ...(payload ? { payload } : {}) });
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    const db = ctx.database.db;
+    people = {
+      member: await createPerson(ctx, { displayName: 'Membre' }),
+      nonMember: await createPerson(ctx, { displayName: 'Extérieur' }),
+      animateur: await createPerson(ctx, { displayName: 'Animatrice' }),
+      admin: await createPerson(ctx, { role: 'admin', displayName: 'Admin' }),
+    };
+    space = await createSpaceRow(db, { visibility: 'members', joinPolicy: 'request' });
+    publicSpace = await createSpaceRow(db, { visibility: 'public', joinPolicy: 'open' });
+    privateSpace = await createSpaceRow(db, { visibility: 'private', joinPolicy: 'invite' });
+    for (const s of [space, publicSpace, privateSpace]) {
+      await addMembership(db, s.id, people.member.id);
+      await addMembership(db, s.id, people.animateur.id, { role: 'animateur' });
+    }
+  });
+  afterAll(async () => ctx?.close());
+
+  const newDoc = async (spaceId: string | null = space.id, authorId = people.member.id) =>
+    (await createDocument({ db: ctx.database.db }, { spaceId, title: 'Feuille de route', authorId })).id;
+
+  it('creates documents for members and admins only (members-only space)', async () => {
+    const expected: Record<Who, number> = { anonymous: 401, member: 201, nonMember: 403, animateur: 201, admin: 201 };
+    for (const who of Object.keys(expected) as Who[]) {
+      const response = await call(who, 'POST', `/api/spaces/${space.slug}/documents`, { title: `Doc de ${who}` });
+      expect(response.statusCode, who).toBe(expected[who]);
+      if (response.statusCode === 201) {
+        const { document } = response.json();
+        expect(document).toMatchObject({
+          title: `Doc de ${who}`,
+          spaceId: space.id,
+          canEdit: true,
+          lastEditedAt: null,
+        });
+      }
+    }
+  });
+
+  it('lets readers read and editors edit, per space visibility', async () => {
+    const cases: Array<{ spaceId: string | null; read: Record<Who, number>; edit: Record<Who, number> }> = [
+      {
+        spaceId: space.id,
+        read: { anonymous: 401, member: 200, nonMember: 403, animateur: 200, admin: 200 },
+        edit: { anonymous: 401, member: 200, nonMember: 403, animateur: 200, admin: 200 },
+      },
+      {
+        spaceId: publicSpace.id,
+        read: { anonymous: 200, member: 200, nonMember: 200, animateur: 200, admin: 200 },
+        edit: { anonymous: 401, member: 200, nonMember: 403, animateur: 200, admin: 200 },
+      },
+      {
+        spaceId: privateSpace.id,
+        read: { anonymous: 404, member: 200, nonMember: 404, animateur: 200, admin: 200 },
+        edit: { anonymous: 401, member: 200, nonMember: 404, animateur: 200, admin: 200 },
+      },
+      {
+        spaceId: null,
+        read: { anonymous: 200, member: 200, nonMember: 200, animateur: 200, admin: 200 },
+        edit: { anonymous: 401, member: 403, nonMember: 403, animateur: 403, admin: 200 },
+      },
+    ];
+    for (const { spaceId, read, edit } of cases) {
+      const id = await newDoc(spaceId, spaceId === null ? people.admin.id : people.member.id);
+      for (const who of Object.keys(read) as Who[]) {
+        const label = `${who} on ${spaceId ?? 'alliance'}`;
+        expect((await call(who, 'GET', `/api/documents/${id}`)).statusCode, label).toBe(read[who]);
+        expect((await call(who, 'GET', `/api/documents/${id}/text`)).statusCode, label).toBe(read[who]);
+        expect((await call(who, 'GET', `/api/documents/${id}/versions`)).statusCode, label).toBe(read[who]);
+        const renamed = await call(who, 'PATCH', `/api/documents/${id}`, { title: `Renommé par ${who}` });
+        expect(renamed.statusCode, label).toBe(edit[who]);
+        const version = await call(who, 'POST', `/api/documents/${id}/versions`, { name: 'version validée' });
+        expect(version.statusCode, label).toBe(edit[who] === 200 ? 201 : edit[who]);
+      }
+      const got = await call('admin', 'GET', `/api/documents/${id}`);
+      expect(got.json().document.canEdit).toBe(true);
+    }
+  });
+
+  it('lists a space documents with canEdit per caller, and listSpaceDocuments hides them from non-readers', async () => {
+    const id = await newDoc();
+    const asMember = await call('member', 'GET', `/api/spaces/${space.slug}/documents`);
+    expect(asMember.statusCode).toBe(200);
+    expect(asMember.json().items.map((d: { id: string }) => d.id)).toContain(id);
+    expect(asMember.json().items.every((d: { canEdit: boolean }) => d.canEdit)).toBe(true);
+    expect((await call('nonMember', 'GET', `/api/spaces/${space.slug}/documents`)).statusCode).toBe(403);
+    const readOnly = await listSpaceDocuments(
+      { db: ctx.database.db },
+      { spaceId: publicSpace.id, actor: { id: people.nonMember.id, role: 'member' } },
+    );
+    expect(readOnly.every((d) => !d.canEdit)).toBe(true);
+    const hidden = await listSpaceDocuments(
+      { db: ctx.database.db },
+      { spaceId: space.id, actor: { id: people.nonMember.id, role: 'member' } },
+    );
+    expect(hidden).toEqual([]);
+  });
+
+  it('deletes for the author, animateur·ices and admins; a deleted document is gone', async () => {
+    const expected: Record<Who, number> = { anonymous: 401, member: 204, nonMember: 403, animateur: 204, admin: 204 };
+    for (const who of Object.keys(expected) as Who[]) {
+      const id = await newDoc(space.id, people.member.id);
+      expect((await call(who, 'DELETE', `/api/documents/${id}`)).statusCode, who).toBe(expected[who]);
+      const after = await call('member', 'GET', `/api/documents/${id}`);
+      expect(after.statusCode, who).toBe(expected[who] === 204 ? 404 : 200);
+    }
+    const byAnimateur = await newDoc(space.id, people.animateur.id);
+    expect((await call('member', 'DELETE', `/api/documents/${byAnimateur}`)).statusCode).toBe(403);
+  });
+
+  it('exports Markdown and HTML as attachments, with sanitized content', async () => {
+    const id = await newDoc();
+    await changeContent(
+      { db: ctx.database.db },
+      {
+        documentId: id,
+        actorId: people.member.id,
+        change: (doc) => {
+          appendParagraph(doc, 'Objectif : 100 % des communes');
+          appendParagraph(doc, '<script>alert(1)</script>');
+        },
+      },
+    );
+    const md = await call('member', 'GET', `/api/documents/${id}/export?format=markdown`);
+    expect(md.statusCode).toBe(200);
+    expect(md.headers['content-type']).toContain('text/markdown');
+    expect(md.headers['content-disposition']).toMatch(/^attachment; filename="Feuille de route\.md"/);
+    expect(md.body).toContain('# Feuille de route');
+    expect(md.body).toContain('Objectif : 100 % des communes');
+    const html = await call('member', 'GET', `/api/documents/${id}/export?format=html`);
+    expect(html.statusCode).toBe(200);
+    expect(html.headers['content-type']).toContain('text/html');
+    expect(html.body).toContain('<p>Objectif : 100 % des communes</p>');
+    expect(html.body).not.toContain('<script>');
+    expect(html.body).toContain('&lt;script&gt;');
+    const text = await call('member', 'GET', `/api/documents/${id}/text`);
+    expect(text.json()).toEqual({ text: 'Objectif : 100 % des communes\n<script>alert(1)</script>' });
+    const doc = await call('member', 'GET', `/api/documents/${id}`);
+    expect(doc.json().document.lastEditedBy).toEqual({ id: people.member.id, displayName: 'Membre' });
+  });
+
+  it('keeps named versions, shows them, and restores one as a new change', async () => {
+    const id = await newDoc();
+    const deps = { db: ctx.database.db };
+    await changeContent(deps, {
+      documentId: id,
+      actorId: people.member.id,
+      change: (d) => appendParagraph(d, 'Première rédaction'),
+    });
+    const saved = await call('member', 'POST', `/api/documents/${id}/versions`, {
+      name: 'version validée en chantier',
+    });
+    expect(saved.statusCode).toBe(201);
+    const versionId = saved.json().version.id;
+    expect(saved.json().version).toMatchObject({
+      kind: 'named',
+      name: 'version validée en chantier',
+      createdBy: { id: people.member.id },
+    });
+    await changeContent(deps, {
+      documentId: id,
+      actorId: people.member.id,
+      change: (d) => appendParagraph(d, 'Ajout après validation'),
+    });
+    expect((await call('member', 'GET', `/api/documents/${id}/text`)).json().text).toBe(
+      'Première rédaction\nAjout après validation',
+    );
+
+    const detail = await call('nonMember', 'GET', `/api/documents/${id}/versions/${versionId}`);
+    expect(detail.statusCode).toBe(403);
+    const shown = await call('member', 'GET', `/api/documents/${id}/versions/${versionId}`);
+    expect(shown.json()).toMatchObject({ html: '<p>Première rédaction</p>', text: 'Première rédaction' });
+
+    expect((await call('nonMember', 'POST', `/api/documents/${id}/versions/${versionId}/restore`)).statusCode).toBe(
+      403,
+    );
+    const restored = await call('member', 'POST', `/api/documents/${id}/versions/${versionId}/restore`);
+    expect(restored.statusCode).toBe(201);
+    expect(restored.json().version.kind).toBe('restore');
+    expect((await call('member', 'GET', `/api/documents/${id}/text`)).json().text).toBe('Première rédaction');
+    const list = await call('member', 'GET', `/api/documents/${id}/versions`);
+    // The restore went through the live document, whose first store also took the `auto`
+    // snapshot of this editing interval.
+    expect(list.json().items.map((v: { kind: string }) => v.kind)).toEqual(['restore', 'auto', 'named']);
+    // History is not rewritten: the restore version holds the old text as a later state.
+    const restoredDetail = await call('member', 'GET', `/api/documents/${id}/versions/${restored.json().version.id}`);
+    expect(restoredDetail.json().text).toBe('Première rédaction');
+    expect((await call('member', 'GET', `/api/documents/${id}/versions/${versionId}`)).json().text).toBe(
+      'Première rédaction',
+    );
+  });
+
+  it('answers bad input with 4xx and stable codes', async () => {
+    const id = await newDoc();
+    const long = 'x'.repeat(201);
+    const cases: Array<[Who, 'GET' | 'POST' | 'PATCH', string, object | undefined, number, string]> = [
+      ['member', 'POST', `/api/spaces/${space.slug}/documents`, { title: long }, 400, 'invalid_input'],
+      ['member', 'POST', `/api/spaces/${space.slug}/documents`, { title: '   ' }, 400, 'invalid_input'],
+      ['member', 'POST', `/api/spaces/${space.slug}/documents`, { title: 'a', extra: 1 }, 400, 'invalid_input'],
+      ['member', 'POST', '/api/spaces/inconnu/documents', { title: 'Titre' }, 404, 'not_found'],
+      ['member', 'PATCH', `/api/documents/${id}`, { title: long }, 400, 'invalid_input'],
+      ['member', 'GET', '/api/documents/pas-un-uuid', undefined, 404, 'not_found'],
+      ['member', 'GET', '/api/documents/00000000-0000-4000-8000-000000000000/text', undefined, 404, 'not_found'],
+      ['member', 'GET', `/api/documents/${id}/export?format=pdf`, undefined, 400, 'invalid_input'],
+      ['member', 'GET', `/api/documents/${id}/export`, undefined, 400, 'invalid_input'],
+      ['member', 'GET', `/api/documents/${id}/versions/pas-un-uuid`, undefined, 404, 'not_found'],
+      [
+        'member',
+        'POST',
+        `/api/documents/${id}/versions/00000000-0000-4000-8000-000000000000/restore`,
+        undefined,
+        404,
+        'not_found',
+      ],
+      ['member', 'POST', `/api/documents/${id}/versions`, { name: '' }, 400, 'invalid_input'],
+    ];
+    for (const [who, method, url, payload, status, code] of cases) {
+      const response = await call(who, method, url, payload);
+      expect(response.statusCode, `${method} ${url}`).toBe(status);
+      expect(response.json().error.code, `${method} ${url}`).toBe(code);
+    }
+  });
+});
