@@ -23,6 +23,16 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: flag.default('on'),
   METRICS_TOKEN: z.string().min(16).optional(),
+  /** Uploaded files go to this S3-compatible bucket when set; to DATA_DIR/files otherwise. */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  /** `on` for MinIO, Garage and other stores that address buckets by path, not by host. */
+  S3_FORCE_PATH_STYLE: flag.default('off'),
+  /** Largest upload in bytes; the contract's FILE_MAX_BYTES (20 MiB) by default. */
+  FILE_MAX_BYTES: z.coerce.number().int().positive().optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -45,6 +55,19 @@ export interface Config {
   /** Bearer token that opens `/metrics` in production; without it metrics stay private. */
   metricsToken: string | undefined;
   session: { idleMs: number; absoluteMs: number; touchEveryMs: number };
+  /** Where uploaded files go: S3 when a bucket is named, else a folder under `dataDir`. */
+  storage: { s3: S3Settings | undefined };
+  /** Largest upload in bytes, or undefined for the contract's FILE_MAX_BYTES. */
+  fileMaxBytes: number | undefined;
+}
+
+export interface S3Settings {
+  bucket: string;
+  endpoint: string | undefined;
+  region: string;
+  /** Both or neither: without them the AWS SDK's default chain (env, instance role) applies. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  forcePathStyle: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -62,6 +85,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   const production = e.NODE_ENV === 'production';
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
@@ -87,5 +113,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seed: e.SEED === 'on',
     metricsToken: e.METRICS_TOKEN,
     session: { idleMs: 14 * DAY, absoluteMs: 60 * DAY, touchEveryMs: 60_000 },
+    storage: {
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            endpoint: e.S3_ENDPOINT,
+            region: e.S3_REGION,
+            credentials:
+              e.S3_ACCESS_KEY_ID && e.S3_SECRET_ACCESS_KEY
+                ? { accessKeyId: e.S3_ACCESS_KEY_ID, secretAccessKey: e.S3_SECRET_ACCESS_KEY }
+                : undefined,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === 'on',
+          }
+        : undefined,
+    },
+    fileMaxBytes: e.FILE_MAX_BYTES,
   };
 }

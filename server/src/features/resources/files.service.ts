@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import type { SpaceFile } from '@atelier/contract';
+import { notFound } from '../../errors';
+import type { Actor } from '../../policy/policy';
+import { canDeleteFile, canReadResources, canUploadFile } from '../../policy/resources.policy';
+import { cleanFileName } from './file-name';
+import { ensure, loadFileContext, loadSpaceContext } from './resources.access';
+import type { ResourcesDeps } from './resources.deps';
+import { toFile } from './resources.mappers';
+import { type FileRecord, findFile, insertFile, markFileDeleted } from './resources.queries';
+import { IMAGE_TYPES, makePreview, PREVIEW_TYPE, type ReceivedFile, sniffAllowedType } from './upload';
+
+/** The preview sits next to the file in the storage, under the file's key and a suffix. */
+export const previewKeyOf = (storageKey: string) => `${storageKey}.preview`;
+
+/**
+ * Uploads a file to the space. Access is decided before a single byte of the body is read
+ * (`receive` streams it to a temporary file), then the type is sniffed from the content, the
+ * name cleaned, a preview made for images, the bytes stored and the row written — in that
+ * order, so that a row never points at bytes that are not there. If anything fails after the
+ * bytes were stored, they are removed again; the temporary file always is.
+ */
+export async function uploadFile(
+  deps: ResourcesDeps,
+  input: { actor: Actor; slug: string; receive: () => Promise<ReceivedFile> },
+): Promise<{ file: SpaceFile }> {
+  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  ensure(context, canUploadFile(context.actor, context.facts, context.membership), 'space');
+  const uploader = context.actor;
+  if (!uploader) throw notFound('space');
+  const received = await input.receive();
+  const stored: string[] = [];
+  try {
+    const mimeType = await sniffAllowedType(received.path);
+    const preview = IMAGE_TYPES.has(mimeType) ? await makePreview(received.path) : null;
+    const id = randomUUID();
+    const storageKey = id;
+    await deps.storage.put(storageKey, createReadStream(received.path), { contentType: mimeType, size: received.size });
+    stored.push(storageKey);
+    if (preview) {
+      await deps.storage.put(previewKeyOf(storageKey), preview, { contentType: PREVIEW_TYPE, size: preview.length });
+      stored.push(previewKeyOf(storageKey));
+    }
+    await insertFile(deps.db, {
+      id,
+      spaceId: context.space.id,
+      uploadedBy: uploader.id,
+      name: cleanFileName(received.rawName, mimeType),
+      mimeType,
+      sizeBytes: received.size,
+      storageKey,
+      sha256: received.sha256,
+      hasPreview: preview !== null,
+    });
+    const row = await findFile(deps.db, id);
+    if (!row) throw notFound('file');
+    return { file: toFile(row) };
+  } catch (error) {
+    await Promise.all(stored.map((key) => removeStored(deps, key)));
+    throw error;
+  } finally {
+    await rm(received.path, { force: true });
+  }
+}
+
+async function removeStored(deps: ResourcesDeps, key: string) {
+  try {
+    await deps.storage.delete(key);
+  } catch (error) {
+    // The row is gone or never was: the bytes are an orphan to clean by hand, not a failure.
+    deps.log.warn({ err: error, key }, 'could not remove stored file bytes');
+  }
+}
+
+/** A file's bytes for whoever may read the space's content. */
+export async function openFile(
+  deps: ResourcesDeps,
+  input: { actor: Actor; fileId: string; variant: 'original' | 'preview' },
+): Promise<{ file: FileRecord; stream: Readable }> {
+  const context = await loadFileContext(deps.db, input.fileId, input.actor);
+  ensure(context, canReadResources(context.actor, context.facts, context.membership), 'file');
+  const { file } = context;
+  if (input.variant === 'preview') {
+    if (!file.has_preview) throw notFound('preview');
+    return { file, stream: await deps.storage.get(previewKeyOf(file.storage_key)) };
+  }
+  return { file, stream: await deps.storage.get(file.storage_key) };
+}
+
+/**
+ * Deletes a file: the row is marked deleted (it stays as a trace of what was shared), then
+ * the bytes and the preview are removed from the storage.
+ */
+export async function deleteFile(deps: ResourcesDeps, input: { actor: Actor; fileId: string }): Promise<void> {
+  const context = await loadFileContext(deps.db, input.fileId, input.actor);
+  const { file } = context;
+  ensure(
+    context,
+    canDeleteFile(context.actor, context.facts, context.membership, { sharedBy: file.uploaded_by }),
+    'file',
+  );
+  if (!(await markFileDeleted(deps.db, file.id))) throw notFound('file');
+  await removeStored(deps, file.storage_key);
+  if (file.has_preview) await removeStored(deps, previewKeyOf(file.storage_key));
+}

@@ -1,0 +1,37 @@
+import type { LinkCreateBody, ResourceLink } from '@atelier/contract';
+import { notFound } from '../../errors';
+import type { Actor } from '../../policy/policy';
+import { canAddLink, canDeleteLink } from '../../policy/resources.policy';
+import { ensure, loadLinkContext, loadSpaceContext } from './resources.access';
+import type { ResourcesDeps } from './resources.deps';
+import { toLink } from './resources.mappers';
+import { findLink, insertLink, markLinkDeleted } from './resources.queries';
+
+/** Adds a link to an outside resource; the contract's schema has already refused non-http URLs. */
+export async function createLink(
+  deps: Pick<ResourcesDeps, 'db'>,
+  input: { actor: Actor; slug: string; body: LinkCreateBody },
+): Promise<{ link: ResourceLink }> {
+  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  ensure(context, canAddLink(context.actor, context.facts, context.membership), 'space');
+  if (!context.actor) throw notFound('space');
+  const { id } = await insertLink(deps.db, {
+    spaceId: context.space.id,
+    createdBy: context.actor.id,
+    url: input.body.url,
+    title: input.body.title,
+    description: input.body.description,
+  });
+  const row = await findLink(deps.db, id);
+  if (!row) throw notFound('link');
+  return { link: toLink(row) };
+}
+
+export async function deleteLink(deps: Pick<ResourcesDeps, 'db'>, input: { actor: Actor; linkId: string }) {
+  const context = await loadLinkContext(deps.db, input.linkId, input.actor);
+  const allowed = canDeleteLink(context.actor, context.facts, context.membership, {
+    sharedBy: context.link.created_by,
+  });
+  ensure(context, allowed, 'link');
+  if (!(await markLinkDeleted(deps.db, context.link.id))) throw notFound('link');
+}

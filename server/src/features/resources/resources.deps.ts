@@ -1,0 +1,15 @@
+import type { Document } from '@atelier/contract';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Db } from '../../db/database';
+import type { Actor } from '../../policy/policy';
+import type { FileStorage } from './file-storage';
+
+export interface ResourcesDeps {
+  db: Db;
+  storage: FileStorage;
+  /** Largest upload in bytes (FILE_MAX_BYTES unless the configuration lowers or raises it). */
+  maxBytes: number;
+  /** The space's documents as the actor sees them, from `features/documents`. */
+  listDocuments(input: { spaceId: string; actor: Actor }): Promise<Document[]>;
+  log: Pick<FastifyBaseLogger, 'warn'>;
+}
