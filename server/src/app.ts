@@ -8,6 +8,7 @@ import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
 import { eventsRoutes } from './features/events/events.routes';
+import { questionsRoutes } from './features/events/questions.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mail/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
@@ -71,7 +72,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       if (!config.production) await api.register(mailboxRoutes);
       await api.register(accountsRoutes, { publicUrl: config.publicUrl });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });
-      await api.register(eventsRoutes);
+      await api.register(eventsRoutes, { publicUrl: config.publicUrl });
+      await api.register(questionsRoutes, { publicUrl: config.publicUrl });
       await api.register(directoryRoutes);
       await api.register(discussionsRoutes, { publicUrl: config.publicUrl });
       await api.register(documentsRoutes);

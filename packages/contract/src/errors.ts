@@ -50,6 +50,8 @@ export const ERROR_CODES = {
   already_registered: 409,
   /** Asking or voting without a registration (seat or waitlist) for the event. */
   not_registered: 403,
+  /** Asking or voting once the event has ended (questions are open until its end). */
+  questions_closed: 409,
   rate_limited: 429,
   internal_error: 500,
   unavailable: 503,

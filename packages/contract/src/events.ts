@@ -8,6 +8,8 @@ export const EventModeSchema = z.enum(['visio', 'presentiel']);
 /** The next occurrence of a series, computed from its recurrence rule. */
 export const NextOccurrenceSchema = z.object({
   seriesId: IdSchema,
+  /** The occurrence's event (its page, its registrations); absent only if it could not be made. */
+  eventId: IdSchema.optional(),
   title: z.string(),
   kind: EventKindSchema,
   summary: z.string(),
@@ -225,6 +227,7 @@ export const AttendanceListSchema = z.object({
 });
 /** `PUT /api/events/:id/attendance/:userId` `{ attended }` → 204. */
 export const AttendanceUpdateBodySchema = z.strictObject({ attended: z.boolean() });
+export const AttendanceParamsSchema = z.object({ id: IdSchema, userId: IdSchema });
 /** `GET /api/users/:id/attended-permanences` (the person, or admins) → `{ items }` newest first. */
 export const AttendedEventsSchema = z.object({ items: z.array(EventSchema) });
 /**

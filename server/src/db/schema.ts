@@ -136,6 +136,11 @@ export interface EventSeriesTable {
   start_time: string;
   duration_minutes: number;
   mode: 'visio' | 'presentiel';
+  capacity: number | null;
+  video_url: string | null;
+  address: string | null;
+  accessibility_note: string | null;
+  created_by: string | null;
   created_at: CreatedAt;
 }
 export type EventSeriesRow = Selectable<EventSeriesTable>;

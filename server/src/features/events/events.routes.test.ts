@@ -2,6 +2,7 @@ import { NextPermanenceSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { seedAlliance } from '../seed/alliance.seed';
+import { eventsDeps } from './events.fixtures';
 import { getNextPermanence } from './events.service';
 
 describe('GET /api/permanence/next', () => {
@@ -36,11 +37,22 @@ describe('GET /api/permanence/next', () => {
     // In progress or upcoming, and never more than a month and a bit away.
     expect(Date.parse(next.endsAt)).toBeGreaterThan(before);
     expect(Date.parse(next.startsAt) - before).toBeLessThan(36 * 24 * 60 * 60_000);
+    // The occurrence exists as an event, with the series' seats; its page can be opened.
+    expect(next.eventId).toBeDefined();
+    const detail = await ctx.app.inject({ method: 'GET', url: `/api/events/${next.eventId}` });
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json().event).toMatchObject({ seriesId: next.seriesId, capacity: 100, startsAt: next.startsAt });
+    expect(detail.json().event.videoUrl).toBeUndefined();
   });
 
   it('computes from the stored series for any given moment', async () => {
     const at = async (now: string) =>
-      (await getNextPermanence({ db: ctx.database.db }, { now: new Date(now) }))?.startsAt;
+      (
+        await getNextPermanence(
+          eventsDeps(ctx, () => new Date(now)),
+          { now: new Date(now) },
+        )
+      )?.startsAt;
     expect(await at('2026-11-28T17:00:00Z')).toBe('2026-12-01T12:30:00+01:00');
     expect(await at('2026-03-04T00:00:00Z')).toBe('2026-04-07T12:30:00+02:00');
     expect(await at('2026-12-01T12:00:00Z')).toBe('2026-12-01T12:30:00+01:00');

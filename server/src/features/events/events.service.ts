@@ -1,22 +1,339 @@
-import type { NextOccurrence } from '@atelier/contract';
+import { randomBytes } from 'node:crypto';
+import type {
+  Event,
+  EventCreateBody,
+  EventDetail,
+  EventListQuerySchema,
+  EventUpdateBody,
+  NextOccurrence,
+} from '@atelier/contract';
+import { EVENT_MAX_DURATION_HOURS } from '@atelier/contract';
+import type { z } from 'zod';
 import type { Db } from '../../db/database';
-import { findSeriesBySlug } from './events.queries';
-import { nextOccurrence } from './recurrence';
-import { formatInTimeZone } from './zoned-time';
+import { AppError, notFound } from '../../errors';
+import {
+  canCreateEvent,
+  canManageEvent,
+  canSeeVideoLink,
+  canViewEvent,
+  type EventAccessFacts,
+} from '../../policy/events.policy';
+import type { Actor, MembershipFacts } from '../../policy/policy';
+import { slugify } from '../spaces/slugify';
+import { listMembershipsOfUser } from '../spaces/spaces.queries';
+import { ensure, eventCancelled, eventSpaceFacts, loadEventContext, spaceAccessFacts } from './events.access';
+import type { EventsDeps } from './events.deps';
+import { mailFacts, toEvent } from './events.mappers';
+import {
+  type EventInsert,
+  type EventRecord,
+  findEvent,
+  findSeriesBySlug,
+  insertEvent,
+  insertSeries,
+  listEventsBetween,
+  listSeries,
+  lockEvent,
+  markEventCancelled,
+  updateEvent as updateEventRow,
+} from './events.queries';
+import { materializeSeries, occurrenceDateOf } from './occurrences';
+import { nextOccurrence, normalizeRecurrenceRule } from './recurrence';
+import {
+  activeRegistrants,
+  countSeats,
+  findRegistration,
+  isFollowingSeries,
+  resetReminders,
+  seatCountsOf,
+  waitlistPosition,
+} from './registrations.queries';
+import { promoteFromWaitlist, publishSeats } from './registrations.service';
+import { scheduleReminders } from './reminders';
+import { formatInTimeZone, instantToWallTime, isValidTimeZone } from './zoned-time';
 
 /** The slug of the alliance's monthly drop-in series, created by the seed. */
 export const PERMANENCE_SLUG = 'permanence';
 
-export interface EventsDeps {
-  db: Db;
+const DAY = 24 * 60 * 60_000;
+const DEFAULT_RANGE_DAYS = 90;
+const MAX_RANGE_DAYS = 366;
+
+const invalidDates = (message: string) => new AppError('event_invalid_dates', message);
+
+/** Dates and zone of an event: a known IANA zone, an end after the start, a sane length. */
+function checkSchedule(values: { startsAt: Date; endsAt: Date; timezone: string; registrationDeadline: Date | null }) {
+  if (!isValidTimeZone(values.timezone))
+    throw new AppError('unknown_timezone', `unknown time zone: ${values.timezone}`);
+  if (values.endsAt <= values.startsAt) throw invalidDates('the event must end after it starts');
+  if (values.endsAt.getTime() - values.startsAt.getTime() > EVENT_MAX_DURATION_HOURS * 60 * 60_000) {
+    throw invalidDates(`an event lasts at most ${EVENT_MAX_DURATION_HOURS} hours`);
+  }
+  if (values.registrationDeadline && values.registrationDeadline > values.endsAt) {
+    throw invalidDates('registrations must close before the event ends');
+  }
 }
 
 /**
- * The permanence in progress, or else the next one; null when the series does not exist (an
- * unseeded database) or has ended. Times carry the series' own offset, e.g. `+01:00` in winter.
+ * Materializes the occurrences of every series in [from, to) (bounded to a year ahead) and
+ * plans the reminders of the new ones, in one transaction. Concurrent callers are safe: the
+ * unique occurrence key lets each row in once, and only its inserter plans its reminders.
  */
-export async function getNextPermanence({ db }: EventsDeps, { now }: { now: Date }): Promise<NextOccurrence | null> {
-  const series = await findSeriesBySlug(db, PERMANENCE_SLUG);
+export async function ensureOccurrences(
+  deps: EventsDeps,
+  range: { from: Date; to: Date },
+  only?: { seriesId: string },
+) {
+  const all = await listSeries(deps.db);
+  const series = only ? all.filter((one) => one.id === only.seriesId) : all;
+  if (series.length === 0) return;
+  await deps.transaction(async (trx) => {
+    for (const one of series) {
+      const inserted = await materializeSeries(trx, one, { ...range, now: deps.now() });
+      for (const row of inserted) await scheduleReminders(deps, trx, row);
+    }
+  });
+}
+
+/** The facts of many events at once: the caller's memberships are loaded in one query. */
+async function accessFactsFor(db: Db, actor: Actor) {
+  const memberships = new Map<string, MembershipFacts>();
+  if (actor) {
+    for (const row of await listMembershipsOfUser(db, actor.id)) {
+      memberships.set(row.space_id, { userId: row.user_id, role: row.role, status: row.status });
+    }
+  }
+  return (record: EventRecord): EventAccessFacts => ({
+    space: eventSpaceFacts(record),
+    membership: record.space_id ? (memberships.get(record.space_id) ?? null) : null,
+  });
+}
+
+/** Shapes events for a listing: only those the actor may view, never with the visio link. */
+export async function presentEvents(db: Db, actor: Actor, records: EventRecord[]): Promise<Event[]> {
+  const factsOf = await accessFactsFor(db, actor);
+  const visible = records.filter((record) => canViewEvent(actor, factsOf(record)));
+  const counts = await countSeats(
+    db,
+    visible.map((record) => record.id),
+  );
+  return visible.map((record) =>
+    toEvent(record, counts.get(record.id) ?? { registeredCount: 0, waitlistCount: 0 }, {
+      showVideoUrl: false,
+      canManage: canManageEvent(actor, factsOf(record)),
+    }),
+  );
+}
+
+/** `GET /events?from&to&spaceId&kind`: the agenda, by start; at most 366 days at once. */
+export async function listEvents(
+  deps: EventsDeps,
+  input: { actor: Actor } & z.infer<typeof EventListQuerySchema>,
+): Promise<{ items: Event[] }> {
+  const from = input.from ? new Date(input.from) : deps.now();
+  const to = input.to ? new Date(input.to) : new Date(from.getTime() + DEFAULT_RANGE_DAYS * DAY);
+  if (to <= from) throw new AppError('invalid_input', '`to` must come after `from`');
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
+    throw new AppError('invalid_input', `at most ${MAX_RANGE_DAYS} days at once`);
+  }
+  await ensureOccurrences(deps, { from, to });
+  const records = await listEventsBetween(deps.db, { from, to, spaceId: input.spaceId, kind: input.kind });
+  return { items: await presentEvents(deps.db, input.actor, records) };
+}
+
+/** The event as the actor sees it, with the visio link when the policy allows. */
+async function presentOne(db: Db, actor: Actor, record: EventRecord, facts: EventAccessFacts): Promise<Event> {
+  const registration = actor ? await findRegistration(db, record.id, actor.id) : undefined;
+  return toEvent(record, await seatCountsOf(db, record.id), {
+    showVideoUrl: canSeeVideoLink(actor, facts, registration ?? null),
+    canManage: canManageEvent(actor, facts),
+  });
+}
+
+/** `GET /events/:id`: the event, the caller's place (with the waitlist position) and series follow. */
+export async function getEventDetail(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<EventDetail> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  ensure(context, canViewEvent(context.actor, context.facts));
+  const { actor, event, facts } = context;
+  const registration = actor ? await findRegistration(deps.db, event.id, actor.id) : undefined;
+  let myRegistration: EventDetail['myRegistration'] = null;
+  if (registration?.status === 'registered') myRegistration = { status: 'registered' };
+  if (registration?.status === 'waitlisted') {
+    myRegistration = { status: 'waitlisted', position: await waitlistPosition(deps.db, registration) };
+  }
+  const followingSeries =
+    actor && event.series_id ? await isFollowingSeries(deps.db, actor.id, event.series_id) : false;
+  return { event: await presentOne(deps.db, actor, event, facts), myRegistration, followingSeries };
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/**
+ * `POST /events`: a one-off event, or with `recurrence` a series and its occurrences (the
+ * first is returned). Space animateur·ices and admins; alliance-wide events are the admins'.
+ */
+export async function createEvent(
+  deps: EventsDeps,
+  input: { actor: Actor; body: EventCreateBody },
+): Promise<{ event: Event }> {
+  const { body } = input;
+  const facts = await spaceAccessFacts(deps.db, body.spaceId ?? null, input.actor);
+  ensure({ actor: input.actor, facts }, canCreateEvent(input.actor, facts));
+  const actorId = input.actor?.id ?? null;
+  const startsAt = new Date(body.startsAt);
+  const endsAt = new Date(body.endsAt);
+  const registrationDeadline = body.registrationDeadline ? new Date(body.registrationDeadline) : null;
+  checkSchedule({ startsAt, endsAt, timezone: body.timezone, registrationDeadline });
+  const common = {
+    space_id: body.spaceId ?? null,
+    title: body.title,
+    kind: body.kind,
+    summary: body.summary ?? '',
+    timezone: body.timezone,
+    mode: body.mode ?? 'visio',
+    capacity: body.capacity ?? null,
+    video_url: body.videoUrl ?? null,
+    address: body.address ?? null,
+    accessibility_note: body.accessibilityNote ?? null,
+    created_by: actorId,
+  };
+
+  const eventId = await deps.transaction(async (trx) => {
+    if (!body.recurrence) {
+      const values: EventInsert = {
+        ...common,
+        series_id: null,
+        occurrence_date: null,
+        starts_at: startsAt,
+        ends_at: endsAt,
+        registration_deadline: registrationDeadline,
+      };
+      const id = await insertEvent(trx, values);
+      await scheduleReminders(deps, trx, { id, starts_at: startsAt });
+      return id;
+    }
+    const rrule = normalizeRecurrenceRule(body.recurrence.rrule);
+    if (!rrule)
+      throw new AppError('invalid_input', 'not a recurrence rule this agenda accepts', { rrule: ['invalid'] });
+    const wall = instantToWallTime(startsAt, body.timezone);
+    const durationMinutes = Math.round((endsAt.getTime() - startsAt.getTime()) / 60_000);
+    const series = await insertSeries(trx, {
+      ...common,
+      slug: `${slugify(body.title).slice(0, 60) || 'serie'}-${randomBytes(4).toString('hex')}`,
+      rrule,
+      first_date: occurrenceDateOf(startsAt, body.timezone),
+      start_time: `${pad(wall.hour)}:${pad(wall.minute)}`,
+      duration_minutes: Math.max(1, durationMinutes),
+    });
+    const inserted = await materializeSeries(trx, series, {
+      from: startsAt,
+      to: new Date(startsAt.getTime() + MAX_RANGE_DAYS * DAY),
+      now: deps.now(),
+    });
+    const first = inserted.sort((a, b) => new Date(a.starts_at).getTime() - new Date(b.starts_at).getTime())[0];
+    if (!first) throw new AppError('invalid_input', 'this rule gives no date in the coming year', { rrule: ['empty'] });
+    for (const row of inserted) await scheduleReminders(deps, trx, row);
+    return first.id;
+  });
+  const record = await findEvent(deps.db, eventId);
+  if (!record) throw notFound('event');
+  return { event: await presentOne(deps.db, input.actor, record, facts) };
+}
+
+/**
+ * `PATCH /events/:id`: changes this event only (an occurrence moved alone keeps its place in
+ * the series). Lowering the capacity below the seats taken is refused; raising it promotes
+ * from the waitlist in the same transaction. A new start plans new reminders.
+ */
+export async function updateEvent(
+  deps: EventsDeps,
+  input: { actor: Actor; eventId: string; body: EventUpdateBody },
+): Promise<{ event: Event }> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  ensure(context, canManageEvent(context.actor, context.facts));
+  const { body } = input;
+  await deps.transaction(async (trx, publish) => {
+    const event = await lockEvent(trx, context.event.id);
+    if (!event) throw notFound('event');
+    if (event.cancelled_at) throw eventCancelled();
+    const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(event.starts_at);
+    const endsAt = body.endsAt ? new Date(body.endsAt) : new Date(event.ends_at);
+    const timezone = body.timezone ?? event.timezone;
+    const deadline = body.registrationDeadline === undefined ? event.registration_deadline : body.registrationDeadline;
+    const registrationDeadline = deadline === null ? null : new Date(deadline);
+    checkSchedule({ startsAt, endsAt, timezone, registrationDeadline });
+    if (body.capacity !== undefined && body.capacity !== null) {
+      const { registeredCount } = await seatCountsOf(trx, event.id);
+      if (body.capacity < registeredCount) {
+        throw new AppError(
+          'capacity_below_registrations',
+          `${registeredCount} seats are taken: the capacity cannot go below that`,
+        );
+      }
+    }
+    await updateEventRow(trx, event.id, {
+      ...(body.title === undefined ? {} : { title: body.title }),
+      ...(body.summary === undefined ? {} : { summary: body.summary }),
+      ...(body.mode === undefined ? {} : { mode: body.mode }),
+      ...(body.capacity === undefined ? {} : { capacity: body.capacity }),
+      ...(body.videoUrl === undefined ? {} : { video_url: body.videoUrl }),
+      ...(body.address === undefined ? {} : { address: body.address }),
+      ...(body.accessibilityNote === undefined ? {} : { accessibility_note: body.accessibilityNote }),
+      starts_at: startsAt,
+      ends_at: endsAt,
+      timezone,
+      registration_deadline: registrationDeadline,
+    });
+    if (startsAt.getTime() !== new Date(event.starts_at).getTime()) {
+      await resetReminders(trx, event.id);
+      await scheduleReminders(deps, trx, { id: event.id, starts_at: startsAt });
+    }
+    const updated = await findEvent(trx, event.id);
+    if (!updated) throw notFound('event');
+    if (body.capacity !== undefined && (await promoteFromWaitlist(deps, trx, updated)) > 0) {
+      await publishSeats(trx, publish, event.id);
+    }
+  });
+  const record = await findEvent(deps.db, context.event.id);
+  if (!record) throw notFound('event');
+  return { event: await presentOne(deps.db, context.actor, record, context.facts) };
+}
+
+/**
+ * `POST /events/:id/cancel`: cancels this event (one occurrence of a series alone); everyone
+ * holding a seat or waiting gets a mail, without the visio link. Cancelling twice changes nothing.
+ */
+export async function cancelEvent(
+  deps: EventsDeps,
+  input: { actor: Actor; eventId: string; reason: string },
+): Promise<{ event: Event }> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  ensure(context, canManageEvent(context.actor, context.facts));
+  await deps.transaction(async (trx) => {
+    const event = await lockEvent(trx, context.event.id);
+    if (!event) throw notFound('event');
+    if (event.cancelled_at) return;
+    await markEventCancelled(trx, event.id, input.reason);
+    for (const person of await activeRegistrants(trx, event.id)) {
+      await deps.mailer.sendCancelled(
+        trx,
+        { email: person.email, displayName: person.display_name, locale: person.locale },
+        { event: mailFacts(event), reason: input.reason },
+      );
+    }
+  });
+  const record = await findEvent(deps.db, context.event.id);
+  if (!record) throw notFound('event');
+  return { event: await presentOne(deps.db, context.actor, record, context.facts) };
+}
+
+/**
+ * The permanence in progress, or else the next one, with the id of its event (materialized on
+ * the way); null when the series does not exist (an unseeded database) or has ended. Times
+ * carry the series' own offset, e.g. `+01:00` in winter.
+ */
+export async function getNextPermanence(deps: EventsDeps, { now }: { now: Date }): Promise<NextOccurrence | null> {
+  const series = await findSeriesBySlug(deps.db, PERMANENCE_SLUG);
   if (!series) return null;
   const occurrence = nextOccurrence(
     {
@@ -29,8 +346,16 @@ export async function getNextPermanence({ db }: EventsDeps, { now }: { now: Date
     now,
   );
   if (!occurrence) return null;
+  await ensureOccurrences(deps, { from: occurrence.startsAt, to: occurrence.endsAt }, { seriesId: series.id });
+  const row = await deps.db
+    .selectFrom('events')
+    .select('id')
+    .where('series_id', '=', series.id)
+    .where('occurrence_date', '=', occurrenceDateOf(occurrence.startsAt, series.timezone))
+    .executeTakeFirst();
   return {
     seriesId: series.id,
+    ...(row ? { eventId: row.id } : {}),
     title: series.title,
     kind: series.kind,
     summary: series.summary,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextOccurrence, occurrencesBetween, type SeriesSchedule } from './recurrence';
+import { nextOccurrence, normalizeRecurrenceRule, occurrencesBetween, type SeriesSchedule } from './recurrence';
 import { formatInTimeZone, instantToWallTime } from './zoned-time';
 
 const PARIS = 'Europe/Paris';
@@ -104,5 +104,35 @@ describe('occurrencesBetween', () => {
   it('includes an occurrence that started before `from` but is still running', () => {
     const running = occurrencesBetween(permanence, new Date('2026-12-01T12:00:00Z'), new Date('2026-12-02T00:00:00Z'));
     expect(running.map(({ startsAt }) => paris(startsAt))).toEqual(['2026-12-01T12:30:00+01:00']);
+  });
+});
+
+describe('normalizeRecurrenceRule', () => {
+  it('accepts the rules of an agenda, normalized without a prefix', () => {
+    expect(normalizeRecurrenceRule('FREQ=MONTHLY;BYDAY=1TU')).toBe('FREQ=MONTHLY;BYDAY=1TU');
+    expect(normalizeRecurrenceRule(' rrule:freq=weekly;interval=2;byday=mo,th ')).toBe(
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH',
+    );
+    expect(normalizeRecurrenceRule('FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T230000Z')).toBe(
+      'FREQ=MONTHLY;BYDAY=-1FR;UNTIL=20271231T230000Z',
+    );
+  });
+
+  it('refuses what rrule would accept silently, sub-daily rules and injected lines', () => {
+    for (const rule of [
+      '',
+      'FREQ=BOGUS',
+      'BYDAY=MO',
+      'FREQ=WEEKLY;COUNT=abc',
+      'FREQ=WEEKLY;BYDAY=XX',
+      'FREQ=WEEKLY;INTERVAL=0',
+      'FREQ=HOURLY',
+      'FREQ=DAILY;COUNT=3;UNTIL=20270101',
+      'FREQ=DAILY;FREQ=WEEKLY',
+      'FREQ=DAILY\nDTSTART:20200101T000000Z',
+      'FREQ=DAILY;TZID=Europe/Paris',
+    ]) {
+      expect(normalizeRecurrenceRule(rule), rule).toBeNull();
+    }
   });
 });

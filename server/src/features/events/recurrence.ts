@@ -92,3 +92,47 @@ export function occurrencesBetween(schedule: SeriesSchedule, from: Date, to: Dat
     .map((floating) => toOccurrence(floating, schedule))
     .filter((occurrence) => occurrence.endsAt > from && occurrence.startsAt < to);
 }
+
+const DAY_NAME = '(MO|TU|WE|TH|FR|SA|SU)';
+const list = (item: string) => new RegExp(`^${item}(,${item})*$`);
+/** The RRULE parts a series may use, each with the shape its value must have (RFC 5545 §3.3.10). */
+const RULE_PARTS: Record<string, RegExp> = {
+  // Sub-daily rules would make thousands of occurrences a year: not an agenda's business.
+  FREQ: /^(DAILY|WEEKLY|MONTHLY|YEARLY)$/,
+  INTERVAL: /^[1-9]\d{0,2}$/,
+  COUNT: /^[1-9]\d{0,3}$/,
+  UNTIL: /^\d{8}(T\d{6}Z)?$/,
+  BYDAY: list(`([+-]?[1-5])?${DAY_NAME}`),
+  BYMONTHDAY: list('-?([1-9]|[12]\\d|3[01])'),
+  BYMONTH: list('([1-9]|1[0-2])'),
+  BYSETPOS: list('-?[1-9]\\d{0,2}'),
+  WKST: new RegExp(`^${DAY_NAME}$`),
+};
+
+/**
+ * Checks a recurrence rule strictly (rrule's own parser accepts `FREQ=BOGUS` or `COUNT=abc`
+ * silently) and returns it normalized, without any `RRULE:` prefix; null when it is not a rule
+ * this agenda accepts. DTSTART and TZID never come from the rule: the series' fields hold them.
+ */
+export function normalizeRecurrenceRule(input: string): string | null {
+  const text = input
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
+  if (text === '' || /[\r\n]/.test(text)) return null;
+  const seen = new Set<string>();
+  for (const part of text.split(';')) {
+    const [key, value, extra] = part.split('=');
+    const shape = key === undefined ? undefined : RULE_PARTS[key];
+    if (!key || !shape || value === undefined || extra !== undefined || seen.has(key) || !shape.test(value))
+      return null;
+    seen.add(key);
+  }
+  if (!seen.has('FREQ') || (seen.has('COUNT') && seen.has('UNTIL'))) return null;
+  try {
+    RRule.parseString(text);
+  } catch {
+    return null;
+  }
+  return text;
+}

@@ -41,6 +41,10 @@ export interface SeedSeries {
   startTime: string;
   durationMinutes: number;
   mode: 'visio' | 'presentiel';
+  /** Seats per occurrence; null: unlimited. */
+  capacity: number | null;
+  /** Shown only to seat holders and animateur·ices. */
+  videoUrl: string | null;
 }
 
 const CHANTIER_PURPOSE =
@@ -236,6 +240,8 @@ export const PERMANENCE_SERIES: SeedSeries = {
   startTime: '12:30',
   durationMinutes: 60,
   mode: 'visio',
+  capacity: 100,
+  videoUrl: 'https://visio.fabriquedesterritoires.example/permanence',
 };
 
 export const ALLIANCE_SERIES: SeedSeries[] = [PERMANENCE_SERIES];

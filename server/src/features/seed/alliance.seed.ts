@@ -75,6 +75,8 @@ async function insertSeries(db: Db, series: SeedSeries): Promise<boolean> {
       start_time: series.startTime,
       duration_minutes: series.durationMinutes,
       mode: series.mode,
+      capacity: series.capacity,
+      video_url: series.videoUrl,
     })
     .onConflict((conflict) => conflict.column('slug').doNothing())
     .returning('id')

@@ -1,0 +1,193 @@
+import { createHmac, randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type { Db } from '../../db/database';
+import { notFound } from '../../errors';
+import { canManageCalendarFeed, canViewEvent } from '../../policy/events.policy';
+import type { Actor } from '../../policy/policy';
+import { hashSecret } from '../accounts/sessions.queries';
+import { type IcsEvent, renderCalendar } from './calendar.ics';
+import { ensure, isUuid, loadEventContext, spaceAccessFacts } from './events.access';
+import type { EventsDeps } from './events.deps';
+import { eventUrl } from './events.mail';
+import { type EventRecord, findSeriesById, listEventsBetween, listSeriesExceptions } from './events.queries';
+import { ensureOccurrences, presentEvents } from './events.service';
+import { feedEventIds } from './registrations.queries';
+import { wallTimeToInstant } from './zoned-time';
+
+const DAY = 24 * 60 * 60_000;
+/** What a feed covers: the recent past (to keep what one attended) and the coming year. */
+const FEED_PAST_DAYS = 60;
+const FEED_AHEAD_DAYS = 366;
+
+const ONLINE = 'En ligne / Online';
+
+/** An event as ICS: its address when on site; the visio link never, whoever asks. */
+function icsOf(deps: Pick<EventsDeps, 'publicUrl'>, record: EventRecord): IcsEvent {
+  return {
+    uid: `${record.id}@atelier-des-transitions`,
+    title: record.title,
+    summary: record.summary,
+    startsAt: new Date(record.starts_at),
+    endsAt: new Date(record.ends_at),
+    timezone: record.timezone,
+    location: record.mode === 'presentiel' ? record.address : ONLINE,
+    url: eventUrl(deps.publicUrl, record.id),
+    cancelled: record.cancelled_at !== null,
+  };
+}
+
+/** `GET /events/:id/ics`: one event, for whoever may see it. */
+export async function eventIcs(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<string> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  ensure(context, canViewEvent(context.actor, context.facts));
+  return renderCalendar(context.event.title, [icsOf(deps, context.event)]);
+}
+
+const slotOf = (date: string, startTime: string, timezone: string) => {
+  const [year, month, day] = date.split('-').map(Number);
+  const [hour, minute] = startTime.split(':').map(Number);
+  return wallTimeToInstant(
+    { year: year ?? 0, month: month ?? 1, day: day ?? 1, hour: hour ?? 0, minute: minute ?? 0 },
+    timezone,
+  );
+};
+
+/**
+ * `GET /series/:id/ics`: the series as one recurring VEVENT (RRULE, TZID), its cancelled
+ * occurrences as EXDATEs and the ones moved alone as overrides (RECURRENCE-ID).
+ */
+export async function seriesIcs(deps: EventsDeps, input: { actor: Actor; seriesId: string }): Promise<string> {
+  if (!isUuid(input.seriesId)) throw notFound('series');
+  const series = await findSeriesById(deps.db, input.seriesId);
+  if (!series) throw notFound('series');
+  const facts = await spaceAccessFacts(deps.db, series.space_id, input.actor);
+  ensure({ actor: input.actor, facts }, canViewEvent(input.actor, facts));
+  const uid = `${series.id}@atelier-des-transitions`;
+  const first = slotOf(series.first_date, series.start_time, series.timezone);
+  const base: IcsEvent = {
+    uid,
+    title: series.title,
+    summary: series.summary,
+    startsAt: first,
+    endsAt: new Date(first.getTime() + series.duration_minutes * 60_000),
+    timezone: series.timezone,
+    location: series.mode === 'presentiel' ? series.address : ONLINE,
+    url: `${deps.publicUrl}/agenda`,
+    cancelled: false,
+    rrule: series.rrule,
+    exdates: [],
+  };
+  const overrides: IcsEvent[] = [];
+  for (const occurrence of await listSeriesExceptions(deps.db, series.id)) {
+    if (!occurrence.occurrence_date) continue;
+    const slot = slotOf(occurrence.occurrence_date, series.start_time, series.timezone);
+    if (occurrence.cancelled_at) {
+      base.exdates?.push(slot);
+      continue;
+    }
+    const startsAt = new Date(occurrence.starts_at);
+    const moved =
+      startsAt.getTime() !== slot.getTime() ||
+      new Date(occurrence.ends_at).getTime() - startsAt.getTime() !== series.duration_minutes * 60_000 ||
+      occurrence.title !== series.title;
+    if (!moved) continue;
+    overrides.push({
+      ...base,
+      rrule: undefined,
+      exdates: undefined,
+      title: occurrence.title,
+      startsAt,
+      endsAt: new Date(occurrence.ends_at),
+      timezone: occurrence.timezone,
+      url: eventUrl(deps.publicUrl, occurrence.id),
+      recurrenceId: slot,
+    });
+  }
+  return renderCalendar(series.title, [base, ...overrides]);
+}
+
+/** The installation's feed key: made once, by whichever process asks first. */
+async function feedKey(db: Db): Promise<string> {
+  await db
+    .insertInto('calendar_feed_key')
+    .values({ id: 1, secret: randomBytes(32).toString('base64url') })
+    .onConflict((conflict) => conflict.column('id').doNothing())
+    .execute();
+  const row = await db.selectFrom('calendar_feed_key').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
+  return row.secret;
+}
+
+/**
+ * A feed's token, derived from the person and the moment the feed was made: the person sees
+ * the same address every time, a rotation (new moment) makes a new one, and lookups go
+ * through its hash only.
+ */
+const feedToken = (key: string, userId: string, createdAt: Date) =>
+  createHmac('sha256', key)
+    .update(`${userId}:${new Date(createdAt).toISOString()}`)
+    .digest('base64url');
+
+const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/calendar/${token}.ics`;
+
+/** `GET /calendar/feed` (made on first ask) and `POST /calendar/feed/rotate` (a new address). */
+export async function calendarFeed(
+  deps: EventsDeps,
+  input: { actor: Actor; rotate: boolean },
+): Promise<{ url: string }> {
+  if (!canManageCalendarFeed(input.actor) || !input.actor) throw new Error('unreachable: routes require a session');
+  const userId = input.actor.id;
+  const key = await feedKey(deps.db);
+  return deps.db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('calendar_feeds')
+      .select('created_at')
+      .where('user_id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (existing && !input.rotate) return { url: feedUrl(deps.publicUrl, feedToken(key, userId, existing.created_at)) };
+    const created = await trx
+      .insertInto('calendar_feeds')
+      .values({ user_id: userId, token_hash: randomBytes(16).toString('hex'), created_at: sql`clock_timestamp()` })
+      .onConflict((conflict) =>
+        conflict
+          .column('user_id')
+          .doUpdateSet({ created_at: sql`clock_timestamp()`, token_hash: randomBytes(16).toString('hex') }),
+      )
+      .returning('created_at')
+      .executeTakeFirstOrThrow();
+    const token = feedToken(key, userId, created.created_at);
+    await trx
+      .updateTable('calendar_feeds')
+      .set({ token_hash: hashSecret(token) })
+      .where('user_id', '=', userId)
+      .execute();
+    return { url: feedUrl(deps.publicUrl, token) };
+  });
+}
+
+/**
+ * `GET /calendar/:token.ics`: what the feed's owner registered for (seat or waitlist) or
+ * follows, that they may still see — no session, the token is the credential. Unknown or
+ * rotated tokens are 404.
+ */
+export async function feedIcs(deps: EventsDeps, input: { token: string }): Promise<string> {
+  const feed = await deps.db
+    .selectFrom('calendar_feeds')
+    .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
+    .select(['users.id', 'users.role'])
+    .where('calendar_feeds.token_hash', '=', hashSecret(input.token))
+    .executeTakeFirst();
+  if (!feed) throw notFound('calendar');
+  const actor: Actor = { id: feed.id, role: feed.role };
+  const now = deps.now();
+  const from = new Date(now.getTime() - FEED_PAST_DAYS * DAY);
+  const to = new Date(now.getTime() + FEED_AHEAD_DAYS * DAY);
+  await ensureOccurrences(deps, { from, to });
+  const ids = await feedEventIds(deps.db, actor.id, from, to);
+  const records = await listEventsBetween(deps.db, { from, to, ids });
+  const visible = new Set((await presentEvents(deps.db, actor, records)).map((event) => event.id));
+  return renderCalendar(
+    'Atelier des transitions',
+    records.filter((record) => visible.has(record.id)).map((record) => icsOf(deps, record)),
+  );
+}

@@ -1,0 +1,198 @@
+import type { Locale } from '@atelier/contract';
+import type { Db } from '../../db/database';
+import { renderMail } from '../mail/mail.templates';
+
+interface MailSender {
+  send(executor: Db, message: { to: string; subject: string; text: string; html?: string }): Promise<unknown>;
+}
+
+export interface EventRecipient {
+  email: string;
+  displayName: string;
+  locale: Locale;
+}
+
+/** What a mail says about the event: never the visio link, which comes apart and only to seats. */
+export interface EventMailFacts {
+  id: string;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  mode: 'visio' | 'presentiel';
+  address: string | null;
+}
+
+export type ReminderKind = 'day' | 'hour';
+
+/**
+ * The mails of events; each is written in the caller's transaction (outbox), so a mail exists
+ * exactly when the change it tells about committed. `videoUrl` is passed only for seat holders;
+ * `cancelToken` makes the one-click "je ne peux plus venir" link.
+ */
+export interface EventsMailer {
+  sendConfirmation(
+    db: Db,
+    to: EventRecipient,
+    input: { event: EventMailFacts; videoUrl: string | null; cancelToken: string },
+  ): Promise<void>;
+  sendWaitlisted(
+    db: Db,
+    to: EventRecipient,
+    input: { event: EventMailFacts; position: number; cancelToken: string },
+  ): Promise<void>;
+  sendPromoted(
+    db: Db,
+    to: EventRecipient,
+    input: { event: EventMailFacts; videoUrl: string | null; cancelToken: string },
+  ): Promise<void>;
+  sendReminder(
+    db: Db,
+    to: EventRecipient,
+    input: { event: EventMailFacts; kind: ReminderKind; videoUrl: string | null },
+  ): Promise<void>;
+  sendCancelled(db: Db, to: EventRecipient, input: { event: EventMailFacts; reason: string }): Promise<void>;
+}
+
+/** "mardi 1 décembre 2026, 12:30–13:30 (heure de Paris)", in the event's own zone. */
+export function formatEventWhen(event: Pick<EventMailFacts, 'startsAt' | 'endsAt' | 'timezone'>, locale: Locale) {
+  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
+  const day = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, dateStyle: 'full' });
+  const time = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, timeStyle: 'short' });
+  const zone = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, timeZoneName: 'long' })
+    .formatToParts(event.startsAt)
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const sameDay = day.format(event.startsAt) === day.format(event.endsAt);
+  const range = sameDay
+    ? `${day.format(event.startsAt)}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}`
+    : `${day.format(event.startsAt)} ${time.format(event.startsAt)} – ${day.format(event.endsAt)} ${time.format(event.endsAt)}`;
+  return zone ? `${range} (${zone})` : range;
+}
+
+const TEXT = {
+  fr: {
+    greeting: (name: string) => `Bonjour ${name},`,
+    when: (when: string) => `Quand : ${when}`,
+    where: (address: string) => `Où : ${address}`,
+    online: 'En visioconférence.',
+    video: (url: string) => `Lien de la visio : ${url}`,
+    videoLater: 'Le lien de la visio vous sera envoyé avant le début.',
+    cancelLink: (url: string) => `Vous ne pouvez plus venir ? Libérez votre place en un clic : ${url}`,
+    leaveWaitlist: (url: string) => `Vous ne souhaitez plus attendre ? Quittez la liste d’attente en un clic : ${url}`,
+    open: 'Voir l’événement',
+    confirmSubject: (title: string) => `Inscription confirmée : ${title}`,
+    confirm: (title: string) => `Votre place est réservée pour « ${title} ».`,
+    waitlistSubject: (title: string) => `Liste d’attente : ${title}`,
+    waitlist: (title: string, position: number) =>
+      `« ${title} » est complet. Vous êtes inscrit·e sur la liste d’attente, en position n°${position}. Si une place se libère, vous recevrez un message.`,
+    promotedSubject: (title: string) => `Une place s’est libérée : ${title}`,
+    promoted: (title: string) => `Bonne nouvelle : une place s’est libérée et elle est à vous pour « ${title} ».`,
+    reminderSubject: (title: string, kind: ReminderKind) =>
+      kind === 'day' ? `Demain : ${title}` : `Dans une heure : ${title}`,
+    reminder: (title: string, kind: ReminderKind) =>
+      kind === 'day' ? `Petit rappel : « ${title} » a lieu demain.` : `« ${title} » commence dans une heure.`,
+    cancelledSubject: (title: string) => `Annulé : ${title}`,
+    cancelled: (title: string) => `« ${title} » est annulé. Nous sommes désolé·es pour ce contretemps.`,
+    reason: (reason: string) => `Motif : ${reason}`,
+  },
+  en: {
+    greeting: (name: string) => `Hello ${name},`,
+    when: (when: string) => `When: ${when}`,
+    where: (address: string) => `Where: ${address}`,
+    online: 'Online (video call).',
+    video: (url: string) => `Video call link: ${url}`,
+    videoLater: 'The video call link will be sent to you before the start.',
+    cancelLink: (url: string) => `Can no longer come? Free your seat in one click: ${url}`,
+    leaveWaitlist: (url: string) => `No longer wish to wait? Leave the waitlist in one click: ${url}`,
+    open: 'See the event',
+    confirmSubject: (title: string) => `Registration confirmed: ${title}`,
+    confirm: (title: string) => `Your seat is booked for “${title}”.`,
+    waitlistSubject: (title: string) => `Waitlist: ${title}`,
+    waitlist: (title: string, position: number) =>
+      `“${title}” is full. You are on the waitlist, at position ${position}. If a seat frees up, you will get a message.`,
+    promotedSubject: (title: string) => `A seat freed up: ${title}`,
+    promoted: (title: string) => `Good news: a seat freed up and it is yours for “${title}”.`,
+    reminderSubject: (title: string, kind: ReminderKind) =>
+      kind === 'day' ? `Tomorrow: ${title}` : `In one hour: ${title}`,
+    reminder: (title: string, kind: ReminderKind) =>
+      kind === 'day' ? `A reminder: “${title}” takes place tomorrow.` : `“${title}” starts in one hour.`,
+    cancelledSubject: (title: string) => `Cancelled: ${title}`,
+    cancelled: (title: string) => `“${title}” is cancelled. We are sorry for the inconvenience.`,
+    reason: (reason: string) => `Reason: ${reason}`,
+  },
+} as const;
+
+export const eventUrl = (publicUrl: string, eventId: string) =>
+  `${publicUrl}/evenements/${encodeURIComponent(eventId)}`;
+export const cancelUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/inscriptions/annuler?token=${encodeURIComponent(token)}`;
+
+export function createEventsMailer(mail: MailSender, publicUrl: string): EventsMailer {
+  const place = (text: (typeof TEXT)[Locale], event: EventMailFacts, locale: Locale) => [
+    text.when(formatEventWhen(event, locale)),
+    event.mode === 'presentiel' && event.address ? text.where(event.address) : text.online,
+  ];
+  const link = (text: (typeof TEXT)[Locale], event: EventMailFacts, videoUrl: string | null) =>
+    event.mode === 'visio' ? [videoUrl ? text.video(videoUrl) : text.videoLater] : [];
+
+  const send = async (db: Db, to: EventRecipient, subject: string, event: EventMailFacts, paragraphs: string[]) => {
+    const text = TEXT[to.locale];
+    await mail.send(db, {
+      to: to.email,
+      subject,
+      ...renderMail({
+        locale: to.locale,
+        title: subject,
+        greeting: text.greeting(to.displayName),
+        paragraphs,
+        action: { label: text.open, url: eventUrl(publicUrl, event.id) },
+      }),
+    });
+  };
+
+  return {
+    async sendConfirmation(db, to, { event, videoUrl, cancelToken }) {
+      const text = TEXT[to.locale];
+      await send(db, to, text.confirmSubject(event.title), event, [
+        text.confirm(event.title),
+        ...place(text, event, to.locale),
+        ...link(text, event, videoUrl),
+        text.cancelLink(cancelUrl(publicUrl, cancelToken)),
+      ]);
+    },
+    async sendWaitlisted(db, to, { event, position, cancelToken }) {
+      const text = TEXT[to.locale];
+      // No visio link here, ever: the waitlist holds no seat.
+      await send(db, to, text.waitlistSubject(event.title), event, [
+        text.waitlist(event.title, position),
+        ...place(text, event, to.locale),
+        text.leaveWaitlist(cancelUrl(publicUrl, cancelToken)),
+      ]);
+    },
+    async sendPromoted(db, to, { event, videoUrl, cancelToken }) {
+      const text = TEXT[to.locale];
+      await send(db, to, text.promotedSubject(event.title), event, [
+        text.promoted(event.title),
+        ...place(text, event, to.locale),
+        ...link(text, event, videoUrl),
+        text.cancelLink(cancelUrl(publicUrl, cancelToken)),
+      ]);
+    },
+    async sendReminder(db, to, { event, kind, videoUrl }) {
+      const text = TEXT[to.locale];
+      await send(db, to, text.reminderSubject(event.title, kind), event, [
+        text.reminder(event.title, kind),
+        ...place(text, event, to.locale),
+        ...link(text, event, videoUrl),
+      ]);
+    },
+    async sendCancelled(db, to, { event, reason }) {
+      const text = TEXT[to.locale];
+      await send(db, to, text.cancelledSubject(event.title), event, [
+        text.cancelled(event.title),
+        text.when(formatEventWhen(event, to.locale)),
+        ...(reason.trim() ? [text.reason(reason.trim())] : []),
+      ]);
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { ErrorBodySchema, EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelier/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { actorFrom } from '../../policy/policy';
+import { signedIn } from '../spaces/spaces.http';
+import { presentEvent } from './questions.access';
+import { openFollowUp, publishReport, type ReportDeps } from './report.service';
+
+const tags = ['events'];
+const errors = {
+  400: ErrorBodySchema,
+  401: ErrorBodySchema,
+  403: ErrorBodySchema,
+  404: ErrorBodySchema,
+  409: ErrorBodySchema,
+  413: ErrorBodySchema,
+};
+
+/** After the session: the compte rendu (a shared document) and the follow-up thread. */
+export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps) => {
+  app.post(
+    '/events/:id/report',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Create and link the compte rendu, a shared document (who manages the event; once)',
+        params: IdParamsSchema,
+        response: { 201: EventEnvelopeSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const context = await publishReport(deps, { actor: actorFrom(request.auth), eventId: request.params.id });
+      reply.status(201);
+      return { event: await presentEvent(deps.db, context) };
+    },
+  );
+
+  app.post(
+    '/events/:id/follow-up',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          "Open and link the follow-up thread, in the event's space or the one named (who manages the event; once)",
+        params: IdParamsSchema,
+        body: FollowUpBodySchema,
+        response: { 201: EventEnvelopeSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const context = await openFollowUp(deps, {
+        actor: actorFrom(request.auth),
+        eventId: request.params.id,
+        body: request.body,
+      });
+      reply.status(201);
+      return { event: await presentEvent(deps.db, context) };
+    },
+  );
+};
