@@ -1,7 +1,349 @@
-import type { SpaceResponse } from '@atelier/contract';
-import { t } from '../../lib/i18n';
+import type { Document, ResourceLink, SpaceResources as Resources, SpaceFile, SpaceResponse } from '@atelier/contract';
+import { A, useNavigate } from '@solidjs/router';
+import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale, t } from '../../lib/i18n';
+import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { ErrorAlert, StatusMessage } from '../../ui/feedback';
+import { session } from '../accounts/session.store';
+import { documentsApi } from './documents.api';
+import { formatBytes, typeLabel } from './file-rules';
+import { FileUpload } from './file-upload';
+import { LinkForm, NewDocumentForm } from './resource-forms';
+import './documents.css';
+
+export const documentPath = (slug: string, documentId: string) =>
+  `/espaces/${encodeURIComponent(slug)}/documents/${encodeURIComponent(documentId)}`;
+
+type Deletion = { kind: 'document' | 'file' | 'link'; id: string; name: string };
+
+function DocumentRow(props: { slug: string; document: Document; canDelete: boolean; onDelete: () => void }) {
+  const edited = () =>
+    props.document.lastEditedAt && props.document.lastEditedBy
+      ? t('resources.documents.edited', {
+          date: formatDateTime(props.document.lastEditedAt, locale()),
+          name: props.document.lastEditedBy.displayName,
+        })
+      : t('resources.documents.created', {
+          date: formatDateTime(props.document.createdAt, locale()),
+          name: props.document.author.displayName,
+        });
+  return (
+    <li class="resource">
+      <A class="resource__title" href={documentPath(props.slug, props.document.id)}>
+        {props.document.title}
+      </A>
+      <p class="resource__meta muted">{edited()}</p>
+      <Show when={props.canDelete}>
+        <p class="resource__actions">
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-label={`${t('resources.delete')} « ${props.document.title} »`}
+            onClick={() => props.onDelete()}
+          >
+            {t('resources.delete')}
+          </button>
+        </p>
+      </Show>
+    </li>
+  );
+}
+
+function FileRow(props: { file: SpaceFile; canDelete: boolean; onDelete: () => void }) {
+  return (
+    <li class="resource resource--file">
+      <Show when={props.file.previewUrl}>
+        {(preview) => (
+          // Decorative: the file's name follows and names it.
+          <img class="resource__preview" src={preview()} alt="" width="64" height="64" loading="lazy" />
+        )}
+      </Show>
+      <div class="resource__body">
+        <p class="resource__title">{props.file.name}</p>
+        <p class="resource__meta muted">
+          {t('resources.files.meta', {
+            type: typeLabel(props.file.mimeType),
+            size: formatBytes(props.file.sizeBytes, locale()),
+            date: formatDateTime(props.file.createdAt, locale()),
+            name: props.file.uploadedBy.displayName,
+          })}
+        </p>
+        <p class="resource__actions">
+          <a
+            class="button button--secondary"
+            href={props.file.downloadUrl}
+            download={props.file.name}
+            aria-label={t('resources.files.downloadLabel', { name: props.file.name })}
+          >
+            {t('resources.files.download')}
+          </a>
+          <Show when={props.canDelete}>
+            <button
+              type="button"
+              class="button button--secondary"
+              aria-label={`${t('resources.delete')} « ${props.file.name} »`}
+              onClick={() => props.onDelete()}
+            >
+              {t('resources.delete')}
+            </button>
+          </Show>
+        </p>
+      </div>
+    </li>
+  );
+}
+
+function LinkRow(props: { link: ResourceLink; canDelete: boolean; onDelete: () => void }) {
+  return (
+    <li class="resource">
+      <a class="resource__title" href={props.link.url} target="_blank" rel="noopener noreferrer">
+        {props.link.title}
+        <span class="visually-hidden"> {t('resources.links.newTab')}</span>
+      </a>
+      <p class="resource__host muted">{hostOf(props.link.url)}</p>
+      <Show when={props.link.description}>
+        <p class="resource__description">{props.link.description}</p>
+      </Show>
+      <p class="resource__meta muted">
+        {t('resources.links.meta', {
+          date: formatDateTime(props.link.createdAt, locale()),
+          name: props.link.createdBy.displayName,
+        })}
+      </p>
+      <Show when={props.canDelete}>
+        <p class="resource__actions">
+          <button
+            type="button"
+            class="button button--secondary"
+            aria-label={`${t('resources.delete')} « ${props.link.title} »`}
+            onClick={() => props.onDelete()}
+          >
+            {t('resources.delete')}
+          </button>
+        </p>
+      </Show>
+    </li>
+  );
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutate: (next: Resources) => void }) {
+  const navigate = useNavigate();
+  const slug = () => props.data.space.slug;
+  const me = () => session.user();
+  const canContribute = () => props.data.membership?.status === 'active' || me()?.role === 'admin';
+  // Authors remove their own; animateur·ices (manage) and admins remove anything.
+  const canDelete = (authorId: string) =>
+    me()?.id === authorId || props.data.permissions.manage || me()?.role === 'admin';
+  const [creating, setCreating] = createSignal(false);
+  const [status, setStatus] = createSignal<string | null>(null);
+  const [deletion, setDeletion] = createSignal<Deletion | null>(null);
+  const [deleting, setDeleting] = createSignal(false);
+  const [deleteError, setDeleteError] = createSignal<string | null>(null);
+  let newDocumentButton: HTMLButtonElement | undefined;
+  const headings: Partial<Record<Deletion['kind'], HTMLHeadingElement>> = {};
+  // After a deletion the item's button is gone: focus goes to the top of its list.
+  let deletedKind: Deletion['kind'] | null = null;
+
+  const confirmDeletion = async () => {
+    const target = deletion();
+    if (!target) return;
+    setDeleting(true);
+    setDeleteError(null);
+    try {
+      if (target.kind === 'document') {
+        await documentsApi.remove(target.id);
+        props.mutate({
+          ...props.resources,
+          documents: props.resources.documents.filter((item) => item.id !== target.id),
+        });
+      } else if (target.kind === 'file') {
+        await documentsApi.deleteFile(target.id);
+        props.mutate({ ...props.resources, files: props.resources.files.filter((file) => file.id !== target.id) });
+      } else {
+        await documentsApi.deleteLink(target.id);
+        props.mutate({ ...props.resources, links: props.resources.links.filter((link) => link.id !== target.id) });
+      }
+      deletedKind = target.kind;
+      setDeletion(null);
+      setStatus(t('resources.deleted', { name: target.name }));
+    } catch (error) {
+      setDeleteError(errorText(error));
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  return (
+    <>
+      <Show when={!canContribute()}>
+        <p class="muted">{t('resources.joinToContribute')}</p>
+      </Show>
+      <StatusMessage message={status()} />
+
+      <section class="resources__section" aria-labelledby="resources-documents">
+        <h3 id="resources-documents" ref={(element) => (headings.document = element)} tabindex="-1">
+          {t('resources.documents')}
+        </h3>
+        <Show when={canContribute() && !creating()}>
+          <p class="actions">
+            <button
+              ref={newDocumentButton}
+              type="button"
+              class="button button--primary"
+              onClick={() => setCreating(true)}
+            >
+              {t('resources.documents.new')}
+            </button>
+          </p>
+        </Show>
+        <Show when={creating()}>
+          <NewDocumentForm
+            slug={slug()}
+            onCancel={() => {
+              setCreating(false);
+              queueMicrotask(() => newDocumentButton?.focus());
+            }}
+            onCreated={(created) => navigate(documentPath(slug(), created.id))}
+          />
+        </Show>
+        <Show when={props.resources.documents.length > 0} fallback={<p>{t('resources.documents.empty')}</p>}>
+          <ul class="resource-list">
+            <For each={props.resources.documents}>
+              {(item) => (
+                <DocumentRow
+                  slug={slug()}
+                  document={item}
+                  canDelete={canDelete(item.author.id)}
+                  onDelete={() => setDeletion({ kind: 'document', id: item.id, name: item.title })}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <section class="resources__section" aria-labelledby="resources-files">
+        <h3 id="resources-files" ref={(element) => (headings.file = element)} tabindex="-1">
+          {t('resources.files')}
+        </h3>
+        <Show when={canContribute()}>
+          <FileUpload
+            slug={slug()}
+            onUploaded={(file) => {
+              props.mutate({ ...props.resources, files: [file, ...props.resources.files] });
+              setStatus(t('resources.files.done', { name: file.name }));
+            }}
+          />
+        </Show>
+        <Show when={props.resources.files.length > 0} fallback={<p>{t('resources.files.empty')}</p>}>
+          <ul class="resource-list">
+            <For each={props.resources.files}>
+              {(file) => (
+                <FileRow
+                  file={file}
+                  canDelete={canDelete(file.uploadedBy.id)}
+                  onDelete={() => setDeletion({ kind: 'file', id: file.id, name: file.name })}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <section class="resources__section" aria-labelledby="resources-links">
+        <h3 id="resources-links" ref={(element) => (headings.link = element)} tabindex="-1">
+          {t('resources.links')}
+        </h3>
+        <Show when={props.resources.links.length > 0} fallback={<p>{t('resources.links.empty')}</p>}>
+          <ul class="resource-list">
+            <For each={props.resources.links}>
+              {(link) => (
+                <LinkRow
+                  link={link}
+                  canDelete={canDelete(link.createdBy.id)}
+                  onDelete={() => setDeletion({ kind: 'link', id: link.id, name: link.title })}
+                />
+              )}
+            </For>
+          </ul>
+        </Show>
+        <Show when={canContribute()}>
+          <LinkForm
+            slug={slug()}
+            onAdded={(link) => {
+              props.mutate({ ...props.resources, links: [link, ...props.resources.links] });
+              setStatus(t('resources.links.added', { title: link.title }));
+            }}
+          />
+        </Show>
+      </section>
+
+      <ConfirmDialog
+        open={deletion() !== null}
+        onOpenChange={(open) => {
+          if (!open) {
+            setDeletion(null);
+            setDeleteError(null);
+          }
+        }}
+        title={t(`resources.confirm.${deletion()?.kind ?? 'file'}.title`)}
+        description={
+          <p>{t(`resources.confirm.${deletion()?.kind ?? 'file'}.text`, { name: deletion()?.name ?? '' })}</p>
+        }
+        confirmLabel={t('resources.delete')}
+        busyLabel={t('resources.deleting')}
+        busy={deleting()}
+        error={deleteError()}
+        onConfirm={() => void confirmDeletion()}
+        focusAfterClose={() => {
+          const kind = deletedKind;
+          deletedKind = null;
+          return kind ? headings[kind] : null;
+        }}
+      />
+    </>
+  );
+}
 
 /** The space's "Ressources" tab: its shared documents, files and links. */
-export function SpaceResources(_props: { data: SpaceResponse }) {
-  return <p>{t('space.soon.documents')}</p>;
+export function SpaceResources(props: { data: SpaceResponse }) {
+  const slug = () => props.data.space.slug;
+  const [resources, { mutate, refetch }] = createResource(
+    () => (props.data.permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
+    () => documentsApi.resources(slug()),
+  );
+  return (
+    // The tab's own h2 ("Ressources") is the space page's; the lists below are its h3s.
+    <div class="resources">
+      <p class="lead resources__intro">{t('resources.intro')}</p>
+      <Switch>
+        <Match when={!props.data.permissions.viewContent}>
+          <p>{t(session.isSignedIn() ? 'resources.membersOnly' : 'resources.signIn')}</p>
+        </Match>
+        <Match when={resources.error}>
+          <ErrorAlert message={t('resources.loadError')}>
+            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+              {t('common.retry')}
+            </button>
+          </ErrorAlert>
+        </Match>
+        <Match when={resources()}>
+          {(loaded) => <ResourceLists data={props.data} resources={loaded()} mutate={(next) => mutate(next)} />}
+        </Match>
+        <Match when={resources.loading}>
+          <p role="status">{t('common.loading')}</p>
+        </Match>
+      </Switch>
+    </div>
+  );
 }

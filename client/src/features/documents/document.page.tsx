@@ -1,0 +1,261 @@
+import { DOCUMENT_TITLE_MAX_CHARS, type Document } from '@atelier/contract';
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { ApiError } from '../../lib/api';
+import { createForm, errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale, t } from '../../lib/i18n';
+import { ErrorAlert, InfoNote, StatusMessage } from '../../ui/feedback';
+import { PageHeading } from '../../ui/page-heading';
+import { SubmitButton } from '../../ui/submit-button';
+import { TextInput } from '../../ui/text-field';
+import { session } from '../accounts/session.store';
+import { spaceApi } from '../spaces/space.store';
+import { caretColor } from './caret-colors';
+import { CollabEditor, type CollabEditorHandle } from './collab-editor';
+import { documentsApi } from './documents.api';
+import { HistoryPanel } from './history-panel';
+import type { CaretUser } from './presence';
+import './documents.css';
+
+const resourcesPath = (slug: string) => `/espaces/${encodeURIComponent(slug)}?onglet=documents`;
+
+/** The way back: the space's Ressources tab, or the agenda for a document of the whole alliance. */
+function BackLink(props: { slug: string | undefined; spaceTitle?: string; class?: string }) {
+  return (
+    <Show
+      when={props.slug}
+      fallback={
+        <A href="/agenda" class={props.class}>
+          {t('document.backToAgenda')}
+        </A>
+      }
+    >
+      {(slug) => (
+        <A href={resourcesPath(slug())} class={props.class}>
+          {t('document.back', { space: props.spaceTitle ?? slug() })}
+        </A>
+      )}
+    </Show>
+  );
+}
+
+function RenameForm(props: { document: Document; onDone: (document?: Document) => void }) {
+  const [title, setTitle] = createSignal(props.document.title);
+  const form = createForm<'title'>();
+  const submit = form.handleSubmit(
+    () => (title().trim() ? {} : { title: t('error.invalid_input') }),
+    async () => props.onDone(await documentsApi.rename(props.document.id, title().trim())),
+  );
+  return (
+    <form class="document__rename" onSubmit={submit} novalidate>
+      <ErrorAlert message={form.formError()} />
+      <TextInput
+        label={t('document.rename.label')}
+        name="title"
+        value={title()}
+        onInput={(value) => {
+          setTitle(value);
+          form.clearError('title');
+        }}
+        required
+        maxLength={DOCUMENT_TITLE_MAX_CHARS}
+        error={form.error('title')}
+      />
+      <p class="actions">
+        <SubmitButton label={t('document.rename.save')} busyLabel={t('history.save.busy')} busy={form.busy()} />
+        <button type="button" class="button button--secondary" onClick={() => props.onDone()}>
+          {t('document.rename.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+function DocumentView(props: {
+  slug: string | undefined;
+  spaceTitle: string | undefined;
+  document: Document;
+  onChange: (document: Document) => void;
+}) {
+  const [renaming, setRenaming] = createSignal(false);
+  const [status, setStatus] = createSignal<string | null>(null);
+  let renameButton: HTMLButtonElement | undefined;
+  let editorHandle: CollabEditorHandle | undefined;
+  const me = session.user();
+  // Read once: the editor is not rebuilt when someone signs in elsewhere; the page reloads then.
+  const user: CaretUser = me
+    ? { id: me.id, name: me.displayName, color: caretColor(me.id) }
+    : { id: null, name: t('document.presence.anonymous'), color: caretColor(String(Math.random())) };
+
+  const meta = () => {
+    const doc = props.document;
+    if (doc.lastEditedAt && doc.lastEditedBy)
+      return t('document.meta.edited', {
+        date: formatDateTime(doc.lastEditedAt, locale()),
+        name: doc.lastEditedBy.displayName,
+      });
+    return t('document.meta.created', { date: formatDateTime(doc.createdAt, locale()), name: doc.author.displayName });
+  };
+
+  return (
+    <div class="page page--wide document">
+      <p class="document__crumbs">
+        <BackLink slug={props.slug} spaceTitle={props.spaceTitle} />
+      </p>
+      <header class="document__head">
+        <PageHeading title={props.document.title}>{props.document.title}</PageHeading>
+        <Show when={renaming()}>
+          <RenameForm
+            document={props.document}
+            onDone={(renamed) => {
+              setRenaming(false);
+              if (renamed) {
+                props.onChange(renamed);
+                setStatus(t('document.rename.done', { title: renamed.title }));
+              }
+              queueMicrotask(() => renameButton?.focus());
+            }}
+          />
+        </Show>
+        <p class="muted document__meta">{meta()}</p>
+        <StatusMessage message={status()} />
+        <div class="document__actions">
+          <Show when={props.document.canEdit && !renaming()}>
+            <button
+              ref={renameButton}
+              type="button"
+              class="button button--secondary"
+              onClick={() => {
+                setStatus(null);
+                setRenaming(true);
+                queueMicrotask(() => document.querySelector<HTMLInputElement>('.document__rename input')?.focus());
+              }}
+            >
+              {t('document.rename')}
+            </button>
+          </Show>
+          <HistoryPanel
+            documentId={props.document.id}
+            canEdit={props.document.canEdit}
+            currentText={() => editorHandle?.text() ?? ''}
+          />
+          <span class="document__export">
+            <span class="document__export-label">{t('document.export')}</span>
+            <a
+              class="button button--secondary"
+              href={documentsApi.exportUrl(props.document.id, 'markdown')}
+              download=""
+              aria-label={t('document.export.markdownLabel')}
+            >
+              {t('document.export.markdown')}
+            </a>
+            <a
+              class="button button--secondary"
+              href={documentsApi.exportUrl(props.document.id, 'html')}
+              download=""
+              aria-label={t('document.export.htmlLabel')}
+            >
+              {t('document.export.html')}
+            </a>
+          </span>
+        </div>
+      </header>
+      <Show when={!props.document.canEdit}>
+        <InfoNote>
+          <p>{t('document.readOnly')}</p>
+        </InfoNote>
+      </Show>
+      <CollabEditor
+        documentId={props.document.id}
+        canEdit={props.document.canEdit}
+        user={user}
+        ref={(handle) => {
+          editorHandle = handle;
+        }}
+      />
+    </div>
+  );
+}
+
+function DocumentUnavailable(props: { error: unknown; slug: string | undefined; onRetry: () => void }) {
+  const missing = () =>
+    props.error instanceof ApiError &&
+    (props.error.status === 404 || props.error.status === 403 || props.error.code === 'invalid_input');
+  return (
+    <div class="page page--narrow">
+      <Show
+        when={missing()}
+        fallback={
+          <>
+            <PageHeading title={t('document.loadError')}>{t('document.loadError')}</PageHeading>
+            <div class="notice notice--error" role="alert">
+              <p>{errorText(props.error)}</p>
+            </div>
+            <p class="actions">
+              <button type="button" class="button button--primary" onClick={() => props.onRetry()}>
+                {t('common.retry')}
+              </button>
+            </p>
+          </>
+        }
+      >
+        <PageHeading title={t('document.notFound.title')}>{t('document.notFound.title')}</PageHeading>
+        <p class="lead">{t('document.notFound.text')}</p>
+      </Show>
+      <p class="actions">
+        <BackLink slug={props.slug} class="button button--secondary" />
+      </p>
+    </div>
+  );
+}
+
+function DocumentLoader(props: { slug: string | undefined; documentId: string }) {
+  // Keyed on who is signed in: `canEdit` is the reader's own.
+  const [doc, { mutate, refetch }] = createResource(
+    () => (session.status() === 'loading' ? false : `${props.documentId} ${session.user()?.id ?? ''}`),
+    () => documentsApi.get(props.documentId),
+  );
+  // Only for the way back's wording; the page does not wait for it.
+  const [space] = createResource(
+    () => props.slug,
+    (slug) => spaceApi.get(slug).catch(() => undefined),
+  );
+  return (
+    <Switch
+      fallback={
+        <p class="page page--loading" role="status">
+          {t('page.loading')}
+        </p>
+      }
+    >
+      <Match when={doc.error}>
+        {(error) => <DocumentUnavailable error={error()} slug={props.slug} onRetry={() => void refetch()} />}
+      </Match>
+      <Match when={doc()}>
+        {(loaded) => (
+          <DocumentView
+            slug={props.slug}
+            spaceTitle={space.state === 'ready' ? space()?.space.title : undefined}
+            document={loaded()}
+            onChange={(next) => mutate(next)}
+          />
+        )}
+      </Match>
+    </Switch>
+  );
+}
+
+/**
+ * `/espaces/:slug/documents/:documentId` (or `/documents/:documentId` for a document of the whole
+ * alliance, such as a permanence's compte rendu): a shared document, written together live. Its own
+ * chunk: the editor, Yjs and the provider are downloaded only here.
+ */
+export default function DocumentPage() {
+  const params = useParams<{ slug?: string; documentId: string }>();
+  return (
+    <Show when={params.documentId} keyed>
+      {(documentId) => <DocumentLoader slug={params.slug} documentId={documentId} />}
+    </Show>
+  );
+}

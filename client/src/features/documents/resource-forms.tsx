@@ -1,0 +1,148 @@
+import {
+  DOCUMENT_TITLE_MAX_CHARS,
+  type Document,
+  LinkCreateBodySchema,
+  RESOURCE_DESCRIPTION_MAX_CHARS,
+  RESOURCE_TITLE_MAX_CHARS,
+  type ResourceLink,
+} from '@atelier/contract';
+import { createSignal, onMount } from 'solid-js';
+import { createForm } from '../../lib/form';
+import { t } from '../../lib/i18n';
+import { ErrorAlert } from '../../ui/feedback';
+import { SubmitButton } from '../../ui/submit-button';
+import { TextInput } from '../../ui/text-field';
+import { documentsApi } from './documents.api';
+
+/** A title, then the new document opens (the caller navigates). */
+export function NewDocumentForm(props: {
+  slug: string;
+  onCreated: (document: Document) => void;
+  onCancel: () => void;
+}) {
+  const [title, setTitle] = createSignal('');
+  const form = createForm<'title'>();
+  const submit = form.handleSubmit(
+    () => (title().trim() ? {} : { title: t('error.invalid_input') }),
+    async () => props.onCreated(await documentsApi.create(props.slug, title().trim())),
+  );
+  let element: HTMLFormElement | undefined;
+  // Opened by "Nouveau document": the title field is where the person goes next.
+  onMount(() => element?.querySelector('input')?.focus());
+  return (
+    <form ref={element} class="resource-form card" onSubmit={submit} aria-labelledby="new-document-heading" novalidate>
+      <h4 id="new-document-heading">{t('resources.documents.new')}</h4>
+      <ErrorAlert message={form.formError()} />
+      <TextInput
+        label={t('resources.documents.title')}
+        name="title"
+        value={title()}
+        onInput={(value) => {
+          setTitle(value);
+          form.clearError('title');
+        }}
+        required
+        maxLength={DOCUMENT_TITLE_MAX_CHARS}
+        error={form.error('title')}
+      />
+      <p class="actions">
+        <SubmitButton
+          label={t('resources.documents.create')}
+          busyLabel={t('resources.documents.creating')}
+          busy={form.busy()}
+        />
+        <button type="button" class="button button--secondary" onClick={() => props.onCancel()}>
+          {t('resources.documents.cancel')}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+type LinkField = 'url' | 'title' | 'description';
+
+/** An outside resource: its address, a title and a few words on what it is. */
+export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) => void }) {
+  const [url, setUrl] = createSignal('');
+  const [title, setTitle] = createSignal('');
+  const [description, setDescription] = createSignal('');
+  const form = createForm<LinkField>({ fieldMessages: { url: 'resources.links.invalidUrl' } });
+
+  // The contract's own schema decides, so the browser and the server agree on what is valid.
+  const validate = () => {
+    const parsed = LinkCreateBodySchema.safeParse({ url: url().trim(), title: title(), description: description() });
+    if (parsed.success) return {};
+    const errors: Partial<Record<LinkField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as LinkField;
+      errors[field] ??= field === 'url' ? t('resources.links.invalidUrl') : t('error.invalid_input');
+    }
+    return errors;
+  };
+
+  const submit = form.handleSubmit(validate, async () => {
+    const link = await documentsApi.addLink(props.slug, {
+      url: url().trim(),
+      title: title().trim(),
+      description: description().trim(),
+    });
+    setUrl('');
+    setTitle('');
+    setDescription('');
+    props.onAdded(link);
+  });
+
+  return (
+    <form class="resource-form card" onSubmit={submit} aria-labelledby="new-link-heading" novalidate>
+      <h4 id="new-link-heading">{t('resources.links.new')}</h4>
+      <ErrorAlert message={form.formError()} />
+      <TextInput
+        label={t('resources.links.url')}
+        name="url"
+        type="url"
+        inputMode="text"
+        value={url()}
+        onInput={(value) => {
+          setUrl(value);
+          form.clearError('url');
+        }}
+        required
+        maxLength={2000}
+        error={form.error('url')}
+      />
+      <TextInput
+        label={t('resources.links.title')}
+        name="title"
+        value={title()}
+        onInput={(value) => {
+          setTitle(value);
+          form.clearError('title');
+        }}
+        required
+        maxLength={RESOURCE_TITLE_MAX_CHARS}
+        error={form.error('title')}
+      />
+      <TextInput
+        label={t('resources.links.description')}
+        name="description"
+        hint={t('resources.links.descriptionHint')}
+        multiline
+        rows={3}
+        value={description()}
+        onInput={(value) => {
+          setDescription(value);
+          form.clearError('description');
+        }}
+        maxLength={RESOURCE_DESCRIPTION_MAX_CHARS}
+        error={form.error('description')}
+      />
+      <p class="actions">
+        <SubmitButton
+          label={t('resources.links.submit')}
+          busyLabel={t('resources.links.submitting')}
+          busy={form.busy()}
+        />
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,337 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  captureEvidence,
+  formatViolations,
+  launchBrowser,
+  newVisitor,
+  screenshot,
+} from '../support/browser';
+import { loginUser, rawRequest, type Session, uniqueEmail } from '../support/http';
+import { type RunningServer, startServer } from '../support/server';
+
+/**
+ * Shared documents and resources as people use them, in Debian's Chromium: two members write
+ * in the same document from two windows, save and restore a version; a member uploads a file
+ * that only members may download.
+ */
+
+const ADMIN = { email: 'admin-documents@exemple.fr', password: 'admin-documents-2026' };
+/** A members-only space made for this file: its content is not public, unlike Mise en récits. */
+const SPACE = { slug: 'atelier-des-communs', title: 'Atelier des communs' };
+/** The smallest PNG there is: one transparent pixel. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let server: RunningServer;
+let browser: Browser;
+const contexts: { context: BrowserContext; page: Page }[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+  browser = await launchBrowser();
+  const admin: Session = await loginUser(server.url, ADMIN.email, ADMIN.password);
+  const created = await rawRequest(server.url, {
+    method: 'POST',
+    path: '/api/spaces',
+    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      kind: 'chantier',
+      title: SPACE.title,
+      slug: SPACE.slug,
+      summary: 'Les outils et ressources que le chantier produit ensemble.',
+      visibility: 'members',
+      joinPolicy: 'open',
+    }),
+  });
+  expect(created.status, created.text).toBe(201);
+});
+afterEach(async (test) => {
+  if (test.task.result?.state === 'fail') {
+    for (const [index, { page }] of contexts.entries()) await captureEvidence(page, `${test.task.name}-${index}`);
+  }
+  await Promise.all(contexts.splice(0).map(({ context }) => context.close()));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A new person signed up through the API in their own browser context; a member unless told otherwise. */
+async function person(displayName: string, options: { join?: boolean; viewport?: 'desktop' | 'phone' } = {}) {
+  const opened = await newVisitor(browser, server.url, options.viewport ?? 'desktop');
+  contexts.push(opened);
+  const { page } = opened;
+  const registered = await page.request.post('/api/auth/register', {
+    data: { email: uniqueEmail('docs'), password: 'un-mot-de-passe-solide', displayName, acceptCharter: true },
+  });
+  expect(registered.status()).toBe(201);
+  const { csrfToken } = (await registered.json()) as { csrfToken: string };
+  if (options.join !== false) {
+    const joined = await page.request.post(`/api/spaces/${SPACE.slug}/join`, {
+      headers: { 'x-csrf-token': csrfToken },
+    });
+    expect(joined.status()).toBe(200);
+  }
+  return { ...opened, csrfToken };
+}
+
+const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Contenu du document' });
+
+async function expectNoAxeViolations(page: Page, where: string) {
+  await page.waitForLoadState('networkidle');
+  const violations = await axeViolations(page);
+  expect(violations.length, formatViolations(where, violations)).toBe(0);
+}
+
+describe('shared documents in two browsers', () => {
+  it('lets two members write together, see each other, and restore a named version', async () => {
+    const alice = await person('Alice Autrice');
+    const bruno = await person('Bruno Lecteur');
+    const a = alice.page;
+    const b = bruno.page;
+
+    // Alice creates the document from the space's Ressources tab.
+    await a.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await a.getByRole('tab', { name: 'Ressources', selected: true }).waitFor();
+    await a.getByRole('button', { name: 'Nouveau document' }).click();
+    await a.getByLabel('Titre du document').fill('Notes du chantier');
+    await a.getByRole('button', { name: 'Créer et ouvrir' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Notes du chantier' }).waitFor();
+    const documentUrl = new URL(a.url()).pathname;
+    expect(documentUrl).toMatch(new RegExp(`^/espaces/${SPACE.slug}/documents/[\\w-]+$`));
+
+    // Bruno finds it in the list and opens it.
+    await b.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await b.getByRole('link', { name: 'Notes du chantier' }).click();
+    await b.getByRole('heading', { level: 1, name: 'Notes du chantier' }).waitFor();
+    await a.getByRole('status').filter({ hasText: 'Connecté' }).waitFor();
+    await b.getByRole('status').filter({ hasText: 'Connecté' }).waitFor();
+
+    // Each writes; each sees the other's words, name and caret.
+    await editorOf(a).click();
+    await a.keyboard.type('Bonjour, ici Alice.');
+    await editorOf(b).getByText('Bonjour, ici Alice.').waitFor();
+    await editorOf(b).click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('Bruno complète la note.');
+    await editorOf(a).getByText('Bruno complète la note.').waitFor();
+    await a.locator('.collaboration-carets__label', { hasText: 'Bruno Lecteur' }).waitFor();
+    await editorOf(a).click();
+    await a.keyboard.press('Control+End');
+    await b.locator('.collaboration-carets__label', { hasText: 'Alice Autrice' }).waitFor();
+    const aPresence = a.getByRole('region', { name: /Présents dans le document/ });
+    await aPresence.getByText('Alice Autrice (vous)').waitFor();
+    await aPresence.getByText('Bruno Lecteur').waitFor();
+
+    // The toolbar: one tab stop, arrow keys inside, pressed states announced.
+    const bold = a.getByRole('button', { name: 'Gras' });
+    expect(await bold.getAttribute('aria-pressed')).toBe('false');
+    await a.keyboard.press('Enter');
+    await a.keyboard.press('Control+B');
+    await a.keyboard.type('Important');
+    await expect.poll(() => bold.getAttribute('aria-pressed')).toBe('true');
+    await editorOf(b).locator('strong', { hasText: 'Important' }).waitFor();
+    await screenshot(a, 'document-alice');
+
+    // Alice saves a named version.
+    await a.getByRole('button', { name: 'Historique' }).click();
+    const history = a.getByRole('dialog', { name: 'Historique des versions' });
+    await history.getByLabel('Nom de la version').fill('version validée en chantier');
+    await history.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await history.getByText('La version « version validée en chantier » est enregistrée.').waitFor();
+    await a.keyboard.press('Escape');
+    await history.waitFor({ state: 'hidden' });
+
+    // Bruno adds a sentence after it; Alice compares the version with the current text.
+    await editorOf(b).click();
+    await b.keyboard.press('Control+End');
+    await b.keyboard.press('Enter');
+    await b.keyboard.type('Une phrase à retirer.');
+    await editorOf(a).getByText('Une phrase à retirer.').waitFor();
+    await a.getByRole('button', { name: 'Historique' }).click();
+    await history.getByRole('button', { name: 'Comparer : version validée en chantier' }).click();
+    await history.locator('ins', { hasText: 'Une phrase à retirer.' }).waitFor();
+    await history.getByText(/mot\(s\) ajouté\(s\)/).waitFor();
+
+    // Alice restores it: the sentence disappears in both windows, the rest stays.
+    await history.getByRole('button', { name: 'Restaurer : version validée en chantier' }).click();
+    const confirm = a.getByRole('alertdialog', { name: 'Restaurer cette version ?' });
+    await confirm.getByRole('button', { name: 'Restaurer' }).click();
+    await history.getByText('La version « version validée en chantier » est restaurée.').waitFor();
+    await a.keyboard.press('Escape');
+    for (const page of [a, b]) {
+      await expect.poll(() => editorOf(page).getByText('Une phrase à retirer.').count(), { timeout: 10_000 }).toBe(0);
+      await editorOf(page).getByText('Bruno complète la note.').waitFor();
+      await editorOf(page).getByText('Bonjour, ici Alice.').waitFor();
+    }
+    // The exports carry the same text.
+    for (const [name, type] of [
+      ['Exporter en Markdown', 'text/markdown'],
+      ['Exporter en HTML', 'text/html'],
+    ] as const) {
+      const href = await a.getByRole('link', { name }).getAttribute('href');
+      const exported = await a.request.get(href ?? '');
+      expect(exported.status()).toBe(200);
+      expect(exported.headers()['content-type']).toContain(type);
+      expect(await exported.text()).toContain('Bruno complète la note.');
+    }
+
+    // The restore is a new version, the named one is still there.
+    await b.getByRole('button', { name: 'Historique' }).click();
+    const bHistory = b.getByRole('dialog', { name: 'Historique des versions' });
+    await bHistory.getByText('Restauration de « version validée en chantier »').waitFor();
+    await bHistory.getByText('Version nommée').waitFor();
+    await b.keyboard.press('Escape');
+
+    await expectNoAxeViolations(b, `${documentUrl} as a member`);
+    // On a 390 px phone: the toolbar wraps, nothing scrolls sideways.
+    await b.setViewportSize({ width: 390, height: 844 });
+    await screenshot(b, 'document-390');
+    const overflow = await b.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(b, `${documentUrl} at 390 px`);
+
+    // Alice deletes the document from the Ressources tab; Bruno, still in it, is told.
+    await a.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await a.getByRole('button', { name: 'Supprimer « Notes du chantier »' }).click();
+    await a
+      .getByRole('alertdialog', { name: 'Supprimer ce document ?' })
+      .getByRole('button', { name: 'Supprimer' })
+      .click();
+    await a.getByText('« Notes du chantier » est supprimé.').waitFor();
+    await a.getByText('Aucun document pour l’instant.').waitFor();
+    await b.getByRole('alert').filter({ hasText: 'Ce document n’existe plus' }).waitFor();
+
+    expect(alice.problems).toEqual([]);
+    expect(bruno.problems).toEqual([]);
+  });
+});
+
+describe('reading a document without being a member', () => {
+  it('shows a public space’s document read-only, live, without a toolbar', async () => {
+    // Mise en récits is public: anyone may read its documents, only members write them.
+    const alice = await person('Alice Rédactrice', { join: false });
+    const a = alice.page;
+    const joined = await a.request.post('/api/spaces/mise-en-recits/join', {
+      headers: { 'x-csrf-token': alice.csrfToken },
+    });
+    expect(joined.status()).toBe(200);
+    const created = await a.request.post('/api/spaces/mise-en-recits/documents', {
+      headers: { 'x-csrf-token': alice.csrfToken },
+      data: { title: 'Récits partagés' },
+    });
+    expect(created.status()).toBe(201);
+    const { document } = (await created.json()) as { document: { id: string } };
+    const url = `/espaces/mise-en-recits/documents/${document.id}`;
+
+    const reader = await person('Rémi Lecteur', { join: false });
+    const r = reader.page;
+    await r.goto(url);
+    await r.getByRole('heading', { level: 1, name: 'Récits partagés' }).waitFor();
+    await r.getByText('Vous lisez ce document.', { exact: false }).waitFor();
+    expect(await r.getByRole('toolbar').count()).toBe(0);
+    expect(await r.getByRole('button', { name: 'Renommer' }).count()).toBe(0);
+    expect(await editorOf(r).getAttribute('contenteditable')).toBe('false');
+
+    // Alice writes; the reader sees it live.
+    await a.goto(url);
+    await a.getByRole('status').filter({ hasText: 'Connecté' }).waitFor();
+    await editorOf(a).click();
+    await a.keyboard.type('Premier récit du territoire.');
+    await editorOf(r).getByText('Premier récit du territoire.').waitFor();
+
+    // Typing in the read-only view changes nothing, there or for Alice.
+    await editorOf(r).click();
+    await r.keyboard.type('Ajout interdit');
+    await editorOf(a).getByText('Premier récit du territoire.').waitFor();
+    expect(await editorOf(r).textContent()).not.toContain('Ajout interdit');
+    expect(await editorOf(a).textContent()).not.toContain('Ajout interdit');
+    await expectNoAxeViolations(r, `${url} read-only`);
+
+    // Members rename it.
+    await a.getByRole('button', { name: 'Renommer' }).click();
+    await a.getByLabel('Titre du document').fill('Récits du territoire');
+    await a.getByRole('button', { name: 'Enregistrer le titre' }).click();
+    await a.getByRole('heading', { level: 1, name: 'Récits du territoire' }).waitFor();
+    await a.getByText('Le document s’appelle maintenant « Récits du territoire ».').waitFor();
+    await r.reload();
+    await r.getByRole('heading', { level: 1, name: 'Récits du territoire' }).waitFor();
+    expect(reader.problems).toEqual([]);
+  });
+});
+
+describe('files of a space', () => {
+  it('lets a member upload a file that members download and others may not', async () => {
+    const carla = await person('Carla Déposante');
+    const c = carla.page;
+    await c.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await c.getByRole('heading', { name: 'Fichiers' }).waitFor();
+
+    // A file whose content is not an allowed type is refused, whatever its name says.
+    await c.getByLabel('Choisir un fichier').setInputFiles({
+      name: 'faux.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('ceci est du texte, pas un PDF'),
+    });
+    await c.getByText('Ce type de fichier n’est pas accepté.', { exact: false }).waitFor();
+
+    await c.getByLabel('Choisir un fichier').setInputFiles({ name: 'carte.png', mimeType: 'image/png', buffer: PNG });
+    await c.getByText('« carte.png » est déposé.').waitFor();
+    const row = c.getByRole('listitem').filter({ hasText: 'carte.png' });
+    await row.getByText(/PNG, .*déposé le .* par Carla Déposante/).waitFor();
+    await screenshot(c, 'ressources-fichier');
+
+    const [download] = await Promise.all([
+      c.waitForEvent('download'),
+      row.getByRole('link', { name: 'Télécharger « carte.png »' }).click(),
+    ]);
+    const path = await download.path();
+    expect(Buffer.compare(await readFile(path), PNG)).toBe(0);
+    const downloadUrl = new URL(download.url()).pathname;
+
+    // Another member downloads it too; a non-member is refused, an anonymous visitor as well.
+    const dan = await person('Dan Membre');
+    const asMember = await dan.page.request.get(downloadUrl);
+    expect(asMember.status()).toBe(200);
+    expect(Buffer.compare(await asMember.body(), PNG)).toBe(0);
+    const eve = await person('Ève Extérieure', { join: false });
+    expect((await eve.page.request.get(downloadUrl)).status()).toBe(403);
+    const anonymous = await rawRequest(server.url, { method: 'GET', path: downloadUrl });
+    expect(anonymous.status).toBe(401);
+
+    // A link to an outside resource, opened without handing it this page; then withdrawn.
+    await c.getByLabel('Adresse (https://…)').fill('https://podcast.example.org/episode-12');
+    await c
+      .getByLabel('Titre', { exact: false })
+      .and(c.locator('input[name="title"]'))
+      .fill('Podcast : récits de territoires');
+    await c.getByLabel('Description').fill('Un épisode sur la mise en récits à Rouen.');
+    await c.getByRole('button', { name: 'Ajouter le lien' }).click();
+    await c.getByText('Le lien « Podcast : récits de territoires » est ajouté.').waitFor();
+    const link = c.getByRole('link', { name: /Podcast : récits de territoires/ });
+    expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await link.getAttribute('href')).toBe('https://podcast.example.org/episode-12');
+    await c.getByRole('button', { name: 'Supprimer « Podcast : récits de territoires »' }).click();
+    await c
+      .getByRole('alertdialog', { name: 'Supprimer ce lien ?' })
+      .getByRole('button', { name: 'Supprimer' })
+      .click();
+    await c.getByText('« Podcast : récits de territoires » est supprimé.').waitFor();
+    await expect.poll(() => link.count()).toBe(0);
+
+    // The non-member sees why the tab is empty.
+    await eve.page.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await eve.page.getByText('Les ressources de cet espace sont réservées à ses membres.').waitFor();
+    await expectNoAxeViolations(c, `/espaces/${SPACE.slug}?onglet=documents as a member`);
+
+    expect(carla.problems).toEqual([]);
+  });
+});
