@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolate, translate } from './i18n';
+import { interpolate, loadCatalogue, translate } from './i18n';
 import { en } from './messages/en';
 import { fr, type MessageKey } from './messages/fr';
 
@@ -30,7 +30,8 @@ describe('message catalogues', () => {
 });
 
 describe('translate', () => {
-  it('fills placeholders in the chosen language', () => {
+  it('fills placeholders in the chosen language', async () => {
+    await loadCatalogue('en');
     expect(translate('fr', 'home.cta.welcomeBack', { name: 'Camille' })).toBe('Bonjour Camille !');
     expect(translate('en', 'home.cta.welcomeBack', { name: 'Camille' })).toBe('Hello Camille!');
   });

@@ -1,11 +1,22 @@
 import type { Locale } from '@atelier/contract';
 import { createSignal } from 'solid-js';
-import { en } from './messages/en';
 import { fr, type MessageKey, type Messages } from './messages/fr';
 
 export type { MessageKey };
 
-const catalogues: Record<Locale, Messages> = { fr, en };
+/**
+ * French is in the first download; other catalogues are fetched when first chosen, so the home
+ * page does not carry every text twice.
+ */
+const catalogues: Partial<Record<Locale, Messages>> = { fr };
+const loaders: Record<Locale, () => Promise<Messages>> = {
+  fr: async () => fr,
+  en: () => import('./messages/en').then((module) => module.en),
+};
+
+export async function loadCatalogue(lang: Locale): Promise<void> {
+  catalogues[lang] ??= await loaders[lang]();
+}
 const STORAGE_KEY = 'atelier.locale';
 
 export const isLocale = (value: unknown): value is Locale => value === 'fr' || value === 'en';
@@ -20,19 +31,28 @@ function storedLocale(): Locale {
   }
 }
 
-const [locale, setLocaleSignal] = createSignal<Locale>(storedLocale());
+const [locale, setLocaleSignal] = createSignal<Locale>('fr');
 
 export { locale };
 
-function applyLocale(value: Locale) {
+/** The language asked for last: a slower catalogue download never overrides a later choice. */
+let wanted: Locale = 'fr';
+
+async function applyLocale(value: Locale) {
+  wanted = value;
+  await loadCatalogue(value);
+  if (wanted !== value) return;
+  setLocaleSignal(value);
   if (typeof document !== 'undefined') document.documentElement.lang = value;
 }
-applyLocale(locale());
+void applyLocale(storedLocale());
 
-/** Switches the interface language, remembers it on this device and updates `<html lang>`. */
+/**
+ * Switches the interface language (once its catalogue is here), remembers it on this device and
+ * updates `<html lang>`.
+ */
 export function setLocale(value: Locale) {
-  setLocaleSignal(value);
-  applyLocale(value);
+  void applyLocale(value);
   try {
     globalThis.localStorage?.setItem(STORAGE_KEY, value);
   } catch {
@@ -64,7 +84,7 @@ export function interpolate(template: string, params?: Params): string {
 }
 
 export function translate(lang: Locale, key: MessageKey, params?: Params): string {
-  return interpolate(catalogues[lang][key] ?? fr[key], params);
+  return interpolate(catalogues[lang]?.[key] ?? fr[key], params);
 }
 
 /** Reactive: reads the locale signal, so text updates when the language changes. */
