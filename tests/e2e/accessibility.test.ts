@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeViolations,
@@ -22,6 +22,10 @@ const PAGES = [
   { name: 'inscription', path: '/inscription', heading: 'Créer un compte', signedIn: false },
   { name: 'connexion', path: '/connexion', heading: 'Connexion', signedIn: false },
   { name: 'profil', path: '/profil', heading: 'Mon profil', signedIn: true },
+  { name: 'agenda', path: '/agenda', heading: 'Agenda', signedIn: false },
+  { name: 'agenda-mois', path: '/agenda?vue=mois', heading: 'Agenda', signedIn: false },
+  // `:document` is a shared document the visitor creates in Mise en récits after joining it.
+  { name: 'document', path: '/espaces/mise-en-recits/documents/:document', heading: 'Notes partagées', signedIn: true },
 ] as const;
 
 let server: RunningServer;
@@ -44,6 +48,17 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** Joins Mise en récits and creates a document there with the signed-in visitor's session; its id. */
+async function createDocument(page: Page, title: string): Promise<string> {
+  const me = await page.request.get('/api/me');
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const headers = { 'x-csrf-token': csrfToken };
+  expect((await page.request.post('/api/spaces/mise-en-recits/join', { headers })).status()).toBe(200);
+  const created = await page.request.post('/api/spaces/mise-en-recits/documents', { headers, data: { title } });
+  expect(created.status(), await created.text()).toBe(201);
+  return ((await created.json()) as { document: { id: string } }).document.id;
+}
+
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility on %s', (viewport) => {
   it.each(PAGES)('$name ($path) has no WCAG 2.1 A/AA violations', async (target) => {
     const visitor = await newVisitor(browser, server.url, viewport);
@@ -60,15 +75,17 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility on %s', (
       });
       expect(response.status(), await response.text()).toBe(201);
     }
+    let path: string = target.path;
+    if (path.includes(':document')) path = path.replace(':document', await createDocument(page, target.heading));
 
-    await page.goto(target.path);
+    await page.goto(path);
     await page.getByRole('heading', { level: 1, name: target.heading }).waitFor();
     // Lists and cards load after the heading; judge the page once nothing is pending.
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${target.name}-${viewport}`);
 
     const violations = await axeViolations(page);
-    expect(violations.length, formatViolations(`${target.path} at ${viewport}`, violations)).toBe(0);
+    expect(violations.length, formatViolations(`${path} at ${viewport}`, violations)).toBe(0);
     expect(problems).toEqual([]);
   });
 });

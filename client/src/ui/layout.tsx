@@ -40,6 +40,11 @@ function Header() {
                 {t('nav.spaces')}
               </A>
             </li>
+            <li>
+              <A href="/agenda" class="site-nav__link">
+                {t('nav.agenda')}
+              </A>
+            </li>
             <Switch>
               <Match when={session.user()}>
                 {(user) => (

@@ -19,6 +19,8 @@ import { RadioField } from '../../ui/radio-field';
 import { SelectField } from '../../ui/select-field';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { CalendarFeed } from '../events/calendar-feed';
+import { AttendedPermanences } from '../events/questions/attended-permanences';
 import { PasswordChangeForm } from './password-change.form';
 import { draftFromUser, type ProfileDraft, profileChanges } from './profile-draft';
 import { RequireSignIn } from './require-sign-in';
@@ -220,6 +222,10 @@ function Profile(props: { user: User }) {
         <div class="profile__side">
           <AccountFacts user={props.user} />
           <PasswordChangeForm />
+          {/* « Mon agenda »: the secret address of the personal calendar feed. */}
+          <CalendarFeed />
+          {/* « Mes permanences »: the permanences this person was marked present at. */}
+          <AttendedPermanences userId={props.user.id} />
         </div>
       </div>
     </div>

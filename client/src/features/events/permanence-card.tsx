@@ -1,3 +1,5 @@
+import type { NextOccurrence } from '@atelier/contract';
+import { A } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { formatEventRange, PARIS } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
@@ -9,6 +11,10 @@ import { Loadable } from '../../ui/loadable';
 const unbreakableTimes = (text: string) => text.replace(/(\d) h (\d)/g, '$1\u00a0h\u00a0$2');
 
 const zone = (timezone: string) => timezone || PARIS;
+
+/** The occurrence's own page once it exists as an event; the agenda's permanences otherwise. */
+const occurrenceHref = (occurrence: NextOccurrence) =>
+  occurrence.eventId ? `/evenements/${encodeURIComponent(occurrence.eventId)}` : '/agenda?type=permanence';
 const zoneLabel = (timezone: string) => (zone(timezone) === PARIS ? t('permanence.parisTime') : timezone);
 
 /** "La prochaine permanence": date and time in Paris, whatever the reader's clock says. */
@@ -44,6 +50,11 @@ export function PermanenceCard() {
                 <p class="permanence__summary">{occurrence().summary}</p>
                 <p class="muted">
                   {t(occurrence().mode === 'presentiel' ? 'permanence.inPerson' : 'permanence.online')}
+                </p>
+                <p class="permanence__link">
+                  <A href={occurrenceHref(occurrence())} class="button button--primary">
+                    {t('permanence.open')}
+                  </A>
                 </p>
               </>
             )}

@@ -1,0 +1,72 @@
+import { A, useNavigate, useParams } from '@solidjs/router';
+import { createResource, Match, Show, Switch } from 'solid-js';
+import { errorText } from '../../lib/form';
+import { t } from '../../lib/i18n';
+import { ErrorAlert, InfoNote } from '../../ui/feedback';
+import { PageHeading } from '../../ui/page-heading';
+import { notify } from '../../ui/toaster';
+import { RequireSignIn } from '../accounts/require-sign-in';
+import { draftFromEvent, type EventDraft, updateBody } from './event-draft';
+import { EventForm } from './event-form';
+import { eventsApi } from './events.api';
+import './events.css';
+
+function EditForm(props: { id: string }) {
+  const navigate = useNavigate();
+  const [detail] = createResource(() => props.id, eventsApi.get);
+  const save = async (draft: EventDraft) => {
+    const { event } = await eventsApi.update(props.id, updateBody(draft));
+    notify(t('eventForm.saved', { title: event.title }));
+    navigate(`/evenements/${encodeURIComponent(event.id)}`);
+  };
+  return (
+    <Switch fallback={<p role="status">{t('common.loading')}</p>}>
+      <Match when={detail.error}>
+        <ErrorAlert message={errorText(detail.error)} />
+      </Match>
+      <Match when={detail() && !detail()!.event.canManage}>
+        <InfoNote>
+          <p>{t('eventForm.notAllowed')}</p>
+        </InfoNote>
+      </Match>
+      <Match when={detail()}>
+        <Show when={detail()!.event.seriesId}>
+          <InfoNote>
+            <p>{t('eventForm.occurrenceNote')}</p>
+          </InfoNote>
+        </Show>
+        <EventForm
+          initial={draftFromEvent(detail()!.event)}
+          creating={false}
+          space={{
+            fixed: {
+              id: detail()!.event.space?.id ?? '',
+              name: detail()!.event.space?.name ?? t('events.space.alliance'),
+            },
+          }}
+          submitLabel={t('eventForm.save')}
+          busyLabel={t('eventForm.saving')}
+          onSubmit={save}
+        />
+      </Match>
+    </Switch>
+  );
+}
+
+/** `/evenements/:id/modifier`: the same form as creation, for this event only. */
+export default function EventEditPage() {
+  const params = useParams<{ id: string }>();
+  return (
+    <RequireSignIn>
+      <div class="page page--narrow">
+        <p class="event-crumbs">
+          <A href={`/evenements/${encodeURIComponent(params.id)}`}>{t('eventForm.backToEvent')}</A>
+        </p>
+        <PageHeading title={t('eventForm.editTitle')}>{t('eventForm.editTitle')}</PageHeading>
+        <Show when={params.id} keyed>
+          {(id) => <EditForm id={id} />}
+        </Show>
+      </div>
+    </RequireSignIn>
+  );
+}

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import {
+  formatOffset,
+  groupByMonth,
+  isoToWallClock,
+  monthRange,
+  monthWeeks,
+  recurrenceRule,
+  shiftMonth,
+  wallClockToIso,
+  zoneOffsetMinutes,
+} from './event-time';
+
+const PARIS = 'Europe/Paris';
+
+describe('wall clock and instants', () => {
+  it('writes a Paris time with the offset in force that day, winter and summer', () => {
+    expect(wallClockToIso('2026-12-01T12:30', PARIS)).toBe('2026-12-01T12:30:00+01:00');
+    expect(wallClockToIso('2026-07-07T12:30', PARIS)).toBe('2026-07-07T12:30:00+02:00');
+    expect(wallClockToIso('2026-07-07T12:30', 'America/New_York')).toBe('2026-07-07T12:30:00-04:00');
+    expect(wallClockToIso('2026-07-07T12:30', 'Asia/Kathmandu')).toBe('2026-07-07T12:30:00+05:45');
+  });
+
+  it('moves a time skipped in spring forward, and takes the first of a repeated autumn time', () => {
+    expect(wallClockToIso('2026-03-29T02:30', PARIS)).toBe('2026-03-29T03:30:00+02:00');
+    const repeated = wallClockToIso('2026-10-25T02:30', PARIS);
+    expect(repeated).toBe('2026-10-25T02:30:00+02:00');
+    expect(new Date(repeated).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+  });
+
+  it('reads an instant back as the wall clock of the zone, whatever the device', () => {
+    expect(isoToWallClock('2026-12-01T11:30:00Z', PARIS)).toBe('2026-12-01T12:30');
+    expect(isoToWallClock('2026-12-01T11:30:00Z', 'America/New_York')).toBe('2026-12-01T06:30');
+    expect(isoToWallClock(wallClockToIso('2027-02-02T12:30', PARIS), PARIS)).toBe('2027-02-02T12:30');
+  });
+
+  it('knows offsets', () => {
+    expect(zoneOffsetMinutes(new Date('2026-01-15T12:00:00Z'), PARIS)).toBe(60);
+    expect(zoneOffsetMinutes(new Date('2026-06-15T12:00:00Z'), PARIS)).toBe(120);
+    expect(formatOffset(-300)).toBe('-05:00');
+    expect(formatOffset(345)).toBe('+05:45');
+  });
+});
+
+describe('months', () => {
+  it('groups events by the month they fall in on the given calendar', () => {
+    const items = [
+      { id: 'a', startsAt: '2026-11-30T23:30:00Z' }, // 1 December in Paris
+      { id: 'b', startsAt: '2026-12-15T10:00:00Z' },
+      { id: 'c', startsAt: '2027-01-05T11:30:00Z' },
+    ];
+    expect(groupByMonth(items, PARIS).map((group) => [group.month, group.events.map((e) => e.id)])).toEqual([
+      ['2026-12', ['a', 'b']],
+      ['2027-01', ['c']],
+    ]);
+    expect(groupByMonth(items, 'UTC')[0]).toEqual({ month: '2026-11', events: [items[0]] });
+  });
+
+  it('steps across years and bounds a month by local midnights', () => {
+    expect(shiftMonth('2026-12', 1)).toBe('2027-01');
+    expect(shiftMonth('2026-01', -1)).toBe('2025-12');
+    expect(monthRange('2026-03', PARIS)).toEqual({
+      from: '2026-03-01T00:00:00+01:00',
+      to: '2026-04-01T00:00:00+02:00',
+    });
+  });
+
+  it('lays a month out in weeks starting on Monday', () => {
+    const weeks = monthWeeks('2026-12'); // 1 December 2026 is a Tuesday
+    expect(weeks[0]).toEqual([
+      null,
+      '2026-12-01',
+      '2026-12-02',
+      '2026-12-03',
+      '2026-12-04',
+      '2026-12-05',
+      '2026-12-06',
+    ]);
+    expect(weeks.at(-1)).toEqual(['2026-12-28', '2026-12-29', '2026-12-30', '2026-12-31', null, null, null]);
+    expect(weeks.flat().filter(Boolean)).toHaveLength(31);
+  });
+});
+
+describe('recurrence rules from the form', () => {
+  it('anchors the rule on the first start', () => {
+    expect(recurrenceRule('none', '2026-12-01T12:30')).toBeNull();
+    expect(recurrenceRule('weekly', '2026-12-01T12:30')).toBe('FREQ=WEEKLY;BYDAY=TU');
+    expect(recurrenceRule('monthlyWeekday', '2026-12-01T12:30')).toBe('FREQ=MONTHLY;BYDAY=1TU');
+    expect(recurrenceRule('monthlyWeekday', '2026-12-17T18:00')).toBe('FREQ=MONTHLY;BYDAY=3TH');
+    expect(recurrenceRule('monthlyWeekday', '2026-12-29T12:30')).toBe('FREQ=MONTHLY;BYDAY=-1TU');
+    expect(recurrenceRule('monthlyDay', '2026-12-15T09:00')).toBe('FREQ=MONTHLY;BYMONTHDAY=15');
+  });
+});

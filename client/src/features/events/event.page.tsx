@@ -1,0 +1,209 @@
+import { type EventDetail, RegistrationChangedSchema } from '@atelier/contract';
+import { A, useParams } from '@solidjs/router';
+import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { ApiError } from '../../lib/api';
+import { errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale, t } from '../../lib/i18n';
+import { useRoom } from '../../lib/socket';
+import { PageHeading } from '../../ui/page-heading';
+import { session } from '../accounts/session.store';
+import { EventWhen, KindBadge } from './event-item';
+import { EventManage } from './event-manage';
+import { RegistrationPanel } from './event-registration';
+import { eventsApi } from './events.api';
+// ── E2's part of the page (live questions, animation tools). Owned by E2: import only. ──
+import { EventAnimation } from './questions/event-animation';
+import { EventQuestions } from './questions/event-questions';
+import './events.css';
+
+/** A clock for the page's states ("Inscriptions closes" once the deadline passes). */
+function createNow() {
+  const [now, setNow] = createSignal(new Date());
+  const timer = setInterval(() => setNow(new Date()), 30_000);
+  onCleanup(() => clearInterval(timer));
+  return now;
+}
+
+function EventView(props: {
+  detail: EventDetail;
+  refresh: () => Promise<unknown>;
+  set: (detail: EventDetail) => void;
+}) {
+  const event = () => props.detail.event;
+  const now = createNow();
+
+  return (
+    <article class="page page--wide event-page">
+      <p class="event-crumbs">
+        <A href="/agenda">{t('events.backToAgenda')}</A>
+      </p>
+      <header class="event-page__head">
+        <p class="event-page__kind">
+          <KindBadge kind={event().kind} />
+          <Show when={event().seriesId}>
+            {' '}
+            <span class="badge">{t('events.series.badge')}</span>
+          </Show>
+        </p>
+        <PageHeading title={event().title}>{event().title}</PageHeading>
+        <EventWhen event={event()} class="event-when event-when--large" />
+        <Show when={event().cancelledAt}>
+          {(at) => (
+            <p class="notice notice--error event-page__cancelled">
+              {t('events.cancelledOn', { date: formatDateTime(at(), locale(), event().timezone) })}
+            </p>
+          )}
+        </Show>
+      </header>
+      <div class="event-page__layout">
+        {/* Registration first: on a phone it comes right under the title, not after the text. */}
+        <div class="event-page__aside">
+          <RegistrationPanel detail={props.detail} now={now()} onChange={props.refresh} />
+          <Show when={event().canManage}>
+            <EventManage
+              event={event()}
+              onCancelled={(cancelled) => props.set({ ...props.detail, event: { ...event(), ...cancelled } })}
+            />
+          </Show>
+        </div>
+        <div class="event-page__main">
+          <section aria-labelledby="event-practical">
+            <h2 id="event-practical">{t('events.practical.heading')}</h2>
+            <dl class="event-facts">
+              <div>
+                <dt>{t('events.practical.mode')}</dt>
+                <dd>{t(event().mode === 'presentiel' ? 'events.mode.presentielLong' : 'events.mode.visioLong')}</dd>
+              </div>
+              <Show when={event().mode === 'presentiel' && event().address}>
+                <div>
+                  <dt>{t('events.practical.address')}</dt>
+                  <dd class="event-facts__multiline">{event().address}</dd>
+                </div>
+              </Show>
+              <Show when={event().mode === 'presentiel' && event().accessibilityNote}>
+                <div>
+                  <dt>{t('events.practical.accessibility')}</dt>
+                  <dd class="event-facts__multiline">{event().accessibilityNote}</dd>
+                </div>
+              </Show>
+              <div>
+                <dt>{t('events.practical.space')}</dt>
+                <dd>
+                  <Show when={event().space} fallback={t('events.space.alliance')}>
+                    {(space) => <A href={`/espaces/${encodeURIComponent(space().slug)}`}>{space().name}</A>}
+                  </Show>
+                </dd>
+              </div>
+              <Show when={event().registrationDeadline}>
+                {(deadline) => (
+                  <div>
+                    <dt>{t('events.practical.deadline')}</dt>
+                    <dd>{formatDateTime(deadline(), locale(), event().timezone)}</dd>
+                  </div>
+                )}
+              </Show>
+            </dl>
+          </section>
+          <Show when={event().summary}>
+            <section aria-labelledby="event-summary">
+              <h2 id="event-summary">{t('events.summary.heading')}</h2>
+              <p class="event-page__summary">{event().summary}</p>
+            </section>
+          </Show>
+        </div>
+      </div>
+      {/* ── Questions, proposals and animation: E2's components (./questions/*). ── */}
+      <div class="event-page__questions">
+        <EventQuestions detail={props.detail} onChange={() => void props.refresh()} />
+        <EventAnimation detail={props.detail} onChange={() => void props.refresh()} />
+      </div>
+    </article>
+  );
+}
+
+function EventLoader(props: { id: string }) {
+  // Keyed on who is reading: the registration, the visio link and the tools are theirs.
+  const [detail, { mutate, refetch }] = createResource(
+    () => (session.status() === 'loading' ? false : `${props.id} ${session.user()?.id ?? ''}`),
+    () => eventsApi.get(props.id),
+  );
+  /** Reads the event again without going back to "Chargement…" (focus stays where it is). */
+  const refresh = async () => mutate(await eventsApi.get(props.id));
+
+  useRoom(() => `event:${props.id}`, {
+    onSubscribed: () => void refresh().catch(() => undefined),
+    onResync: () => void refresh().catch(() => undefined),
+    onEvent: (message) => {
+      if (message.type !== 'registration.changed') return;
+      const counts = RegistrationChangedSchema.safeParse(message.data);
+      if (!counts.success || counts.data.eventId !== props.id) return;
+      mutate((current) =>
+        current
+          ? {
+              ...current,
+              event: {
+                ...current.event,
+                registeredCount: counts.data.registeredCount,
+                waitlistCount: counts.data.waitlistCount,
+              },
+            }
+          : current,
+      );
+    },
+  });
+
+  const loaded = () => (detail.state === 'ready' || detail.state === 'refreshing' ? detail.latest : undefined);
+
+  const missing = () =>
+    detail.error instanceof ApiError && (detail.error.status === 404 || detail.error.code === 'invalid_input');
+
+  return (
+    <Switch
+      fallback={
+        <p class="page page--loading" role="status">
+          {t('page.loading')}
+        </p>
+      }
+    >
+      <Match when={detail.error}>
+        <div class="page page--narrow">
+          <PageHeading title={t(missing() ? 'events.notFound' : 'events.loadError')}>
+            {t(missing() ? 'events.notFound' : 'events.loadError')}
+          </PageHeading>
+          <Show when={!missing()}>
+            <p class="notice notice--error" role="alert">
+              {errorText(detail.error)}
+            </p>
+          </Show>
+          <p class="actions">
+            <Show when={!missing()}>
+              <button type="button" class="button button--primary" onClick={() => void refetch()}>
+                {t('common.retry')}
+              </button>
+            </Show>
+            <A href="/agenda" class="button button--secondary">
+              {t('events.backToAgenda')}
+            </A>
+          </p>
+        </div>
+      </Match>
+      {/* Shown once loaded, from `latest` rather than a suspending read: inside the router's
+          navigation transition the children (E2's live questions too) would otherwise run
+          against a not-yet-committed, undefined event. */}
+      <Match when={loaded()}>
+        <EventView detail={loaded()!} refresh={refresh} set={(next) => mutate(next)} />
+      </Match>
+    </Switch>
+  );
+}
+
+/** `/evenements/:id`: one event, its seats counted live, registering and leaving. */
+export default function EventPage() {
+  const params = useParams<{ id: string }>();
+  return (
+    <Show when={params.id} keyed>
+      {(id) => <EventLoader id={id} />}
+    </Show>
+  );
+}

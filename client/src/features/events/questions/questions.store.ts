@@ -1,0 +1,85 @@
+import { type Question, QuestionEnvelopeSchema, type QuestionStatus } from '@atelier/contract';
+import { createSignal } from 'solid-js';
+import { createStore, reconcile } from 'solid-js/store';
+import { useRoom } from '../../../lib/socket';
+import { questionsApi } from './questions.api';
+import { markVoted, replaceQuestions, unmarkVoted, upsertQuestion } from './questions-state';
+
+export interface QuestionsLiveHandlers {
+  /** Someone else's question arrived, or one changed status: for the screen-reader announcer. */
+  onCreated?(question: Question): void;
+  onUpdated?(question: Question, before: Question | undefined): void;
+}
+
+/**
+ * The questions of one event, live: read over HTTP, then kept current by the `question.created`
+ * and `question.updated` events of room `event:<id>`. The socket helper replays what was missed
+ * after a reconnect; when it cannot, or once the first subscription is acknowledged (covering
+ * what happened between the HTTP read and the subscription), the list is read again.
+ */
+export function createQuestionsStore(eventId: () => string, handlers: QuestionsLiveHandlers = {}) {
+  const [state, setState] = createStore<{ items: Question[] }>({ items: [] });
+  const items = () => state.items;
+  const setItems = (next: (current: Question[]) => Question[]) =>
+    setState('items', reconcile(next(state.items), { key: 'id', merge: true }));
+  const [status, setStatus] = createSignal<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = createSignal<unknown>(null);
+
+  const load = async (quiet = false) => {
+    if (!quiet) setStatus('loading');
+    try {
+      const fresh = await questionsApi.list(eventId());
+      setItems((current) => replaceQuestions(current, fresh));
+      setStatus('ready');
+    } catch (failure) {
+      setError(failure);
+      if (!quiet) setStatus('error');
+    }
+  };
+
+  const receive = (question: Question) => setItems((current) => upsertQuestion(current, question));
+
+  useRoom(() => `event:${eventId()}`, {
+    onSubscribed: () => void load(true),
+    onResync: () => void load(true),
+    onEvent: (event) => {
+      if (event.type !== 'question.created' && event.type !== 'question.updated') return;
+      // Inbound payloads are checked like HTTP answers: a malformed event is ignored.
+      const parsed = QuestionEnvelopeSchema.safeParse(event.data);
+      if (!parsed.success) return;
+      const question = parsed.data.question;
+      // A copy: the store's row changes in place when the event is applied.
+      const known = state.items.find((item) => item.id === question.id);
+      const before = known ? { ...known } : undefined;
+      receive(question);
+      if (event.type === 'question.created' && !before) handlers.onCreated?.(question);
+      if (event.type === 'question.updated') handlers.onUpdated?.(question, before);
+    },
+  });
+
+  const ask = async (body: string) => {
+    const question = await questionsApi.ask(eventId(), body);
+    receive(question);
+    return question;
+  };
+
+  /** Optimistic: counted at once, undone when the server refuses. Voting twice keeps one vote. */
+  const vote = async (questionId: string) => {
+    setItems((current) => markVoted(current, questionId));
+    try {
+      receive({ ...(await questionsApi.vote(questionId)), voted: true });
+    } catch (failure) {
+      setItems((current) => unmarkVoted(current, questionId));
+      throw failure;
+    }
+  };
+
+  const setQuestionStatus = async (questionId: string, next: QuestionStatus, spaceId?: string) => {
+    const question = await questionsApi.setStatus(questionId, next, spaceId);
+    receive(question);
+    return question;
+  };
+
+  return { items, status, error, load, ask, vote, setStatus: setQuestionStatus };
+}
+export type QuestionsStore = ReturnType<typeof createQuestionsStore>;

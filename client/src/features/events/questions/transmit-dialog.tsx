@@ -1,0 +1,129 @@
+import type { Question, SpaceSummary } from '@atelier/contract';
+// The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
+import * as Dialog from '@kobalte/core/dialog';
+import { createEffect, createSignal, on, Show } from 'solid-js';
+import { errorText } from '../../../lib/form';
+import { t } from '../../../lib/i18n';
+import { ErrorAlert } from '../../../ui/feedback';
+import { SelectField } from '../../../ui/select-field';
+import { SubmitButton } from '../../../ui/submit-button';
+import { spaceOptions } from './questions-state';
+import '../../../ui/dialog.css';
+
+/**
+ * « Transmettre à un chantier »: one modal Kobalte Dialog for the whole queue, opened by the
+ * page for `question` (null: closed). It stays mounted while the question moves from the queue
+ * to « Traitées », so focus is handed back where the page says (`focusAfterClose`).
+ */
+export function TransmitDialog(props: {
+  question: Question | null;
+  onClose: () => void;
+  spaces: () => SpaceSummary[] | undefined;
+  /** The spaces could not be read. */
+  spacesError: string | null;
+  onTransmit: (question: Question, space: SpaceSummary) => Promise<unknown>;
+  focusAfterClose: () => HTMLElement | null | undefined;
+}) {
+  const [choice, setChoice] = createSignal('');
+  const [fieldError, setFieldError] = createSignal<string | undefined>();
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  // The body stays readable while the dialog closes, even once the question is gone.
+  const [shown, setShown] = createSignal<Question | null>(null);
+
+  createEffect(
+    on(
+      () => props.question,
+      (question) => {
+        if (!question) return;
+        setShown(question);
+        setChoice('');
+        setError(null);
+        setFieldError(undefined);
+      },
+    ),
+  );
+
+  const submit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    const question = props.question;
+    if (busy() || !question) return;
+    const space = props.spaces()?.find((item) => item.id === choice());
+    if (!space) {
+      setFieldError(t('animation.transmit.required'));
+      return;
+    }
+    setFieldError(undefined);
+    setError(null);
+    setBusy(true);
+    try {
+      await props.onTransmit(question, space);
+      props.onClose();
+    } catch (failure) {
+      setError(errorText(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog.Root
+      open={props.question !== null}
+      onOpenChange={(next) => {
+        if (!next) props.onClose();
+      }}
+    >
+      <Dialog.Portal>
+        <Dialog.Overlay class="dialog__overlay" />
+        <div class="dialog__positioner">
+          <Dialog.Content
+            class="dialog"
+            onCloseAutoFocus={(event) => {
+              const target = props.focusAfterClose();
+              if (!target) return;
+              event.preventDefault();
+              target.focus();
+            }}
+          >
+            <Dialog.Title class="dialog__title">{t('animation.transmit.title')}</Dialog.Title>
+            <Dialog.Description class="dialog__description">
+              {t('animation.transmit.text', { body: shown()?.body ?? '' })}
+            </Dialog.Description>
+            <form novalidate onSubmit={submit}>
+              <ErrorAlert message={error() ?? props.spacesError} />
+              <Show
+                when={props.spaces()}
+                fallback={
+                  <Show when={!props.spacesError}>
+                    <p role="status">{t('animation.transmit.loading')}</p>
+                  </Show>
+                }
+              >
+                {(spaces) => (
+                  <SelectField
+                    label={t('animation.transmit.space')}
+                    name="space"
+                    value={choice()}
+                    options={[{ value: '', label: t('animation.transmit.choose') }, ...spaceOptions(spaces())]}
+                    onChange={(value) => {
+                      setChoice(value);
+                      if (value) setFieldError(undefined);
+                    }}
+                    error={fieldError()}
+                    required
+                  />
+                )}
+              </Show>
+              <div class="dialog__actions">
+                <SubmitButton label={t('animation.transmit.confirm')} busyLabel={t('animation.busy')} busy={busy()} />
+                <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </form>
+          </Dialog.Content>
+        </div>
+      </Dialog.Portal>
+    </Dialog.Root>
+  );
+}
