@@ -1,5 +1,6 @@
 import type { RealtimeEvent } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSpaceRow } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
 import { connect, listen, RoomFollower, request, type TestSocket } from '../test/sockets';
 import { waitFor } from '../test/wait-for';
@@ -10,16 +11,15 @@ describe('realtime: every event once, in order, across reconnects', () => {
   let ctx: TestContext;
   let url: string;
   const sockets: TestSocket[] = [];
-  let roomCounter = 0;
-  /** A fresh room for each test; `event:` rooms are open to all here (registered below). */
-  const freshRoom = () => `event:live-${++roomCounter}`;
+  /** A fresh room for each test: a public space's, which anyone may follow. */
+  const freshRoom = async () =>
+    `space:${(await createSpaceRow(ctx.app.db, { visibility: 'public', joinPolicy: 'open' })).id}`;
   const publishOne = (room: string, n: number) =>
     ctx.app.realtime.transaction((_trx, publish) => publish(room, 'post.created', { n }));
 
   beforeAll(async () => {
     ctx = await createTestApp();
     url = await listen(ctx);
-    ctx.app.realtime.registerRoomKind('event', async () => true);
   });
   afterAll(async () => {
     for (const socket of sockets) socket.close();
@@ -27,7 +27,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   });
 
   it('numbers the events of 20 concurrent publishers 1 to 20 without gaps', async () => {
-    const room = 'event:concurrent';
+    const room = await freshRoom();
     const events = await Promise.all(range(1, 20).map((n) => publishOne(room, n)));
     expect(events.map((event) => event.seq).sort((a, b) => a - b)).toEqual(range(1, 20));
     const { events: stored, truncated } = await ctx.app.realtime.replay(room, 0);
@@ -38,7 +38,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   });
 
   it('gives a rolled-back number to the next writer, leaving no gap', async () => {
-    const room = 'event:rollback';
+    const room = await freshRoom();
     await publishOne(room, 1);
     await expect(
       ctx.app.realtime.transaction(async (_trx, publish) => {
@@ -55,7 +55,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   });
 
   it('emits only after the commit, and nothing for a rolled-back change', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const listener = await connect(url);
     sockets.push(listener);
     const received: RealtimeEvent[] = [];
@@ -73,7 +73,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   });
 
   it('replays exactly the events after the given seq, capped with a flag', async () => {
-    const room = 'event:replay';
+    const room = await freshRoom();
     for (const n of range(1, 5)) await publishOne(room, n);
     const socket = await connect(url);
     sockets.push(socket);
@@ -86,7 +86,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
     ]);
     expect(await request(socket, 'replay', { room, afterSeq: 5 })).toEqual({ ok: true, events: [], truncated: false });
 
-    const big = 'event:big';
+    const big = await freshRoom();
     await ctx.app.realtime.transaction(async (_trx, publish) => {
       for (const n of range(1, 501)) await publish(big, 'post.created', { n });
     });
@@ -97,7 +97,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   });
 
   it('lets a client that drops mid-stream reconnect, replay, and see every event exactly once', async () => {
-    const room = freshRoom();
+    const room = await freshRoom();
     const first = await connect(url);
     sockets.push(first);
     const follower = new RoomFollower(room, first);
