@@ -1,6 +1,5 @@
-import { createUniqueId, For, Show } from 'solid-js';
-import { t } from '../lib/i18n';
-import './fields.css';
+import { For } from 'solid-js';
+import { NativeField } from './native-field';
 
 export interface Option {
   value: string;
@@ -23,45 +22,28 @@ interface SelectFieldProps {
  * technologies. Label, hint and error are tied to it like Kobalte does for text fields.
  */
 export function SelectField(props: SelectFieldProps) {
-  const id = createUniqueId();
-  const describedBy = () =>
-    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field" data-invalid={props.error ? '' : undefined}>
-      <label class="field__label" for={id}>
-        {props.label}
-        <Show when={props.required}>
-          <span class="field__required"> ({t('common.required')})</span>
-        </Show>
-      </label>
-      <Show when={props.hint}>
-        <p id={`${id}-hint`} class="field__hint">
-          {props.hint}
-        </p>
-      </Show>
-      <select
-        id={id}
-        name={props.name}
-        class="field__input field__select"
-        value={props.value}
-        onChange={(event) => props.onChange(event.currentTarget.value)}
-        aria-describedby={describedBy()}
-        aria-invalid={props.error ? 'true' : undefined}
-        required={props.required}
-      >
-        <For each={props.options}>
-          {(option) => (
-            <option value={option.value} selected={option.value === props.value}>
-              {option.label}
-            </option>
-          )}
-        </For>
-      </select>
-      <Show when={props.error}>
-        <p id={`${id}-error`} class="field__error">
-          {props.error}
-        </p>
-      </Show>
-    </div>
+    <NativeField label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      {(control) => (
+        <select
+          id={control.id}
+          name={props.name}
+          class="field__input field__select"
+          value={props.value}
+          onChange={(event) => props.onChange(event.currentTarget.value)}
+          aria-describedby={control.describedBy()}
+          aria-invalid={control.invalid()}
+          required={props.required}
+        >
+          <For each={props.options}>
+            {(option) => (
+              <option value={option.value} selected={option.value === props.value}>
+                {option.label}
+              </option>
+            )}
+          </For>
+        </select>
+      )}
+    </NativeField>
   );
 }

@@ -5,6 +5,7 @@ import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
+import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert } from '../../ui/feedback';
 import { discussionsApi } from './discussions.api';
 import '../../ui/dialog.css';
@@ -38,12 +39,8 @@ export function EditHistory(props: { postId: string; editedAt: string; author: s
               event.preventDefault();
               close?.focus();
             }}
-            onCloseAutoFocus={(event) => {
-              // Back on "modifié", where the reader was.
-              if (!trigger?.isConnected) return;
-              event.preventDefault();
-              trigger.focus();
-            }}
+            // Back on "modifié", where the reader was.
+            onCloseAutoFocus={(event) => focusInstead(event, trigger)}
           >
             <Dialog.Title class="dialog__title">{t('thread.history.title')}</Dialog.Title>
             <Dialog.Description class="muted">

@@ -1,14 +1,13 @@
-import { DOCUMENT_TITLE_MAX_CHARS, type Document } from '@atelier/contract';
+import type { Document } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
-import { createForm, errorText } from '../../lib/form';
+import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
 import { ErrorAlert, InfoNote, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
-import { TextInput } from '../../ui/text-field';
 import { session } from '../accounts/session.store';
 import { spaceApi } from '../spaces/space.store';
 import { caretColor } from './caret-colors';
@@ -16,6 +15,7 @@ import { CollabEditor, type CollabEditorHandle } from './collab-editor';
 import { documentsApi } from './documents.api';
 import { HistoryPanel } from './history-panel';
 import type { CaretUser } from './presence';
+import { createTitleForm } from './resource-forms';
 import './documents.css';
 
 const resourcesPath = (slug: string) => `/espaces/${encodeURIComponent(slug)}?onglet=documents`;
@@ -41,27 +41,13 @@ function BackLink(props: { slug: string | undefined; spaceTitle?: string; class?
 }
 
 function RenameForm(props: { document: Document; onDone: (document?: Document) => void }) {
-  const [title, setTitle] = createSignal(props.document.title);
-  const form = createForm<'title'>();
-  const submit = form.handleSubmit(
-    () => (title().trim() ? {} : { title: t('error.invalid_input') }),
-    async () => props.onDone(await documentsApi.rename(props.document.id, title().trim())),
+  const { form, submit, TitleField } = createTitleForm(props.document.title, async (title) =>
+    props.onDone(await documentsApi.rename(props.document.id, title)),
   );
   return (
     <form class="document__rename" onSubmit={submit} novalidate>
       <ErrorAlert message={form.formError()} />
-      <TextInput
-        label={t('document.rename.label')}
-        name="title"
-        value={title()}
-        onInput={(value) => {
-          setTitle(value);
-          form.clearError('title');
-        }}
-        required
-        maxLength={DOCUMENT_TITLE_MAX_CHARS}
-        error={form.error('title')}
-      />
+      <TitleField label={t('document.rename.label')} />
       <p class="actions">
         <SubmitButton label={t('document.rename.save')} busyLabel={t('history.save.busy')} busy={form.busy()} />
         <button type="button" class="button button--secondary" onClick={() => props.onDone()}>

@@ -7,6 +7,7 @@ import { createForm, errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
@@ -164,11 +165,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
               event.preventDefault();
               close?.focus();
             }}
-            onCloseAutoFocus={(event) => {
-              if (!trigger?.isConnected) return;
-              event.preventDefault();
-              trigger.focus();
-            }}
+            onCloseAutoFocus={(event) => focusInstead(event, trigger)}
           >
             <div class="history__head">
               <Dialog.Title class="dialog__title">{t('history.title')}</Dialog.Title>

@@ -14,17 +14,42 @@ import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { documentsApi } from './documents.api';
 
+/**
+ * A document's title, which may not be blank: the one field of the new-document and rename
+ * forms. `save` gets the trimmed title.
+ */
+export function createTitleForm(initial: string, save: (title: string) => Promise<void>) {
+  const [title, setTitle] = createSignal(initial);
+  const form = createForm<'title'>();
+  const submit = form.handleSubmit(
+    () => (title().trim() ? {} : { title: t('error.invalid_input') }),
+    () => save(title().trim()),
+  );
+  const TitleField = (fieldProps: { label: string }) => (
+    <TextInput
+      label={fieldProps.label}
+      name="title"
+      value={title()}
+      onInput={(value) => {
+        setTitle(value);
+        form.clearError('title');
+      }}
+      required
+      maxLength={DOCUMENT_TITLE_MAX_CHARS}
+      error={form.error('title')}
+    />
+  );
+  return { form, submit, TitleField };
+}
+
 /** A title, then the new document opens (the caller navigates). */
 export function NewDocumentForm(props: {
   slug: string;
   onCreated: (document: Document) => void;
   onCancel: () => void;
 }) {
-  const [title, setTitle] = createSignal('');
-  const form = createForm<'title'>();
-  const submit = form.handleSubmit(
-    () => (title().trim() ? {} : { title: t('error.invalid_input') }),
-    async () => props.onCreated(await documentsApi.create(props.slug, title().trim())),
+  const { form, submit, TitleField } = createTitleForm('', async (title) =>
+    props.onCreated(await documentsApi.create(props.slug, title)),
   );
   let element: HTMLFormElement | undefined;
   // Opened by "Nouveau document": the title field is where the person goes next.
@@ -33,18 +58,7 @@ export function NewDocumentForm(props: {
     <form ref={element} class="resource-form card" onSubmit={submit} aria-labelledby="new-document-heading" novalidate>
       <h4 id="new-document-heading">{t('resources.documents.new')}</h4>
       <ErrorAlert message={form.formError()} />
-      <TextInput
-        label={t('resources.documents.title')}
-        name="title"
-        value={title()}
-        onInput={(value) => {
-          setTitle(value);
-          form.clearError('title');
-        }}
-        required
-        maxLength={DOCUMENT_TITLE_MAX_CHARS}
-        error={form.error('title')}
-      />
+      <TitleField label={t('resources.documents.title')} />
       <p class="actions">
         <SubmitButton
           label={t('resources.documents.create')}
@@ -67,6 +81,12 @@ export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) =>
   const [title, setTitle] = createSignal('');
   const [description, setDescription] = createSignal('');
   const form = createForm<LinkField>({ fieldMessages: { url: 'resources.links.invalidUrl' } });
+
+  // Typing in a field clears its error.
+  const edit = (field: LinkField, set: (value: string) => void) => (value: string) => {
+    set(value);
+    form.clearError(field);
+  };
 
   // The contract's own schema decides, so the browser and the server agree on what is valid.
   const validate = () => {
@@ -102,10 +122,7 @@ export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) =>
         type="url"
         inputMode="text"
         value={url()}
-        onInput={(value) => {
-          setUrl(value);
-          form.clearError('url');
-        }}
+        onInput={edit('url', setUrl)}
         required
         maxLength={2000}
         error={form.error('url')}
@@ -114,10 +131,7 @@ export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) =>
         label={t('resources.links.title')}
         name="title"
         value={title()}
-        onInput={(value) => {
-          setTitle(value);
-          form.clearError('title');
-        }}
+        onInput={edit('title', setTitle)}
         required
         maxLength={RESOURCE_TITLE_MAX_CHARS}
         error={form.error('title')}
@@ -129,10 +143,7 @@ export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) =>
         multiline
         rows={3}
         value={description()}
-        onInput={(value) => {
-          setDescription(value);
-          form.clearError('description');
-        }}
+        onInput={edit('description', setDescription)}
         maxLength={RESOURCE_DESCRIPTION_MAX_CHARS}
         error={form.error('description')}
       />

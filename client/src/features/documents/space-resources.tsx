@@ -1,6 +1,6 @@
 import type { Document, ResourceLink, SpaceResources as Resources, SpaceFile, SpaceResponse } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
@@ -17,6 +17,20 @@ export const documentPath = (slug: string, documentId: string) =>
   `/espaces/${encodeURIComponent(slug)}/documents/${encodeURIComponent(documentId)}`;
 
 type Deletion = { kind: 'document' | 'file' | 'link'; id: string; name: string };
+
+/** Named after its item, so a screen reader's list of buttons tells them apart. */
+function DeleteButton(props: { name: string; onDelete: () => void }) {
+  return (
+    <button
+      type="button"
+      class="button button--secondary"
+      aria-label={`${t('resources.delete')} « ${props.name} »`}
+      onClick={() => props.onDelete()}
+    >
+      {t('resources.delete')}
+    </button>
+  );
+}
 
 function DocumentRow(props: { slug: string; document: Document; canDelete: boolean; onDelete: () => void }) {
   const edited = () =>
@@ -37,14 +51,7 @@ function DocumentRow(props: { slug: string; document: Document; canDelete: boole
       <p class="resource__meta muted">{edited()}</p>
       <Show when={props.canDelete}>
         <p class="resource__actions">
-          <button
-            type="button"
-            class="button button--secondary"
-            aria-label={`${t('resources.delete')} « ${props.document.title} »`}
-            onClick={() => props.onDelete()}
-          >
-            {t('resources.delete')}
-          </button>
+          <DeleteButton name={props.document.title} onDelete={props.onDelete} />
         </p>
       </Show>
     </li>
@@ -80,14 +87,7 @@ function FileRow(props: { file: SpaceFile; canDelete: boolean; onDelete: () => v
             {t('resources.files.download')}
           </a>
           <Show when={props.canDelete}>
-            <button
-              type="button"
-              class="button button--secondary"
-              aria-label={`${t('resources.delete')} « ${props.file.name} »`}
-              onClick={() => props.onDelete()}
-            >
-              {t('resources.delete')}
-            </button>
+            <DeleteButton name={props.file.name} onDelete={props.onDelete} />
           </Show>
         </p>
       </div>
@@ -114,17 +114,36 @@ function LinkRow(props: { link: ResourceLink; canDelete: boolean; onDelete: () =
       </p>
       <Show when={props.canDelete}>
         <p class="resource__actions">
-          <button
-            type="button"
-            class="button button--secondary"
-            aria-label={`${t('resources.delete')} « ${props.link.title} »`}
-            onClick={() => props.onDelete()}
-          >
-            {t('resources.delete')}
-          </button>
+          <DeleteButton name={props.link.title} onDelete={props.onDelete} />
         </p>
       </Show>
     </li>
+  );
+}
+
+function ResourceSection(props: {
+  id: string;
+  title: string;
+  heading: (element: HTMLHeadingElement) => void;
+  children: JSX.Element;
+}) {
+  return (
+    <section class="resources__section" aria-labelledby={props.id}>
+      <h3 id={props.id} ref={props.heading} tabindex="-1">
+        {props.title}
+      </h3>
+      {props.children}
+    </section>
+  );
+}
+
+function ResourceList<T>(props: { items: T[]; empty: string; children: (item: T) => JSX.Element }) {
+  return (
+    <Show when={props.items.length > 0} fallback={<p>{props.empty}</p>}>
+      <ul class="resource-list">
+        <For each={props.items}>{(item) => props.children(item)}</For>
+      </ul>
+    </Show>
   );
 }
 
@@ -190,10 +209,11 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
       </Show>
       <StatusMessage message={status()} />
 
-      <section class="resources__section" aria-labelledby="resources-documents">
-        <h3 id="resources-documents" ref={(element) => (headings.document = element)} tabindex="-1">
-          {t('resources.documents')}
-        </h3>
+      <ResourceSection
+        id="resources-documents"
+        title={t('resources.documents')}
+        heading={(element) => (headings.document = element)}
+      >
         <Show when={canContribute() && !creating()}>
           <p class="actions">
             <button
@@ -216,26 +236,23 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
             onCreated={(created) => navigate(documentPath(slug(), created.id))}
           />
         </Show>
-        <Show when={props.resources.documents.length > 0} fallback={<p>{t('resources.documents.empty')}</p>}>
-          <ul class="resource-list">
-            <For each={props.resources.documents}>
-              {(item) => (
-                <DocumentRow
-                  slug={slug()}
-                  document={item}
-                  canDelete={canDelete(item.author.id)}
-                  onDelete={() => setDeletion({ kind: 'document', id: item.id, name: item.title })}
-                />
-              )}
-            </For>
-          </ul>
-        </Show>
-      </section>
+        <ResourceList items={props.resources.documents} empty={t('resources.documents.empty')}>
+          {(item) => (
+            <DocumentRow
+              slug={slug()}
+              document={item}
+              canDelete={canDelete(item.author.id)}
+              onDelete={() => setDeletion({ kind: 'document', id: item.id, name: item.title })}
+            />
+          )}
+        </ResourceList>
+      </ResourceSection>
 
-      <section class="resources__section" aria-labelledby="resources-files">
-        <h3 id="resources-files" ref={(element) => (headings.file = element)} tabindex="-1">
-          {t('resources.files')}
-        </h3>
+      <ResourceSection
+        id="resources-files"
+        title={t('resources.files')}
+        heading={(element) => (headings.file = element)}
+      >
         <Show when={canContribute()}>
           <FileUpload
             slug={slug()}
@@ -245,38 +262,31 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
             }}
           />
         </Show>
-        <Show when={props.resources.files.length > 0} fallback={<p>{t('resources.files.empty')}</p>}>
-          <ul class="resource-list">
-            <For each={props.resources.files}>
-              {(file) => (
-                <FileRow
-                  file={file}
-                  canDelete={canDelete(file.uploadedBy.id)}
-                  onDelete={() => setDeletion({ kind: 'file', id: file.id, name: file.name })}
-                />
-              )}
-            </For>
-          </ul>
-        </Show>
-      </section>
+        <ResourceList items={props.resources.files} empty={t('resources.files.empty')}>
+          {(file) => (
+            <FileRow
+              file={file}
+              canDelete={canDelete(file.uploadedBy.id)}
+              onDelete={() => setDeletion({ kind: 'file', id: file.id, name: file.name })}
+            />
+          )}
+        </ResourceList>
+      </ResourceSection>
 
-      <section class="resources__section" aria-labelledby="resources-links">
-        <h3 id="resources-links" ref={(element) => (headings.link = element)} tabindex="-1">
-          {t('resources.links')}
-        </h3>
-        <Show when={props.resources.links.length > 0} fallback={<p>{t('resources.links.empty')}</p>}>
-          <ul class="resource-list">
-            <For each={props.resources.links}>
-              {(link) => (
-                <LinkRow
-                  link={link}
-                  canDelete={canDelete(link.createdBy.id)}
-                  onDelete={() => setDeletion({ kind: 'link', id: link.id, name: link.title })}
-                />
-              )}
-            </For>
-          </ul>
-        </Show>
+      <ResourceSection
+        id="resources-links"
+        title={t('resources.links')}
+        heading={(element) => (headings.link = element)}
+      >
+        <ResourceList items={props.resources.links} empty={t('resources.links.empty')}>
+          {(link) => (
+            <LinkRow
+              link={link}
+              canDelete={canDelete(link.createdBy.id)}
+              onDelete={() => setDeletion({ kind: 'link', id: link.id, name: link.title })}
+            />
+          )}
+        </ResourceList>
         <Show when={canContribute()}>
           <LinkForm
             slug={slug()}
@@ -286,7 +296,7 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
             }}
           />
         </Show>
-      </section>
+      </ResourceSection>
 
       <ConfirmDialog
         open={deletion() !== null}

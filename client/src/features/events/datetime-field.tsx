@@ -1,6 +1,4 @@
-import { createUniqueId, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
-import '../../ui/fields.css';
+import { NativeField } from '../../ui/native-field';
 
 /**
  * A labelled `datetime-local` input (the browser's own date and time picker, usable with a
@@ -15,38 +13,27 @@ export function DateTimeField(props: {
   error?: string | undefined;
   required?: boolean;
 }) {
-  const id = createUniqueId();
-  const describedBy = () =>
-    [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div class="field event-form__short" data-invalid={props.error ? '' : undefined}>
-      <label class="field__label" for={id}>
-        {props.label}
-        <Show when={props.required}>
-          <span class="field__required"> ({t('common.required')})</span>
-        </Show>
-      </label>
-      <Show when={props.hint}>
-        <p id={`${id}-hint`} class="field__hint">
-          {props.hint}
-        </p>
-      </Show>
-      <input
-        id={id}
-        name={props.name}
-        type="datetime-local"
-        class="field__input"
-        value={props.value}
-        onInput={(event) => props.onInput(event.currentTarget.value)}
-        aria-describedby={describedBy()}
-        aria-invalid={props.error ? 'true' : undefined}
-        required={props.required}
-      />
-      <Show when={props.error}>
-        <p id={`${id}-error`} class="field__error">
-          {props.error}
-        </p>
-      </Show>
-    </div>
+    <NativeField
+      class="event-form__short"
+      label={props.label}
+      hint={props.hint}
+      error={props.error}
+      required={props.required}
+    >
+      {(control) => (
+        <input
+          id={control.id}
+          name={props.name}
+          type="datetime-local"
+          class="field__input"
+          value={props.value}
+          onInput={(event) => props.onInput(event.currentTarget.value)}
+          aria-describedby={control.describedBy()}
+          aria-invalid={control.invalid()}
+          required={props.required}
+        />
+      )}
+    </NativeField>
   );
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDraft, createBody, draftFromEvent, emptyDraft, updateBody } from './event-draft';
+import { anEvent } from './events.fixtures';
 
 const filled = () => ({
   ...emptyDraft('space-1'),
@@ -66,28 +67,14 @@ describe('event draft', () => {
   });
 
   it('reads an event back on its own clock', () => {
-    const draft = draftFromEvent({
-      id: 'e1',
-      title: 'Permanence',
-      kind: 'permanence',
-      startsAt: '2026-12-01T11:30:00Z',
-      endsAt: '2026-12-01T12:30:00Z',
-      seriesId: 's1',
-      capacity: null,
-      registeredCount: 0,
-      waitlistCount: 0,
-      timezone: 'America/Montreal',
-      mode: 'visio',
-      summary: 'Questions',
-      space: null,
-      address: null,
-      accessibilityNote: null,
-      registrationDeadline: null,
-      cancelledAt: null,
-      reportDocumentId: null,
-      followUpThreadId: null,
-      canManage: true,
-    });
+    const draft = draftFromEvent(
+      anEvent({
+        startsAt: '2026-12-01T11:30:00Z',
+        endsAt: '2026-12-01T12:30:00Z',
+        capacity: null,
+        timezone: 'America/Montreal',
+      }),
+    );
     expect(draft).toMatchObject({ start: '2026-12-01T06:30', end: '2026-12-01T07:30', capacity: '', spaceId: '' });
   });
 });

@@ -1,6 +1,7 @@
 import type { EventDetail } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
 import { canLeave, registrationState, seatsLeft } from './event-state';
+import { anEvent } from './events.fixtures';
 
 const now = new Date('2026-11-20T10:00:00Z');
 
@@ -9,29 +10,7 @@ function detail(
   mine: EventDetail['myRegistration'] = null,
 ): EventDetail {
   return {
-    event: {
-      id: 'e1',
-      title: 'Permanence',
-      kind: 'permanence',
-      startsAt: '2026-12-01T12:30:00+01:00',
-      endsAt: '2026-12-01T13:30:00+01:00',
-      seriesId: 's1',
-      capacity: 30,
-      registeredCount: 12,
-      waitlistCount: 0,
-      timezone: 'Europe/Paris',
-      mode: 'visio',
-      summary: '',
-      space: null,
-      address: null,
-      accessibilityNote: null,
-      registrationDeadline: null,
-      cancelledAt: null,
-      reportDocumentId: null,
-      followUpThreadId: null,
-      canManage: false,
-      ...overrides,
-    },
+    event: anEvent(overrides),
     myRegistration: mine,
     followingSeries: false,
   };

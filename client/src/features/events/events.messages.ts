@@ -30,7 +30,7 @@ export const eventsFr = {
 
   'events.seats.left.one': '{count} place restante',
   'events.seats.left.other': '{count} places restantes',
-  'events.seats.ofCapacity': '({taken} inscrit·es sur {capacity})',
+  'events.seats.ofCapacity': '({taken} sur {capacity} places occupées)',
   'events.seats.registered.one': '{count} personne inscrite',
   'events.seats.registered.other': '{count} personnes inscrites',
   'events.seats.full': 'Complet',
@@ -246,7 +246,7 @@ export const eventsEn: Record<keyof typeof eventsFr, string> = {
 
   'events.seats.left.one': '{count} seat left',
   'events.seats.left.other': '{count} seats left',
-  'events.seats.ofCapacity': '({taken} registered out of {capacity})',
+  'events.seats.ofCapacity': '({taken} of {capacity} seats taken)',
   'events.seats.registered.one': '{count} person registered',
   'events.seats.registered.other': '{count} people registered',
   'events.seats.full': 'Full',

@@ -3,7 +3,6 @@ import {
   AttendanceParamsSchema,
   AttendanceUpdateBodySchema,
   AttendedEventsSchema,
-  ErrorBodySchema,
   IdParamsSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -12,15 +11,9 @@ import type { Db } from '../../db/database';
 import { actorFrom } from '../../policy/policy';
 import { signedIn } from '../spaces/spaces.http';
 import { listAttendance, listAttendedPermanences, markAttendance } from './attendance.service';
+import { eventErrors } from './events.responses';
 
 const tags = ['events'];
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-};
 
 /** Who came: the attendance sheet of an event, and the permanences a person attended. */
 export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, { db }) => {
@@ -32,7 +25,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         tags,
         summary: 'The attendance sheet: seats, waitlist and anyone marked present (who manages the event)',
         params: IdParamsSchema,
-        response: { 200: AttendanceListSchema, ...errors },
+        response: { 200: AttendanceListSchema, ...eventErrors },
       },
     },
     async (request) => listAttendance(db, { actor: actorFrom(request.auth), eventId: request.params.id }),
@@ -47,7 +40,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         summary: 'Mark a person present or absent (who manages the event)',
         params: AttendanceParamsSchema,
         body: AttendanceUpdateBodySchema,
-        response: { 204: z.null().describe('done'), ...errors },
+        response: { 204: z.null().describe('done'), ...eventErrors },
       },
     },
     async (request, reply) => {
@@ -69,7 +62,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         tags,
         summary: 'The permanences a person was marked present at, newest first (the person, or admins)',
         params: IdParamsSchema,
-        response: { 200: AttendedEventsSchema, ...errors },
+        response: { 200: AttendedEventsSchema, ...eventErrors },
       },
     },
     async (request) => listAttendedPermanences(db, { actor: actorFrom(request.auth), userId: request.params.id }),

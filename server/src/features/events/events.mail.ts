@@ -25,27 +25,26 @@ export interface EventMailFacts {
 
 export type ReminderKind = 'day' | 'hour';
 
+/** What the mails to a seat holder (confirmed, or promoted from the waitlist) tell about the seat. */
+export interface SeatMailFacts {
+  event: EventMailFacts;
+  videoUrl: string | null;
+  cancelToken: string;
+}
+
 /**
  * The mails of events; each is written in the caller's transaction (outbox), so a mail exists
  * exactly when the change it tells about committed. `videoUrl` is passed only for seat holders;
  * `cancelToken` makes the one-click "je ne peux plus venir" link.
  */
 export interface EventsMailer {
-  sendConfirmation(
-    db: Db,
-    to: EventRecipient,
-    input: { event: EventMailFacts; videoUrl: string | null; cancelToken: string },
-  ): Promise<void>;
+  sendConfirmation(db: Db, to: EventRecipient, input: SeatMailFacts): Promise<void>;
   sendWaitlisted(
     db: Db,
     to: EventRecipient,
     input: { event: EventMailFacts; position: number; cancelToken: string },
   ): Promise<void>;
-  sendPromoted(
-    db: Db,
-    to: EventRecipient,
-    input: { event: EventMailFacts; videoUrl: string | null; cancelToken: string },
-  ): Promise<void>;
+  sendPromoted(db: Db, to: EventRecipient, input: SeatMailFacts): Promise<void>;
   sendReminder(
     db: Db,
     to: EventRecipient,
@@ -134,6 +133,12 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
   ];
   const link = (text: (typeof TEXT)[Locale], event: EventMailFacts, videoUrl: string | null) =>
     event.mode === 'visio' ? [videoUrl ? text.video(videoUrl) : text.videoLater] : [];
+  /** What follows the opening line once a seat is held: when, where, the visio link, how to cancel. */
+  const seatHeld = (text: (typeof TEXT)[Locale], to: EventRecipient, facts: SeatMailFacts) => [
+    ...place(text, facts.event, to.locale),
+    ...link(text, facts.event, facts.videoUrl),
+    text.cancelLink(cancelUrl(publicUrl, facts.cancelToken)),
+  ];
 
   const send = async (db: Db, to: EventRecipient, subject: string, event: EventMailFacts, paragraphs: string[]) => {
     const text = TEXT[to.locale];
@@ -151,13 +156,12 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
   };
 
   return {
-    async sendConfirmation(db, to, { event, videoUrl, cancelToken }) {
+    async sendConfirmation(db, to, facts) {
       const text = TEXT[to.locale];
+      const { event } = facts;
       await send(db, to, text.confirmSubject(event.title), event, [
         text.confirm(event.title),
-        ...place(text, event, to.locale),
-        ...link(text, event, videoUrl),
-        text.cancelLink(cancelUrl(publicUrl, cancelToken)),
+        ...seatHeld(text, to, facts),
       ]);
     },
     async sendWaitlisted(db, to, { event, position, cancelToken }) {
@@ -169,13 +173,12 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
         text.leaveWaitlist(cancelUrl(publicUrl, cancelToken)),
       ]);
     },
-    async sendPromoted(db, to, { event, videoUrl, cancelToken }) {
+    async sendPromoted(db, to, facts) {
       const text = TEXT[to.locale];
+      const { event } = facts;
       await send(db, to, text.promotedSubject(event.title), event, [
         text.promoted(event.title),
-        ...place(text, event, to.locale),
-        ...link(text, event, videoUrl),
-        text.cancelLink(cancelUrl(publicUrl, cancelToken)),
+        ...seatHeld(text, to, facts),
       ]);
     },
     async sendReminder(db, to, { event, kind, videoUrl }) {

@@ -8,3 +8,6 @@ export const eventErrors = {
   404: ErrorBodySchema,
   409: ErrorBodySchema,
 };
+
+/** The error answers of the questions and report routes: those of event routes, and 413 for a body too long. */
+export const questionErrors = { ...eventErrors, 413: ErrorBodySchema };

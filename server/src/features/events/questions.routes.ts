@@ -1,5 +1,4 @@
 import {
-  ErrorBodySchema,
   IdParamsSchema,
   QuestionCreateBodySchema,
   QuestionEnvelopeSchema,
@@ -11,19 +10,11 @@ import { actorFrom } from '../../policy/policy';
 import { createDiscussionsMailer } from '../discussions/discussions.mail';
 import { signedIn } from '../spaces/spaces.http';
 import { attendanceRoutes } from './attendance.routes';
+import { questionErrors } from './events.responses';
 import type { QuestionsDeps } from './questions.deps';
 import { askQuestion, listQuestions, updateQuestion, voteForQuestion } from './questions.service';
 import { reportRoutes } from './report.routes';
 
-/** The error answers of the questions, attendance and report routes. */
-export const questionErrors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  413: ErrorBodySchema,
-};
 
 export interface QuestionsRoutesOptions {
   /** Base of the links in the mails of the follow-up thread. */

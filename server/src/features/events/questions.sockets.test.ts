@@ -1,42 +1,30 @@
 import type { RealtimeEvent } from '@atelier/contract';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../test/app';
-import { connect, request as emit, listen, type TestSocket } from '../../test/sockets';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { request as emit } from '../../test/sockets';
 import { waitFor } from '../../test/wait-for';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
+import { socketTestApp } from './events.sockets.fixtures';
 import { ask, call, createEventRow, registerRow } from './questions.fixtures';
 
 /** Over a real socket: everyone watching the event sees the queue change live, in order. */
 
-let ctx: TestContext;
-let url: string;
+const live = socketTestApp();
+const { open } = live;
 let animateur: TestPerson;
 let alice: TestPerson;
 let bruno: TestPerson;
 let viewer: TestPerson;
-const sockets: TestSocket[] = [];
-const open = async (person: TestPerson | null) => {
-  const socket = await connect(url, person ? { cookie: person.headers.cookie ?? '' } : {});
-  sockets.push(socket);
-  return socket;
-};
 
 beforeAll(async () => {
-  ctx = await createTestApp();
-  url = await listen(ctx);
-  animateur = await createPerson(ctx, { displayName: 'Anna Live' });
-  alice = await createPerson(ctx, { displayName: 'Alice Live' });
-  bruno = await createPerson(ctx, { displayName: 'Bruno Live' });
-  viewer = await createPerson(ctx, { displayName: 'Vera Regarde' });
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await ctx.close();
+  animateur = await createPerson(live.ctx, { displayName: 'Anna Live' });
+  alice = await createPerson(live.ctx, { displayName: 'Alice Live' });
+  bruno = await createPerson(live.ctx, { displayName: 'Bruno Live' });
+  viewer = await createPerson(live.ctx, { displayName: 'Vera Regarde' });
 });
 
 describe('questions over socket.io', () => {
   it('delivers question.created and question.updated to the event room, without anyone’s vote', async () => {
-    const db = ctx.database.db;
+    const db = live.ctx.database.db;
     const space = await createSpaceRow(db, { visibility: 'public', joinPolicy: 'open' });
     await addMembership(db, space.id, animateur.id, { role: 'animateur' });
     const event = await createEventRow(db, { spaceId: space.id });
@@ -53,12 +41,12 @@ describe('questions over socket.io', () => {
     expect(ack.ok).toBe(true);
     const start = ack.seq;
 
-    const question = await ask(ctx, alice, event.id, 'Comment contribuer ?');
-    await call(ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
-    await call(ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
-    await call(ctx, animateur, 'PATCH', `/api/questions/${question.id}`, { status: 'current' });
-    const other = await ask(ctx, alice, event.id, 'Et ensuite ?');
-    await call(ctx, animateur, 'PATCH', `/api/questions/${other.id}`, { status: 'current' });
+    const question = await ask(live.ctx, alice, event.id, 'Comment contribuer ?');
+    await call(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
+    await call(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
+    await call(live.ctx, animateur, 'PATCH', `/api/questions/${question.id}`, { status: 'current' });
+    const other = await ask(live.ctx, alice, event.id, 'Et ensuite ?');
+    await call(live.ctx, animateur, 'PATCH', `/api/questions/${other.id}`, { status: 'current' });
 
     // created, vote (the second vote by the same person publishes nothing), current,
     // created, then the previous current back to open and the new current.
@@ -81,7 +69,7 @@ describe('questions over socket.io', () => {
   });
 
   it('keeps the room of a private space’s event closed to outsiders', async () => {
-    const db = ctx.database.db;
+    const db = live.ctx.database.db;
     const space = await createSpaceRow(db, { visibility: 'private', joinPolicy: 'invite' });
     const event = await createEventRow(db, { spaceId: space.id });
     const socket = await open(viewer);

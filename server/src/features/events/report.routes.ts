@@ -1,19 +1,12 @@
-import { ErrorBodySchema, EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelier/contract';
+import { EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorFrom } from '../../policy/policy';
 import { signedIn } from '../spaces/spaces.http';
+import { questionErrors } from './events.responses';
 import { presentEvent } from './questions.access';
 import { openFollowUp, publishReport, type ReportDeps } from './report.service';
 
 const tags = ['events'];
-const errors = {
-  400: ErrorBodySchema,
-  401: ErrorBodySchema,
-  403: ErrorBodySchema,
-  404: ErrorBodySchema,
-  409: ErrorBodySchema,
-  413: ErrorBodySchema,
-};
 
 /** After the session: the compte rendu (a shared document) and the follow-up thread. */
 export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps) => {
@@ -25,7 +18,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
         tags,
         summary: 'Create and link the compte rendu, a shared document (who manages the event; once)',
         params: IdParamsSchema,
-        response: { 201: EventEnvelopeSchema, ...errors },
+        response: { 201: EventEnvelopeSchema, ...questionErrors },
       },
     },
     async (request, reply) => {
@@ -45,7 +38,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
           "Open and link the follow-up thread, in the event's space or the one named (who manages the event; once)",
         params: IdParamsSchema,
         body: FollowUpBodySchema,
-        response: { 201: EventEnvelopeSchema, ...errors },
+        response: { 201: EventEnvelopeSchema, ...questionErrors },
       },
     },
     async (request, reply) => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { filesUnder, samples, tempDataDir, upload } from './resources.fixtures';
+import type { TestPerson } from '../spaces/spaces.fixtures';
+import { filesUnder, memberOfSpace, samples, tempDataDir, upload } from './resources.fixtures';
 
 describe('storage configuration', () => {
   it('uses the disk unless a bucket is named', () => {
@@ -46,10 +46,7 @@ describe('FILE_MAX_BYTES', () => {
   beforeAll(async () => {
     dataDir = await tempDataDir();
     ctx = await createTestApp({ DATA_DIR: dataDir.path, FILE_MAX_BYTES: '4096' });
-    member = await createPerson(ctx);
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
-    await addMembership(ctx.database.db, space.id, member.id);
-    slug = space.slug;
+    ({ member, slug } = await memberOfSpace(ctx));
   });
   afterAll(async () => {
     await ctx.close();

@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
 import type { TestContext } from '../../test/app';
-import type { TestPerson } from '../spaces/spaces.fixtures';
+import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
 
 /** Fixtures for resource tests: real sample files built in memory, multipart bodies, a fake S3. */
 
@@ -175,6 +175,14 @@ export function upload(
     headers: { ...(person?.headers ?? {}), 'content-type': body.contentType },
     payload: body.payload,
   });
+}
+
+/** A new person and the members-only space they belong to (by its slug): someone who may upload there. */
+export async function memberOfSpace(ctx: TestContext): Promise<{ member: TestPerson; slug: string }> {
+  const member = await createPerson(ctx);
+  const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
+  await addMembership(ctx.database.db, space.id, member.id);
+  return { member, slug: space.slug };
 }
 
 export interface FakeS3 {

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { type FakeS3, filesUnder, samples, startFakeS3, tempDataDir, upload } from './resources.fixtures';
+import type { TestPerson } from '../spaces/spaces.fixtures';
+import {
+  type FakeS3,
+  filesUnder,
+  memberOfSpace,
+  samples,
+  startFakeS3,
+  tempDataDir,
+  upload,
+} from './resources.fixtures';
 
 /** With S3_BUCKET set, files and previews go to the bucket and nothing stays under DATA_DIR. */
 
@@ -23,10 +31,7 @@ beforeAll(async () => {
     S3_SECRET_ACCESS_KEY: 'secret-de-test',
     S3_FORCE_PATH_STYLE: 'on',
   });
-  member = await createPerson(ctx);
-  const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
-  await addMembership(ctx.database.db, space.id, member.id);
-  slug = space.slug;
+  ({ member, slug } = await memberOfSpace(ctx));
 });
 afterAll(async () => {
   await ctx.close();

@@ -1,19 +1,16 @@
 import type { Event, SpaceSummary } from '@atelier/contract';
-// The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
-import * as Dialog from '@kobalte/core/dialog';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { createForm, errorText } from '../../../lib/form';
 import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
 import { SelectField } from '../../../ui/select-field';
-import { SubmitButton } from '../../../ui/submit-button';
 import { TextInput } from '../../../ui/text-field';
 import { textToHtml } from '../../discussions/thread-state';
+import { FormDialog } from './form-dialog';
 import { reportPath, threadPath } from './links';
 import { questionsApi } from './questions.api';
 import { spaceOptions } from './questions-state';
-import '../../../ui/dialog.css';
 
 /** « Publier le compte rendu »: a shared document linked to the event, then a link to it. */
 export function ReportBlock(props: { event: Event; onPublished: (event: Event) => void }) {
@@ -156,74 +153,57 @@ export function FollowUpBlock(props: { event: Event; onOpened: (event: Event) =>
           </Show>
         )}
       </Show>
-      <Dialog.Root open={open()} onOpenChange={setOpen}>
-        <Dialog.Portal>
-          <Dialog.Overlay class="dialog__overlay" />
-          <div class="dialog__positioner">
-            <Dialog.Content
-              class="dialog"
-              onCloseAutoFocus={(event) => {
-                // Once the thread is open its button is gone: focus the link to it.
-                const target = link?.isConnected ? link : opener?.isConnected ? opener : null;
-                if (!target) return;
-                event.preventDefault();
-                target.focus();
-              }}
-            >
-              <Dialog.Title class="dialog__title">{t('animation.followUp.openDialog')}</Dialog.Title>
-              <Dialog.Description class="dialog__description">{t('animation.followUp.text')}</Dialog.Description>
-              <form class="form" novalidate onSubmit={submit}>
-                <ErrorAlert message={form.formError()} />
-                <TextInput
-                  label={t('animation.followUp.title')}
-                  name="title"
-                  value={title()}
-                  onInput={setTitle}
-                  maxLength={200}
-                  required
-                  error={form.error('title')}
-                />
-                <TextInput
-                  label={t('animation.followUp.body')}
-                  name="body"
-                  value={body()}
-                  onInput={setBody}
-                  multiline
-                  rows={5}
-                  required
-                  error={form.error('body')}
-                />
-                <Show when={spaces()}>
-                  {(list) => (
-                    <SelectField
-                      label={t('animation.followUp.space')}
-                      name="spaceId"
-                      value={spaceId()}
-                      options={[
-                        ...(spaceId() ? [] : [{ value: '', label: t('animation.transmit.choose') }]),
-                        ...spaceOptions(list()),
-                      ]}
-                      onChange={setSpaceId}
-                      error={form.error('spaceId')}
-                      required
-                    />
-                  )}
-                </Show>
-                <div class="dialog__actions">
-                  <SubmitButton
-                    label={t('animation.followUp.submit')}
-                    busyLabel={t('animation.followUp.busy')}
-                    busy={form.busy()}
-                  />
-                  <button type="button" class="button button--secondary" onClick={() => setOpen(false)}>
-                    {t('common.cancel')}
-                  </button>
-                </div>
-              </form>
-            </Dialog.Content>
-          </div>
-        </Dialog.Portal>
-      </Dialog.Root>
+      <FormDialog
+        open={open()}
+        onOpenChange={setOpen}
+        // Once the thread is open its button is gone: focus the link to it.
+        focusAfterClose={() => (link?.isConnected ? link : opener?.isConnected ? opener : null)}
+        title={t('animation.followUp.openDialog')}
+        description={t('animation.followUp.text')}
+        formClass="form"
+        onSubmit={submit}
+        submitLabel={t('animation.followUp.submit')}
+        busyLabel={t('animation.followUp.busy')}
+        busy={form.busy()}
+        onCancel={() => setOpen(false)}
+      >
+        <ErrorAlert message={form.formError()} />
+        <TextInput
+          label={t('animation.followUp.title')}
+          name="title"
+          value={title()}
+          onInput={setTitle}
+          maxLength={200}
+          required
+          error={form.error('title')}
+        />
+        <TextInput
+          label={t('animation.followUp.body')}
+          name="body"
+          value={body()}
+          onInput={setBody}
+          multiline
+          rows={5}
+          required
+          error={form.error('body')}
+        />
+        <Show when={spaces()}>
+          {(list) => (
+            <SelectField
+              label={t('animation.followUp.space')}
+              name="spaceId"
+              value={spaceId()}
+              options={[
+                ...(spaceId() ? [] : [{ value: '', label: t('animation.transmit.choose') }]),
+                ...spaceOptions(list()),
+              ]}
+              onChange={setSpaceId}
+              error={form.error('spaceId')}
+              required
+            />
+          )}
+        </Show>
+      </FormDialog>
     </section>
   );
 }

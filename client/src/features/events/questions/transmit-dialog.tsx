@@ -1,14 +1,11 @@
 import type { Question, SpaceSummary } from '@atelier/contract';
-// The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
-import * as Dialog from '@kobalte/core/dialog';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { errorText } from '../../../lib/form';
 import { t } from '../../../lib/i18n';
 import { ErrorAlert } from '../../../ui/feedback';
 import { SelectField } from '../../../ui/select-field';
-import { SubmitButton } from '../../../ui/submit-button';
+import { FormDialog } from './form-dialog';
 import { spaceOptions } from './questions-state';
-import '../../../ui/dialog.css';
 
 /**
  * « Transmettre à un chantier »: one modal Kobalte Dialog for the whole queue, opened by the
@@ -67,63 +64,44 @@ export function TransmitDialog(props: {
   };
 
   return (
-    <Dialog.Root
+    <FormDialog
       open={props.question !== null}
       onOpenChange={(next) => {
         if (!next) props.onClose();
       }}
+      focusAfterClose={props.focusAfterClose}
+      title={t('animation.transmit.title')}
+      description={t('animation.transmit.text', { body: shown()?.body ?? '' })}
+      onSubmit={submit}
+      submitLabel={t('animation.transmit.confirm')}
+      busyLabel={t('animation.busy')}
+      busy={busy()}
+      onCancel={() => props.onClose()}
     >
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content
-            class="dialog"
-            onCloseAutoFocus={(event) => {
-              const target = props.focusAfterClose();
-              if (!target) return;
-              event.preventDefault();
-              target.focus();
+      <ErrorAlert message={error() ?? props.spacesError} />
+      <Show
+        when={props.spaces()}
+        fallback={
+          <Show when={!props.spacesError}>
+            <p role="status">{t('animation.transmit.loading')}</p>
+          </Show>
+        }
+      >
+        {(spaces) => (
+          <SelectField
+            label={t('animation.transmit.space')}
+            name="space"
+            value={choice()}
+            options={[{ value: '', label: t('animation.transmit.choose') }, ...spaceOptions(spaces())]}
+            onChange={(value) => {
+              setChoice(value);
+              if (value) setFieldError(undefined);
             }}
-          >
-            <Dialog.Title class="dialog__title">{t('animation.transmit.title')}</Dialog.Title>
-            <Dialog.Description class="dialog__description">
-              {t('animation.transmit.text', { body: shown()?.body ?? '' })}
-            </Dialog.Description>
-            <form novalidate onSubmit={submit}>
-              <ErrorAlert message={error() ?? props.spacesError} />
-              <Show
-                when={props.spaces()}
-                fallback={
-                  <Show when={!props.spacesError}>
-                    <p role="status">{t('animation.transmit.loading')}</p>
-                  </Show>
-                }
-              >
-                {(spaces) => (
-                  <SelectField
-                    label={t('animation.transmit.space')}
-                    name="space"
-                    value={choice()}
-                    options={[{ value: '', label: t('animation.transmit.choose') }, ...spaceOptions(spaces())]}
-                    onChange={(value) => {
-                      setChoice(value);
-                      if (value) setFieldError(undefined);
-                    }}
-                    error={fieldError()}
-                    required
-                  />
-                )}
-              </Show>
-              <div class="dialog__actions">
-                <SubmitButton label={t('animation.transmit.confirm')} busyLabel={t('animation.busy')} busy={busy()} />
-                <button type="button" class="button button--secondary" onClick={() => props.onClose()}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog.Root>
+            error={fieldError()}
+            required
+          />
+        )}
+      </Show>
+    </FormDialog>
   );
 }
