@@ -12,6 +12,8 @@ export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** Embedded only: the whole data directory as a tarball, to start other databases from. */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 const INT8_OID = 20;
@@ -27,6 +29,8 @@ export async function createDatabase(options: {
   databaseUrl?: string;
   dataDir: string;
   poolSize?: number;
+  /** Embedded only: start from this `dumpDataDir` tarball instead of an empty cluster. */
+  loadDataDir?: Blob;
 }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -48,6 +52,7 @@ export async function createDatabase(options: {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir,
+    loadDataDir: options.loadDataDir,
     extensions: { unaccent },
     parsers: { [INT8_OID]: parseInt8 },
   });
@@ -59,5 +64,6 @@ export async function createDatabase(options: {
       await db.destroy();
       await pglite.close();
     },
+    dumpDataDir: () => pglite.dumpDataDir('none'),
   };
 }

@@ -1,4 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFile, rename, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { migrations } from '@atelier/migrations';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
@@ -10,11 +14,7 @@ import { migrateToLatest } from '../db/migrate';
  */
 export async function createTestDatabase(): Promise<Database> {
   const serverUrl = process.env.DATABASE_URL;
-  if (!serverUrl) {
-    const database = await createDatabase({ dataDir: 'memory://' });
-    await migrateToLatest(database.db);
-    return database;
-  }
+  if (!serverUrl) return createMigratedPglite();
   const name = `atelier_test_${randomBytes(6).toString('hex')}`;
   await withAdmin(serverUrl, (client) => client.query(`create database ${name}`));
   const url = new URL(serverUrl);
@@ -55,4 +55,30 @@ export async function dropTestDatabase(client: pg.Client, name: string) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await client.query(`drop database if exists ${name} with (force)`);
+}
+
+/**
+ * Starting PGlite runs initdb in WebAssembly, which takes most of a test file's set-up; loading
+ * a data directory dumped once after the migrations skips both. The dump sits in the system's
+ * temporary folder, named by a hash of the migrations, so any change to them makes a new one.
+ */
+async function createMigratedPglite(): Promise<Database> {
+  const source = Object.entries(migrations)
+    .map(([name, migration]) => `${name}\n${migration.up}\n${migration.down}`)
+    .join('\n');
+  const path = join(
+    tmpdir(),
+    `atelier-test-pglite-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.tar`,
+  );
+  const template = await readFile(path).catch(() => null);
+  if (template) return createDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
+
+  const database = await createDatabase({ dataDir: 'memory://' });
+  await migrateToLatest(database.db);
+  const dump = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
+  // Written aside then renamed: files starting together never read a half-written dump.
+  const partial = `${path}.${randomBytes(4).toString('hex')}`;
+  await writeFile(partial, dump);
+  await rename(partial, path);
+  return database;
 }
