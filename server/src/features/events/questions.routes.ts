@@ -15,7 +15,6 @@ import type { QuestionsDeps } from './questions.deps';
 import { askQuestion, listQuestions, updateQuestion, voteForQuestion } from './questions.service';
 import { reportRoutes } from './report.routes';
 
-
 export interface QuestionsRoutesOptions {
   /** Base of the links in the mails of the follow-up thread. */
   publicUrl: string;
