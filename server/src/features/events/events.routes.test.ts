@@ -57,4 +57,27 @@ describe('GET /api/permanence/next', () => {
     expect(await at('2026-03-04T00:00:00Z')).toBe('2026-04-07T12:30:00+02:00');
     expect(await at('2026-12-01T12:00:00Z')).toBe('2026-12-01T12:30:00+01:00');
   });
+
+  it('skips an occurrence cancelled alone and follows one moved alone', async () => {
+    const now = new Date('2026-11-28T17:00:00Z');
+    const next = () =>
+      getNextPermanence(
+        eventsDeps(ctx, () => now),
+        { now },
+      );
+    const december = await next();
+    await ctx.database.db
+      .updateTable('events')
+      .set({ cancelled_at: now })
+      .where('id', '=', december?.eventId ?? '')
+      .execute();
+    const january = await next();
+    expect(january?.startsAt).toBe('2027-01-05T12:30:00+01:00');
+    await ctx.database.db
+      .updateTable('events')
+      .set({ starts_at: new Date('2027-01-06T11:30:00Z'), ends_at: new Date('2027-01-06T12:30:00Z') })
+      .where('id', '=', january?.eventId ?? '')
+      .execute();
+    expect(await next()).toMatchObject({ eventId: january?.eventId, startsAt: '2027-01-06T12:30:00+01:00' });
+  });
 });

@@ -38,7 +38,7 @@ import {
   updateEvent as updateEventRow,
 } from './events.queries';
 import { materializeSeries, occurrenceDateOf } from './occurrences';
-import { nextOccurrence, normalizeRecurrenceRule } from './recurrence';
+import { normalizeRecurrenceRule } from './recurrence';
 import {
   activeRegistrants,
   countSeats,
@@ -335,33 +335,32 @@ export async function cancelEvent(
 export async function getNextPermanence(deps: EventsDeps, { now }: { now: Date }): Promise<NextOccurrence | null> {
   const series = await findSeriesBySlug(deps.db, PERMANENCE_SLUG);
   if (!series) return null;
-  const occurrence = nextOccurrence(
-    {
-      rrule: series.rrule,
-      timezone: series.timezone,
-      firstDate: series.first_date,
-      startTime: series.start_time,
-      durationMinutes: series.duration_minutes,
-    },
-    now,
+  // The occurrences as they stand: one moved alone keeps its new time, one cancelled is skipped.
+  const day = 24 * 60 * 60_000;
+  await ensureOccurrences(
+    deps,
+    { from: new Date(now.getTime() - day), to: new Date(now.getTime() + 120 * day) },
+    { seriesId: series.id },
   );
-  if (!occurrence) return null;
-  await ensureOccurrences(deps, { from: occurrence.startsAt, to: occurrence.endsAt }, { seriesId: series.id });
   const row = await deps.db
     .selectFrom('events')
-    .select('id')
+    .select(['id', 'title', 'summary', 'starts_at', 'ends_at', 'timezone', 'mode'])
     .where('series_id', '=', series.id)
-    .where('occurrence_date', '=', occurrenceDateOf(occurrence.startsAt, series.timezone))
+    .where('cancelled_at', 'is', null)
+    .where('ends_at', '>', now)
+    .orderBy('starts_at')
+    .limit(1)
     .executeTakeFirst();
+  if (!row) return null;
   return {
     seriesId: series.id,
-    ...(row ? { eventId: row.id } : {}),
-    title: series.title,
+    eventId: row.id,
+    title: row.title,
     kind: series.kind,
-    summary: series.summary,
-    startsAt: formatInTimeZone(occurrence.startsAt, series.timezone),
-    endsAt: formatInTimeZone(occurrence.endsAt, series.timezone),
-    timezone: series.timezone,
-    mode: series.mode,
+    summary: row.summary,
+    startsAt: formatInTimeZone(row.starts_at, row.timezone),
+    endsAt: formatInTimeZone(row.ends_at, row.timezone),
+    timezone: row.timezone,
+    mode: row.mode,
   };
 }
