@@ -13,6 +13,7 @@ import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mail/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
+import { accessPlugin } from './plugins/access';
 import { authPlugin } from './plugins/auth';
 import { clientPlugin } from './plugins/client';
 import { collabPlugin } from './plugins/collab';
@@ -54,6 +55,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(dbPlugin, { database });
   await app.register(cookie);
   await app.register(securityPlugin, { config });
+  await app.register(accessPlugin, { config });
   await app.register(authPlugin, { config });
   await app.register(jobsPlugin, jobs ?? {});
   await app.register(mailPlugin, { config });

@@ -1,37 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { RealtimeEvent } from '@atelier/contract';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Cluster, canCluster, startCluster } from '../support/cluster';
 import { ask, type ClientSocket, openSocket, RoomFollower, startBalancer } from '../support/realtime';
-import { type RunningServer, startServer } from '../support/server';
+import type { RunningServer } from '../support/server';
+import { waitUntil } from '../support/wait';
 
-const { REDIS_URL, DATABASE_URL } = process.env;
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
-
-async function waitFor(what: string, probe: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
-
-async function admin(work: (client: pg.Client) => Promise<unknown>) {
-  const client = new pg.Client({ connectionString: DATABASE_URL });
-  await client.connect();
-  try {
-    await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * Two server processes on one PostgreSQL database and one Redis, as behind a load balancer.
  * Events are published through the test-only route (`NODE_ENV=test`) until posts exist.
  */
-describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Redis adapter)', () => {
-  const name = `atelier_rt_${randomBytes(6).toString('hex')}`;
+describe.skipIf(!canCluster)('realtime across two processes (Redis adapter)', () => {
+  let cluster: Cluster;
   let a: RunningServer;
   let b: RunningServer;
   let room: string;
@@ -76,13 +58,8 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
   let spaceSlug: string;
 
   beforeAll(async () => {
-    await admin((client) => client.query(`create database ${name}`));
-    const url = new URL(DATABASE_URL as string);
-    url.pathname = `/${name}`;
-    const env = { NODE_ENV: 'test', DATABASE_URL: url.toString(), REDIS_URL: REDIS_URL as string };
-    // One after the other: the first migrates and seeds, the second finds it done.
-    a = await startServer({ ...env, SEED: 'on' });
-    b = await startServer({ ...env, SEED: 'off' });
+    cluster = await startCluster({ NODE_ENV: 'test' });
+    ({ a, b } = cluster);
     const spaces = (await (await fetch(`${a.url}/api/spaces`)).json()) as {
       items: { id: string; slug: string; visibility: string; joinPolicy: string }[];
     };
@@ -95,17 +72,7 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
   afterAll(async () => {
     for (const socket of sockets) socket.close();
     await a?.kill();
-    await b?.stop();
-    await admin(async (client) => {
-      for (let i = 0; i < 100; i++) {
-        const { rows } = await client.query('select count(*)::int as n from pg_stat_activity where datname = $1', [
-          name,
-        ]);
-        if (rows[0]?.n === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      await client.query(`drop database if exists ${name} with (force)`);
-    });
+    await cluster?.close();
   });
 
   it('delivers on process B what was published through process A, and honours sessions on both', async () => {
@@ -113,11 +80,11 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
     sockets.push(listener);
     const received: RealtimeEvent[] = [];
     listener.on('event', (event) => received.push(event));
-    await waitFor('B to connect', () => listener.connected);
-    expect(await ask(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
+    await waitUntil('B to connect', () => listener.connected);
+    expect(await ask(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
 
     expect(await publish(a, 3, 1)).toEqual([1, 2, 3]);
-    await waitFor('three events on B', () => received.length === 3);
+    await waitUntil('three events on B', () => received.length === 3);
     expect(received.map((event) => [event.room, event.seq])).toEqual([
       [room, 1],
       [room, 2],
@@ -128,8 +95,12 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
     const camille = await register(a, 'Camille Deux-Process');
     const person = openSocket(b.url, { cookie: camille.cookie });
     sockets.push(person);
-    await waitFor('the person to connect to B', () => person.connected);
-    expect(await ask(person, 'subscribe', { room: `user:${camille.userId}` })).toEqual({ ok: true, seq: 0 });
+    await waitUntil('the person to connect to B', () => person.connected);
+    expect(await ask(person, 'subscribe', { room: `user:${camille.userId}` })).toEqual({
+      ok: true,
+      seq: 0,
+      room: `user:${camille.userId}`,
+    });
     expect(await ask(listener, 'subscribe', { room: `user:${camille.userId}` })).toEqual({
       ok: false,
       error: { code: 'unauthenticated' },
@@ -148,12 +119,12 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
     sockets.push(reader);
     const received: RealtimeEvent[] = [];
     reader.on('event', (event) => received.push(event));
-    await waitFor('the reader to connect to B', () => reader.connected);
+    await waitUntil('the reader to connect to B', () => reader.connected);
     const ack = (await ask(reader, 'subscribe', { room: threadRoom })) as { ok: boolean; seq: number };
     expect(ack.ok).toBe(true);
 
     await post(a, `/api/threads/${started.thread.id}/posts`, dominique.headers, { body: '<p>Depuis A</p>' });
-    await waitFor('the post on B', () => received.some((event) => event.type === 'post.created'));
+    await waitUntil('the post on B', () => received.some((event) => event.type === 'post.created'));
     const created = received.find((event) => event.type === 'post.created') as RealtimeEvent;
     expect(created.room).toBe(threadRoom);
     expect(created.seq).toBe(ack.seq + 1);
@@ -174,20 +145,20 @@ describe.skipIf(!REDIS_URL || !DATABASE_URL)('realtime across two processes (Red
       const follower = new RoomFollower(room, socket);
       const onB = new RoomFollower(room, openSocket(b.url, { reconnect: true }));
       sockets.push(onB.socket);
-      await waitFor(
+      await waitUntil(
         'both followers to catch up',
         () => follower.applied.length === base && onB.applied.length === base,
       );
 
       await publish(a, 10, 1); // live, through A
-      await waitFor('the live events', () => follower.applied.length === base + 10);
+      await waitUntil('the live events', () => follower.applied.length === base + 10);
 
       await a.kill(); // a crash: no goodbye to the clients
       await publish(b, 10, 11); // published while the client is away or reconnecting
-      await waitFor('the reconnection to B', () => follower.connections === 2);
+      await waitUntil('the reconnection to B', () => follower.connections === 2);
       await publish(b, 10, 21); // live again, on B
       const total = base + 30;
-      await waitFor('every event', () => follower.applied.length === total && onB.applied.length === total);
+      await waitUntil('every event', () => follower.applied.length === total && onB.applied.length === total);
 
       expect(follower.applied.map((event) => event.seq)).toEqual(range(1, total));
       expect(onB.applied.map((event) => event.seq)).toEqual(range(1, total));

@@ -5,6 +5,7 @@ import {
   type RealtimeEvent,
   RealtimeEventSchema,
   ReplayAckSchema,
+  RevokedSchema,
   type ServerToClientEvents,
   SOCKET_PATH,
   SubscribeAckSchema,
@@ -161,6 +162,19 @@ function connect() {
     if (!parsed.success) return;
     const entry = rooms.get(parsed.data.room);
     if (entry) receive(parsed.data.room, entry, parsed.data);
+  });
+  // The server stopped sending a room (access changed): the page reads its state again, which
+  // now says what the person may see; an ended session is read again too.
+  socket.on('revoked', (raw) => {
+    const parsed = RevokedSchema.safeParse(raw);
+    if (!parsed.success) return;
+    const entry = rooms.get(parsed.data.room);
+    if (entry) {
+      entry.last = null;
+      entry.pending = [];
+      resync(entry);
+    }
+    if (parsed.data.code === 'unauthenticated') void session.load();
   });
   socket.on('ephemeral', (raw) => {
     const parsed = EphemeralEventSchema.safeParse(raw);

@@ -27,6 +27,17 @@ export const COLLAB_CLOSE_CODES = {
   not_found: 4404,
 } as const;
 
+/**
+ * Stateless messages the server sends on a `/collab` connection (Hocuspocus `stateless`, JSON).
+ * `access`: what the connection may do changed while it was open (a member left or was
+ * removed, the space was archived…): `read` — the server refuses its updates from now on;
+ * `edit` — it may write again. A refusal closes the connection instead, with a close reason.
+ */
+export const CollabStatelessSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('access'), access: z.enum(['read', 'edit']) }),
+]);
+export type CollabStateless = z.infer<typeof CollabStatelessSchema>;
+
 export const DocumentSchema = z.object({
   id: IdSchema,
   /** Null for a document of the whole alliance (read by everyone, edited by admins). */

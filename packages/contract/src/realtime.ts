@@ -58,6 +58,15 @@ export const EphemeralEventSchema = z.object({
   data: z.unknown(),
 });
 export type EphemeralEvent = z.infer<typeof EphemeralEventSchema>;
+
+/**
+ * `revoked`: the server took the socket out of a room its person may no longer read (they
+ * left or were removed, the space became private, the session ended). No more events of the
+ * room follow; the page reads its state again over HTTP. `unauthenticated`: the session ended
+ * (sign-out, password change): the server then closes the socket, which reconnects anonymous.
+ */
+export const RevokedSchema = z.object({ room: RoomSchema, code: z.enum(['unauthenticated', 'forbidden']) });
+export type Revoked = z.infer<typeof RevokedSchema>;
 /** `typing` data: who writes. */
 export const TypingDataSchema = z.object({ userId: z.string(), displayName: z.string() });
 /** `presence` data: how many distinct people (anonymous visitors count one each) are in the room. */
@@ -69,8 +78,11 @@ export const AckErrorSchema = z.object({ ok: z.literal(false), error: z.object({
 export type AckError = z.infer<typeof AckErrorSchema>;
 export const OkAckSchema = z.union([z.object({ ok: z.literal(true) }), AckErrorSchema]);
 export const SubscribeAckSchema = z.union([
-  /** `seq`: the room's current seq; replay after it only what arrives later is missing. */
-  z.object({ ok: z.literal(true), seq: z.number().int() }),
+  /**
+   * `seq`: the room's current seq; replay after it only what arrives later is missing.
+   * `room`: the room's canonical name (ids in lower case), the one its events carry.
+   */
+  z.object({ ok: z.literal(true), seq: z.number().int(), room: RoomSchema }),
   AckErrorSchema,
 ]);
 export const ReplayOkSchema = z.object({
@@ -94,4 +106,5 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   event(event: RealtimeEvent): void;
   ephemeral(event: EphemeralEvent): void;
+  revoked(payload: Revoked): void;
 }

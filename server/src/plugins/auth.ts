@@ -54,6 +54,8 @@ export const authPlugin = fp(
       secure: config.production,
       maxAge: Math.floor(config.session.absoluteMs / 1000),
     };
+    // A browser drops a `__Host-` cookie only when the clearing Set-Cookie is Secure too.
+    const clearOptions = { path: '/', httpOnly: true, sameSite: 'strict' as const, secure: config.production };
 
     app.decorateRequest('auth', null);
 
@@ -62,7 +64,7 @@ export const authPlugin = fp(
       if (!token) return;
       const found = token.length <= 128 ? await findSession(app.db, token, config.session) : null;
       if (!found) {
-        reply.clearCookie(cookieName, { path: '/' });
+        reply.clearCookie(cookieName, clearOptions);
         return;
       }
       request.auth = found;
@@ -74,17 +76,24 @@ export const authPlugin = fp(
       }
     });
 
+    /** Ends the request's session; its open sockets and collab connections go with it. */
+    const endSession = async (request: FastifyRequest) => {
+      if (!request.auth) return;
+      await deleteSession(app.db, request.auth.session.id);
+      await app.access.changed({ scope: 'user', userId: request.auth.user.id });
+    };
+
     app.decorate('signIn', async (request: FastifyRequest, reply: FastifyReply, userId: string) => {
-      if (request.auth) await deleteSession(app.db, request.auth.session.id);
+      await endSession(request);
       const { token, csrfToken } = await createSession(app.db, userId, request.headers['user-agent'], config.session);
       reply.setCookie(cookieName, token, cookieOptions);
       return { csrfToken };
     });
 
     app.decorate('signOut', async (request: FastifyRequest, reply: FastifyReply) => {
-      if (request.auth) await deleteSession(app.db, request.auth.session.id);
-      reply.clearCookie(cookieName, { path: '/' });
+      await endSession(request);
+      reply.clearCookie(cookieName, clearOptions);
     });
   },
-  { name: 'auth', dependencies: ['db', '@fastify/cookie'] },
+  { name: 'auth', dependencies: ['db', '@fastify/cookie', 'access'] },
 );

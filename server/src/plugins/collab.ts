@@ -7,6 +7,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import { findSessionActor } from '../features/accounts/sessions.queries';
+import { createCollabRevocation } from '../features/documents/collab.access';
 import { createCollabServer } from '../features/documents/collab.server';
 import type { LiveDocuments } from '../features/documents/documents.deps';
 import { actorFrom } from '../policy/policy';
@@ -41,8 +43,15 @@ function toFetchRequest(raw: IncomingMessage): Request {
  */
 export const collabPlugin = fp<{ config: Config }>(
   async (app: FastifyInstance, { config }) => {
-    const collab = createCollabServer({ db: app.db, log: app.log, redisUrl: config.redisUrl });
+    const collab = createCollabServer({
+      db: app.db,
+      log: app.log,
+      redisUrl: config.redisUrl,
+      accessEpoch: app.access.epoch,
+    });
     app.decorate('collab', collab.live);
+    const sessionActor = (sessionId: string) => findSessionActor(app.db, sessionId, config.session);
+    app.access.onChange(createCollabRevocation(collab.hocuspocus, { db: app.db, sessionActor }));
 
     // @fastify/websocket answers every upgrade it sees, and socket.io listens on the same
     // server for its own path: hand it only the upgrades of `/collab`.
@@ -75,6 +84,7 @@ export const collabPlugin = fp<{ config: Config }>(
       (socket, request) => {
         const connection = collab.hocuspocus.handleConnection(socket, toFetchRequest(request.raw), {
           actor: actorFrom(request.auth),
+          sessionId: request.auth?.session.id ?? null,
           refuse: (code, reason) => socket.close(code, reason),
         });
         socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
@@ -98,5 +108,5 @@ export const collabPlugin = fp<{ config: Config }>(
       app.server.off('upgrade', forward);
     });
   },
-  { name: 'collab', dependencies: ['db', 'auth'] },
+  { name: 'collab', dependencies: ['db', 'auth', 'access'] },
 );

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
 
 /** A stand-in for client/dist: an index page and one hashed asset. */
@@ -85,6 +86,26 @@ describe('operations in production', () => {
         headers: { authorization: 'Bearer jeton-secret-de-test-123' },
       });
       expect(allowed.statusCode).toBe(200);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  it('clears the __Host- session cookie with a Secure Set-Cookie, which browsers require', async () => {
+    const ctx = await createTestApp({ NODE_ENV: 'production' });
+    try {
+      const person = await createPerson(ctx);
+      expect(person.headers.cookie).toMatch(/^__Host-atelier_session=/);
+      const logout = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/logout',
+        headers: { ...person.headers, 'x-forwarded-proto': 'https' },
+      });
+      expect(logout.statusCode).toBe(204);
+      const cleared = String(logout.headers['set-cookie']);
+      expect(cleared).toMatch(/^__Host-atelier_session=;/);
+      expect(cleared).toMatch(/; Secure/);
+      expect(cleared).toMatch(/; Path=\//);
     } finally {
       await ctx.close();
     }

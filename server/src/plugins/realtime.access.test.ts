@@ -40,9 +40,17 @@ describe('realtime: who may follow which room', () => {
 
   it('lets anyone follow a public space, and answers with the current seq', async () => {
     const anonymous = await open();
-    expect(await request(anonymous, 'subscribe', { room: rooms.public })).toEqual({ ok: true, seq: 0 });
+    expect(await request(anonymous, 'subscribe', { room: rooms.public })).toEqual({
+      ok: true,
+      seq: 0,
+      room: rooms.public,
+    });
     await ctx.app.realtime.transaction((_trx, publish) => publish(rooms.public, 'thread.created', { n: 1 }));
-    expect(await request(anonymous, 'subscribe', { room: rooms.public })).toEqual({ ok: true, seq: 1 });
+    expect(await request(anonymous, 'subscribe', { room: rooms.public })).toEqual({
+      ok: true,
+      seq: 1,
+      room: rooms.public,
+    });
   });
 
   it('asks anonymous visitors to sign in for members-only and private rooms', async () => {
@@ -63,8 +71,8 @@ describe('realtime: who may follow which room', () => {
     const [mine, theirs, admins] = await Promise.all([open(member), open(outsider), open(admin)]);
     for (const room of [rooms.members, rooms.private]) {
       expect(await request(theirs, 'subscribe', { room })).toEqual({ ok: false, error: { code: 'forbidden' } });
-      expect(await request(mine, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
-      expect(await request(admins, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
+      expect(await request(mine, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
+      expect(await request(admins, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
     }
   });
 
@@ -78,7 +86,7 @@ describe('realtime: who may follow which room', () => {
   it("keeps a person's own room for that person only", async () => {
     const [mine, theirs, admins] = await Promise.all([open(member), open(outsider), open(admin)]);
     const room = `user:${member.id}`;
-    expect(await request(mine, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
+    expect(await request(mine, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
     expect(await request(theirs, 'subscribe', { room })).toEqual({ ok: false, error: { code: 'forbidden' } });
     expect(await request(admins, 'subscribe', { room })).toEqual({ ok: false, error: { code: 'forbidden' } });
   });

@@ -60,7 +60,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
     sockets.push(listener);
     const received: RealtimeEvent[] = [];
     listener.on('event', (event) => received.push(event));
-    expect(await request(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0 });
+    expect(await request(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
     await ctx.app.realtime
       .transaction(async (_trx, publish) => {
         await publish(room, 'post.created', { n: 'rolled back' });

@@ -4,12 +4,14 @@ import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 import type { Config } from '../config';
 import type { Db } from '../db/database';
+import { findSessionActor } from '../features/accounts/sessions.queries';
 import type { Actor } from '../policy/policy';
 import { createRoomAccess, type RoomReadCheck } from '../policy/rooms';
 import { currentSeq, insertEvent, listEventsAfter } from './realtime/events.queries';
 import { identify, isAllowedOrigin } from './realtime/handshake';
 import { createPresence } from './realtime/presence';
 import { createRedisAdapter } from './realtime/redis-adapter';
+import { createRevocation } from './realtime/revocation';
 import { wireSocket } from './realtime/socket-handlers';
 import { TokenBucket } from './realtime/token-bucket';
 import { personalRoom, type RealtimeServer } from './realtime/types';
@@ -42,11 +44,6 @@ export interface Realtime {
   replay(room: string, afterSeq: number): Promise<{ events: RealtimeEvent[]; truncated: boolean }>;
   /** Distinct people subscribed to the room, on every process. */
   presence(room: string): Promise<number>;
-  /**
-   * Asks the policy again for every room a person's sockets are in, on every process, and
-   * takes them out of the rooms they may no longer read (after leaving or being removed).
-   */
-  revalidate(actor: NonNullable<Actor>): Promise<void>;
   readonly io: RealtimeServer;
 }
 
@@ -90,7 +87,7 @@ export const realtimePlugin = fp(
         const identity = await identify(app.db, config, socket.request);
         socket.data.actor = identity.actor;
         socket.data.displayName = identity.displayName;
-        socket.data.bucket = config.rateLimits.enabled ? new TokenBucket(EVENTS_BURST, EVENTS_PER_SECOND) : null;
+        socket.data.sessionId = identity.sessionId;
         if (identity.actor) await socket.join(personalRoom(identity.actor.id));
         next();
       } catch (error) {
@@ -101,17 +98,26 @@ export const realtimePlugin = fp(
 
     const replay = (room: string, afterSeq: number) => listEventsAfter(app.db, room, afterSeq, REPLAY_LIMIT);
 
+    const sessionActor = (sessionId: string) => findSessionActor(app.db, sessionId, config.session);
+    const revocation = createRevocation(io, {
+      decide: access.decide,
+      sessionActor,
+      presenceChanged: presence.schedule,
+    });
+    app.access.onChange(revocation.reevaluate);
     io.on('connection', (socket) => {
       wireSocket(socket, {
         log: app.log,
-        currentActor: async (s) => (await identify(app.db, config, s.request)).actor,
-        canRead: access.canRead,
+        currentActor: async (s) => (s.data.sessionId ? sessionActor(s.data.sessionId) : null),
+        decide: access.decide,
         currentSeq: (room) => currentSeq(app.db, room),
         replay,
         presenceChanged: presence.schedule,
+        joined: revocation.joined,
+        accessEpoch: app.access.epoch,
+        bucket: config.rateLimits.enabled ? new TokenBucket(EVENTS_BURST, EVENTS_PER_SECOND) : null,
       });
     });
-
     const emitCommitted = (events: readonly RealtimeEvent[]) => {
       for (const event of events) io.to(event.room).emit('event', event);
     };
@@ -137,15 +143,6 @@ export const realtimePlugin = fp(
       canRead: access.canRead,
       replay,
       presence: presence.count,
-      async revalidate(actor) {
-        const own = personalRoom(actor.id);
-        for (const socket of await io.in(own).fetchSockets()) {
-          for (const room of socket.rooms) {
-            if (room === socket.id || room === own) continue;
-            if (!(await access.canRead(actor, room))) socket.leave(room);
-          }
-        }
-      },
       io,
     };
     app.decorate('realtime', realtime);
@@ -164,5 +161,5 @@ export const realtimePlugin = fp(
       await redis?.close();
     });
   },
-  { name: 'realtime', dependencies: ['db', 'auth'] },
+  { name: 'realtime', dependencies: ['db', 'auth', 'access'] },
 );

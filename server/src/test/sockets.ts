@@ -80,6 +80,7 @@ export class RoomFollower {
   }
 
   private catchUp(): Promise<void> {
+    const socket = this.socket;
     this.catchingUp = this.catchingUp.then(async () => {
       for (;;) {
         const ack = (await request(this.socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
@@ -91,6 +92,11 @@ export class RoomFollower {
         for (const event of ack.events) if (event.seq === this.lastSeq + 1) this.apply(event);
         if (!ack.truncated) return;
       }
+    });
+    // A socket that dropped while catching up leaves its replay unanswered: `start` on the
+    // next socket catches up again. Any other failure is the test's.
+    this.catchingUp = this.catchingUp.catch((error) => {
+      if (socket.connected) throw error;
     });
     return this.catchingUp;
   }

@@ -1,4 +1,4 @@
-import { COLLAB_FIELD, COLLAB_PATH } from '@atelier/contract';
+import { COLLAB_FIELD, COLLAB_PATH, CollabStatelessSchema } from '@atelier/contract';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import { Editor } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -24,6 +24,16 @@ interface CollabEditorProps {
   canEdit: boolean;
   user: CaretUser;
   ref?: (handle: CollabEditorHandle) => void;
+}
+
+/** A stateless message of the contract, or null for anything else. */
+function parseStateless(payload: string) {
+  try {
+    const parsed = CollabStatelessSchema.safeParse(JSON.parse(payload));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }
 
 /** A caret in another person's colour, with their name; classes only (the CSP forbids inline styles). */
@@ -55,6 +65,8 @@ export function CollabEditor(props: CollabEditorProps) {
   const [state, setState] = createSignal<ConnectionState>('connecting');
   const [refusal, setRefusal] = createSignal<CollabRefusal | null>(null);
   const [people, setPeople] = createSignal<Presence[]>([]);
+  /** Starts as the page says; the server tells the open connection when that changes. */
+  const [writable, setWritable] = createSignal(props.canEdit);
   const ydoc = new Y.Doc();
   let provider: HocuspocusProvider | undefined;
   let wasConnected = false;
@@ -103,6 +115,12 @@ export function CollabEditor(props: CollabEditorProps) {
         if (socket?.status === WebSocketStatus.Connected) socket.webSocket?.close();
       },
       onAuthenticationFailed: ({ reason }) => refuse(refusalOf({ reason }) ?? 'forbidden', false),
+      onStateless: ({ payload }) => {
+        const message = parseStateless(payload);
+        if (message?.type !== 'access') return;
+        setWritable(message.access === 'edit');
+        editor()?.setEditable(message.access === 'edit');
+      },
       onAwarenessChange: ({ states }) => setPeople(presentPeople(states, ydoc.clientID)),
     });
 
@@ -209,8 +227,18 @@ export function CollabEditor(props: CollabEditorProps) {
       <span id={`${id}-label`} class="visually-hidden">
         {t('document.editorLabel')}
       </span>
+      <Show when={props.canEdit && !writable() && state() !== 'refused'}>
+        <p class="notice" role="status">
+          {t('document.readOnlyNow')}
+        </p>
+      </Show>
       <Show when={props.canEdit}>
-        <EditorToolbar editor={editor} version={version} controls={`${id}-input`} disabled={state() === 'refused'} />
+        <EditorToolbar
+          editor={editor}
+          version={version}
+          controls={`${id}-input`}
+          disabled={state() === 'refused' || !writable()}
+        />
       </Show>
       {/* TipTap owns this element's children: nothing of Solid's goes inside. */}
       <div ref={host} class="document-editor__host" />

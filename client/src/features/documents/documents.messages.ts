@@ -104,6 +104,8 @@ export const documentsFr = {
   'document.refused.forbidden': 'Vous n’avez pas accès à ce document : il est réservé aux membres de son espace.',
   'document.refused.not_found': 'Ce document n’existe plus : il a peut-être été supprimé.',
   'document.refused.signIn': 'Se connecter',
+  'document.readOnlyNow':
+    'Ce document est désormais en lecture seule pour vous (vos droits dans l’espace ont changé) : vous pouvez le lire, plus le modifier.',
 
   'document.presence': 'Présents dans le document',
   'document.presence.you': '{name} (vous)',
@@ -252,6 +254,8 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'document.refused.forbidden': 'You do not have access to this document: it is for the members of its space.',
   'document.refused.not_found': 'This document no longer exists: it may have been deleted.',
   'document.refused.signIn': 'Sign in',
+  'document.readOnlyNow':
+    'This document is now read-only for you (your rights in the space changed): you can read it, no longer edit it.',
 
   'document.presence': 'In the document',
   'document.presence.you': '{name} (you)',

@@ -141,7 +141,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
         response: { 200: SessionBodySchema, ...errors },
       },
     },
-    async (request, reply) => startSession(request, reply, await accounts.confirmPasswordReset(deps, request.body)),
+    async (request, reply) => {
+      const user = await accounts.confirmPasswordReset(deps, request.body);
+      await app.access.changed({ scope: 'user', userId: user.id });
+      return startSession(request, reply, user);
+    },
   );
 
   app.get(
@@ -193,6 +197,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
     async (request, reply) => {
       const auth = requireAuth(request);
       await accounts.changePassword(deps, auth.user, request.body);
+      await app.access.changed({ scope: 'user', userId: auth.user.id });
       request.auth = null; // its session was just revoked with the others
       return startSession(request, reply, auth.user);
     },

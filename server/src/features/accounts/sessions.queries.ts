@@ -57,6 +57,23 @@ export async function findSession(db: Db, token: string, policy: SessionPolicy) 
   return { session: { id: sessionId, csrfToken: csrf_token }, user };
 }
 
+/**
+ * Who holds a session now, by its id: for connections opened with it (sockets, collab), which
+ * must stop acting for a session that was revoked, expired or whose person changed role.
+ * Null when it no longer counts.
+ */
+export async function findSessionActor(db: Db, sessionId: string, policy: SessionPolicy) {
+  const row = await db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select(['users.id', 'users.role', 'sessions.last_seen_at', 'sessions.expires_at'])
+    .where('sessions.id', '=', sessionId)
+    .executeTakeFirst();
+  const now = Date.now();
+  if (!row || row.expires_at.getTime() <= now || now - row.last_seen_at.getTime() > policy.idleMs) return null;
+  return { id: row.id, role: row.role };
+}
+
 export async function deleteSession(db: Db, sessionId: string) {
   await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
 }

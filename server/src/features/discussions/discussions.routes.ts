@@ -2,6 +2,7 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database';
 import { type Actor, canReadThreads } from '../../policy/policy';
+import type { RoomDecision } from '../../policy/rooms';
 import { findMembership } from '../spaces/memberships.queries';
 import { isUuid, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
@@ -21,14 +22,13 @@ export interface DiscussionsRoutesOptions {
 }
 
 /** Who may read the live room `thread:<id>`: whoever may read the thread over HTTP. */
-export async function canReadThreadRoom(db: Db, actor: Actor, threadId: string): Promise<boolean> {
-  if (!isUuid(threadId)) return false;
-  const thread = await findThread(db, threadId, null);
+export async function canReadThreadRoom(db: Db, actor: Actor, threadId: string): Promise<RoomDecision> {
+  const thread = isUuid(threadId) ? await findThread(db, threadId, null) : undefined;
   const space = thread && (await findSpaceById(db, thread.space_id));
-  if (!space) return false;
+  if (!space) return { readable: false, spaceId: null };
   const row = actor ? await findMembership(db, space.id, actor.id) : undefined;
   const membership = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
-  return canReadThreads(actor, spaceFacts(space), membership);
+  return { readable: canReadThreads(actor, spaceFacts(space), membership), spaceId: space.id };
 }
 
 /**

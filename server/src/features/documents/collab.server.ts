@@ -8,6 +8,7 @@ import type { Db } from '../../db/database';
 import { decideCollabAccess } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
 import { isUuid } from '../spaces/spaces.access';
+import { applyCollabAccess, decideNow } from './collab.access';
 import { loadSpaceFacts } from './documents.access';
 import { plainTextOf } from './documents.content';
 import type { LiveDocuments } from './documents.deps';
@@ -24,6 +25,12 @@ import { claimAutoVersion, insertVersion } from './versions.queries';
 export interface CollabContext {
   /** Who opened the socket (session cookie of the upgrade), null for anonymous visitors. */
   actor: Actor;
+  /** The session of the upgrade (null: anonymous): re-checked when access changes. */
+  sessionId?: string | null;
+  /** Set by `onAuthenticate`: the document's space (null: an alliance document). */
+  spaceId?: string | null;
+  /** Set by `onAuthenticate`: the access epoch its decision was taken at. */
+  epoch?: number;
   /** Closes the socket with one of COLLAB_CLOSE_CODES. */
   refuse?: (code: number, reason: string) => void;
   /** The author of server-side changes (restores), through a direct connection. */
@@ -39,6 +46,8 @@ export interface CollabOptions {
   maxDebounceMs?: number;
   /** At most one automatic version per this interval of editing. */
   autoVersionEveryMs?: number;
+  /** See AccessChanges.epoch (`plugins/access.ts`); constant when nothing announces changes. */
+  accessEpoch?: () => number;
 }
 
 /** Changes applied in memory and not yet stored, per live document. */
@@ -65,6 +74,7 @@ export function createCollabServer(options: CollabOptions) {
   const { db, log } = options;
   const pending = new Map<string, Pending>();
   const autoVersionEveryMs = options.autoVersionEveryMs ?? 10 * 60_000;
+  const accessEpoch = options.accessEpoch ?? (() => 0);
   let closing = false;
 
   async function store(documentName: string, document: Y.Doc): Promise<void> {
@@ -118,7 +128,8 @@ export function createCollabServer(options: CollabOptions) {
 
     // The session was read at the upgrade; here the policy decides per document. Refusals
     // also close the socket with the contract's code, so that clients stop retrying.
-    async onAuthenticate({ documentName, context, connectionConfig }) {
+    async onAuthenticate({ documentName, context, connectionConfig }): Promise<Partial<CollabContext>> {
+      const epoch = accessEpoch();
       const refuse = (reason: keyof typeof COLLAB_CLOSE_CODES) => {
         setImmediate(() => context.refuse?.(COLLAB_CLOSE_CODES[reason], reason));
         throw { reason };
@@ -136,6 +147,12 @@ export function createCollabServer(options: CollabOptions) {
       const access = decideCollabAccess(context.actor, facts, membership);
       if (access === 'read') connectionConfig.readOnly = true;
       else if (access !== 'edit') return refuse(access);
+      return { spaceId: row.space_id, epoch };
+    },
+    // An access change re-evaluated between the decision above and now did not see this
+    // connection yet: decide once more.
+    async connected({ connection, context }) {
+      if (context.epoch !== accessEpoch()) applyCollabAccess(connection, await decideNow(db, context));
     },
 
     async onLoadDocument({ documentName, document }) {

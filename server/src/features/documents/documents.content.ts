@@ -111,6 +111,10 @@ export function plainTextOf(doc: Y.Doc): string {
 }
 
 const turndown = new TurndownService({ headingStyle: 'atx', codeBlockStyle: 'fenced', bulletListMarker: '-' });
+// Text that reads like HTML ("<img onerror=…>" typed in the editor) must stay text: Markdown
+// renders raw HTML, so `<` and `&` are escaped on top of turndown's Markdown escapes.
+const escapeMarkdown = turndown.escape.bind(turndown);
+turndown.escape = (text: string) => escapeMarkdown(text).replace(/[<&]/g, (char) => `\\${char}`);
 
 /** The content as Markdown (from the sanitized HTML). */
 export function markdownOf(doc: Y.Doc): string {

@@ -28,6 +28,10 @@ export interface TestProvider {
   closed: Promise<number>;
   /** Set when the server refused the document (permission denied), with its reason. */
   refusal: () => string | null;
+  /** Set when the server closed the document's connection (a close message), with its reason. */
+  closedReason: () => string | null;
+  /** Stateless messages received from the server, parsed. */
+  stateless: unknown[];
   destroy(): void;
 }
 
@@ -55,6 +59,8 @@ export function openProvider(
     initialDelay: 0,
   });
   let refusal: string | null = null;
+  let closedReason: string | null = null;
+  const stateless: unknown[] = [];
   let resolveClosed: (code: number) => void = () => {};
   const closed = new Promise<number>((resolve) => {
     resolveClosed = resolve;
@@ -68,6 +74,10 @@ export function openProvider(
     onAuthenticationFailed: ({ reason }) => {
       refusal = reason;
     },
+    onClose: ({ event }) => {
+      closedReason = event.reason;
+    },
+    onStateless: ({ payload }) => void stateless.push(JSON.parse(payload)),
   });
   provider.attach();
   return {
@@ -76,6 +86,8 @@ export function openProvider(
     doc,
     closed,
     refusal: () => refusal,
+    closedReason: () => closedReason,
+    stateless,
     destroy: () => {
       provider.destroy();
       socket.destroy();

@@ -136,6 +136,7 @@ describe('documents HTTP routes', () => {
         change: (doc) => {
           appendParagraph(doc, 'Objectif : 100 % des communes');
           appendParagraph(doc, '<script>alert(1)</script>');
+          appendParagraph(doc, '<img src=x onerror=alert(1)> &amp;');
         },
       },
     );
@@ -145,6 +146,9 @@ describe('documents HTTP routes', () => {
     expect(md.headers['content-disposition']).toMatch(/^attachment; filename="Feuille de route\.md"/);
     expect(md.body).toContain('# Feuille de route');
     expect(md.body).toContain('Objectif : 100 % des communes');
+    // Typed text that reads like HTML stays text in Markdown, which would render raw HTML.
+    expect(md.body).not.toMatch(/(^|[^\\])<(script|img)/);
+    expect(md.body).toContain('\\<img src=x onerror=alert(1)> \\&amp;');
     const html = await call('member', 'GET', `/api/documents/${id}/export?format=html`);
     expect(html.statusCode).toBe(200);
     expect(html.headers['content-type']).toContain('text/html');
@@ -152,7 +156,9 @@ describe('documents HTTP routes', () => {
     expect(html.body).not.toContain('<script>');
     expect(html.body).toContain('&lt;script&gt;');
     const text = await call('member', 'GET', `/api/documents/${id}/text`);
-    expect(text.json()).toEqual({ text: 'Objectif : 100 % des communes\n<script>alert(1)</script>' });
+    expect(text.json()).toEqual({
+      text: 'Objectif : 100 % des communes\n<script>alert(1)</script>\n<img src=x onerror=alert(1)> &amp;',
+    });
     const doc = await call('member', 'GET', `/api/documents/${id}`);
     expect(doc.json().document.lastEditedBy).toEqual({ id: people.member.id, displayName: 'Membre' });
   });

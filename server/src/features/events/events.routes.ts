@@ -13,6 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database';
 import { canViewEvent } from '../../policy/events.policy';
 import { type Actor, actorFrom } from '../../policy/policy';
+import type { RoomDecision } from '../../policy/rooms';
 import { signedIn } from '../spaces/spaces.http';
 import { calendarRoutes } from './calendar.routes';
 import { isUuid, loadEventContext } from './events.access';
@@ -33,13 +34,13 @@ export interface EventsRoutesOptions {
 const tags = ['events'];
 
 /** Who may read the live room `event:<id>` (seat counter, questions): whoever may see the event. */
-export async function canReadEventRoom(db: Db, actor: Actor, eventId: string): Promise<boolean> {
-  if (!isUuid(eventId)) return false;
+export async function canReadEventRoom(db: Db, actor: Actor, eventId: string): Promise<RoomDecision> {
+  if (!isUuid(eventId)) return { readable: false, spaceId: null };
   try {
     const context = await loadEventContext(db, eventId, actor);
-    return canViewEvent(actor, context.facts);
+    return { readable: canViewEvent(actor, context.facts), spaceId: context.event.space_id };
   } catch {
-    return false;
+    return { readable: false, spaceId: null };
   }
 }
 

@@ -15,7 +15,6 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorFrom } from '../../policy/policy';
-import { findUserById } from '../accounts/accounts.queries';
 import * as memberships from './memberships.service';
 import { signedIn, spaceErrors } from './spaces.http';
 
@@ -54,7 +53,6 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
     async (request, reply) => {
       const actor = actorFrom(request.auth);
       await memberships.leaveSpace(deps, { actor, slug: request.params.slug, successorId: request.query.successorId });
-      if (actor) await app.realtime.revalidate(actor);
       return reply.status(204).send(null);
     },
   );
@@ -114,8 +112,6 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
         ...request.params,
         successorId: request.query.successorId,
       });
-      const removed = await findUserById(app.db, request.params.userId);
-      if (removed) await app.realtime.revalidate({ id: removed.id, role: removed.role });
       return reply.status(204).send(null);
     },
   );

@@ -1,6 +1,7 @@
 import type { JoinRequest, Member, Membership, MemberUser, MySpace } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { AppError, notFound, unauthenticated } from '../../errors';
+import type { AccessChange } from '../../plugins/access';
 import {
   type Actor,
   canDecideJoinRequests,
@@ -33,6 +34,8 @@ import { compareSpaces, toSummary } from './spaces.service';
 export interface MembershipsDeps {
   db: Db;
   mailer: SpacesMailer;
+  /** Announces a committed change that may narrow access (`plugins/access.ts`). */
+  accessChanged(change: AccessChange): Promise<void>;
 }
 
 const lastAnimateur = () =>
@@ -162,6 +165,7 @@ export async function leaveSpace(
     .execute((trx) =>
       endMembership(trx, context.space.id, actorId, { successorId: input.successorId, onlyActive: false }),
     );
+  await deps.accessChanged({ scope: 'membership', userId: actorId, spaceId: context.space.id });
 }
 
 /** `GET /spaces/:slug/members`: active members, animateur·ices first. */
@@ -188,7 +192,7 @@ export async function changeMemberRole(
 ): Promise<Member> {
   const context = await managedMember(deps, input);
   if (!isUuid(input.userId)) throw notMember();
-  return deps.db.transaction().execute(async (trx) => {
+  const member = await deps.db.transaction().execute(async (trx) => {
     await lockSpace(trx, context.space.id);
     const target = await findMembership(trx, context.space.id, input.userId);
     if (target?.status !== 'active') throw notMember();
@@ -198,6 +202,8 @@ export async function changeMemberRole(
     await updateMembership(trx, context.space.id, input.userId, { role: input.role });
     return toMember((await findMember(trx, context.space.id, input.userId))!);
   });
+  await deps.accessChanged({ scope: 'membership', userId: input.userId, spaceId: context.space.id });
+  return member;
 }
 
 /** `DELETE /spaces/:slug/members/:userId`: same last-animateur rule as leaving. */
@@ -212,6 +218,7 @@ export async function removeMember(
     .execute((trx) =>
       endMembership(trx, context.space.id, input.userId, { successorId: input.successorId, onlyActive: true }),
     );
+  await deps.accessChanged({ scope: 'membership', userId: input.userId, spaceId: context.space.id });
 }
 
 /** `GET /spaces/:slug/requests`: pending requests, oldest first. */

@@ -25,7 +25,7 @@ export interface SpacesRoutesOptions {
  */
 export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (app, options) => {
   const mailer = createSpacesMailer(app.mail, options.publicUrl);
-  const deps = { db: app.db, mailer };
+  const deps = { db: app.db, mailer, accessChanged: app.access.changed };
   app.realtime.registerRoomKind('space', (actor, id) => canReadSpaceRoom(app.db, actor, id));
 
   app.get(

@@ -7,6 +7,7 @@ import type {
 } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, unauthenticated } from '../../errors';
+import type { AccessChange } from '../../plugins/access';
 import {
   type Actor,
   canCreateSpace,
@@ -46,6 +47,8 @@ export interface SpacesDeps {
   db: Db;
   /** Only the membership and invitation services send mail; listing and reading never do. */
   mailer?: SpacesMailer;
+  /** Announces a committed change that may narrow access (`plugins/access.ts`). */
+  accessChanged?: (change: AccessChange) => Promise<void>;
 }
 
 /**
@@ -190,7 +193,7 @@ export async function createSpace(
 
 /** `PATCH /spaces/:slug` (animateur·ices and admins), including archive and unarchive. */
 export async function updateSpace(
-  { db }: SpacesDeps,
+  { db, accessChanged }: SpacesDeps,
   input: { actor: Actor; slug: string; body: SpaceUpdateBody },
 ): Promise<SpaceResponse> {
   const context = await loadSpaceContext(db, input.slug, input.actor);
@@ -200,5 +203,9 @@ export async function updateSpace(
     await updateSpaceRow(trx, context.space.id, toValues(input.body));
     if (input.body.projects) await replaceProjects(trx, context.space.id, toProjects(input.body.projects));
   });
+  const { visibility, joinPolicy, status } = input.body;
+  if (visibility !== undefined || joinPolicy !== undefined || status !== undefined) {
+    await accessChanged?.({ scope: 'space', spaceId: context.space.id });
+  }
   return toSpaceResponse(db, await loadSpaceContext(db, input.slug, input.actor));
 }

@@ -43,7 +43,11 @@ export function readCookie(header: string | undefined, name: string): string | u
 export interface SocketIdentity {
   actor: Actor;
   displayName: string | null;
+  /** The session the socket rides on (null: anonymous): re-checked whenever access changes. */
+  sessionId: string | null;
 }
+
+const ANONYMOUS: SocketIdentity = { actor: null, displayName: null, sessionId: null };
 
 /**
  * Who opens the socket, from the session cookie of the handshake (the same cookie as the
@@ -52,8 +56,8 @@ export interface SocketIdentity {
  */
 export async function identify(db: Db, config: Config, request: IncomingMessage): Promise<SocketIdentity> {
   const token = readCookie(request.headers.cookie, sessionCookieName(config.production));
-  if (!token || token.length > 128) return { actor: null, displayName: null };
+  if (!token || token.length > 128) return ANONYMOUS;
   const found = await findSession(db, token, config.session);
-  if (!found) return { actor: null, displayName: null };
-  return { actor: actorFrom(found), displayName: found.user.display_name };
+  if (!found) return ANONYMOUS;
+  return { actor: actorFrom(found), displayName: found.user.display_name, sessionId: found.session.id };
 }

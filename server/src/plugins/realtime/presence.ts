@@ -24,7 +24,17 @@ export function createPresence(io: RealtimeServer, options: { clustered: boolean
     return keys;
   };
 
-  if (options.clustered) io.on('presence:keys', (room, reply) => reply(localKeys(room)));
+  // Asked by another process: plain strings in, plain strings out, and never a throw that
+  // could take this process down for another's question.
+  if (options.clustered) {
+    io.on('presence:keys', (room, reply) => {
+      try {
+        reply(typeof room === 'string' ? localKeys(room) : []);
+      } catch (error) {
+        options.log.warn({ err: error }, 'realtime: could not answer a presence count');
+      }
+    });
+  }
 
   async function count(room: string): Promise<number> {
     const keys = new Set(localKeys(room));

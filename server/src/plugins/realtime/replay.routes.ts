@@ -2,7 +2,7 @@ import { ErrorBodySchema, ReplayOkSchema, ReplayQuerySchema } from '@atelier/con
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../errors';
 import { actorFrom } from '../../policy/policy';
-import { roomRefusal } from '../../policy/rooms';
+import { parseRoom, roomRefusal } from '../../policy/rooms';
 
 /**
  * The HTTP fallback of the socket `replay`, for a client whose socket cannot connect (or that
@@ -23,7 +23,8 @@ export const realtimeRoutes: FastifyPluginAsyncZod = async (app) => {
       const { room, afterSeq } = request.query;
       const actor = actorFrom(request.auth);
       if (!(await app.realtime.canRead(actor, room))) throw new AppError(roomRefusal(actor));
-      return { ok: true as const, ...(await app.realtime.replay(room, afterSeq)) };
+      const canonical = parseRoom(room)?.name ?? room;
+      return { ok: true as const, ...(await app.realtime.replay(canonical, afterSeq)) };
     },
   );
 };

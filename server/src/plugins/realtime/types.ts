@@ -1,7 +1,6 @@
 import type { ClientToServerEvents, ServerToClientEvents } from '@atelier/contract';
 import type { Server, Socket } from 'socket.io';
 import type { Actor } from '../../policy/policy';
-import type { TokenBucket } from './token-bucket';
 
 /** Messages between the processes of one deployment (through the Redis adapter). */
 export interface InterServerEvents {
@@ -9,11 +8,15 @@ export interface InterServerEvents {
   'presence:keys': (room: string, reply: (keys: string[]) => void) => void;
 }
 
+/**
+ * What a socket carries. Plain data only: the adapter may serialize it for another process,
+ * and a value it cannot encode (a function, a class instance) would throw there.
+ */
 export interface SocketData {
   actor: Actor;
   displayName: string | null;
-  /** null when rate limits are off (load tests). */
-  bucket: TokenBucket | null;
+  /** The session it rides on; null for anonymous sockets. */
+  sessionId: string | null;
 }
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
