@@ -132,6 +132,10 @@ async function subscribe(room: string, entry: RoomState) {
   if (!answer.success || !answer.data.ok) {
     entry.busy = false;
     entry.pending = [];
+    // Refused (not a network failure): the person may no longer read what the page shows,
+    // which reads its state again and says so.
+    const code = answer.success && !answer.data.ok ? answer.data.error.code : null;
+    if (code === 'forbidden' || code === 'unauthenticated') resync(entry);
     return;
   }
   const seq = answer.data.seq;

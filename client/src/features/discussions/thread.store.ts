@@ -1,6 +1,7 @@
 import type { Post, ReactionEmoji, Thread } from '@atelier/contract';
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
+import { ApiError } from '../../lib/api';
 import { session } from '../accounts/session.store';
 import { discussionsApi } from './discussions.api';
 import { applyReaction, mergeMine, type ShownPost, upsertPost } from './thread-state';
@@ -40,7 +41,10 @@ export function createThreadStore(threadId: () => string) {
       setStatus('ready');
     } catch (failure) {
       setError(failure);
-      if (!quiet) setStatus('error');
+      // A quiet reload that finds the thread closed to this person (access changed while the
+      // page was open) must say so, not keep showing a thread that no longer updates.
+      const closed = failure instanceof ApiError && [401, 403, 404].includes(failure.status);
+      if (!quiet || closed) setStatus('error');
     }
   };
 

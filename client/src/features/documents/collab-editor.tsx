@@ -24,6 +24,8 @@ interface CollabEditorProps {
   canEdit: boolean;
   user: CaretUser;
   ref?: (handle: CollabEditorHandle) => void;
+  /** The server changed what this connection may do (rights changed while the page was open). */
+  onAccessChange?: (access: 'read' | 'edit') => void;
 }
 
 /** A stateless message of the contract, or null for anything else. */
@@ -65,8 +67,6 @@ export function CollabEditor(props: CollabEditorProps) {
   const [state, setState] = createSignal<ConnectionState>('connecting');
   const [refusal, setRefusal] = createSignal<CollabRefusal | null>(null);
   const [people, setPeople] = createSignal<Presence[]>([]);
-  /** Starts as the page says; the server tells the open connection when that changes. */
-  const [writable, setWritable] = createSignal(props.canEdit);
   const ydoc = new Y.Doc();
   let provider: HocuspocusProvider | undefined;
   let wasConnected = false;
@@ -118,8 +118,9 @@ export function CollabEditor(props: CollabEditorProps) {
       onStateless: ({ payload }) => {
         const message = parseStateless(payload);
         if (message?.type !== 'access') return;
-        setWritable(message.access === 'edit');
+        // At once, before the page has read the document's permissions again.
         editor()?.setEditable(message.access === 'edit');
+        props.onAccessChange?.(message.access);
       },
       onAwarenessChange: ({ states }) => setPeople(presentPeople(states, ydoc.clientID)),
     });
@@ -227,18 +228,8 @@ export function CollabEditor(props: CollabEditorProps) {
       <span id={`${id}-label`} class="visually-hidden">
         {t('document.editorLabel')}
       </span>
-      <Show when={props.canEdit && !writable() && state() !== 'refused'}>
-        <p class="notice" role="status">
-          {t('document.readOnlyNow')}
-        </p>
-      </Show>
       <Show when={props.canEdit}>
-        <EditorToolbar
-          editor={editor}
-          version={version}
-          controls={`${id}-input`}
-          disabled={state() === 'refused' || !writable()}
-        />
+        <EditorToolbar editor={editor} version={version} controls={`${id}-input`} disabled={state() === 'refused'} />
       </Show>
       {/* TipTap owns this element's children: nothing of Solid's goes inside. */}
       <div ref={host} class="document-editor__host" />

@@ -159,6 +159,14 @@ function DocumentView(props: {
         ref={(handle) => {
           editorHandle = handle;
         }}
+        onAccessChange={(access) => {
+          setStatus(t(access === 'read' ? 'document.readOnlyNow' : 'document.editableAgain'));
+          // The page's own controls (rename, restore) follow the permissions read again.
+          documentsApi
+            .get(props.document.id)
+            .then(props.onChange)
+            .catch(() => undefined);
+        }}
       />
     </div>
   );

@@ -106,6 +106,7 @@ export const documentsFr = {
   'document.refused.signIn': 'Se connecter',
   'document.readOnlyNow':
     'Ce document est désormais en lecture seule pour vous (vos droits dans l’espace ont changé) : vous pouvez le lire, plus le modifier.',
+  'document.editableAgain': 'Vous pouvez de nouveau modifier ce document.',
 
   'document.presence': 'Présents dans le document',
   'document.presence.you': '{name} (vous)',
@@ -256,6 +257,7 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'document.refused.signIn': 'Sign in',
   'document.readOnlyNow':
     'This document is now read-only for you (your rights in the space changed): you can read it, no longer edit it.',
+  'document.editableAgain': 'You can edit this document again.',
 
   'document.presence': 'In the document',
   'document.presence.you': '{name} (you)',
