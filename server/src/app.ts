@@ -43,7 +43,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // Only the proxies named by TRUST_PROXY are believed about the client's address and scheme.
+    trustProxy: config.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -20,6 +22,8 @@ const EnvSchema = z.object({
   /** The same attempts allowed per account (email address) in 15 minutes. */
   RATE_LIMIT_AUTH_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The proxies whose X-Forwarded-For/-Proto are believed: addresses, CIDR ranges, or a hop count. */
+  TRUST_PROXY: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: flag.default('on'),
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -50,6 +54,11 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; windowMs: number };
   publicUrl: string;
+  /**
+   * Whether a peer is a trusted proxy (`hop` 0 is the socket's peer, 1 the address it forwarded
+   * for …), as Fastify's `trustProxy` and proxy-addr take it; undefined trusts no proxy.
+   */
+  trustProxy: TrustProxy | undefined;
   logLevel: string;
   seed: boolean;
   /** Bearer token that opens `/metrics` in production; without it metrics stay private. */
@@ -70,7 +79,39 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
 export class ConfigError extends Error {}
+
+/**
+ * TRUST_PROXY → the trust function. A number trusts that many hops in front of the app (only
+ * safe when nothing reaches the app but through them); otherwise a comma-separated list of
+ * addresses, CIDR ranges or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+ * Nothing is trusted when it is unset, in production too: `X-Forwarded-For` is a header any
+ * client may send.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops === 0) return undefined;
+    return (_address, hop) => hop < hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  try {
+    // proxy-addr reads lenient forms such as `10.1` as addresses; only the usual notations pass.
+    const odd = entries.find((entry) => !NAMED_RANGES.has(entry) && isIP(entry.split('/')[0]!) === 0);
+    if (odd !== undefined) throw new Error(`invalid IP address: ${odd || '(empty)'}`);
+    return proxyAddr.compile(entries);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY: expected addresses, CIDR ranges or a hop count (${reason})`,
+    );
+  }
+}
 
 /**
  * Environment → typed configuration, the only place that reads `process.env`.
@@ -90,6 +131,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   const production = e.NODE_ENV === 'production';
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   return {
     env: e.NODE_ENV,
@@ -109,6 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       windowMs: 15 * 60 * 1000,
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy,
     logLevel: e.LOG_LEVEL,
     seed: e.SEED === 'on',
     metricsToken: e.METRICS_TOKEN,
