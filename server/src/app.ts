@@ -52,6 +52,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  // Before anything that adds routes: it sees every route and attaches the quota each declares.
+  await app.register(rateLimitPlugin, { config });
   await app.register(dbPlugin, { database });
   await app.register(cookie);
   await app.register(securityPlugin, { config });
@@ -60,7 +62,6 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(mailPlugin, { config });
   await app.register(realtimePlugin, { config });
   await app.register(collabPlugin, { config });
-  await app.register(rateLimitPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
 

@@ -17,10 +17,12 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   RATE_LIMITS: flag.default('on'),
-  /** Sign-in, sign-up, mail-link and reset attempts allowed per IP in 15 minutes. */
+  /** Attempts at each account route (sign-in, sign-up, mail link, reset …) per IP in 15 minutes. */
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().positive().default(30),
-  /** The same attempts allowed per account (email address) in 15 minutes. */
+  /** The same attempts per account: per email address from one IP, or per signed-in person. */
   RATE_LIMIT_AUTH_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** Multiplies every write quota (posts, uploads, invitations …): 2 doubles them all. */
+  RATE_LIMIT_WRITE_SCALE: z.coerce.number().positive().max(1000).default(1),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The proxies whose X-Forwarded-For/-Proto are believed: addresses, CIDR ranges, or a hop count. */
   TRUST_PROXY: z.string().trim().optional(),
@@ -52,7 +54,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
-  rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; windowMs: number };
+  /** The quotas themselves are in plugins/rate-limit.ts; these settings size them. */
+  rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; writeScale: number };
   publicUrl: string;
   /**
    * Whether a peer is a trusted proxy (`hop` 0 is the socket's peer, 1 the address it forwarded
@@ -148,7 +151,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.RATE_LIMITS === 'on',
       authPerIp: e.RATE_LIMIT_AUTH_PER_IP,
       authPerAccount: e.RATE_LIMIT_AUTH_PER_ACCOUNT,
-      windowMs: 15 * 60 * 1000,
+      writeScale: e.RATE_LIMIT_WRITE_SCALE,
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     trustProxy,
