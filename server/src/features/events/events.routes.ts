@@ -91,6 +91,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.post(
     '/events',
     {
+      config: { quota: 'event' },
       ...signedIn,
       schema: {
         tags,
@@ -123,6 +124,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.patch(
     '/events/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -139,6 +141,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.post(
     '/events/:id/cancel',
     {
+      config: { quota: 'eventManage' },
       ...signedIn,
       schema: {
         tags,

@@ -26,6 +26,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/join',
     {
+      config: { quota: 'membership' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -42,6 +43,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.delete(
     '/spaces/:slug/membership',
     {
+      config: { quota: 'membership' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -78,6 +80,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.patch(
     '/spaces/:slug/members/:userId',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -99,6 +102,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.delete(
     '/spaces/:slug/members/:userId',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -143,6 +147,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/requests/:userId/approve',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -163,6 +168,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/requests/:userId/decline',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
