@@ -76,9 +76,9 @@ export function quotaTable(settings: Config['rateLimits']) {
     passwordResetConfirm: [ip(authPerIp, auth)],
     passwordChange: [account(authPerAccount, auth), ip(authPerIp, auth)],
     /** Holds a 256-bit token and may create an account; a whole cohort may accept from one venue. */
-    invitationAccept: [ip(100, auth)],
+    invitationAccept: [ip(3 * authPerIp, auth)],
     /** The one-click "je ne peux plus venir" link of the mails (a token, no session). */
-    registrationCancel: [ip(60, HOUR)],
+    registrationCancel: [ip(2 * authPerIp, auth)],
 
     // Writes by signed-in people.
     /** New threads and posts share one budget: 30 a minute per person. */
