@@ -26,7 +26,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   const deps: accounts.AccountsDeps = {
     db: app.db,
     mailer: createAccountsMailer(app.mail, options.publicUrl),
+    jobs: app.jobs,
   };
+  // Sign-in and reset mails leave from jobs: see requestMailLink.
+  app.jobs.work('accounts.sign-in-link', (job) => accounts.sendSignInLink(deps, job.data.email));
+  app.jobs.work('accounts.password-reset', (job) => accounts.sendPasswordReset(deps, job.data.email));
   // Signed-in routes answer 401 before looking at the body.
   const signedIn = { onRequest: async (request: FastifyRequest) => void requireAuth(request) };
 
