@@ -21,7 +21,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Every "METHOD /path" in Fastify's router, read from `printRoutes` (the router's own tree:
  * each line is a segment under its parent, indented four characters per level).
  */
-export function routerTable(app: App): string[] {
+function routerTable(app: App): string[] {
   const prefixes: string[] = [];
   const routes: string[] = [];
   for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
