@@ -50,7 +50,7 @@ const accountAndAddress = counter('accountAndAddress');
  *   still works when its counter is spent;
  * - a per-IP max is several times the per-account one, so one account cannot spend the budget
  *   of colleagues behind the same address.
- * Mails to an address that nobody signed in controls are capped where they are sent, without
+ * Mail that anyone can send to someone else's inbox is also capped where it is sent, without
  * changing the answer (accounts.service.ts: live links per address; memberships.service.ts: one
  * join-request mail per requester and space an hour).
  */
@@ -94,7 +94,7 @@ export function quotaTable(settings: Config['rateLimits']) {
     /** Deciding join requests (the requester is mailed), changing roles, removing members. */
     members: write(200, 1000, HOUR),
     /** Per inviter, and at most 3 mails a day from one inviter to one address. */
-    invitation: [...write(100, 300, HOUR), accountAndAddress(3, DAY)],
+    invitation: [...write(100, 500, HOUR), accountAndAddress(3, DAY)],
     document: write(30, 300, HOUR),
     /** Named versions and restores. */
     version: write(60, 600, HOUR),
@@ -164,10 +164,11 @@ const SCOPE_KEYS: Record<Scope, (request: FastifyRequest) => string | undefined>
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** Adds the 429 answer to a route's documented responses. */
+/** Adds the 429 answer to a route's documented responses (a copy: routes may share one object). */
 function document429(route: RouteOptions) {
   const response = route.schema?.response as Record<string, unknown> | undefined;
-  if (response && !(429 in response) && !('4xx' in response)) response[429] = ErrorBodySchema;
+  if (!response || 429 in response || '4xx' in response) return;
+  route.schema = { ...route.schema, response: { ...response, 429: ErrorBodySchema } };
 }
 
 /**
