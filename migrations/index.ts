@@ -8,6 +8,7 @@ import * as documents from './202611291200_documents';
 import * as resources from './202611291210_resources';
 import * as events from './202611291300_events';
 import * as eventQuestions from './202611291310_event_questions';
+import * as joinRequestNotices from './202612011000_join_request_notices';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '202611291210_resources': resources,
   '202611291300_events': events,
   '202611291310_event_questions': eventQuestions,
+  '202612011000_join_request_notices': joinRequestNotices,
 };

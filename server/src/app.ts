@@ -44,7 +44,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 1024 * 1024,
-    trustProxy: config.production,
+    // Only the proxies named by TRUST_PROXY are believed about the client's address and scheme.
+    trustProxy: config.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
@@ -52,6 +53,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   app.setSerializerCompiler(serializerCompiler);
 
   await app.register(errorsPlugin);
+  // Before anything that adds routes: it sees every route and attaches the quota each declares.
+  await app.register(rateLimitPlugin, { config });
   await app.register(dbPlugin, { database });
   await app.register(cookie);
   await app.register(securityPlugin, { config });
@@ -61,7 +64,6 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(mailPlugin, { config });
   await app.register(realtimePlugin, { config });
   await app.register(collabPlugin, { config });
-  await app.register(rateLimitPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
 

@@ -29,4 +29,26 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ production: true, host: '0.0.0.0', publicUrl: 'https://atelier.exemple.fr' });
     expect(config.rateLimits.enabled).toBe(false);
   });
+
+  it('trusts no proxy unless TRUST_PROXY names them, in production too', () => {
+    expect(loadConfig({ NODE_ENV: 'production' }).trustProxy).toBeUndefined();
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBeUndefined();
+
+    const listed = loadConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7, ::1, loopback' }).trustProxy!;
+    expect(listed('10.20.30.40', 0)).toBe(true);
+    expect(listed('192.168.1.7', 0)).toBe(true);
+    expect(listed('::1', 0)).toBe(true);
+    expect(listed('192.168.1.8', 0)).toBe(false);
+    expect(listed('203.0.113.9', 0)).toBe(false);
+
+    const hops = loadConfig({ TRUST_PROXY: '2' }).trustProxy!;
+    expect([hops('203.0.113.9', 0), hops('203.0.113.9', 1), hops('203.0.113.9', 2)]).toEqual([true, true, false]);
+  });
+
+  it('refuses a TRUST_PROXY that is not addresses, ranges or a hop count', () => {
+    for (const bad of ['true', 'proxy.exemple.fr', '10.0.0.0/99', '10.1', '10.0.0.1,,10.0.0.2', '-1']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(ConfigError);
+      expect(() => loadConfig({ TRUST_PROXY: bad }), bad).toThrow(/TRUST_PROXY/);
+    }
+  });
 });

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import proxyAddr from '@fastify/proxy-addr';
 import { z } from 'zod';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -15,11 +17,15 @@ const EnvSchema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   RATE_LIMITS: flag.default('on'),
-  /** Sign-in, sign-up, mail-link and reset attempts allowed per IP in 15 minutes. */
+  /** Attempts at each account route (sign-in, sign-up, mail link, reset …) per IP in 15 minutes. */
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().positive().default(30),
-  /** The same attempts allowed per account (email address) in 15 minutes. */
+  /** The same attempts per account: per email address from one IP, or per signed-in person. */
   RATE_LIMIT_AUTH_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** Multiplies every write quota (posts, uploads, invitations …): 2 doubles them all. */
+  RATE_LIMIT_WRITE_SCALE: z.coerce.number().positive().max(1000).default(1),
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The proxies whose X-Forwarded-For/-Proto are believed: addresses, CIDR ranges, or a hop count. */
+  TRUST_PROXY: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SEED: flag.default('on'),
   METRICS_TOKEN: z.string().min(16).optional(),
@@ -48,8 +54,14 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   admin: { email: string; password: string } | undefined;
-  rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; windowMs: number };
+  /** The quotas themselves are in plugins/rate-limit.ts; these settings size them. */
+  rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; writeScale: number };
   publicUrl: string;
+  /**
+   * Whether a peer is a trusted proxy (`hop` 0 is the socket's peer, 1 the address it forwarded
+   * for …), as Fastify's `trustProxy` and proxy-addr take it; undefined trusts no proxy.
+   */
+  trustProxy: TrustProxy | undefined;
   logLevel: string;
   seed: boolean;
   /** Bearer token that opens `/metrics` in production; without it metrics stay private. */
@@ -70,7 +82,39 @@ export interface S3Settings {
   forcePathStyle: boolean;
 }
 
+export type TrustProxy = (address: string, hop: number) => boolean;
+
+const NAMED_RANGES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
 export class ConfigError extends Error {}
+
+/**
+ * TRUST_PROXY → the trust function. A number trusts that many hops in front of the app (only
+ * safe when nothing reaches the app but through them); otherwise a comma-separated list of
+ * addresses, CIDR ranges or proxy-addr's names (`loopback`, `linklocal`, `uniquelocal`).
+ * Nothing is trusted when it is unset, in production too: `X-Forwarded-For` is a header any
+ * client may send.
+ */
+function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops === 0) return undefined;
+    return (_address, hop) => hop < hops;
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  try {
+    // proxy-addr reads lenient forms such as `10.1` as addresses; only the usual notations pass.
+    const odd = entries.find((entry) => !NAMED_RANGES.has(entry) && isIP(entry.split('/')[0]!) === 0);
+    if (odd !== undefined) throw new Error(`invalid IP address: ${odd || '(empty)'}`);
+    return proxyAddr.compile(entries);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ConfigError(
+      `Invalid configuration:\n  TRUST_PROXY: expected addresses, CIDR ranges or a hop count (${reason})`,
+    );
+  }
+}
 
 /**
  * Environment → typed configuration, the only place that reads `process.env`.
@@ -90,6 +134,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   const production = e.NODE_ENV === 'production';
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   return {
     env: e.NODE_ENV,
@@ -106,9 +151,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.RATE_LIMITS === 'on',
       authPerIp: e.RATE_LIMIT_AUTH_PER_IP,
       authPerAccount: e.RATE_LIMIT_AUTH_PER_ACCOUNT,
-      windowMs: 15 * 60 * 1000,
+      writeScale: e.RATE_LIMIT_WRITE_SCALE,
     },
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy,
     logLevel: e.LOG_LEVEL,
     seed: e.SEED === 'on',
     metricsToken: e.METRICS_TOKEN,

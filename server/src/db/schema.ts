@@ -108,6 +108,13 @@ export interface MembershipsTable {
 }
 export type MembershipRow = Selectable<MembershipsTable>;
 
+/** When a space's animateur·ices were last mailed about one person's request to join. */
+export interface JoinRequestNoticesTable {
+  space_id: string;
+  user_id: string;
+  notified_at: Timestamp;
+}
+
 export interface SpaceInvitationsTable {
   id: Generated<string>;
   space_id: string;
@@ -255,6 +262,7 @@ export interface DB extends DocumentsTables, ResourcesTables, EventsTables {
   space_projects: SpaceProjectsTable;
   memberships: MembershipsTable;
   space_invitations: SpaceInvitationsTable;
+  join_request_notices: JoinRequestNoticesTable;
   event_series: EventSeriesTable;
   threads: ThreadsTable;
   posts: PostsTable;

@@ -76,7 +76,7 @@ export const collabPlugin = fp<{ config: Config }>(
       {
         websocket: true,
         preValidation: async (request) => {
-          if (!isAllowedOrigin(request.headers.origin, request.headers.host, config.publicUrl)) {
+          if (!isAllowedOrigin(request.headers.origin, request.headers.host, config.publicUrl, request.protocol)) {
             throw new AppError('origin_forbidden', 'websockets from this origin are not accepted');
           }
         },

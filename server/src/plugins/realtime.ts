@@ -7,6 +7,7 @@ import type { Db } from '../db/database';
 import { findSessionActor } from '../features/accounts/sessions.queries';
 import type { Actor } from '../policy/policy';
 import { createRoomAccess, type RoomReadCheck } from '../policy/rooms';
+import { arrivalScheme } from './forwarded';
 import { currentSeq, insertEvent, listEventsAfter } from './realtime/events.queries';
 import { identify, isAllowedOrigin } from './realtime/handshake';
 import { createPresence } from './realtime/presence';
@@ -76,7 +77,8 @@ export const realtimePlugin = fp(
       ...(redis ? { adapter: redis.adapter } : {}),
       allowRequest: (request, callback) => {
         if (closing) return callback('unavailable', false);
-        const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, config.publicUrl);
+        const scheme = arrivalScheme(request, config.trustProxy);
+        const allowed = isAllowedOrigin(request.headers.origin, request.headers.host, config.publicUrl, scheme);
         callback(allowed ? null : 'origin_forbidden', allowed);
       },
     });

@@ -1,12 +1,14 @@
 import type { ProfileUpdate } from '@atelier/contract';
 import type { Db } from '../../db/database';
 
-export const findUserByEmail = (db: Db, email: string) =>
-  db
+/** The account of an email address, any case; `lock` holds its row until the transaction ends. */
+export function findUserByEmail(db: Db, email: string, options: { lock?: boolean } = {}) {
+  const query = db
     .selectFrom('users')
     .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
-    .executeTakeFirst();
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+  return (options.lock ? query.forUpdate() : query).executeTakeFirst();
+}
 
 export const findUserById = (db: Db, id: string) =>
   db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();

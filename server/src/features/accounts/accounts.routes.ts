@@ -26,8 +26,11 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   const deps: accounts.AccountsDeps = {
     db: app.db,
     mailer: createAccountsMailer(app.mail, options.publicUrl),
+    jobs: app.jobs,
   };
-  const limited = { preHandler: app.authLimits };
+  // Sign-in and reset mails leave from jobs: see requestMailLink.
+  app.jobs.work('accounts.sign-in-link', (job) => accounts.sendSignInLink(deps, job.data.email));
+  app.jobs.work('accounts.password-reset', (job) => accounts.sendPasswordReset(deps, job.data.email));
   // Signed-in routes answer 401 before looking at the body.
   const signedIn = { onRequest: async (request: FastifyRequest) => void requireAuth(request) };
 
@@ -40,7 +43,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/register',
     {
-      ...limited,
+      config: { quota: 'signUp' },
       schema: {
         tags: ['accounts'],
         summary: 'Create an account (the charter must be accepted) and sign in',
@@ -58,7 +61,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/login',
     {
-      ...limited,
+      config: { quota: 'signIn' },
       schema: {
         tags: ['accounts'],
         summary: 'Sign in with email and password',
@@ -83,7 +86,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/mail-link',
     {
-      ...limited,
+      config: { quota: 'mailLink' },
       schema: {
         tags: ['accounts'],
         summary: 'Mail a one-time sign-in link and code (answers the same whether the account exists)',
@@ -101,7 +104,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/mail-link/verify',
     {
-      ...limited,
+      config: { quota: 'mailLinkVerify' },
       schema: {
         tags: ['accounts'],
         summary: 'Sign in with the mailed link token, or with the email and its 6-digit code',
@@ -115,7 +118,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/password-reset',
     {
-      ...limited,
+      config: { quota: 'passwordReset' },
       schema: {
         tags: ['accounts'],
         summary: 'Mail a password reset link (answers the same whether the account exists)',
@@ -133,7 +136,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/auth/password-reset/confirm',
     {
-      ...limited,
+      config: { quota: 'passwordResetConfirm' },
       schema: {
         tags: ['accounts'],
         summary: 'Set a new password with a reset link token; signs out every other session',
@@ -167,6 +170,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.patch(
     '/me',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags: ['accounts'],
@@ -185,8 +189,8 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
   app.post(
     '/me/password',
     {
+      config: { quota: 'passwordChange' },
       ...signedIn,
-      ...limited,
       schema: {
         tags: ['accounts'],
         summary: 'Change my password; every other session is signed out',

@@ -2,8 +2,9 @@ import { CHARTER, type Locale, type ProfileUpdate, type User } from '@atelier/co
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import type { Jobs } from '../../plugins/jobs';
 import * as q from './accounts.queries';
-import { consumeCode, consumeTokenByHash, createAuthToken, revokeTokens } from './auth-tokens.queries';
+import { consumeCode, consumeTokenByHash, countLiveTokens, createAuthToken, revokeTokens } from './auth-tokens.queries';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 import { deleteUserSessions } from './sessions.queries';
 
@@ -11,6 +12,15 @@ export interface AccountsDeps {
   db: Db;
   /** Sends the account mails (sign-in link, reset link); see accounts.mail.ts. */
   mailer: AccountsMailer;
+  /** Queues the account mails, so that asking for one costs the same whether the address is known. */
+  jobs: Pick<Jobs, 'enqueue'>;
+}
+
+declare module '../../plugins/jobs' {
+  interface JobPayloads {
+    'accounts.sign-in-link': { email: string };
+    'accounts.password-reset': { email: string };
+  }
 }
 
 export interface AccountsMailer {
@@ -20,6 +30,13 @@ export interface AccountsMailer {
 
 const MAIL_LINK_TTL_MS = 15 * 60 * 1000;
 const RESET_TTL_MS = 60 * 60 * 1000;
+/**
+ * Unused, unexpired links an address may hold at once; further requests mail nothing. Anyone
+ * may ask for links to any address (from many IPs), so this caps the mail one inbox receives —
+ * and since a link is only skipped while this many live ones sit in that inbox, the owner
+ * always has a valid link there. The answer (202) never says whether one was sent.
+ */
+export const MAX_LIVE_LINKS = 3;
 
 const isUniqueViolation = (error: unknown) =>
   typeof error === 'object' && error !== null && 'code' in error && error.code === '23505';
@@ -87,13 +104,37 @@ export async function login(deps: AccountsDeps, input: { email: string; password
   return user;
 }
 
-/** Sends a sign-in link and code if the account exists; says nothing either way. */
+/**
+ * `POST /auth/mail-link`: queues the mail and returns. The request does the same work, in the
+ * same time, whether or not the address has an account; the job finds out (sendSignInLink).
+ */
 export async function requestMailLink(deps: AccountsDeps, email: string) {
-  const user = await q.findUserByEmail(deps.db, email);
-  if (!user) return;
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.jobs.enqueue(deps.db, 'accounts.sign-in-link', { email });
+}
+
+/** The job behind `requestMailLink`: a link and code for the account, if any and if under the cap. */
+export async function sendSignInLink(deps: Pick<AccountsDeps, 'db' | 'mailer'>, email: string) {
+  await withAccountUnderCap(deps.db, email, 'mail_login', async (trx, user) => {
     const { token, code } = await createAuthToken(trx, user.id, 'mail_login', MAIL_LINK_TTL_MS);
     await deps.mailer.sendSignInLink(trx, user, { token, code: code! });
+  });
+}
+
+/**
+ * Runs `send` for the account of `email` unless it has none or already holds MAX_LIVE_LINKS
+ * live links of this purpose. The user row is locked, so concurrent jobs count one by one.
+ */
+async function withAccountUnderCap(
+  db: Db,
+  email: string,
+  purpose: 'mail_login' | 'password_reset',
+  send: (trx: Db, user: UserRow) => Promise<void>,
+) {
+  await db.transaction().execute(async (trx) => {
+    const user = await q.findUserByEmail(trx, email, { lock: true });
+    if (!user) return;
+    if ((await countLiveTokens(trx, user.id, purpose)) >= MAX_LIVE_LINKS) return;
+    await send(trx, user);
   });
 }
 
@@ -110,10 +151,14 @@ export async function verifyMailLink(deps: AccountsDeps, input: { token: string 
   return user;
 }
 
+/** `POST /auth/password-reset`: queued like the sign-in link, for the same reason. */
 export async function requestPasswordReset(deps: AccountsDeps, email: string) {
-  const user = await q.findUserByEmail(deps.db, email);
-  if (!user) return;
-  await deps.db.transaction().execute(async (trx) => {
+  await deps.jobs.enqueue(deps.db, 'accounts.password-reset', { email });
+}
+
+/** The job behind `requestPasswordReset`. */
+export async function sendPasswordReset(deps: Pick<AccountsDeps, 'db' | 'mailer'>, email: string) {
+  await withAccountUnderCap(deps.db, email, 'password_reset', async (trx, user) => {
     const { token } = await createAuthToken(trx, user.id, 'password_reset', RESET_TTL_MS);
     await deps.mailer.sendPasswordReset(trx, user, token);
   });

@@ -72,6 +72,19 @@ export async function consumeCode(db: Db, userId: string, code: string) {
   });
 }
 
+/** Links of this purpose the person holds that still work: not used, not expired. */
+export async function countLiveTokens(db: Db, userId: string, purpose: Purpose) {
+  const row = await db
+    .selectFrom('auth_tokens')
+    .select((eb) => eb.fn.countAll<number>().as('count'))
+    .where('user_id', '=', userId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .where('expires_at', '>', new Date())
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
 /** After a reset, every other pending reset link for the person stops working. */
 export const revokeTokens = (db: Db, userId: string, purpose: Purpose) =>
   db

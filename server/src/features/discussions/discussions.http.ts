@@ -1,6 +1,4 @@
 import { ErrorBodySchema } from '@atelier/contract';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../errors';
 
 /** The error answers discussion routes may give, for the OpenAPI document and serialisation. */
 export const discussionErrors = {
@@ -12,18 +10,3 @@ export const discussionErrors = {
   413: ErrorBodySchema,
   429: ErrorBodySchema,
 };
-
-export type RateCheck = (
-  request: FastifyRequest,
-) => Promise<{ isAllowed: true } | { isAllowed: false; isExceeded: boolean; ttlInSeconds: number }>;
-
-/** A pre-handler answering 429 `rate_limited` once `limit` says the caller went over. */
-export const rateLimited =
-  (limit: RateCheck | null) =>
-  async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!limit) return;
-    const result = await limit(request);
-    if (result.isAllowed === true || !result.isExceeded) return;
-    reply.header('retry-after', result.ttlInSeconds);
-    throw new AppError('rate_limited', `too many posts, try again in ${result.ttlInSeconds} seconds`);
-  };

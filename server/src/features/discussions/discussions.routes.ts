@@ -1,4 +1,3 @@
-import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../db/database';
 import { type Actor, canReadThreads } from '../../policy/policy';
@@ -7,7 +6,6 @@ import { findMembership } from '../spaces/memberships.queries';
 import { isUuid, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type DiscussionsDeps, silentTransaction } from './discussions.deps';
-import type { RateCheck } from './discussions.http';
 import { createDiscussionsMailer } from './discussions.mail';
 import { notificationsRoutes } from './notifications.routes';
 import { postsRoutes } from './posts.routes';
@@ -17,8 +15,6 @@ import { threadsRoutes } from './threads.routes';
 export interface DiscussionsRoutesOptions {
   /** Base of the links in mails. */
   publicUrl: string;
-  /** Posts (and new threads) one person may publish per minute; beyond → 429 `rate_limited`. */
-  postsPerMinute?: number;
 }
 
 /** Who may read the live room `thread:<id>`: whoever may read the thread over HTTP. */
@@ -44,16 +40,7 @@ export const discussionsRoutes: FastifyPluginAsyncZod<DiscussionsRoutesOptions> 
   };
   if (hasRealtime) app.realtime.registerRoomKind('thread', (actor, id) => canReadThreadRoom(app.db, actor, id));
 
-  // Counted per person (the routes need a session), in Redis when several processes run.
-  const postLimit: RateCheck | null = app.hasDecorator('createRateLimit')
-    ? app.createRateLimit({
-        max: options.postsPerMinute ?? 30,
-        timeWindow: 60_000,
-        keyGenerator: (request: FastifyRequest) => `posts:${request.auth?.user.id ?? request.ip}`,
-      })
-    : null;
-
-  await app.register(threadsRoutes, { deps, postLimit });
-  await app.register(postsRoutes, { deps, postLimit });
+  await app.register(threadsRoutes, { deps });
+  await app.register(postsRoutes, { deps });
   await app.register(notificationsRoutes, { deps });
 };

@@ -13,20 +13,17 @@ import { z } from 'zod';
 import { actorFrom } from '../../policy/policy';
 import { signedIn } from '../spaces/spaces.http';
 import type { DiscussionsDeps } from './discussions.deps';
-import { discussionErrors, type RateCheck, rateLimited } from './discussions.http';
+import { discussionErrors } from './discussions.http';
 import { createPost, deletePost, editPost, listRevisions, setReaction } from './posts.service';
 
 const tags = ['discussions'];
 
-export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLimit: RateCheck | null }> = async (
-  app,
-  { deps, postLimit },
-) => {
+export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = async (app, { deps }) => {
   app.post(
     '/threads/:id/posts',
     {
+      config: { quota: 'post' },
       ...signedIn,
-      preHandler: rateLimited(postLimit),
       schema: {
         tags,
         summary: 'Post in a thread (members and admins; locked → 409); accepts Idempotency-Key',
@@ -51,6 +48,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLim
   app.patch(
     '/posts/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -67,6 +65,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLim
   app.delete(
     '/posts/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -101,6 +100,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLim
     app.route({
       method,
       url: '/posts/:id/reactions/:emoji',
+      config: { quota: 'reaction' },
       ...signedIn,
       schema: {
         tags,

@@ -17,17 +17,14 @@ import { z } from 'zod';
 import { actorFrom } from '../../policy/policy';
 import { signedIn } from '../spaces/spaces.http';
 import type { DiscussionsDeps } from './discussions.deps';
-import { discussionErrors, type RateCheck, rateLimited } from './discussions.http';
+import { discussionErrors } from './discussions.http';
 import { markSpaceAllRead, markThreadRead, unreadSummary } from './reads.service';
 import { createThread, getThread, listThreads, setFollowing, updateThread } from './threads.service';
 
 const tags = ['discussions'];
 const noContent = { 204: z.null().describe('done') };
 
-export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postLimit: RateCheck | null }> = async (
-  app,
-  { deps, postLimit },
-) => {
+export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = async (app, { deps }) => {
   app.get(
     '/spaces/:slug/threads',
     {
@@ -46,8 +43,8 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postL
   app.post(
     '/spaces/:slug/threads',
     {
+      config: { quota: 'post' },
       ...signedIn,
-      preHandler: rateLimited(postLimit),
       schema: {
         tags,
         summary: 'Start a thread with its first post (members and admins); accepts Idempotency-Key',
@@ -87,6 +84,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postL
   app.patch(
     '/threads/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -146,6 +144,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps; postL
     app.route({
       method,
       url: '/threads/:id/follow',
+      config: { quota: 'follow' },
       ...signedIn,
       schema: {
         tags,

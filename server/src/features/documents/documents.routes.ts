@@ -44,6 +44,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/spaces/:slug/documents',
     {
+      config: { quota: 'document' },
       ...signedIn,
       schema: {
         tags,
@@ -93,6 +94,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/documents/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -113,6 +115,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/documents/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -180,6 +183,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/documents/:id/versions',
     {
+      config: { quota: 'version' },
       ...signedIn,
       schema: {
         tags,
@@ -221,6 +225,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/documents/:id/versions/:versionId/restore',
     {
+      config: { quota: 'version' },
       ...signedIn,
       schema: {
         tags,

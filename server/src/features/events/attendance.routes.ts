@@ -34,6 +34,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
   app.put(
     '/events/:id/attendance/:userId',
     {
+      config: { quota: 'attendance' },
       ...signedIn,
       schema: {
         tags,

@@ -66,6 +66,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async
   app.post(
     '/calendar/feed/rotate',
     {
+      config: { quota: 'calendarFeed' },
       ...signedIn,
       schema: {
         tags,

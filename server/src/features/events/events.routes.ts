@@ -92,6 +92,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.post(
     '/events',
     {
+      config: { quota: 'event' },
       ...signedIn,
       schema: {
         tags,
@@ -124,6 +125,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.patch(
     '/events/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -140,6 +142,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   app.post(
     '/events/:id/cancel',
     {
+      config: { quota: 'eventManage' },
       ...signedIn,
       schema: {
         tags,

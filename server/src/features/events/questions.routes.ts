@@ -52,6 +52,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
   app.post(
     '/events/:id/questions',
     {
+      config: { quota: 'question' },
       ...signedIn,
       schema: {
         tags,
@@ -75,6 +76,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
   app.post(
     '/questions/:id/vote',
     {
+      config: { quota: 'vote' },
       ...signedIn,
       schema: {
         tags,
@@ -89,6 +91,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
   app.patch(
     '/questions/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,

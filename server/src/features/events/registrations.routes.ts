@@ -19,6 +19,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
   app.post(
     '/events/:id/registrations',
     {
+      config: { quota: 'registration' },
       ...signedIn,
       schema: {
         tags,
@@ -38,6 +39,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
   app.delete(
     '/events/:id/registrations/me',
     {
+      config: { quota: 'registration' },
       ...signedIn,
       schema: {
         tags,
@@ -56,6 +58,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
   app.post(
     '/registrations/cancel',
     {
+      config: { quota: 'registrationCancel' },
       schema: {
         tags,
         summary: 'The one-click "je ne peux plus venir" link of the mails: cancels the registration the token names',
@@ -73,6 +76,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
     app.route({
       method,
       url: '/series/:id/follow',
+      config: { quota: 'follow' },
       ...signedIn,
       schema: {
         tags,

@@ -13,6 +13,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
   app.post(
     '/events/:id/report',
     {
+      config: { quota: 'eventManage' },
       ...signedIn,
       schema: {
         tags,
@@ -31,6 +32,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
   app.post(
     '/events/:id/follow-up',
     {
+      config: { quota: 'eventManage' },
       ...signedIn,
       schema: {
         tags,

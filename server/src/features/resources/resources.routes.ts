@@ -79,6 +79,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   app.post(
     '/spaces/:slug/files',
     {
+      config: { quota: 'upload' },
       ...signedIn,
       schema: {
         tags,
@@ -148,6 +149,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   app.delete(
     '/files/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,
@@ -165,6 +167,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   app.post(
     '/spaces/:slug/links',
     {
+      config: { quota: 'link' },
       ...signedIn,
       schema: {
         tags,
@@ -188,6 +191,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   app.delete(
     '/links/:id',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags,

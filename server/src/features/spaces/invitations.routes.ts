@@ -20,6 +20,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.Invita
   app.post(
     '/spaces/:slug/invitations',
     {
+      config: { quota: 'invitation' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -56,8 +57,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.Invita
   app.post(
     '/invitations/:token/accept',
     {
-      // Accepting may create an account: the same limits as signing up.
-      preHandler: app.authLimits,
+      config: { quota: 'invitationAccept' },
       schema: {
         tags: ['spaces'],
         summary: 'Accept an invitation: as the invited, signed-in person, or by creating their account',

@@ -157,3 +157,24 @@ export const listMembershipsWithSpaces = (db: Db, userId: string) =>
     ])
     .where('memberships.user_id', '=', userId)
     .execute();
+
+/**
+ * Claims the right to mail the animateur·ices about this person's request to join: true when
+ * none was sent in the last `intervalMs`, and the claim is recorded in the caller's
+ * transaction. The upsert locks the row, so concurrent requests claim it once.
+ */
+export async function claimJoinRequestNotice(db: Db, spaceId: string, userId: string, intervalMs: number) {
+  const now = new Date();
+  const claimed = await db
+    .insertInto('join_request_notices')
+    .values({ space_id: spaceId, user_id: userId, notified_at: now })
+    .onConflict((conflict) =>
+      conflict
+        .columns(['space_id', 'user_id'])
+        .doUpdateSet({ notified_at: now })
+        .where('join_request_notices.notified_at', '<=', new Date(now.getTime() - intervalMs)),
+    )
+    .returning('space_id')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}

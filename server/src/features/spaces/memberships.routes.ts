@@ -25,6 +25,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/join',
     {
+      config: { quota: 'membership' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -41,6 +42,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.delete(
     '/spaces/:slug/membership',
     {
+      config: { quota: 'membership' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -76,6 +78,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.patch(
     '/spaces/:slug/members/:userId',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -97,6 +100,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.delete(
     '/spaces/:slug/members/:userId',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -139,6 +143,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/requests/:userId/approve',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -159,6 +164,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
   app.post(
     '/spaces/:slug/requests/:userId/decline',
     {
+      config: { quota: 'members' },
       ...signedIn,
       schema: {
         tags: ['spaces'],

@@ -15,6 +15,7 @@ import {
 import { findUserById } from '../accounts/accounts.queries';
 import {
   activatePendingMembership,
+  claimJoinRequestNotice,
   countActiveAnimateurs,
   deleteMembership,
   findMember,
@@ -103,7 +104,12 @@ export async function joinSpace(deps: MembershipsDeps, input: { actor: Actor; sl
   });
 }
 
+/** A request, withdrawn and made again, mails the animateur·ices once an hour at most. */
+const JOIN_REQUEST_MAIL_INTERVAL_MS = 60 * 60 * 1000;
+
 async function tellAnimateurs(db: Db, mailer: SpacesMailer, context: SpaceContext, requesterId: string) {
+  // Durable (a row, not memory): a loop spread over processes or restarts is caught too.
+  if (!(await claimJoinRequestNotice(db, context.space.id, requesterId, JOIN_REQUEST_MAIL_INTERVAL_MS))) return;
   const requester = await findUserById(db, requesterId);
   if (!requester) return;
   for (const animateur of await listAnimateurContacts(db, context.space.id)) {

@@ -43,6 +43,7 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
   app.post(
     '/spaces',
     {
+      config: { quota: 'space' },
       ...signedIn,
       schema: {
         tags: ['spaces'],
@@ -74,6 +75,7 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
   app.patch(
     '/spaces/:slug',
     {
+      config: { quota: 'edit' },
       ...signedIn,
       schema: {
         tags: ['spaces'],

@@ -7,12 +7,19 @@ import { sessionCookieName } from '../auth';
 
 /**
  * May a browser page on `origin` open a socket here. Only pages of the application itself:
- * the configured PUBLIC_URL, or the host the request was sent to (a deployment reached under
- * another name). A request without Origin comes from no browser page (browsers always send
- * it on websocket upgrades and cross-origin requests) and cannot ride a visitor's cookie
+ * the configured PUBLIC_URL, or the host the request was sent to over the scheme it arrived
+ * on (`scheme`: 'https' when the connection is encrypted, or a trusted proxy says so). An
+ * `https://` page of this host is another origin than the plain-http connection it claims to
+ * open, so it is refused. A request without Origin comes from no browser page (browsers always
+ * send it on websocket upgrades and cross-origin requests) and cannot ride a visitor's cookie
  * from another site, so it is let through.
  */
-export function isAllowedOrigin(origin: string | undefined, host: string | undefined, publicUrl: string): boolean {
+export function isAllowedOrigin(
+  origin: string | undefined,
+  host: string | undefined,
+  publicUrl: string,
+  scheme: string,
+): boolean {
   if (origin === undefined) return true;
   let parsed: URL;
   try {
@@ -21,7 +28,7 @@ export function isAllowedOrigin(origin: string | undefined, host: string | undef
     return false;
   }
   if (parsed.origin === new URL(publicUrl).origin) return true;
-  return host !== undefined && parsed.host === host && (parsed.protocol === 'http:' || parsed.protocol === 'https:');
+  return host !== undefined && parsed.host === host && parsed.protocol === `${scheme}:`;
 }
 
 /** The value of one cookie in a Cookie header, or undefined. */

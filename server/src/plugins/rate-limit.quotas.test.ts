@@ -1,0 +1,823 @@
+import { REACTION_EMOJIS } from '@atelier/contract';
+import type { LightMyRequestResponse } from 'fastify';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type App, buildApp } from '../app';
+import { loadConfig } from '../config';
+import type { Database } from '../db/database';
+import { createAuthToken } from '../features/accounts/auth-tokens.queries';
+import { startThread, writePost } from '../features/discussions/discussions.fixtures';
+import { createDocumentVia } from '../features/documents/documents.fixtures';
+import { createEventRow } from '../features/events/events.fixtures';
+import { ask, createEventRow as createSessionRow, registerRow } from '../features/events/questions.fixtures';
+import { memberOfSpace, multipart, samples, upload } from '../features/resources/resources.fixtures';
+import { createInvitation } from '../features/spaces/invitations.queries';
+import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
+import type { TestContext } from '../test/app';
+import { createTestDatabase } from '../test/database';
+import { PASSWORD } from '../test/http';
+import type { Counter, QuotaName, Scope } from './rate-limit';
+
+/**
+ * Every limited route, hit until it answers 429: `max` requests pass (the quota's own counter
+ * for the expected scope), the next is refused with Retry-After, and it stored nothing.
+ * Quotas are shrunk by RATE_LIMIT_WRITE_SCALE and the RATE_LIMIT_AUTH_* settings so that the
+ * whole table runs in seconds; the table itself is the production one.
+ */
+const ENV = { RATE_LIMIT_WRITE_SCALE: '0.05', RATE_LIMIT_AUTH_PER_IP: '4', RATE_LIMIT_AUTH_PER_ACCOUNT: '2' };
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Hit = (
+  who: TestPerson | null,
+  method: Method,
+  url: string,
+  payload?: object | Buffer,
+  headers?: Record<string, string>,
+) => Promise<LightMyRequestResponse>;
+
+interface Prepared {
+  send(i: number): Promise<LightMyRequestResponse>;
+  /** What the requests change (rows, counts); a refused request must leave it as it was. */
+  stored(): Promise<unknown>;
+}
+
+interface Case {
+  route: string;
+  /** The counter that refuses first (default: the person's account). */
+  by?: Scope;
+  /** The status of an allowed request (default: any 2xx). */
+  ok?: number;
+  prepare(input: { max: number; hit: Hit; tag: string }): Promise<Prepared>;
+}
+
+let database: Database;
+let setup: TestContext; // limits off: prepares what the requests need
+let limited: TestContext; // the same database, limits on
+const db = () => database.db;
+
+async function openApp(env: Record<string, string>): Promise<TestContext> {
+  const config = loadConfig({ NODE_ENV: 'test', SEED: 'off', LOG_LEVEL: 'silent', ...env });
+  const app: App = await buildApp({ config, database, jobs: { workers: env.RATE_LIMITS === 'on' } });
+  await app.ready();
+  return { app, database, config, close: () => app.close() };
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  setup = await openApp({ RATE_LIMITS: 'off' });
+  limited = await openApp({ RATE_LIMITS: 'on', ...ENV });
+});
+afterAll(async () => {
+  await limited?.close();
+  await setup?.close();
+  await database?.close();
+});
+
+const count = async (query: ReturnType<typeof sql<{ n: number }>>) => Number((await query.execute(db())).rows[0]!.n);
+const rows = async (query: ReturnType<typeof sql>) => (await query.execute(db())).rows;
+const person = (overrides: Parameters<typeof createPerson>[1] = {}) => createPerson(setup, overrides);
+const admin = () => person({ role: 'admin' });
+const times = <T>(n: number, make: (i: number) => Promise<T>) =>
+  Promise.all(Array.from({ length: n }, (_, i) => make(i)));
+/** One after the other: writes that must keep their order (posts in a thread). */
+async function inTurn<T>(n: number, make: (i: number) => Promise<T>) {
+  const made: T[] = [];
+  for (let i = 0; i < n; i++) made.push(await make(i));
+  return made;
+}
+const openSpace = () => createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+async function spaceOf(role: 'animateur' | 'membre', who?: TestPerson) {
+  const someone = who ?? (await person());
+  const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+  await addMembership(db(), space.id, someone.id, { role });
+  return { who: someone, space };
+}
+const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+const jobsFor = (name: string, email: string) =>
+  count(sql`select count(*)::int as n from pgboss.job where name = ${name} and data->>'email' = ${email}`);
+
+const CASES: Case[] = [
+  // ── Accounts ────────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/auth/register',
+    by: 'ip',
+    ok: 201,
+    prepare: async ({ hit, tag }) => ({
+      send: (i) =>
+        hit(null, 'POST', '/api/auth/register', {
+          email: `${tag}-${i}@exemple.fr`,
+          password: PASSWORD,
+          displayName: 'Inscription',
+          acceptCharter: true,
+        }),
+      stored: () => count(sql`select count(*)::int as n from users where email like ${`${tag}-%`}`),
+    }),
+  },
+  {
+    route: 'POST /api/auth/login',
+    by: 'addressAndIp',
+    ok: 401,
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(null, 'POST', '/api/auth/login', { email: p.email, password: 'pas-le-bon-mot' }),
+        stored: async () => null,
+      };
+    },
+  },
+  ...(['mail-link', 'password-reset'] as const).map(
+    (path): Case => ({
+      route: `POST /api/auth/${path}`,
+      by: 'addressAndIp',
+      ok: 202,
+      prepare: async ({ hit }) => {
+        const p = await person();
+        const job = path === 'mail-link' ? 'accounts.sign-in-link' : 'accounts.password-reset';
+        return {
+          send: () => hit(null, 'POST', `/api/auth/${path}`, { email: p.email }),
+          stored: () => jobsFor(job, p.email),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/auth/mail-link/verify',
+    by: 'address',
+    ok: 400,
+    prepare: async ({ hit }) => {
+      const p = await person();
+      const { code } = await createAuthToken(db(), p.id, 'mail_login', 15 * 60_000);
+      const wrong = code === '000000' ? '111111' : '000000';
+      return {
+        send: () => hit(null, 'POST', '/api/auth/mail-link/verify', { email: p.email, code: wrong }),
+        stored: () => rows(sql`select attempts, used_at from auth_tokens where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/auth/password-reset/confirm',
+    by: 'ip',
+    ok: 400,
+    prepare: async ({ hit }) => ({
+      send: (i) =>
+        hit(null, 'POST', '/api/auth/password-reset/confirm', {
+          token: `jeton-inconnu-${i}-abcdefgh`,
+          password: 'nouveau-mot-de-passe-42',
+        }),
+      stored: async () => null,
+    }),
+  },
+  {
+    route: 'POST /api/me/password',
+    ok: 401,
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(p, 'POST', '/api/me/password', { currentPassword: 'pas-le-bon', newPassword: 'x'.repeat(12) }),
+        stored: () => rows(sql`select password_hash from users where id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/invitations/:token/accept',
+    by: 'ip',
+    prepare: async ({ max, hit, tag }) => {
+      const { who, space } = await spaceOf('animateur');
+      const tokens = await times(max + 1, async (i) => {
+        const invitation = { spaceId: space.id, email: `${tag}-${i}@exemple.fr`, role: 'membre' as const };
+        return (await createInvitation(db(), { ...invitation, invitedBy: who.id, ttlMs: 86_400_000 })).token;
+      });
+      return {
+        send: (i) =>
+          hit(null, 'POST', `/api/invitations/${tokens[i]}/accept`, {
+            displayName: 'Invitée',
+            password: PASSWORD,
+            acceptCharter: true,
+          }),
+        stored: () => count(sql`select count(*)::int as n from memberships where space_id = ${space.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/registrations/cancel',
+    by: 'ip',
+    ok: 404,
+    prepare: async ({ hit }) => ({
+      send: (i) => hit(null, 'POST', '/api/registrations/cancel', { token: `jeton-inconnu-${i}-abcdefgh` }),
+      stored: async () => null,
+    }),
+  },
+  {
+    route: 'PATCH /api/me',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: (i) => hit(p, 'PATCH', '/api/me', { bio: `Bio ${i}` }),
+        stored: () => rows(sql`select bio from users where id = ${p.id}`),
+      };
+    },
+  },
+
+  // ── Spaces ──────────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/spaces',
+    ok: 201,
+    prepare: async ({ hit, tag }) => {
+      const a = await admin();
+      return {
+        send: (i) =>
+          hit(a, 'POST', '/api/spaces', {
+            kind: 'chantier',
+            title: `Chantier ${tag} ${i}`,
+            visibility: 'public',
+            joinPolicy: 'open',
+          }),
+        stored: () => count(sql`select count(*)::int as n from spaces where title like ${`Chantier ${tag}%`}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/spaces/:slug',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      return {
+        send: (i) => hit(who, 'PATCH', `/api/spaces/${space.slug}`, { summary: `Résumé ${i}` }),
+        stored: () => rows(sql`select summary from spaces where id = ${space.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/spaces/:slug/join',
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const spaces = await times(max + 1, openSpace);
+      return {
+        send: (i) => hit(p, 'POST', `/api/spaces/${spaces[i]!.slug}/join`),
+        stored: () => count(sql`select count(*)::int as n from memberships where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/spaces/:slug/membership',
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const spaces = await times(max + 1, async () => (await spaceOf('membre', p)).space);
+      return {
+        send: (i) => hit(p, 'DELETE', `/api/spaces/${spaces[i]!.slug}/membership`),
+        stored: () => count(sql`select count(*)::int as n from memberships where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/spaces/:slug/members/:userId',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      const member = await person();
+      await addMembership(db(), space.id, member.id);
+      return {
+        send: (i) =>
+          hit(who, 'PATCH', `/api/spaces/${space.slug}/members/${member.id}`, {
+            role: i % 2 === 0 ? 'animateur' : 'membre',
+          }),
+        stored: () => rows(sql`select role from memberships where user_id = ${member.id}`),
+      };
+    },
+  },
+  ...(
+    [
+      ['DELETE', '/members/:userId', 'active'],
+      ['POST', '/requests/:userId/approve', 'pending'],
+      ['POST', '/requests/:userId/decline', 'pending'],
+    ] as const
+  ).map(
+    ([method, path, status]): Case => ({
+      route: `${method} /api/spaces/:slug${path}`,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('animateur');
+        const people = await times(max + 1, async () => {
+          const p = await person();
+          await addMembership(db(), space.id, p.id, { status });
+          return p;
+        });
+        return {
+          send: (i) => hit(who, method, `/api/spaces/${space.slug}${path.replace(':userId', people[i]!.id)}`),
+          stored: () =>
+            rows(sql`select user_id, status from memberships where space_id = ${space.id} order by user_id`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/spaces/:slug/invitations',
+    ok: 201,
+    prepare: async ({ hit, tag }) => {
+      const { who, space } = await spaceOf('animateur');
+      return {
+        send: (i) => hit(who, 'POST', `/api/spaces/${space.slug}/invitations`, { email: `${tag}-${i}@exemple.fr` }),
+        stored: () => count(sql`select count(*)::int as n from space_invitations where space_id = ${space.id}`),
+      };
+    },
+  },
+
+  // ── Discussions ─────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/spaces/:slug/threads',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      return {
+        send: (i) =>
+          hit(who, 'POST', `/api/spaces/${space.slug}/threads`, { title: `Fil ${i}`, body: '<p>Bonjour</p>' }),
+        stored: () => count(sql`select count(*)::int as n from threads where space_id = ${space.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/threads/:id/posts',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      const { thread } = await startThread(setup, who, space.slug);
+      return {
+        send: (i) => hit(who, 'POST', `/api/threads/${thread.id}/posts`, { body: `<p>Réponse ${i}</p>` }),
+        stored: () => count(sql`select count(*)::int as n from posts where thread_id = ${thread.id}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/threads/:id',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      const { thread } = await startThread(setup, who, space.slug);
+      return {
+        send: (i) => hit(who, 'PATCH', `/api/threads/${thread.id}`, { title: `Titre ${i}` }),
+        stored: () => rows(sql`select title from threads where id = ${thread.id}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/posts/:id',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      const { post } = await startThread(setup, who, space.slug);
+      return {
+        send: (i) => hit(who, 'PATCH', `/api/posts/${post.id}`, { body: `<p>Version ${i}</p>` }),
+        stored: () => rows(sql`select body from posts where id = ${post.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/posts/:id',
+    prepare: async ({ max, hit }) => {
+      const { who, space } = await spaceOf('membre');
+      const { thread } = await startThread(setup, who, space.slug);
+      const posts = await inTurn(max + 1, (i) => writePost(setup, who, thread.id, `<p>${i}</p>`));
+      return {
+        send: (i) => hit(who, 'DELETE', `/api/posts/${posts[i]!.id}`),
+        stored: () =>
+          count(sql`select count(*)::int as n from posts where thread_id = ${thread.id} and deleted_at is null`),
+      };
+    },
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/posts/:id/reactions/:emoji`,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('membre');
+        const { post } = await startThread(setup, who, space.slug);
+        const url = (i: number) => `/api/posts/${post.id}/reactions/${encodeURIComponent(REACTION_EMOJIS[i]!)}`;
+        if (method === 'DELETE') {
+          for (let i = 0; i <= max; i++) await setup.app.inject({ method: 'PUT', url: url(i), headers: who.headers });
+        }
+        return {
+          send: (i) => hit(who, method, url(i)),
+          stored: () => count(sql`select count(*)::int as n from reactions where post_id = ${post.id}`),
+        };
+      },
+    }),
+  ),
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/threads/:id/follow`,
+      prepare: async ({ max, hit }) => {
+        const { who: author, space } = await spaceOf('membre');
+        const reader = await person();
+        await addMembership(db(), space.id, reader.id);
+        const threads = await inTurn(max + 1, async () => (await startThread(setup, author, space.slug)).thread);
+        return {
+          send: (i) => hit(reader, method, `/api/threads/${threads[i]!.id}/follow`),
+          stored: () =>
+            rows(sql`select thread_id, following from thread_follows where user_id = ${reader.id} order by 1`),
+        };
+      },
+    }),
+  ),
+
+  // ── Documents and resources ─────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/spaces/:slug/documents',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      return {
+        send: (i) => hit(who, 'POST', `/api/spaces/${space.slug}/documents`, { title: `Notes ${i}` }),
+        stored: () => count(sql`select count(*)::int as n from documents where space_id = ${space.id}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/documents/:id',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      const id = await createDocumentVia(setup, who, space.slug);
+      return {
+        send: (i) => hit(who, 'PATCH', `/api/documents/${id}`, { title: `Titre ${i}` }),
+        stored: () => rows(sql`select title from documents where id = ${id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/documents/:id',
+    prepare: async ({ max, hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      const ids = await times(max + 1, () => createDocumentVia(setup, who, space.slug));
+      return {
+        send: (i) => hit(who, 'DELETE', `/api/documents/${ids[i]}`),
+        stored: () =>
+          count(sql`select count(*)::int as n from documents where space_id = ${space.id} and deleted_at is null`),
+      };
+    },
+  },
+  ...(['versions', 'restore'] as const).map(
+    (kind): Case => ({
+      route:
+        kind === 'versions'
+          ? 'POST /api/documents/:id/versions'
+          : 'POST /api/documents/:id/versions/:versionId/restore',
+      ok: 201,
+      prepare: async ({ hit }) => {
+        const { who, space } = await spaceOf('membre');
+        const id = await createDocumentVia(setup, who, space.slug);
+        const saved = await setup.app.inject({
+          method: 'POST',
+          url: `/api/documents/${id}/versions`,
+          headers: who.headers,
+          payload: { name: 'Première version' },
+        });
+        const versionId = saved.json().version.id as string;
+        return {
+          send: (i) =>
+            kind === 'versions'
+              ? hit(who, 'POST', `/api/documents/${id}/versions`, { name: `Version ${i}` })
+              : hit(who, 'POST', `/api/documents/${id}/versions/${versionId}/restore`),
+          stored: () => count(sql`select count(*)::int as n from document_versions where document_id = ${id}`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/spaces/:slug/files',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { member, slug } = await memberOfSpace(setup);
+      return {
+        send: (i) => {
+          const body = multipart([
+            { name: 'file', filename: `note-${i}.pdf`, contentType: 'application/pdf', content: samples.pdf() },
+          ]);
+          return hit(member, 'POST', `/api/spaces/${slug}/files`, body.payload, { 'content-type': body.contentType });
+        },
+        stored: () =>
+          count(sql`select count(*)::int as n from files f join spaces s on s.id = f.space_id where s.slug = ${slug}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/files/:id',
+    prepare: async ({ max, hit }) => {
+      const { member, slug } = await memberOfSpace(setup);
+      const ids = await times(max + 1, async (i) => {
+        const response = await upload(setup, member, slug, {
+          filename: `note-${i}.pdf`,
+          content: samples.pdf(),
+          contentType: 'application/pdf',
+        });
+        return response.json().file.id as string;
+      });
+      return {
+        send: (i) => hit(member, 'DELETE', `/api/files/${ids[i]}`),
+        stored: () => rows(sql`select id, deleted_at is null as live from files where id = any(${ids}) order by id`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/spaces/:slug/links',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { member, slug } = await memberOfSpace(setup);
+      return {
+        send: (i) =>
+          hit(member, 'POST', `/api/spaces/${slug}/links`, { url: `https://exemple.fr/${i}`, title: `Lien ${i}` }),
+        stored: () =>
+          count(sql`select count(*)::int as n from links l join spaces s on s.id = l.space_id where s.slug = ${slug}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/links/:id',
+    prepare: async ({ max, hit }) => {
+      const { member, slug } = await memberOfSpace(setup);
+      const ids = await times(max + 1, async (i) => {
+        const response = await setup.app.inject({
+          method: 'POST',
+          url: `/api/spaces/${slug}/links`,
+          headers: member.headers,
+          payload: { url: `https://exemple.fr/${i}`, title: `Lien ${i}` },
+        });
+        return response.json().link.id as string;
+      });
+      return {
+        send: (i) => hit(member, 'DELETE', `/api/links/${ids[i]}`),
+        stored: () => rows(sql`select id, deleted_at is null as live from links where id = any(${ids}) order by id`),
+      };
+    },
+  },
+
+  // ── Events ──────────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/events',
+    ok: 201,
+    prepare: async ({ hit, tag }) => {
+      const a = await admin();
+      return {
+        send: (i) =>
+          hit(a, 'POST', '/api/events', {
+            title: `Atelier ${tag} ${i}`,
+            kind: 'atelier',
+            startsAt: future(48),
+            endsAt: future(49),
+            timezone: 'Europe/Paris',
+          }),
+        stored: () => count(sql`select count(*)::int as n from events where title like ${`Atelier ${tag}%`}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/events/:id',
+    prepare: async ({ hit }) => {
+      const a = await admin();
+      const event = await createEventRow(db());
+      return {
+        send: (i) => hit(a, 'PATCH', `/api/events/${event.id}`, { title: `Titre ${i}` }),
+        stored: () => rows(sql`select title from events where id = ${event.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/events/:id/cancel',
+    prepare: async ({ max, hit }) => {
+      const a = await admin();
+      const events = await times(max + 1, () => createEventRow(db()));
+      return {
+        send: (i) => hit(a, 'POST', `/api/events/${events[i]!.id}/cancel`, { reason: 'Empêchement' }),
+        stored: () =>
+          rows(
+            sql`select id, cancelled_at is not null as cancelled from events where id = any(${events.map((e) => e.id)}) order by id`,
+          ),
+      };
+    },
+  },
+  ...(['report', 'follow-up'] as const).map(
+    (path): Case => ({
+      route: `POST /api/events/:id/${path}`,
+      ok: 201,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('animateur');
+        const events = await times(max + 1, () => createSessionRow(db(), { spaceId: space.id, startsInHours: -3 }));
+        return {
+          send: (i) =>
+            hit(
+              who,
+              'POST',
+              `/api/events/${events[i]!.id}/${path}`,
+              path === 'report' ? undefined : { title: 'Suite', body: '<p>Suite</p>' },
+            ),
+          stored: () =>
+            rows(
+              sql`select report_document_id, follow_up_thread_id from events where id = any(${events.map((e) => e.id)}) order by id`,
+            ),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/events/:id/registrations',
+    ok: 201,
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const events = await times(max + 1, () => createEventRow(db()));
+      return {
+        send: (i) => hit(p, 'POST', `/api/events/${events[i]!.id}/registrations`),
+        stored: () => rows(sql`select event_id, status from registrations where user_id = ${p.id} order by 1`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/events/:id/registrations/me',
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const events = await times(max + 1, () => createEventRow(db()));
+      for (const event of events) await registerRow(db(), event.id, p.id);
+      return {
+        send: (i) => hit(p, 'DELETE', `/api/events/${events[i]!.id}/registrations/me`),
+        stored: () => rows(sql`select event_id, status from registrations where user_id = ${p.id} order by 1`),
+      };
+    },
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/series/:id/follow`,
+      prepare: async ({ max, hit }) => {
+        const a = await admin();
+        const p = await person();
+        const series = await times(max + 1, async (i) => {
+          const created = await setup.app.inject({
+            method: 'POST',
+            url: '/api/events',
+            headers: a.headers,
+            payload: {
+              title: `Série ${i}`,
+              kind: 'permanence',
+              startsAt: future(48),
+              endsAt: future(49),
+              timezone: 'Europe/Paris',
+              recurrence: { rrule: 'FREQ=MONTHLY;BYDAY=1TU' },
+            },
+          });
+          return created.json().event.seriesId as string;
+        });
+        if (method === 'DELETE') {
+          for (const id of series)
+            await setup.app.inject({ method: 'PUT', url: `/api/series/${id}/follow`, headers: p.headers });
+        }
+        return {
+          send: (i) => hit(p, method, `/api/series/${series[i]}/follow`),
+          stored: () => rows(sql`select series_id from series_follows where user_id = ${p.id} order by 1`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/events/:id/questions',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const p = await person();
+      const event = await createSessionRow(db());
+      await registerRow(db(), event.id, p.id);
+      return {
+        send: (i) => hit(p, 'POST', `/api/events/${event.id}/questions`, { body: `Question ${i} ?` }),
+        stored: () => count(sql`select count(*)::int as n from questions where event_id = ${event.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/questions/:id/vote',
+    prepare: async ({ max, hit }) => {
+      const [asker, voter] = [await person(), await person()];
+      const event = await createSessionRow(db());
+      await registerRow(db(), event.id, asker.id);
+      await registerRow(db(), event.id, voter.id);
+      const questions = await inTurn(max + 1, (i) => ask(setup, asker, event.id, `Question ${i} ?`));
+      return {
+        send: (i) => hit(voter, 'POST', `/api/questions/${questions[i]!.id}/vote`),
+        stored: () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/questions/:id',
+    prepare: async ({ hit }) => {
+      const [a, asker] = [await admin(), await person()];
+      const event = await createSessionRow(db());
+      await registerRow(db(), event.id, asker.id);
+      const question = await ask(setup, asker, event.id);
+      return {
+        send: (i) => hit(a, 'PATCH', `/api/questions/${question.id}`, { status: i % 2 === 0 ? 'answered' : 'open' }),
+        stored: () => rows(sql`select status from questions where id = ${question.id}`),
+      };
+    },
+  },
+  {
+    route: 'PUT /api/events/:id/attendance/:userId',
+    prepare: async ({ hit }) => {
+      const [a, p] = [await admin(), await person()];
+      const event = await createSessionRow(db(), { startsInHours: -2 });
+      await registerRow(db(), event.id, p.id);
+      return {
+        send: (i) => hit(a, 'PUT', `/api/events/${event.id}/attendance/${p.id}`, { attended: i % 2 === 0 }),
+        stored: () => count(sql`select count(*)::int as n from attendances where event_id = ${event.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/calendar/feed/rotate',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(p, 'POST', '/api/calendar/feed/rotate'),
+        stored: () => rows(sql`select token_hash from calendar_feeds where user_id = ${p.id}`),
+      };
+    },
+  },
+];
+
+/** The counter of `quota` that counts `scope`. */
+function counterOf(quota: QuotaName, scope: Scope): Counter {
+  const found = (limited.app.limits.quotas[quota] as Counter[]).find((c) => c.per === scope);
+  if (!found) throw new Error(`quota ${quota} has no ${scope} counter`);
+  return found;
+}
+
+const quotaOfRoute = (route: string) => {
+  const [method, url] = route.split(' ');
+  const found = limited.app.limits.routes.find((r) => r.method === method && r.url === url);
+  if (!found?.quota) throw new Error(`${route} is not a limited route`);
+  return found.quota;
+};
+
+let nextIp = 1;
+const freshIp = () => {
+  nextIp += 1;
+  return `10.77.${nextIp >> 8}.${nextIp & 255}`;
+};
+
+const hitFrom =
+  (ip: string): Hit =>
+  (who, method, url, payload, headers = {}) =>
+    limited.app.inject({
+      method,
+      url,
+      remoteAddress: ip,
+      headers: { ...(who?.headers ?? {}), ...headers },
+      ...(payload === undefined ? {} : { payload }),
+    });
+
+describe('each limited route, hit until it refuses', () => {
+  it('has a case here for every route that spends a quota', () => {
+    const limitedRoutes = limited.app.limits.routes
+      .filter((route) => route.quota && route.method !== 'GET' && route.method !== 'HEAD')
+      .map((route) => `${route.method} ${route.url}`);
+    expect(CASES.map((c) => c.route).sort()).toEqual([...new Set(limitedRoutes)].sort());
+  });
+
+  it.each(CASES)('$route', async (c) => {
+    const quota = quotaOfRoute(c.route);
+    const { max } = counterOf(quota, c.by ?? 'account');
+    const tag = `quota${Date.now().toString(36)}${nextIp}`;
+    const { send, stored } = await c.prepare({ max, hit: hitFrom(freshIp()), tag });
+    for (let i = 0; i < max; i++) {
+      const allowed = await send(i);
+      if (c.ok) expect(allowed.statusCode, allowed.body).toBe(c.ok);
+      else expect(allowed.statusCode, allowed.body).toBeLessThan(300);
+    }
+    const before = await stored();
+    const refused = await send(max);
+    expect(refused.statusCode, refused.body).toBe(429);
+    expect(refused.json().error.code).toBe('rate_limited');
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(await stored()).toEqual(before);
+  });
+});
+
+describe('the per-IP and per-recipient counters', () => {
+  it('stops many accounts posting from one IP, though each is within its own quota', async () => {
+    const ipMax = counterOf('post', 'ip').max;
+    const accountMax = counterOf('post', 'account').max;
+    const hit = hitFrom(freshIp());
+    const space = await openSpace();
+    const codes: number[] = [];
+    while (codes.length <= ipMax) {
+      const p = await person();
+      await addMembership(db(), space.id, p.id);
+      for (let i = 0; i < accountMax && codes.length <= ipMax; i++) {
+        const response = await hit(p, 'POST', `/api/spaces/${space.slug}/threads`, { title: 'Fil', body: '<p>x</p>' });
+        codes.push(response.statusCode);
+      }
+    }
+    expect(codes.slice(0, ipMax)).toEqual(Array(ipMax).fill(201));
+    expect(codes[ipMax]).toBe(429);
+  });
+
+  it('mails one address at most 3 invitations a day from one inviter; another inviter is not held back', async () => {
+    const { who: first, space } = await spaceOf('animateur');
+    const second = await person();
+    await addMembership(db(), space.id, second.id, { role: 'animateur' });
+    const email = `invitee-${Date.now().toString(36)}@exemple.fr`;
+    const invite = (who: TestPerson) =>
+      hitFrom(freshIp())(who, 'POST', `/api/spaces/${space.slug}/invitations`, { email });
+    const codes = [];
+    for (let i = 0; i < 4; i++) codes.push((await invite(first)).statusCode);
+    expect(codes).toEqual([201, 201, 201, 429]);
+    expect((await invite(second)).statusCode).toBe(201);
+  });
+});
