@@ -42,7 +42,11 @@ describe('discussions over socket.io', () => {
     const socket = await open(bruno);
     const received: RealtimeEvent[] = [];
     socket.on('event', (event) => received.push(event));
-    expect(await emit(socket, 'subscribe', { room: `thread:${thread.id}` })).toEqual({ ok: true, seq: 1 });
+    expect(await emit(socket, 'subscribe', { room: `thread:${thread.id}` })).toEqual({
+      ok: true,
+      seq: 1,
+      room: `thread:${thread.id}`,
+    });
     expect(await emit(socket, 'subscribe', { room: `user:${bruno.id}` })).toMatchObject({ ok: true });
 
     const post = await writePost(ctx, alice, thread.id, '<p>Bienvenue @Bruno Socket</p>');
