@@ -217,13 +217,14 @@ export function createCollabServer(options: CollabOptions) {
   };
 
   /** Shutdown: see closeCollab (collab.shutdown.ts). */
-  async function flush(budgetMs?: number): Promise<void> {
+  async function flush(options: { closeSockets(): void; budgetMs?: number }): Promise<void> {
     closing = true;
     await closeCollab({
       hocuspocus,
       writes,
       log,
-      budgetMs,
+      budgetMs: options.budgetMs,
+      closeSockets: options.closeSockets,
       refresh,
       stopCompacting: (at) => {
         compactUntil = at;

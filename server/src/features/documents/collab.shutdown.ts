@@ -34,13 +34,18 @@ async function beforeDeadline<T>(work: Promise<T>, deadline: number): Promise<T 
  *    failing database keeps from being written was never acknowledged.
  * 3. Best effort, in the time left: derived data (and compaction, if it can still start
  *    before the reserve) of each live document.
- * 4. Close the connections, let Hocuspocus unload the documents, stop its extensions (Redis).
+ * 4. Close the sockets, let Hocuspocus unload the documents, stop its extensions (Redis).
+ *    The sockets themselves, not only Hocuspocus's connections: a provider told that its
+ *    document closed on a socket still open authenticates again on that socket, which would
+ *    keep the document loaded. A closed socket it just reconnects, to the next server.
  */
 export async function closeCollab(input: {
   hocuspocus: Hocuspocus;
   writes: WriteQueue;
   log: FastifyBaseLogger;
   budgetMs?: number | undefined;
+  /** Closes every `/collab` socket (clients reconnect, to another or the restarted process). */
+  closeSockets(): void;
   refresh(documentName: string, document: Y.Doc): Promise<void>;
   /** No compaction may start after this instant (epoch ms). */
   stopCompacting(at: number): void;
@@ -73,12 +78,15 @@ export async function closeCollab(input: {
     await beforeDeadline(work, deadline);
   }
 
-  // Closing runs Hocuspocus's disconnect hooks, then unloads each document a few awaits later:
-  // wait for the documents to be gone (checking every 20 ms), then stop the extensions.
-  hocuspocus.closeConnections();
+  // A closed socket runs Hocuspocus's disconnect hooks, which unload each document a few
+  // awaits later: wait for the documents to be gone (checking every 20 ms).
+  input.closeSockets();
   while (hocuspocus.documents.size > 0 && Date.now() < deadline) {
-    const unloading = Promise.all([...hocuspocus.unloadingDocuments.values()]);
-    await beforeDeadline(unloading, Math.min(deadline, Date.now() + 20));
+    const unloading = [...hocuspocus.unloadingDocuments.values()];
+    // Never an already-settled promise here: the loop would spin without letting the
+    // sockets' close events (which start the unloads) through.
+    const next = unloading.length > 0 ? Promise.all(unloading) : new Promise<never>(() => undefined);
+    await beforeDeadline(next, Math.min(deadline, Date.now() + 20));
   }
   await beforeDeadline(hocuspocus.hooks('onDestroy', { instance: hocuspocus }), deadline);
   log.info(
