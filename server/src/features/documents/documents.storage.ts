@@ -110,9 +110,10 @@ export async function pendingIncrements(db: Db, documentId: string): Promise<num
 export async function appendUpdates(db: Db, documentId: string, updates: readonly Uint8Array[]): Promise<boolean> {
   if (updates.length === 0) return true;
   return db.transaction().execute(async (trx) => {
-    // The lock first, then the ids (see the ordering rule above). NO KEY UPDATE queues
-    // appends behind one another and behind compaction, yet lets rows that merely reference
-    // the document (versions) be inserted meanwhile.
+    // The lock first, then the ids (see the ordering rule above). Inserting first let a
+    // compaction commit between an INSERT taking its id and that INSERT's foreign-key check
+    // (which locks the row only then). NO KEY UPDATE queues appends behind one another and
+    // behind compaction, yet lets rows that merely reference the document (versions) in.
     const row = await trx
       .selectFrom('documents')
       .select('id')
