@@ -56,6 +56,8 @@ describe('collab write queue', () => {
     calls.find((call) => call.documentId === 'b')?.settle();
     await queue.whenStored('b');
     expect(queue.storedSeq('a')).toBe(0);
+    calls.find((call) => call.documentId === 'a')?.settle();
+    await queue.whenStored('a');
   });
 
   it('retries a failed write with backoff, logs it, and drops nothing', async () => {
