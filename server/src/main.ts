@@ -23,10 +23,21 @@ async function main() {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down: finishing in-flight requests');
-    // app.close() stops accepting connections and waits for in-flight requests and onClose
-    // hooks (jobs, sockets); the database closes last, when nothing can use it any more.
-    await app.close();
-    await database.close();
+    // Every closing step has its own budget (collab: 3.5 s); this is the safety net, inside
+    // the 10 s that process managers (docker stop, systemd) give before SIGKILL.
+    setTimeout(() => {
+      app.log.error('shutdown still running after 9 s: exiting');
+      process.exit(1);
+    }, 9000).unref();
+    try {
+      // app.close() stops accepting connections and waits for in-flight requests and onClose
+      // hooks (jobs, sockets); the database closes last, when nothing can use it any more.
+      await app.close();
+      await database.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'shutdown failed');
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

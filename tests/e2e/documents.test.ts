@@ -121,6 +121,8 @@ describe('shared documents in two browsers', () => {
     await b.keyboard.press('Enter');
     await b.keyboard.type('Bruno complète la note.');
     await editorOf(a).getByText('Bruno complète la note.').waitFor();
+    // Acknowledged means written to the database: only then does Bruno's status line say so.
+    await b.getByRole('status').filter({ hasText: 'Connecté · Enregistré' }).waitFor();
     await a.locator('.collaboration-carets__label', { hasText: 'Bruno Lecteur' }).waitFor();
     await editorOf(a).click();
     await a.keyboard.press('Control+End');

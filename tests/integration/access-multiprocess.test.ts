@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Revoked } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Cluster, canCluster, startCluster } from '../support/cluster';
-import { openDocument } from '../support/collab';
+import { openCollab } from '../support/collab';
 import { registerUser, type Session } from '../support/http';
 import { ask, type ClientSocket, openSocket } from '../support/realtime';
 import type { RunningServer } from '../support/server';
@@ -68,7 +68,7 @@ describe.skipIf(!canCluster)('access changes reach every process', () => {
     await waitUntil('the socket on B', () => socket.connected);
     const room = `space:${space.spaceId}`;
     expect(await ask(socket, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
-    const editor = openDocument(b, space.documentId, member);
+    const editor = openCollab(b.url, space.documentId, member);
     closers.push(editor.destroy);
     await editor.settled();
     return { socket, revoked, editor, room };

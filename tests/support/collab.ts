@@ -3,18 +3,29 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Session } from './http';
-import type { RunningServer } from './server';
 import { waitUntil } from './wait';
 
+export interface CollabClient {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  /** Stateless messages the server sent, parsed. */
+  stateless: unknown[];
+  /** The reason the server closed the document's connection with, once it did. */
+  closedReason(): string | null;
+  /** Synced, and every change acknowledged by the server (what the editor shows as saved). */
+  settled(timeoutMs?: number): Promise<void>;
+  destroy(): void;
+}
+
 /**
- * A Hocuspocus provider on `server` for the document, carrying the person's session cookie as
- * a browser would. Records the server's close reason and stateless messages.
+ * A Hocuspocus provider on `/collab` of `baseUrl` for the document, carrying the person's
+ * session cookie as a browser would (null: anonymous).
  */
-export function openDocument(server: RunningServer, documentId: string, session: Session | null) {
-  const headers: Record<string, string> = { origin: server.url };
+export function openCollab(baseUrl: string, documentId: string, session: Session | null): CollabClient {
+  const headers: Record<string, string> = { origin: baseUrl };
   if (session) headers.cookie = session.cookie;
   const socket = new HocuspocusProviderWebsocket({
-    url: `${server.url.replace(/^http/, 'ws')}${COLLAB_PATH}`,
+    url: `${baseUrl.replace(/^http/, 'ws')}${COLLAB_PATH}`,
     WebSocketPolyfill: class extends WebSocket {
       constructor(url: string | URL, protocols?: string | string[]) {
         super(url, protocols, { headers });
@@ -41,7 +52,8 @@ export function openDocument(server: RunningServer, documentId: string, session:
     provider,
     stateless,
     closedReason: () => closedReason,
-    settled: () => waitUntil('provider synced', () => provider.isSynced && !provider.hasUnsyncedChanges),
+    settled: (timeoutMs) =>
+      waitUntil('every change acknowledged', () => provider.isSynced && !provider.hasUnsyncedChanges, timeoutMs),
     destroy: () => {
       provider.destroy();
       socket.destroy();
@@ -49,7 +61,7 @@ export function openDocument(server: RunningServer, documentId: string, session:
   };
 }
 
-/** Appends a paragraph with `text`, as an editor would. */
+/** Appends a paragraph with `text`, as TipTap would. */
 export function writeParagraph(doc: Y.Doc, text: string) {
   const paragraph = new Y.XmlElement('paragraph');
   paragraph.insert(0, [new Y.XmlText(text)]);
@@ -57,10 +69,28 @@ export function writeParagraph(doc: Y.Doc, text: string) {
   fragment.insert(fragment.length, [paragraph]);
 }
 
-/** The paragraphs' texts, sorted. */
+/** The paragraphs' texts, in order. */
 export const paragraphTexts = (doc: Y.Doc) =>
   doc
     .getXmlFragment(COLLAB_FIELD)
     .toArray()
-    .map((node) => (node as Y.XmlElement).toArray().join(''))
-    .sort();
+    .map((node) => (node as Y.XmlElement).toArray().join(''));
+
+/**
+ * Types a long text one change at a time: `changes` changes of `charsPerChange` characters,
+ * a new paragraph every 40, yielding to the event loop every 50 changes so that they leave
+ * in many websocket messages, as from a person typing.
+ */
+export async function typeLongText(doc: Y.Doc, changes: number, charsPerChange: number): Promise<void> {
+  const fragment = doc.getXmlFragment(COLLAB_FIELD);
+  const words = 'la transition écologique des territoires se construit ensemble ';
+  const chunk = words.repeat(Math.ceil(charsPerChange / words.length)).slice(0, charsPerChange);
+  for (let i = 0; i < changes; i++) {
+    doc.transact(() => {
+      if (i % 40 === 0) writeParagraph(doc, '');
+      const text = (fragment.get(fragment.length - 1) as Y.XmlElement).get(0) as Y.XmlText;
+      text.insert(text.length, chunk);
+    });
+    if (i % 50 === 49) await new Promise((resolve) => setImmediate(resolve));
+  }
+}

@@ -44,15 +44,29 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /**
+   * Run on this DATA_DIR (its embedded database) instead of a fresh one, and leave it in
+   * place when the server stops: restart and crash tests start a second server on the data
+   * of the first. The caller removes it.
+   */
+  dataDir?: string;
+}
+
 /**
  * Starts the real server (`node --import tsx server/src/main.ts`) as a child process on an
  * embedded database in a fresh temporary directory, in development mode (so the development
  * mailbox exists) without rate limits, and waits until `GET /api/health` answers 200.
  */
-export async function startServer(extraEnv: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(
+  extraEnv: Record<string, string> = {},
+  options: StartOptions = {},
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = await mkdtemp(join(tmpdir(), 'atelier-e2e-'));
+  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'atelier-e2e-')));
+  const removeDataDir = () =>
+    options.dataDir === undefined ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve();
 
   const env: Record<string, string | undefined> = { ...process.env };
   // Vitest sets NODE_ENV=test; the server must run as in development. A DATABASE_URL or
@@ -91,7 +105,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   } catch (error) {
     child.kill('SIGKILL');
     await exited;
-    await rm(dataDir, { recursive: true, force: true });
+    await removeDataDir();
     throw error;
   }
 
@@ -116,7 +130,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
           );
         }
       } finally {
-        await rm(dataDir, { recursive: true, force: true });
+        await removeDataDir();
       }
     })();
     return stopped;
@@ -125,7 +139,7 @@ export async function startServer(extraEnv: Record<string, string> = {}): Promis
   const kill = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await exited;
-    stopped ??= rm(dataDir, { recursive: true, force: true });
+    stopped ??= removeDataDir();
     await stopped;
   };
 

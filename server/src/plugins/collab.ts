@@ -98,10 +98,16 @@ export const collabPlugin = fp<{ config: Config }>(
     );
 
     // Before the HTTP server closes (it waits for open sockets) and long before the database
-    // pool does: store every live document, then cut the sockets that are still open.
+    // pool does: every change applied is stored (bounded in time), the sockets are closed
+    // with "going away" (clients reconnect, to the restarted process or another one), and
+    // those still open after that are cut.
     app.addHook('preClose', async () => {
       closing = true;
-      await collab.flush();
+      await collab.flush({
+        closeSockets: () => {
+          for (const client of app.websocketServer.clients) client.close(1001, 'server shutting down');
+        },
+      });
       for (const client of app.websocketServer.clients) client.terminate();
     });
     app.addHook('onClose', async () => {

@@ -9,7 +9,15 @@ import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'sol
 import * as Y from 'yjs';
 import { t, tc } from '../../lib/i18n';
 import { caretClass } from './caret-colors';
-import { type CollabRefusal, type ConnectionState, collabUrl, nextConnectionState, refusalOf } from './collab-status';
+import {
+  type CollabRefusal,
+  type ConnectionState,
+  collabUrl,
+  nextConnectionState,
+  refusalOf,
+  saveStateShown,
+  trackSaving,
+} from './collab-status';
 import { EditorToolbar } from './editor-toolbar';
 import { type CaretUser, type Presence, presentPeople } from './presence';
 
@@ -67,6 +75,10 @@ export function CollabEditor(props: CollabEditorProps) {
   const [state, setState] = createSignal<ConnectionState>('connecting');
   const [refusal, setRefusal] = createSignal<CollabRefusal | null>(null);
   const [people, setPeople] = createSignal<Presence[]>([]);
+  const [synced, setSynced] = createSignal(false);
+  const [saving, setSaving] = createSignal(false);
+  // The server acknowledges a change only once it is written to the database.
+  const savingTracker = trackSaving(setSaving);
   const ydoc = new Y.Doc();
   let provider: HocuspocusProvider | undefined;
   let wasConnected = false;
@@ -123,6 +135,10 @@ export function CollabEditor(props: CollabEditorProps) {
         props.onAccessChange?.(message.access);
       },
       onAwarenessChange: ({ states }) => setPeople(presentPeople(states, ydoc.clientID)),
+      onSynced: ({ state: isSynced }) => {
+        if (isSynced) setSynced(true);
+      },
+      onUnsyncedChanges: ({ number }) => savingTracker.unsynced(number),
     });
 
     const instance = new Editor({
@@ -176,6 +192,7 @@ export function CollabEditor(props: CollabEditorProps) {
   onCleanup(() => {
     window.removeEventListener('online', update);
     window.removeEventListener('offline', update);
+    savingTracker.dispose();
     editor()?.destroy();
     provider?.destroy();
     ydoc.destroy();
@@ -188,14 +205,19 @@ export function CollabEditor(props: CollabEditorProps) {
     if (current === 'refused') return t(`document.refused.${refusal() ?? 'forbidden'}`);
     return t(`document.connection.${current}`);
   };
+  const saveState = () => saveStateShown(state(), { canEdit: props.canEdit, synced: synced(), saving: saving() });
 
   return (
     <div class="document-editor">
       <div class="document-editor__status">
-        {/* Polite: a reconnection is news, not an emergency; a refusal also shows below. */}
-        <p class={`connection-state connection-state--${state()}`} role="status" aria-live="polite">
+        {/* One line for the connection and the saving, read whole when either changes.
+            Polite: a reconnection is news, not an emergency; a refusal also shows below. */}
+        <p class={`connection-state connection-state--${state()}`} role="status" aria-live="polite" aria-atomic="true">
           <span class="connection-state__dot" aria-hidden="true" />
           {stateText()}
+          <Show when={saveState()}>
+            {(save) => <span class="connection-state__save"> · {t(`document.save.${save()}`)}</span>}
+          </Show>
         </p>
         <section class="presence" aria-labelledby={`${id}-presence`}>
           <h2 id={`${id}-presence`} class="presence__heading">

@@ -53,3 +53,53 @@ export function collabUrl(location: { protocol: string; host: string }, path: st
   const scheme = location.protocol === 'https:' ? 'wss:' : 'ws:';
   return `${scheme}//${location.host}${path}`;
 }
+
+/** What the status line says about saving, after the connection: changes stored, or not yet. */
+export type SaveState = 'saved' | 'saving';
+
+/**
+ * Whether the status line speaks of saving at all: for editors, while connected (the other
+ * states already say that changes are kept for later), once the document first synced.
+ */
+export function saveStateShown(
+  state: ConnectionState,
+  context: { canEdit: boolean; synced: boolean; saving: boolean },
+): SaveState | null {
+  if (!context.canEdit || !context.synced || state !== 'connected') return null;
+  return context.saving ? 'saving' : 'saved';
+}
+
+/**
+ * Turns the provider's count of unsynced changes — changes the server has not acknowledged,
+ * which it does only once they are written to the database — into what the page says:
+ * "saving" as soon as one is pending, "saved" once none has been pending for `holdMs`. The
+ * hold keeps the line (and screen readers, which announce it) from flickering at every key
+ * while someone types; saying "saving" a moment longer than needed is never a false claim.
+ */
+export function trackSaving(onChange: (saving: boolean) => void, holdMs = 1000) {
+  let saving = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const set = (value: boolean) => {
+    if (value === saving) return;
+    saving = value;
+    onChange(value);
+  };
+  return {
+    /** The provider's `unsyncedChanges` count changed. */
+    unsynced(count: number) {
+      if (count > 0) {
+        clearTimeout(timer);
+        timer = undefined;
+        set(true);
+      } else if (saving && timer === undefined) {
+        timer = setTimeout(() => {
+          timer = undefined;
+          set(false);
+        }, holdMs);
+      }
+    },
+    dispose() {
+      clearTimeout(timer);
+    },
+  };
+}

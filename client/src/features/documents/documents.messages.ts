@@ -99,6 +99,9 @@ export const documentsFr = {
   'document.connection.reconnecting':
     'Reconnexion… Vos modifications sont gardées et partiront au retour de la connexion.',
   'document.connection.offline': 'Hors ligne. Vos modifications sont gardées et partiront au retour du réseau.',
+  // After « Connecté · » for editors: every change is written to the database, or not yet.
+  'document.save.saved': 'Enregistré',
+  'document.save.saving': 'Enregistrement…',
   'document.refused.unauthenticated':
     'Votre session a expiré : reconnectez-vous pour continuer à écrire dans ce document.',
   'document.refused.forbidden': 'Vous n’avez pas accès à ce document : il est réservé aux membres de son espace.',
@@ -251,6 +254,8 @@ export const documentsEn: Record<keyof typeof documentsFr, string> = {
   'document.connection.reconnecting':
     'Reconnecting… Your changes are kept and will be sent when the connection is back.',
   'document.connection.offline': 'Offline. Your changes are kept and will be sent when the network is back.',
+  'document.save.saved': 'Saved',
+  'document.save.saving': 'Saving…',
   'document.refused.unauthenticated': 'Your session has expired: sign in again to keep writing in this document.',
   'document.refused.forbidden': 'You do not have access to this document: it is for the members of its space.',
   'document.refused.not_found': 'This document no longer exists: it may have been deleted.',

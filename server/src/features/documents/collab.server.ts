@@ -1,6 +1,6 @@
 import { COLLAB_CLOSE_CODES } from '@atelier/contract';
 import { Redis as RedisExtension } from '@hocuspocus/extension-redis';
-import { Hocuspocus, isTransactionOrigin, type Document as LiveDocument } from '@hocuspocus/server';
+import { Hocuspocus, isTransactionOrigin } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
@@ -9,15 +9,19 @@ import { decideCollabAccess } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
 import { isUuid } from '../spaces/spaces.access';
 import { applyCollabAccess, decideNow } from './collab.access';
+import { holdAcksUntilStored } from './collab.acks';
+import { closeCollab } from './collab.shutdown';
+import { createWriteQueue } from './collab.write-queue';
 import { loadSpaceFacts } from './documents.access';
 import { plainTextOf } from './documents.content';
 import type { LiveDocuments } from './documents.deps';
 import {
-  appendUpdate,
+  appendUpdates,
   COMPACT_AFTER_UPDATES,
   compactDocument,
-  loadStoredContent,
   loadStoredDoc,
+  loadStoredInto,
+  refreshDerived,
 } from './documents.storage';
 import { claimAutoVersion, insertVersion } from './versions.queries';
 
@@ -48,11 +52,13 @@ export interface CollabOptions {
   autoVersionEveryMs?: number;
   /** See AccessChanges.epoch (`plugins/access.ts`); constant when nothing announces changes. */
   accessEpoch?: () => number;
+  /** First delay before retrying a failed write of changes (doubled up to 5 s). */
+  retryDelayMs?: number;
 }
 
-/** Changes applied in memory and not yet stored, per live document. */
-interface Pending {
-  updates: Uint8Array[];
+/** What the debounced store refreshes: whether the content changed since, and by whom last. */
+interface Derived {
+  dirty: boolean;
   editorId: string | null;
 }
 
@@ -65,46 +71,55 @@ function editorOf(origin: unknown): string | null {
 }
 
 /**
- * The Hocuspocus instance and its persistence. Every change applied to a live document is
- * buffered (synchronously, in the Yjs update event) and appended to `document_updates` by
- * the debounced `onStoreDocument`; the buffer is only dropped once the append committed, so
- * a failed write is retried by the next store and nothing acknowledged is lost.
+ * The Hocuspocus instance and its persistence, in two parts:
+ * - durable: every change applied to a live document (from a client, another process or a
+ *   server-side change) is queued from the Yjs `update` event and appended to
+ *   `document_updates` by the write queue; a client's ack waits for that commit
+ *   (collab.acks.ts), so a change the editor shows as saved survives a crash;
+ * - derived, debounced in `onStoreDocument`: plain text, last edit, automatic versions and
+ *   compaction, which can all be rebuilt from the stored changes.
  */
 export function createCollabServer(options: CollabOptions) {
   const { db, log } = options;
-  const pending = new Map<string, Pending>();
+  const writes = createWriteQueue({
+    append: (documentId, updates) => appendUpdates(db, documentId, updates),
+    log,
+    retryDelayMs: options.retryDelayMs,
+  });
+  const derived = new WeakMap<Y.Doc, Derived>();
   const autoVersionEveryMs = options.autoVersionEveryMs ?? 10 * 60_000;
   const accessEpoch = options.accessEpoch ?? (() => 0);
   let closing = false;
+  /** No compaction starts after this instant (epoch ms): set on shutdown, to stay in budget. */
+  let compactUntil = Number.POSITIVE_INFINITY;
 
-  async function store(documentName: string, document: Y.Doc): Promise<void> {
-    const buffer = pending.get(documentName);
-    if (!buffer || buffer.updates.length === 0) return;
-    const updates = buffer.updates;
-    const editorId = buffer.editorId;
-    buffer.updates = [];
+  /** Refreshes the derived data of a live document if it changed; compacts past the threshold. */
+  async function refresh(documentName: string, document: Y.Doc): Promise<void> {
+    const state = derived.get(document);
+    if (!state?.dirty) return;
+    state.dirty = false;
     const now = new Date();
-    let count: number;
+    const plainText = plainTextOf(document);
+    let increments: number;
     try {
-      count = await appendUpdate(db, {
-        documentId: documentName,
-        update: updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates),
-        plainText: plainTextOf(document),
-        editorId,
-        at: now,
-      });
+      increments = await refreshDerived(db, { documentId: documentName, plainText, editorId: state.editorId, at: now });
     } catch (error) {
-      buffer.updates = [...updates, ...buffer.updates];
+      state.dirty = true;
       throw error;
     }
-    if (count > COMPACT_AFTER_UPDATES) await compactDocument(db, documentName);
+    if (increments > COMPACT_AFTER_UPDATES && Date.now() < compactUntil) {
+      // Only ever folds rows already committed; a failure leaves them as they were.
+      await compactDocument(db, documentName).catch((error) =>
+        log.warn({ err: error, documentName }, 'collab: compaction failed'),
+      );
+    }
     if (await claimAutoVersion(db, documentName, autoVersionEveryMs, now)) {
       await insertVersion(db, {
         documentId: documentName,
         kind: 'auto',
         name: null,
         state: Y.encodeStateAsUpdate(document),
-        plainText: plainTextOf(document),
+        plainText,
         createdBy: null,
       });
     }
@@ -156,30 +171,32 @@ export function createCollabServer(options: CollabOptions) {
     },
 
     async onLoadDocument({ documentName, document }) {
-      const content = await loadStoredContent(db, documentName);
-      if (!content) throw new Error(`collab: no document ${documentName}`);
-      if (content.update) Y.applyUpdate(document, content.update);
-    },
-
-    async afterLoadDocument({ documentName, document }) {
-      const buffer: Pending = { updates: [], editorId: null };
-      pending.set(documentName, buffer);
+      // Changes of this document's previous time in memory may still be on their way to disk.
+      await writes.whenStored(documentName).catch(() => undefined);
+      if (!(await loadStoredInto(db, documentName, document))) throw new Error(`collab: no document ${documentName}`);
+      // From here on, every change is queued for writing: from clients, from other processes
+      // (the Redis extension, from its initial sync in afterLoadDocument on) and server-side.
+      const state: Derived = { dirty: false, editorId: null };
+      derived.set(document, state);
       document.on('update', (update: Uint8Array, origin: unknown) => {
-        buffer.updates.push(update);
-        buffer.editorId = editorOf(origin) ?? buffer.editorId;
+        writes.push(documentName, update);
+        state.dirty = true;
+        state.editorId = editorOf(origin) ?? state.editorId;
       });
     },
 
+    async beforeHandleMessage({ connection }) {
+      holdAcksUntilStored(connection, writes);
+      // Shutting down: take no more changes (see flush).
+      if (closing) connection.readOnly = true;
+    },
+
     async onStoreDocument({ documentName, document }) {
-      await store(documentName, document);
+      await refresh(documentName, document);
     },
 
     async afterUnloadDocument({ documentName }) {
-      const buffer = pending.get(documentName);
-      if (buffer && buffer.updates.length > 0) {
-        log.error({ documentName }, 'collab: unloaded with unstored changes');
-      }
-      pending.delete(documentName);
+      writes.forget(documentName);
       if (closing) return;
       await compactDocument(db, documentName).catch((error) =>
         log.warn({ err: error, documentName }, 'collab: compaction on unload failed'),
@@ -204,6 +221,9 @@ export function createCollabServer(options: CollabOptions) {
       const connection = await hocuspocus.openDirectConnection(documentId, context);
       try {
         await connection.transact((doc) => change(doc));
+        // Like a client's ack: done once the change is committed. Waited for while the
+        // connection still holds the document in memory, where its queue is numbered.
+        await writes.whenStored(documentId);
       } finally {
         await connection.disconnect();
       }
@@ -213,26 +233,20 @@ export function createCollabServer(options: CollabOptions) {
     },
   };
 
-  /**
-   * Stores every loaded document now: on shutdown, after the sockets closed and before the
-   * database pool closes, so that every change a client saw acknowledged is on disk.
-   */
-  async function flush(): Promise<void> {
+  /** Shutdown: see closeCollab (collab.shutdown.ts). */
+  async function flush(options: { closeSockets(): void; budgetMs?: number }): Promise<void> {
     closing = true;
-    hocuspocus.closeConnections();
-    const documents: LiveDocument[] = [...hocuspocus.documents.values()];
-    for (const document of documents) {
-      const debounced = `onStoreDocument-${document.name}`;
-      if (hocuspocus.debouncer.isDebounced(debounced)) await hocuspocus.debouncer.executeNow(debounced);
-      try {
-        await document.saveMutex.runExclusive(() => store(document.name, document));
-        await compactDocument(db, document.name);
-      } catch (error) {
-        log.error({ err: error, documentName: document.name }, 'collab: final store failed');
-      }
-    }
-    await Promise.all([...hocuspocus.unloadingDocuments.values()]);
-    await hocuspocus.hooks('onDestroy', { instance: hocuspocus });
+    await closeCollab({
+      hocuspocus,
+      writes,
+      log,
+      budgetMs: options.budgetMs,
+      closeSockets: options.closeSockets,
+      refresh,
+      stopCompacting: (at) => {
+        compactUntil = at;
+      },
+    });
   }
 
   return { hocuspocus, live, flush };

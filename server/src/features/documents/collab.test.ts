@@ -69,12 +69,16 @@ describe('/collab', () => {
       return doc && paragraphs(doc).length === 2 ? doc : null;
     });
     expect(paragraphs(stored).sort()).toEqual(['Awa : objectifs du chantier', 'Basile : calendrier']);
-    const row = await ctx.database.db
-      .selectFrom('documents')
-      .select(['plain_text', 'last_edited_by'])
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    expect(row.plain_text).toContain('Basile : calendrier');
+    // The derived data follows, debounced (stored at once once the last editor leaves).
+    const row = await waitFor('plain text refreshed', async () => {
+      const found = await ctx.database.db
+        .selectFrom('documents')
+        .select(['plain_text', 'last_edited_by'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return found.plain_text.includes('Basile : calendrier') ? found : null;
+    });
+    expect(row.plain_text).toContain('Awa : objectifs du chantier');
     expect([member.id, other.id]).toContain(row.last_edited_by);
   });
 

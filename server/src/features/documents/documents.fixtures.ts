@@ -133,3 +133,21 @@ export async function createDocumentVia(ctx: TestContext, person: TestPerson, sl
   if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
   return (response.json() as { document: { id: string } }).document.id;
 }
+
+/**
+ * Types a long text as a person would, one change (Yjs transaction) at a time: `updates`
+ * changes of `charsPerUpdate` characters, a new paragraph every 40 changes.
+ */
+export function typeLongText(doc: Y.Doc, input: { updates: number; charsPerUpdate: number }) {
+  const fragment = doc.getXmlFragment(COLLAB_FIELD);
+  const words = 'la transition écologique des territoires se construit ensemble ';
+  const chunk = words.repeat(Math.ceil(input.charsPerUpdate / words.length)).slice(0, input.charsPerUpdate);
+  for (let i = 0; i < input.updates; i++) {
+    doc.transact(() => {
+      if (i % 40 === 0) appendParagraph(doc, '');
+      const paragraph = fragment.get(fragment.length - 1) as Y.XmlElement;
+      const text = paragraph.get(0) as Y.XmlText;
+      text.insert(text.length, chunk);
+    });
+  }
+}

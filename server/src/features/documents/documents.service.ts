@@ -1,5 +1,5 @@
 import { DOCUMENT_TITLE_MAX_CHARS, type Document } from '@atelier/contract';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import { canCreateDocument, canDeleteDocument, canEditDocument, canReadDocument } from '../../policy/documents.policy';
@@ -16,7 +16,7 @@ import {
   renameDocument as renameDocumentRow,
   softDeleteDocument,
 } from './documents.queries';
-import { appendUpdate, loadStoredDoc } from './documents.storage';
+import { appendUpdates, loadStoredDoc, refreshDerived } from './documents.storage';
 
 /** The actor a user id stands for (role from the database). */
 async function actorOf(db: Db, userId: string): Promise<Actor> {
@@ -134,9 +134,9 @@ export async function changeContent(
   doc.on('update', (update: Uint8Array) => updates.push(update));
   input.change(doc);
   if (updates.length === 0) return;
-  await appendUpdate(deps.db, {
+  await appendUpdates(deps.db, input.documentId, updates);
+  await refreshDerived(deps.db, {
     documentId: input.documentId,
-    update: Y.mergeUpdates(updates),
     plainText: plainTextOf(doc),
     editorId: input.actorId,
     at: new Date(),
