@@ -49,7 +49,7 @@ describe('useRoom exactly-once delivery', () => {
     const leave = joinRoom('thread:a', { onEvent: (item) => seen.push(item.seq) });
     fake.socket.connected = true;
     fake.fire('connect');
-    lastAck('subscribe').ack?.(null, { ok: true, seq: 3 });
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 3, room: 'thread:a' });
     await flush();
 
     fake.fire('event', event('thread:a', 3)); // already covered by the page's data
@@ -73,13 +73,13 @@ describe('useRoom exactly-once delivery', () => {
   it('resubscribes after a reconnect and replays what was missed meanwhile', async () => {
     const seen: number[] = [];
     const leave = joinRoom('thread:b', { onEvent: (item) => seen.push(item.seq) });
-    lastAck('subscribe').ack?.(null, { ok: true, seq: 10 });
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 10, room: 'thread:b' });
     await flush();
     fake.fire('event', event('thread:b', 11));
 
     fake.fire('disconnect');
     fake.fire('connect');
-    lastAck('subscribe').ack?.(null, { ok: true, seq: 13 });
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 13, room: 'thread:b' });
     await flush();
     const replay = lastAck('replay');
     expect(replay.payload).toEqual({ room: 'thread:b', afterSeq: 11 });
