@@ -26,7 +26,6 @@ import { metricsPlugin } from './plugins/metrics';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { realtimePlugin } from './plugins/realtime';
 import { realtimeRoutes } from './plugins/realtime/replay.routes';
-import { testPublishRoutes } from './plugins/realtime/test-publish.routes';
 import { securityPlugin } from './plugins/security';
 
 export interface AppDeps {
@@ -71,8 +70,6 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
     async (api) => {
       await api.register(healthRoutes);
       await api.register(realtimeRoutes);
-      // Publishes arbitrary events: for the cross-process tests only, never in a real server.
-      if (config.env === 'test') await api.register(testPublishRoutes);
       if (!config.production) await api.register(mailboxRoutes);
       await api.register(accountsRoutes, { publicUrl: config.publicUrl });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });

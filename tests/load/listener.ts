@@ -1,3 +1,4 @@
+import { PROTOCOL_VERSION } from '@atelier/contract';
 /**
  * A listener process of `fanout.ts` (forked, advanced IPC serialization): opens many
  * socket.io clients, subscribes them to one room, and measures, for every `post.created`
@@ -86,6 +87,7 @@ function onEvent(room: string, lastSeq: { value: number }, event: unknown) {
 
 async function openOne(url: string, cookie: string | undefined, room: string): Promise<Socket> {
   const socket = io(url, {
+    auth: { protocol: PROTOCOL_VERSION },
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},

@@ -1,5 +1,6 @@
 import { createServer, type Server, type Socket as TcpSocket, connect as tcpConnect } from 'node:net';
-import type { ClientToServerEvents, RealtimeEvent, ServerToClientEvents } from '@atelier/contract';
+import type { ClientToServerEvents, RealtimeEnvelope, ServerToClientEvents } from '@atelier/contract';
+import { PROTOCOL_VERSION } from '@atelier/contract';
 import { io, type Socket } from 'socket.io-client';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -7,6 +8,7 @@ export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** A socket.io client as the app's page opens one; reconnects quickly when `reconnect`. */
 export function openSocket(url: string, options: { cookie?: string; reconnect?: boolean } = {}): ClientSocket {
   return io(url, {
+    auth: { protocol: PROTOCOL_VERSION },
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: options.cookie ? { cookie: options.cookie } : {},
@@ -27,7 +29,7 @@ export function ask(socket: ClientSocket, event: keyof ClientToServerEvents, pay
  * what the person sees; `connections` counts the sockets' successful connections.
  */
 export class RoomFollower {
-  readonly applied: RealtimeEvent[] = [];
+  readonly applied: RealtimeEnvelope[] = [];
   /** The seq of every `event` as it arrived live, duplicates and all. */
   readonly live: number[] = [];
   connections = 0;
@@ -54,7 +56,7 @@ export class RoomFollower {
     });
   }
 
-  private apply(event: RealtimeEvent) {
+  private apply(event: RealtimeEnvelope) {
     this.applied.push(event);
     this.lastSeq = event.seq;
   }
@@ -65,7 +67,7 @@ export class RoomFollower {
         for (;;) {
           const ack = (await ask(this.socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
             ok: boolean;
-            events: RealtimeEvent[];
+            events: RealtimeEnvelope[];
             truncated: boolean;
           };
           if (!ack.ok) throw new Error(`replay refused: ${JSON.stringify(ack)}`);

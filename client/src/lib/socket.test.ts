@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Listener = (...args: unknown[]) => void;
@@ -15,7 +15,12 @@ const fake = vi.hoisted(() => {
       return socket;
     },
     timeout: () => ({
-      emit: (name: string, payload: { room: string }, ack: Listener) => emitted.push({ name, payload, ack }),
+      // The test answers through `ack(error, answer)`, as socket.io's timeout callbacks do.
+      emitWithAck: (name: string, payload: { room: string }) =>
+        new Promise((resolve, reject) => {
+          const ack: Listener = (error, answer) => (error ? reject(error) : resolve(answer));
+          emitted.push({ name, payload, ack });
+        }),
     }),
     emit: (name: string, payload: { room: string }) => emitted.push({ name, payload }),
     disconnect: () => undefined,
@@ -31,7 +36,16 @@ vi.mock('socket.io-client', () => ({ io: () => fake.socket }));
 
 const { joinRoom } = await import('./socket');
 
-const event = (room: string, seq: number): RealtimeEvent => ({ room, seq, type: 'post.created', data: { seq } });
+/** A real event type of the contract, carrying its seq in its data (the test reads it back). */
+const event = (room: string, seq: number): RealtimeEnvelope => ({
+  room,
+  seq,
+  type: 'registration.changed',
+  data: { eventId: '00000000-0000-4000-8000-000000000000', registeredCount: seq, waitlistCount: 0 },
+});
+const collect = (seen: number[]) => ({
+  on: { 'registration.changed': (data: { registeredCount: number }) => void seen.push(data.registeredCount) },
+});
 const lastAck = (name: string) => {
   const found = fake.emitted.filter((item) => item.name === name).at(-1);
   if (!found?.ack) throw new Error(`no ${name} waiting`);
@@ -46,7 +60,7 @@ describe('useRoom exactly-once delivery', () => {
 
   it('starts after the subscribe seq, drops duplicates and fills a gap by replay, in order', async () => {
     const seen: number[] = [];
-    const leave = joinRoom('thread:a', { onEvent: (item) => seen.push(item.seq) });
+    const leave = joinRoom('thread:a', collect(seen));
     fake.socket.connected = true;
     fake.fire('connect');
     lastAck('subscribe').ack?.(null, { ok: true, seq: 3, room: 'thread:a' });
@@ -72,7 +86,7 @@ describe('useRoom exactly-once delivery', () => {
 
   it('resubscribes after a reconnect and replays what was missed meanwhile', async () => {
     const seen: number[] = [];
-    const leave = joinRoom('thread:b', { onEvent: (item) => seen.push(item.seq) });
+    const leave = joinRoom('thread:b', collect(seen));
     lastAck('subscribe').ack?.(null, { ok: true, seq: 10, room: 'thread:b' });
     await flush();
     fake.fire('event', event('thread:b', 11));

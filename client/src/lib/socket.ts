@@ -1,9 +1,14 @@
 import {
   type ClientToServerEvents,
-  type EphemeralEvent,
+  type EphemeralEventData,
   EphemeralEventSchema,
-  type RealtimeEvent,
-  RealtimeEventSchema,
+  type EphemeralEventType,
+  PROTOCOL_VERSION,
+  parseRealtimeEvent,
+  type RealtimeEnvelope,
+  RealtimeEnvelopeSchema,
+  type RealtimeEventData,
+  type RealtimeEventType,
   ReplayAckSchema,
   RevokedSchema,
   type ServerToClientEvents,
@@ -25,11 +30,18 @@ import { api } from './api';
  * reconnect resubscribes every room and replays what was missed while away.
  */
 
-export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
+/** `outdated`: the server speaks another protocol version (a deployment since the page loaded). */
+export type ConnectionState = 'connecting' | 'connected' | 'reconnecting' | 'outdated';
+
+/** A handler per stored event type, given that type's data (checked against the contract). */
+export type EventHandlers = { [T in RealtimeEventType]?: (data: RealtimeEventData<T>) => void };
+/** A handler per ephemeral event type (typing, presence). */
+export type EphemeralHandlers = { [T in EphemeralEventType]?: (data: EphemeralEventData<T>) => void };
 
 export interface RoomHandlers {
-  onEvent(event: RealtimeEvent): void;
-  onEphemeral?(event: EphemeralEvent): void;
+  /** Stored events, in seq order, once each. */
+  on?: EventHandlers;
+  ephemeral?: EphemeralHandlers;
   /** The missed events could not be fetched (refused, too old): read the state again over HTTP. */
   onResync?(): void;
   /**
@@ -45,7 +57,7 @@ interface RoomState {
   last: number | null;
   /** A subscribe or replay is in flight: live events wait here, in arrival order. */
   busy: boolean;
-  pending: RealtimeEvent[];
+  pending: RealtimeEnvelope[];
 }
 
 const ACK_TIMEOUT_MS = 10_000;
@@ -57,26 +69,37 @@ export const connectionState = state;
 const rooms = new Map<string, RoomState>();
 let socket: Socket<ServerToClientEvents, ClientToServerEvents> | null = null;
 
-function emitWithAck(name: 'subscribe' | 'replay', payload: object): Promise<unknown> {
-  return new Promise((resolve) => {
-    const target = connect();
-    // biome-ignore lint/suspicious/noExplicitAny: socket.io's typed emit cannot take a union of event names
-    (target.timeout(ACK_TIMEOUT_MS) as any).emit(name, payload, (error: Error | null, answer: unknown) =>
-      resolve(error ? { ok: false, error: { code: 'network_error' } } : answer),
-    );
-  });
+const NETWORK_ERROR = { ok: false, error: { code: 'network_error' } };
+
+/** The server's answer to `subscribe` or `replay`, or a network error once the ack is late. */
+async function ask<E extends 'subscribe' | 'replay'>(
+  name: E,
+  payload: Parameters<ClientToServerEvents[E]>[0],
+): Promise<unknown> {
+  const target = connect().timeout(ACK_TIMEOUT_MS);
+  // socket.io types one event name at a time; E is one of two whose payloads are checked above.
+  const emit = target.emitWithAck as (event: E, body: typeof payload) => Promise<unknown>;
+  return emit.call(target, name, payload).catch(() => NETWORK_ERROR);
 }
 
 /** The HTTP fallback of `replay` (`API.md`), when the socket's answer did not come. */
 async function httpReplay(room: string, afterSeq: number): Promise<unknown> {
   const query = `room=${encodeURIComponent(room)}&afterSeq=${afterSeq}`;
-  return api.get(`/api/realtime/replay?${query}`).catch(() => ({ ok: false, error: { code: 'network_error' } }));
+  return api.get(`/api/realtime/replay?${query}`).catch(() => NETWORK_ERROR);
 }
 
-function deliver(entry: RoomState, event: RealtimeEvent) {
-  if (entry.last !== null && event.seq <= entry.last) return; // already shown
-  entry.last = event.seq;
-  for (const handler of entry.handlers) handler.onEvent(event);
+function deliver(entry: RoomState, envelope: RealtimeEnvelope) {
+  if (entry.last !== null && envelope.seq <= entry.last) return; // already shown
+  entry.last = envelope.seq;
+  // Sequenced first, then checked: an event of a type this page does not know still counts.
+  const event = parseRealtimeEvent(envelope);
+  if (!event) return;
+  const { type, data } = event;
+  for (const handler of entry.handlers) {
+    // The contract pairs each type with its data; TypeScript cannot follow that through the map.
+    const on = handler.on?.[type] as ((value: typeof data) => void) | undefined;
+    on?.(data);
+  }
 }
 
 function resync(entry: RoomState) {
@@ -89,7 +112,7 @@ async function catchUp(room: string, entry: RoomState) {
   try {
     for (;;) {
       if (entry.last === null) break;
-      let answer = ReplayAckSchema.safeParse(await emitWithAck('replay', { room, afterSeq: entry.last }));
+      let answer = ReplayAckSchema.safeParse(await ask('replay', { room, afterSeq: entry.last }));
       if (!answer.success || !answer.data.ok) answer = ReplayAckSchema.safeParse(await httpReplay(room, entry.last));
       if (!answer.success || !answer.data.ok) {
         // Nothing more to ask: the page reads its state again, and the waiting events are
@@ -114,7 +137,7 @@ function flushPending(room: string, entry: RoomState) {
   for (const event of waiting) receive(room, entry, event);
 }
 
-function receive(room: string, entry: RoomState, event: RealtimeEvent) {
+function receive(room: string, entry: RoomState, event: RealtimeEnvelope) {
   if (entry.busy) {
     entry.pending.push(event);
     return;
@@ -127,7 +150,7 @@ function receive(room: string, entry: RoomState, event: RealtimeEvent) {
 
 async function subscribe(room: string, entry: RoomState) {
   entry.busy = true;
-  const answer = SubscribeAckSchema.safeParse(await emitWithAck('subscribe', { room }));
+  const answer = SubscribeAckSchema.safeParse(await ask('subscribe', { room }));
   if (!rooms.has(room)) return;
   if (!answer.success || !answer.data.ok) {
     entry.busy = false;
@@ -154,15 +177,21 @@ async function subscribe(room: string, entry: RoomState) {
 
 function connect() {
   if (socket) return socket;
-  socket = io({ path: SOCKET_PATH, withCredentials: true });
+  socket = io({ path: SOCKET_PATH, withCredentials: true, auth: { protocol: PROTOCOL_VERSION } });
   socket.on('connect', () => {
     setState('connected');
     for (const [room, entry] of rooms) void subscribe(room, entry);
   });
   socket.on('disconnect', () => setState('reconnecting'));
+  // Refused at the handshake for another protocol version: retrying cannot help, a reload will.
+  socket.on('connect_error', (error) => {
+    if (error.message !== 'protocol_mismatch') return;
+    setState('outdated');
+    socket?.disconnect();
+  });
   socket.io.on('reconnect_attempt', () => setState('reconnecting'));
   socket.on('event', (raw) => {
-    const parsed = RealtimeEventSchema.safeParse(raw);
+    const parsed = RealtimeEnvelopeSchema.safeParse(raw);
     if (!parsed.success) return;
     const entry = rooms.get(parsed.data.room);
     if (entry) receive(parsed.data.room, entry, parsed.data);
@@ -183,7 +212,11 @@ function connect() {
   socket.on('ephemeral', (raw) => {
     const parsed = EphemeralEventSchema.safeParse(raw);
     if (!parsed.success) return;
-    for (const handler of rooms.get(parsed.data.room)?.handlers ?? []) handler.onEphemeral?.(parsed.data);
+    const { room, type, data } = parsed.data;
+    for (const handler of rooms.get(room)?.handlers ?? []) {
+      const on = handler.ephemeral?.[type] as ((value: typeof data) => void) | undefined;
+      on?.(data);
+    }
   });
   return socket;
 }

@@ -37,12 +37,12 @@ export function NotificationsBell(props: { userId: string }) {
   useRoom(() => `user:${props.userId}`, {
     onSubscribed: () => void refetch(),
     onResync: () => void refetch(),
-    onEvent: (event) => {
-      if (event.type !== 'notification.created') return;
-      const notification = (event.data as { notification?: Notification }).notification;
-      const current = list();
-      if (!notification || !current || current.items.some((item) => item.id === notification.id)) return;
-      mutate({ ...current, items: [notification, ...current.items], unreadCount: current.unreadCount + 1 });
+    on: {
+      'notification.created': ({ notification }) => {
+        const current = list();
+        if (!current || current.items.some((item) => item.id === notification.id)) return;
+        mutate({ ...current, items: [notification, ...current.items], unreadCount: current.unreadCount + 1 });
+      },
     },
   });
 

@@ -178,24 +178,3 @@ export type NotificationList = z.infer<typeof NotificationListSchema>;
 
 export const IdParamsSchema = z.object({ id: IdSchema });
 export const SpaceSlugParamsSchema = z.object({ slug: SpaceSlugSchema });
-
-/** Data of the realtime events of discussions (rooms `thread:<id>`, `space:<id>`, `user:<id>`). */
-export const DiscussionEventDataSchemas = {
-  'thread.created': z.object({ thread: ThreadSchema }),
-  'thread.updated': z.object({ thread: ThreadSchema }),
-  'post.created': z.object({ post: PostSchema }),
-  'post.updated': z.object({ post: PostSchema }),
-  'post.deleted': z.object({ post: PostSchema }),
-  /** `mine` is false in broadcasts: each client knows its own reactions. */
-  'reaction.changed': z.object({
-    postId: IdSchema,
-    threadId: IdSchema,
-    userId: IdSchema,
-    emoji: ReactionEmojiSchema,
-    added: z.boolean(),
-    reactions: z.array(ReactionSummarySchema),
-  }),
-  'notification.created': z.object({ notification: NotificationSchema }),
-} as const;
-export type DiscussionEventType = keyof typeof DiscussionEventDataSchemas;
-export type DiscussionEventData<T extends DiscussionEventType> = z.infer<(typeof DiscussionEventDataSchemas)[T]>;

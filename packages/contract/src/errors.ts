@@ -53,6 +53,8 @@ export const ERROR_CODES = {
   /** Asking or voting once the event has ended (questions are open until its end). */
   questions_closed: 409,
   rate_limited: 429,
+  /** A socket client of another protocol version (a page left open across a deployment). */
+  protocol_mismatch: 400,
   internal_error: 500,
   unavailable: 503,
 } as const;

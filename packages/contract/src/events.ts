@@ -170,14 +170,6 @@ export const SeriesFollowSchema = z.object({ following: z.boolean() });
  */
 export const CalendarFeedSchema = z.object({ url: z.string() });
 
-// ── Registrations' realtime: room `event:<id>` ─────────────────────────────────────────
-/** `registration.changed` data: the new counts (never who). */
-export const RegistrationChangedSchema = z.object({
-  eventId: IdSchema,
-  registeredCount: z.number().int().nonnegative(),
-  waitlistCount: z.number().int().nonnegative(),
-});
-
 // ── Questions and proposals ──────────────────────────────────────────────────────────────
 
 /** `open` → `current` (being answered) → `answered`, or `transmitted` to a space's chantier. */
@@ -211,7 +203,6 @@ export const QuestionUpdateBodySchema = z.strictObject({
   status: QuestionStatusSchema,
   transmittedToSpaceId: IdSchema.optional(),
 });
-/** `question.created` / `question.updated` data in room `event:<id>`: `{ question }` with `voted: false`. */
 
 // ── Attendance, compte rendu, follow-up ──────────────────────────────────────────────────
 

@@ -1,7 +1,20 @@
 import { z } from 'zod';
+import { IdSchema } from './common';
+import {
+  NotificationSchema,
+  PostSchema,
+  ReactionEmojiSchema,
+  ReactionSummarySchema,
+  ThreadSchema,
+} from './discussions';
 import { ErrorCodeSchema } from './errors';
+import { QuestionSchema } from './events';
 
-/** Bumped on any breaking change of the socket protocol. */
+/**
+ * Bumped on any breaking change of the socket protocol. Clients send it at the handshake
+ * (`auth: { protocol }`); the server refuses another with `protocol_mismatch`, so a page left
+ * open across a deployment is told to reload instead of misreading events.
+ */
 export const PROTOCOL_VERSION = 1;
 
 /** socket.io's path on the server. */
@@ -15,6 +28,17 @@ export const ROOM_KINDS = ['space', 'thread', 'event', 'user'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 
 export const RoomSchema = z.string().regex(/^(space|thread|event|user):[A-Za-z0-9_-]{1,64}$/);
+
+/** Room names, built one way on both sides. */
+export const rooms = {
+  space: (id: string) => `space:${id}`,
+  thread: (id: string) => `thread:${id}`,
+  event: (id: string) => `event:${id}`,
+  user: (id: string) => `user:${id}`,
+};
+
+/** What the socket handshake carries (`io({ auth })`). */
+export const HandshakeAuthSchema = z.object({ protocol: z.literal(PROTOCOL_VERSION) });
 
 // ── Client → server (each with an ack) ───────────────────────────────────────────────────
 
@@ -39,25 +63,89 @@ export const ReplayQuerySchema = z.strictObject({
 
 // ── Server → client ──────────────────────────────────────────────────────────────────────
 
-/** `event`: a stored event. `seq` counts 1, 2, 3 … per room, without gaps. */
-export const RealtimeEventSchema = z.object({
+/**
+ * `event`: a stored event, as it travels. `seq` counts 1, 2, 3 … per room, without gaps. The
+ * envelope is what sequencing needs (replay, gaps, duplicates); `parseRealtimeEvent` then
+ * checks the data against its type's schema.
+ */
+export const RealtimeEnvelopeSchema = z.object({
   room: RoomSchema,
   seq: z.number().int().positive(),
   type: z.string(),
   data: z.unknown(),
 });
-export type RealtimeEvent = z.infer<typeof RealtimeEventSchema>;
+export type RealtimeEnvelope = z.infer<typeof RealtimeEnvelopeSchema>;
+
+const stored = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  RealtimeEnvelopeSchema.extend({ type: z.literal(type), data });
 
 /**
- * `ephemeral`: typing (`typing`), presence (`presence`) and the like, never stored and
- * without a seq: a client that misses one loses nothing (the next one replaces it).
+ * Every stored realtime event and its data: the one list server and client import. Adding an
+ * event is one line here; `publish` on the server and the stores' handlers on the client are
+ * typed by it.
  */
-export const EphemeralEventSchema = z.object({
-  room: RoomSchema,
-  type: z.string(),
-  data: z.unknown(),
-});
+export const RealtimeEventSchema = z.discriminatedUnion('type', [
+  /** Room `space:<id>`: a thread started (with its first post's author). */
+  stored('thread.created', z.object({ thread: ThreadSchema })),
+  /** Rooms `thread:<id>` and `space:<id>`: renamed, pinned, locked, or a new last post. */
+  stored('thread.updated', z.object({ thread: ThreadSchema })),
+  /** Rooms `thread:<id>` and `space:<id>`. */
+  stored('post.created', z.object({ post: PostSchema })),
+  stored('post.updated', z.object({ post: PostSchema })),
+  stored('post.deleted', z.object({ post: PostSchema })),
+  /** Room `thread:<id>`; `mine` is false in broadcasts: each client knows its own reactions. */
+  stored(
+    'reaction.changed',
+    z.object({
+      postId: IdSchema,
+      threadId: IdSchema,
+      userId: IdSchema,
+      emoji: ReactionEmojiSchema,
+      added: z.boolean(),
+      reactions: z.array(ReactionSummarySchema),
+    }),
+  ),
+  /** Room `user:<id>`. */
+  stored('notification.created', z.object({ notification: NotificationSchema })),
+  /** Room `event:<id>`: the new counts (never who). */
+  stored(
+    'registration.changed',
+    z.object({
+      eventId: IdSchema,
+      registeredCount: z.number().int().nonnegative(),
+      waitlistCount: z.number().int().nonnegative(),
+    }),
+  ),
+  /** Room `event:<id>`: `{ question }` with `voted: false` (each client knows its own votes). */
+  stored('question.created', z.object({ question: QuestionSchema })),
+  stored('question.updated', z.object({ question: QuestionSchema })),
+]);
+export type RealtimeEvent = z.infer<typeof RealtimeEventSchema>;
+export type RealtimeEventType = RealtimeEvent['type'];
+export type RealtimeEventData<T extends RealtimeEventType> = Extract<RealtimeEvent, { type: T }>['data'];
+
+/** The typed event, or null for a type this client does not know or data that does not match. */
+export function parseRealtimeEvent(envelope: RealtimeEnvelope): RealtimeEvent | null {
+  const parsed = RealtimeEventSchema.safeParse(envelope);
+  return parsed.success ? parsed.data : null;
+}
+
+/** `typing` data: who writes. */
+export const TypingDataSchema = z.object({ userId: z.string(), displayName: z.string() });
+/** `presence` data: how many distinct people (anonymous visitors count one each) are in the room. */
+export const PresenceDataSchema = z.object({ count: z.number().int().nonnegative() });
+
+/**
+ * `ephemeral`: typing (`typing`) and presence (`presence`), never stored and without a seq: a
+ * client that misses one loses nothing (the next one replaces it).
+ */
+export const EphemeralEventSchema = z.discriminatedUnion('type', [
+  z.object({ room: RoomSchema, type: z.literal('typing'), data: TypingDataSchema }),
+  z.object({ room: RoomSchema, type: z.literal('presence'), data: PresenceDataSchema }),
+]);
 export type EphemeralEvent = z.infer<typeof EphemeralEventSchema>;
+export type EphemeralEventType = EphemeralEvent['type'];
+export type EphemeralEventData<T extends EphemeralEventType> = Extract<EphemeralEvent, { type: T }>['data'];
 
 /**
  * `revoked`: the server took the socket out of a room its person may no longer read (they
@@ -67,10 +155,6 @@ export type EphemeralEvent = z.infer<typeof EphemeralEventSchema>;
  */
 export const RevokedSchema = z.object({ room: RoomSchema, code: z.enum(['unauthenticated', 'forbidden']) });
 export type Revoked = z.infer<typeof RevokedSchema>;
-/** `typing` data: who writes. */
-export const TypingDataSchema = z.object({ userId: z.string(), displayName: z.string() });
-/** `presence` data: how many distinct people (anonymous visitors count one each) are in the room. */
-export const PresenceDataSchema = z.object({ count: z.number().int().nonnegative() });
 
 // ── Acks ─────────────────────────────────────────────────────────────────────────────────
 
@@ -87,7 +171,7 @@ export const SubscribeAckSchema = z.union([
 ]);
 export const ReplayOkSchema = z.object({
   ok: z.literal(true),
-  events: z.array(RealtimeEventSchema),
+  events: z.array(RealtimeEnvelopeSchema),
   /** More than REPLAY_LIMIT events were waiting: ask again after the last one returned. */
   truncated: z.boolean(),
 });
@@ -104,7 +188,7 @@ export interface ClientToServerEvents {
   typing(payload: z.infer<typeof TypingSchema>, ack?: (answer: OkAck) => void): void;
 }
 export interface ServerToClientEvents {
-  event(event: RealtimeEvent): void;
+  event(event: RealtimeEnvelope): void;
   ephemeral(event: EphemeralEvent): void;
   revoked(payload: Revoked): void;
 }

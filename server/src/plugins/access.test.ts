@@ -1,4 +1,4 @@
-import type { RealtimeEvent, Revoked } from '@atelier/contract';
+import type { RealtimeEnvelope, Revoked } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../features/accounts/passwords';
 import { createSession } from '../features/accounts/sessions.queries';
@@ -14,7 +14,7 @@ import {
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
 import { PASSWORD } from '../test/http';
-import { connect, listen, request, type TestSocket } from '../test/sockets';
+import { connect, listen, publishSample, request, type TestSocket } from '../test/sockets';
 import { waitFor } from '../test/wait-for';
 import { sessionCookieName } from './auth';
 
@@ -177,7 +177,7 @@ describe('access changed while connected', () => {
 
   interface Watched {
     socket: TestSocket;
-    events: RealtimeEvent[];
+    events: RealtimeEnvelope[];
     revoked: Revoked[];
     rooms: string[];
   }
@@ -215,7 +215,7 @@ describe('access changed while connected', () => {
       await row.act(setup);
 
       // Sockets: one event published after the change reaches exactly those who kept the room.
-      const after = await ctx.app.realtime.transaction((_trx, publish) => publish(spaceRoom, 'test.after', {}));
+      const after = await publishSample(ctx.app, spaceRoom, 1);
       for (const [who, outcome] of Object.entries(row.sockets) as [Who, SocketOutcome][]) {
         const { socket, events, revoked } = watched.get(who)!;
         const received = () => events.some((event) => event.room === spaceRoom && event.seq === after.seq);
@@ -307,8 +307,8 @@ describe('a socket whose session ended without a signal', () => {
     const room = `space:${space.id}`;
     const ack = await request(socket, 'subscribe', { room: `space:${space.id.toUpperCase()}` });
     expect(ack).toEqual({ ok: true, seq: 0, room });
-    const received = new Promise<RealtimeEvent>((resolve) => socket.once('event', resolve));
-    await ctx.app.realtime.transaction((_trx, publish) => publish(room, 'thread.created', { n: 1 }));
+    const received = new Promise<RealtimeEnvelope>((resolve) => socket.once('event', resolve));
+    await publishSample(ctx.app, room, 1);
     expect(await received).toMatchObject({ room, seq: 1 });
     socket.close();
   });

@@ -12,7 +12,6 @@ const EXEMPT: Record<string, string> = {
   'POST /api/spaces/:slug/read-all': 'read marker: the same rows, for every thread of a space',
   'POST /api/notifications/read-all': 'read marker on one’s own notifications, nothing created',
   'POST /api/notifications/:id/read': 'read marker on one’s own notification, nothing created',
-  'POST /api/test/realtime/publish': 'exists only with NODE_ENV=test, for the cross-process tests',
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

@@ -1,7 +1,9 @@
+import { PROTOCOL_VERSION } from '@atelier/contract';
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
-import { connect, listen, request, type TestSocket } from '../test/sockets';
+import { connect, listen, publishSample, request, sampleData, type TestSocket } from '../test/sockets';
 import { personalRoom } from './realtime/types';
 
 describe('realtime: who may follow which room', () => {
@@ -45,7 +47,7 @@ describe('realtime: who may follow which room', () => {
       seq: 0,
       room: rooms.public,
     });
-    await ctx.app.realtime.transaction((_trx, publish) => publish(rooms.public, 'thread.created', { n: 1 }));
+    await publishSample(ctx.app, rooms.public, 1);
     expect(await request(anonymous, 'subscribe', { room: rooms.public })).toEqual({
       ok: true,
       seq: 1,
@@ -109,13 +111,22 @@ describe('realtime: who may follow which room', () => {
     expect(allowed.statusCode).toBe(200);
     expect(allowed.json()).toEqual({
       ok: true,
-      events: [{ room: rooms.public, seq: 1, type: 'thread.created', data: { n: 1 } }],
+      events: [{ room: rooms.public, seq: 1, type: 'registration.changed', data: sampleData(1) }],
       truncated: false,
     });
     expect((await get(rooms.private)).json().error.code).toBe('unauthenticated');
     expect((await get(rooms.private, outsider.headers)).statusCode).toBe(403);
     expect((await get(rooms.private, member.headers)).statusCode).toBe(200);
     expect((await get('lobby:1', member.headers)).statusCode).toBe(400);
+  });
+
+  it('refuses clients of another protocol version, telling them why', async () => {
+    for (const auth of [{}, { protocol: PROTOCOL_VERSION + 1 }]) {
+      const outdated = io(url, { path: '/socket.io', transports: ['websocket'], reconnection: false, auth });
+      const error = await new Promise<Error>((resolve) => outdated.once('connect_error', resolve));
+      outdated.close();
+      expect(error.message).toBe('protocol_mismatch');
+    }
   });
 
   it('refuses handshakes from pages of another origin', async () => {
@@ -158,7 +169,7 @@ describe('realtime: losing access', () => {
     });
     for (const socket of sockets) expect(await request(socket, 'subscribe', { room })).toMatchObject({ ok: true });
 
-    const publish = (n: number) => ctx.app.realtime.transaction((_trx, send) => send(room, 'thread.created', { n }));
+    const publish = (n: number) => publishSample(ctx.app, room, n);
     await publish(1);
     const left = await ctx.app.inject({
       method: 'DELETE',
@@ -177,7 +188,7 @@ describe('realtime: losing access', () => {
     // A marker in the person's own room proves every earlier emit has been delivered.
     for (const [i, person] of [leaver, removed].entries()) {
       const marker = new Promise((resolve) => sockets[i]!.once('ephemeral', resolve));
-      ctx.app.realtime.emitEphemeral(personalRoom(person.id), 'typing', {});
+      ctx.app.realtime.emitEphemeral(personalRoom(person.id), 'presence', { count: 0 });
       await marker;
       expect(received[i]).toEqual([1]);
       expect(await request(sockets[i]!, 'subscribe', { room })).toEqual({ ok: false, error: { code: 'forbidden' } });

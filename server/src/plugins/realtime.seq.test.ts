@@ -1,8 +1,17 @@
-import type { RealtimeEvent } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSpaceRow } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
-import { connect, listen, RoomFollower, request, type TestSocket } from '../test/sockets';
+import {
+  connect,
+  listen,
+  publishSample,
+  RoomFollower,
+  request,
+  sampleData,
+  sampleNumber,
+  type TestSocket,
+} from '../test/sockets';
 import { waitFor } from '../test/wait-for';
 
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
@@ -14,8 +23,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   /** A fresh room for each test: a public space's, which anyone may follow. */
   const freshRoom = async () =>
     `space:${(await createSpaceRow(ctx.app.db, { visibility: 'public', joinPolicy: 'open' })).id}`;
-  const publishOne = (room: string, n: number) =>
-    ctx.app.realtime.transaction((_trx, publish) => publish(room, 'post.created', { n }));
+  const publishOne = (room: string, n: number) => publishSample(ctx.app, room, n);
 
   beforeAll(async () => {
     ctx = await createTestApp();
@@ -42,15 +50,15 @@ describe('realtime: every event once, in order, across reconnects', () => {
     await publishOne(room, 1);
     await expect(
       ctx.app.realtime.transaction(async (_trx, publish) => {
-        await publish(room, 'post.created', { n: 'lost' });
+        await publish(room, 'registration.changed', sampleData(999));
         throw new Error('the change failed after publishing');
       }),
     ).rejects.toThrow('the change failed');
     await publishOne(room, 2);
     const { events } = await ctx.app.realtime.replay(room, 0);
     expect(events.map((event) => [event.seq, event.data])).toEqual([
-      [1, { n: 1 }],
-      [2, { n: 2 }],
+      [1, sampleData(1)],
+      [2, sampleData(2)],
     ]);
   });
 
@@ -58,18 +66,18 @@ describe('realtime: every event once, in order, across reconnects', () => {
     const room = await freshRoom();
     const listener = await connect(url);
     sockets.push(listener);
-    const received: RealtimeEvent[] = [];
+    const received: RealtimeEnvelope[] = [];
     listener.on('event', (event) => received.push(event));
     expect(await request(listener, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
     await ctx.app.realtime
       .transaction(async (_trx, publish) => {
-        await publish(room, 'post.created', { n: 'rolled back' });
+        await publish(room, 'registration.changed', sampleData(999));
         throw new Error('abort');
       })
       .catch(() => undefined);
     await publishOne(room, 1);
     await waitFor('the committed event', () => received.length === 1);
-    expect(received).toEqual([{ room, seq: 1, type: 'post.created', data: { n: 1 } }]);
+    expect(received).toEqual([{ room, seq: 1, type: 'registration.changed', data: sampleData(1) }]);
   });
 
   it('replays exactly the events after the given seq, capped with a flag', async () => {
@@ -77,18 +85,18 @@ describe('realtime: every event once, in order, across reconnects', () => {
     for (const n of range(1, 5)) await publishOne(room, n);
     const socket = await connect(url);
     sockets.push(socket);
-    const ack = (await request(socket, 'replay', { room, afterSeq: 2 })) as { events: RealtimeEvent[] };
+    const ack = (await request(socket, 'replay', { room, afterSeq: 2 })) as { events: RealtimeEnvelope[] };
     expect(ack).toMatchObject({ ok: true, truncated: false });
     expect(ack.events.map((event) => [event.seq, event.data])).toEqual([
-      [3, { n: 3 }],
-      [4, { n: 4 }],
-      [5, { n: 5 }],
+      [3, sampleData(3)],
+      [4, sampleData(4)],
+      [5, sampleData(5)],
     ]);
     expect(await request(socket, 'replay', { room, afterSeq: 5 })).toEqual({ ok: true, events: [], truncated: false });
 
     const big = await freshRoom();
     await ctx.app.realtime.transaction(async (_trx, publish) => {
-      for (const n of range(1, 501)) await publish(big, 'post.created', { n });
+      for (const n of range(1, 501)) await publish(big, 'registration.changed', sampleData(n));
     });
     const first = await ctx.app.realtime.replay(big, 0);
     expect([first.events.length, first.truncated, first.events.at(-1)?.seq]).toEqual([500, true, 500]);
@@ -124,6 +132,6 @@ describe('realtime: every event once, in order, across reconnects', () => {
     await publisher;
     await waitFor('every event', () => follower.applied.length === total);
     expect(follower.seqs).toEqual(range(1, total));
-    expect(follower.applied.map((event) => (event.data as { n: number }).n)).toEqual(range(1, total));
+    expect(follower.applied.map(sampleNumber)).toEqual(range(1, total));
   });
 });

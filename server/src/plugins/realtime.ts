@@ -1,4 +1,15 @@
-import { REPLAY_LIMIT, type RealtimeEvent, type RoomKind, SOCKET_PATH } from '@atelier/contract';
+import {
+  type EphemeralEvent,
+  type EphemeralEventData,
+  type EphemeralEventType,
+  HandshakeAuthSchema,
+  REPLAY_LIMIT,
+  type RealtimeEnvelope,
+  type RealtimeEventData,
+  type RealtimeEventType,
+  type RoomKind,
+  SOCKET_PATH,
+} from '@atelier/contract';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
@@ -23,7 +34,12 @@ const MAX_HTTP_BUFFER_BYTES = 16 * 1024;
 const EVENTS_PER_SECOND = 20;
 const EVENTS_BURST = 20;
 
-export type Publish = (room: string, type: string, data: unknown) => Promise<RealtimeEvent>;
+/** `Publish` of a transaction run by the plugin: it answers with the stored event. */
+export type StoredPublish = <T extends RealtimeEventType>(
+  room: string,
+  type: T,
+  data: RealtimeEventData<T>,
+) => Promise<RealtimeEnvelope>;
 
 export interface Realtime {
   /**
@@ -31,18 +47,23 @@ export interface Realtime {
    * with its seq. Nothing is sent: call `emitCommitted` once that transaction has committed,
    * or use `transaction`, which does both.
    */
-  publish(trx: Db, room: string, type: string, data: unknown): Promise<RealtimeEvent>;
+  publish<T extends RealtimeEventType>(
+    trx: Db,
+    room: string,
+    type: T,
+    data: RealtimeEventData<T>,
+  ): Promise<RealtimeEnvelope>;
   /** Sends events, already committed, to their rooms on every process. */
-  emitCommitted(events: readonly RealtimeEvent[]): void;
+  emitCommitted(events: readonly RealtimeEnvelope[]): void;
   /** Runs `work` in a transaction; the events it publishes are emitted after the commit. */
-  transaction<T>(work: (trx: Db, publish: Publish) => Promise<T>): Promise<T>;
+  transaction<R>(work: (trx: Db, publish: StoredPublish) => Promise<R>): Promise<R>;
   /** Sends a not-stored event (no seq) to a room: typing, presence and the like. */
-  emitEphemeral(room: string, type: string, data: unknown): void;
+  emitEphemeral<T extends EphemeralEventType>(room: string, type: T, data: EphemeralEventData<T>): void;
   /** Declares who may read rooms of a kind (`thread`, `event`); the check asks the policy. */
   registerRoomKind(kind: RoomKind, check: RoomReadCheck): void;
   canRead(actor: Actor, room: string): Promise<boolean>;
   /** Stored events after `afterSeq` (access is the caller's business: see `canRead`). */
-  replay(room: string, afterSeq: number): Promise<{ events: RealtimeEvent[]; truncated: boolean }>;
+  replay(room: string, afterSeq: number): Promise<{ events: RealtimeEnvelope[]; truncated: boolean }>;
   /** Distinct people subscribed to the room, on every process. */
   presence(room: string): Promise<number>;
   readonly io: RealtimeServer;
@@ -85,6 +106,8 @@ export const realtimePlugin = fp(
     const presence = createPresence(io, { clustered: Boolean(redis), log: app.log });
 
     io.use(async (socket, next) => {
+      // A page of another version would misread the events: it is told to reload instead.
+      if (!HandshakeAuthSchema.safeParse(socket.handshake.auth).success) return next(new Error('protocol_mismatch'));
       try {
         const identity = await identify(app.db, config, socket.request);
         socket.data.actor = identity.actor;
@@ -120,7 +143,7 @@ export const realtimePlugin = fp(
         bucket: config.rateLimits.enabled ? new TokenBucket(EVENTS_BURST, EVENTS_PER_SECOND) : null,
       });
     });
-    const emitCommitted = (events: readonly RealtimeEvent[]) => {
+    const emitCommitted = (events: readonly RealtimeEnvelope[]) => {
       for (const event of events) io.to(event.room).emit('event', event);
     };
 
@@ -129,8 +152,8 @@ export const realtimePlugin = fp(
       emitCommitted,
       async transaction(work) {
         const { result, events } = await app.db.transaction().execute(async (trx) => {
-          const published: RealtimeEvent[] = [];
-          const publishInTrx: Publish = async (room, type, data) => {
+          const published: RealtimeEnvelope[] = [];
+          const publishInTrx: StoredPublish = async (room, type, data) => {
             const event = await insertEvent(trx, room, type, data);
             published.push(event);
             return event;
@@ -140,7 +163,7 @@ export const realtimePlugin = fp(
         emitCommitted(events);
         return result;
       },
-      emitEphemeral: (room, type, data) => void io.to(room).emit('ephemeral', { room, type, data }),
+      emitEphemeral: (room, type, data) => void io.to(room).emit('ephemeral', { room, type, data } as EphemeralEvent),
       registerRoomKind: access.register,
       canRead: access.canRead,
       replay,

@@ -1,5 +1,7 @@
-import type { ClientToServerEvents, RealtimeEvent, ServerToClientEvents } from '@atelier/contract';
+import type { ClientToServerEvents, RealtimeEnvelope, ServerToClientEvents } from '@atelier/contract';
+import { PROTOCOL_VERSION } from '@atelier/contract';
 import { io, type Socket } from 'socket.io-client';
+import type { App } from '../app';
 import type { TestContext } from './app';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -18,6 +20,7 @@ export async function listen(ctx: TestContext): Promise<string> {
  */
 export async function connect(url: string, headers: Record<string, string> = {}): Promise<TestSocket> {
   const socket: TestSocket = io(url, {
+    auth: { protocol: PROTOCOL_VERSION },
     path: '/socket.io',
     transports: ['websocket'],
     extraHeaders: headers,
@@ -49,7 +52,7 @@ export function request<E extends keyof ClientToServerEvents>(
  * it missed with `replay`. `applied` is what the user would have seen.
  */
 export class RoomFollower {
-  readonly applied: RealtimeEvent[] = [];
+  readonly applied: RealtimeEnvelope[] = [];
   private lastSeq = 0;
   private catchingUp: Promise<void> = Promise.resolve();
 
@@ -74,7 +77,7 @@ export class RoomFollower {
     return this.applied.map((event) => event.seq);
   }
 
-  private apply(event: RealtimeEvent) {
+  private apply(event: RealtimeEnvelope) {
     this.applied.push(event);
     this.lastSeq = event.seq;
   }
@@ -85,7 +88,7 @@ export class RoomFollower {
       for (;;) {
         const ack = (await request(this.socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
           ok: boolean;
-          events: RealtimeEvent[];
+          events: RealtimeEnvelope[];
           truncated: boolean;
         };
         if (!ack.ok) throw new Error(`replay refused: ${JSON.stringify(ack)}`);
@@ -101,3 +104,20 @@ export class RoomFollower {
     return this.catchingUp;
   }
 }
+
+/**
+ * The data of a real event type of the contract, carrying the number `n`: for tests of
+ * sequencing, delivery and access, where what the event says does not matter.
+ */
+export const sampleData = (n: number) => ({
+  eventId: '00000000-0000-4000-8000-000000000000',
+  registeredCount: n,
+  waitlistCount: 0,
+});
+
+/** Publishes one sample event numbered `n` in `room`, in its own transaction. */
+export const publishSample = (app: App, room: string, n: number) =>
+  app.realtime.transaction((_trx, publish) => publish(room, 'registration.changed', sampleData(n)));
+
+/** The number a sample event carries. */
+export const sampleNumber = (event: RealtimeEnvelope) => (event.data as ReturnType<typeof sampleData>).registeredCount;

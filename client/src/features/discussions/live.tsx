@@ -2,12 +2,18 @@ import { createSignal, onCleanup, Show } from 'solid-js';
 import { t } from '../../lib/i18n';
 import { connectionState } from '../../lib/socket';
 
-/** A discreet note while the live connection is being restored; silent otherwise. */
+/** A discreet note while the live connection is being restored, or when a reload is needed; silent otherwise. */
 export function ConnectionIndicator() {
   return (
     <p class="connection" role="status">
       <Show when={connectionState() === 'reconnecting'}>
         <span class="connection__text">{t('discussions.reconnecting')}</span>
+      </Show>
+      <Show when={connectionState() === 'outdated'}>
+        <span class="connection__text">{t('discussions.outdated')} </span>
+        <button type="button" class="button button--secondary" onClick={() => window.location.reload()}>
+          {t('discussions.reload')}
+        </button>
       </Show>
     </p>
   );

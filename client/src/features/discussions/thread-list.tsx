@@ -1,4 +1,4 @@
-import type { Post, SpaceResponse, Thread } from '@atelier/contract';
+import type { SpaceResponse, Thread } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
@@ -137,22 +137,17 @@ export function ThreadList(props: { data: SpaceResponse }) {
   useRoom(() => (props.data.permissions.viewContent ? `space:${props.data.space.id}` : null), {
     onSubscribed: () => void refresh(),
     onResync: () => void refresh(),
-    onEvent: (event) => {
-      const list = threads() ?? [];
-      const data = event.data as { thread?: Thread; post?: Post };
-      const me = session.user()?.id ?? null;
-      if (event.type === 'thread.created' && data.thread) {
+    on: {
+      'thread.created': ({ thread }) => {
+        const me = session.user()?.id ?? null;
         // Its first post was announced just before, when the thread was not listed yet.
-        const fresh = { ...data.thread, unreadCount: data.thread.author.id === me || !me ? 0 : data.thread.postCount };
-        mutate(addThread(list, fresh));
-        if (data.thread.author.id !== me) announcer.say(t('discussions.announce.thread', { title: data.thread.title }));
-      } else if (event.type === 'thread.updated' && data.thread) {
-        mutate(updateThread(list, data.thread));
-      } else if (event.type === 'post.created' && data.post) {
-        mutate(bumpThread(list, data.post, me));
-      } else if (event.type === 'post.deleted' && data.post) {
-        mutate(dropFromThread(list, data.post));
-      }
+        const fresh = { ...thread, unreadCount: thread.author.id === me || !me ? 0 : thread.postCount };
+        mutate(addThread(threads() ?? [], fresh));
+        if (thread.author.id !== me) announcer.say(t('discussions.announce.thread', { title: thread.title }));
+      },
+      'thread.updated': ({ thread }) => mutate(updateThread(threads() ?? [], thread)),
+      'post.created': ({ post }) => mutate(bumpThread(threads() ?? [], post, session.user()?.id ?? null)),
+      'post.deleted': ({ post }) => mutate(dropFromThread(threads() ?? [], post)),
     },
   });
 

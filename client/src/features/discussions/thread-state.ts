@@ -1,4 +1,4 @@
-import type { DiscussionEventData, Post, ReactionSummary, Thread } from '@atelier/contract';
+import type { Post, ReactionSummary, RealtimeEventData, Thread } from '@atelier/contract';
 
 /**
  * Pure rules of the discussion views, unit-tested: where a live post goes, how an optimistic
@@ -98,7 +98,7 @@ export function mergeMine(fresh: ReactionSummary[], known: ReactionSummary[]): R
 /** Applies a `reaction.changed` event; the reader's own change sets their `mine` flag. */
 export function applyReaction(
   posts: ShownPost[],
-  change: DiscussionEventData<'reaction.changed'>,
+  change: RealtimeEventData<'reaction.changed'>,
   me: string | null,
 ): ShownPost[] {
   return posts.map((post) => {

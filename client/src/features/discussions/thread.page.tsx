@@ -1,4 +1,4 @@
-import type { Post, ReactionEmoji, SpaceResponse, Thread } from '@atelier/contract';
+import type { ReactionEmoji, SpaceResponse } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
 import {
   createEffect,
@@ -191,34 +191,29 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
   useRoom(room, {
     onSubscribed: () => void store.load(true),
     onResync: () => void store.load(true),
-    onEvent: (event) => {
-      const data = event.data as { post?: Post; thread?: Thread };
-      if (event.type === 'post.created' && data.post) {
-        const isNew = !byId().has(data.post.id);
-        store.receive(data.post);
-        typing.remove(data.post.author.id);
-        if (isNew && data.post.author.id !== me())
-          announcer.say(t('thread.announce.post', { name: data.post.author.displayName }), (count) =>
+    on: {
+      'post.created': ({ post }) => {
+        const isNew = !byId().has(post.id);
+        store.receive(post);
+        typing.remove(post.author.id);
+        if (isNew && post.author.id !== me())
+          announcer.say(t('thread.announce.post', { name: post.author.displayName }), (count) =>
             t('thread.announce.posts', { count }),
           );
-      } else if ((event.type === 'post.updated' || event.type === 'post.deleted') && data.post) {
-        store.receive(data.post);
-      } else if (event.type === 'reaction.changed') {
-        store.applyReaction(event.data as Parameters<ThreadStore['applyReaction']>[0]);
-      } else if (event.type === 'thread.updated' && data.thread) {
+      },
+      'post.updated': ({ post }) => store.receive(post),
+      'post.deleted': ({ post }) => store.receive(post),
+      'reaction.changed': (change) => store.applyReaction(change),
+      'thread.updated': ({ thread }) => {
         const current = store.thread();
-        store.setThread({ ...data.thread, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });
-      }
+        store.setThread({ ...thread, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });
+      },
     },
-    onEphemeral: (event) => {
-      if (event.type === 'presence') {
-        const count = (event.data as { count?: unknown }).count;
-        if (typeof count === 'number') setPresence(count);
-      } else if (event.type === 'typing') {
-        const data = event.data as { userId?: unknown; displayName?: unknown };
-        if (typeof data.userId === 'string' && typeof data.displayName === 'string' && data.userId !== me())
-          typing.add(data.userId, data.displayName);
-      }
+    ephemeral: {
+      presence: ({ count }) => setPresence(count),
+      typing: ({ userId, displayName }) => {
+        if (userId !== me()) typing.add(userId, displayName);
+      },
     },
   });
 

@@ -1,4 +1,4 @@
-import { type EventDetail, RegistrationChangedSchema } from '@atelier/contract';
+import { type EventDetail, rooms } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
 import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
@@ -131,25 +131,17 @@ function EventLoader(props: { id: string }) {
   /** Reads the event again without going back to "Chargement…" (focus stays where it is). */
   const refresh = async () => mutate(await eventsApi.get(props.id));
 
-  useRoom(() => `event:${props.id}`, {
+  useRoom(() => rooms.event(props.id), {
     onSubscribed: () => void refresh().catch(() => undefined),
     onResync: () => void refresh().catch(() => undefined),
-    onEvent: (message) => {
-      if (message.type !== 'registration.changed') return;
-      const counts = RegistrationChangedSchema.safeParse(message.data);
-      if (!counts.success || counts.data.eventId !== props.id) return;
-      mutate((current) =>
-        current
-          ? {
-              ...current,
-              event: {
-                ...current.event,
-                registeredCount: counts.data.registeredCount,
-                waitlistCount: counts.data.waitlistCount,
-              },
-            }
-          : current,
-      );
+    on: {
+      'registration.changed': (counts) => {
+        if (counts.eventId !== props.id) return;
+        const { registeredCount, waitlistCount } = counts;
+        mutate((current) =>
+          current ? { ...current, event: { ...current.event, registeredCount, waitlistCount } } : current,
+        );
+      },
     },
   });
 

@@ -539,6 +539,8 @@ export const en: Messages = {
   'error.payload_too_large': 'What was sent is too large.',
   'discussions.live': 'Discussions update live.',
   'discussions.reconnecting': 'Reconnecting…',
+  'discussions.outdated': 'A new version of the Atelier is online: reload the page to follow live.',
+  'discussions.reload': 'Reload',
   'discussions.empty': 'No threads yet.',
   'discussions.emptyMember': 'No threads yet: start the first discussion!',
   'discussions.loadError': 'The discussions could not be loaded.',

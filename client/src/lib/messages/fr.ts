@@ -552,6 +552,8 @@ export const fr = {
   'error.payload_too_large': 'Le contenu envoyé est trop volumineux.',
   'discussions.live': 'Les discussions se mettent à jour en direct.',
   'discussions.reconnecting': 'Reconnexion…',
+  'discussions.outdated': 'Une nouvelle version de l’Atelier est en ligne : rechargez la page pour suivre en direct.',
+  'discussions.reload': 'Recharger',
   'discussions.empty': 'Aucun fil pour le moment.',
   'discussions.emptyMember': 'Aucun fil pour le moment : lancez la première discussion !',
   'discussions.loadError': "Les discussions n'ont pas pu être chargées.",

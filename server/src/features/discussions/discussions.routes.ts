@@ -5,7 +5,7 @@ import type { RoomDecision } from '../../policy/rooms';
 import { findMembership } from '../spaces/memberships.queries';
 import { isUuid, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
-import { type DiscussionsDeps, silentTransaction } from './discussions.deps';
+import type { DiscussionsDeps } from './discussions.deps';
 import { createDiscussionsMailer } from './discussions.mail';
 import { notificationsRoutes } from './notifications.routes';
 import { postsRoutes } from './posts.routes';
@@ -32,13 +32,12 @@ export async function canReadThreadRoom(db: Db, actor: Actor, threadId: string):
  * transaction with their realtime events (`app.realtime.transaction`) and their mail.
  */
 export const discussionsRoutes: FastifyPluginAsyncZod<DiscussionsRoutesOptions> = async (app, options) => {
-  const hasRealtime = app.hasDecorator('realtime');
   const deps: DiscussionsDeps = {
     db: app.db,
-    transaction: hasRealtime ? app.realtime.transaction : silentTransaction(app.db),
+    transaction: app.realtime.transaction,
     mailer: createDiscussionsMailer(app.mail, options.publicUrl),
   };
-  if (hasRealtime) app.realtime.registerRoomKind('thread', (actor, id) => canReadThreadRoom(app.db, actor, id));
+  app.realtime.registerRoomKind('thread', (actor, id) => canReadThreadRoom(app.db, actor, id));
 
   await app.register(threadsRoutes, { deps });
   await app.register(postsRoutes, { deps });

@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { connect, request as emit, listen, type TestSocket } from '../../test/sockets';
@@ -40,7 +40,7 @@ describe('discussions over socket.io', () => {
     const { thread } = await startThread(ctx, alice, space.slug);
 
     const socket = await open(bruno);
-    const received: RealtimeEvent[] = [];
+    const received: RealtimeEnvelope[] = [];
     socket.on('event', (event) => received.push(event));
     expect(await emit(socket, 'subscribe', { room: `thread:${thread.id}` })).toEqual({
       ok: true,

@@ -1,10 +1,11 @@
 import type { NotificationList } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
+import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
 import { isUuid } from '../spaces/spaces.access';
-import type { Publish } from './discussions.deps';
-import { rooms } from './discussions.deps';
+
 import type { DiscussionsMailer } from './discussions.mail';
 import { decodeCursor, encodeCursor, toNotification } from './discussions.mappers';
 import {

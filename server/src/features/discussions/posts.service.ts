@@ -1,4 +1,5 @@
 import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import { notFound } from '../../errors';
 import {
   type Actor,
@@ -10,7 +11,7 @@ import {
 } from '../../policy/policy';
 import { ensure, loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-import { rooms } from './discussions.deps';
+
 import { reactionsByPost, toPost } from './discussions.mappers';
 import { type IdempotencyRequest, idempotent } from './idempotency';
 import {

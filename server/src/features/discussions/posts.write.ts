@@ -1,10 +1,11 @@
 import type { Post } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
+import type { Publish } from '../../plugins/realtime/types';
 import { isUuid } from '../spaces/spaces.access';
 import type { SpaceContext } from './discussions.access';
-import type { Publish } from './discussions.deps';
-import { rooms } from './discussions.deps';
+
 import type { DiscussionsMailer } from './discussions.mail';
 import { toPost } from './discussions.mappers';
 import { notifyNewPost } from './notifications.service';

@@ -1,10 +1,11 @@
 import type { Post, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadUpdateBody } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import { notFound } from '../../errors';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
 import { isUuid } from '../spaces/spaces.access';
 import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-import { rooms } from './discussions.deps';
+
 import { decodeCursor, encodeCursor, toPosts, toThread } from './discussions.mappers';
 import { type IdempotencyRequest, idempotent } from './idempotency';
 import { listPosts } from './posts.queries';

@@ -1,7 +1,8 @@
 import type { Db } from '../../db/database';
+import { silentTransaction } from '../../plugins/realtime/types';
 import type { TestContext } from '../../test/app';
 import type { TestPerson } from '../spaces/spaces.fixtures';
-import { type EventsDeps, silentTransaction } from './events.deps';
+import type { EventsDeps } from './events.deps';
 import { createEventsMailer } from './events.mail';
 
 /** Factories and HTTP helpers for event tests. */

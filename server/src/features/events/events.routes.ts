@@ -17,7 +17,7 @@ import type { RoomDecision } from '../../policy/rooms';
 import { signedIn } from '../spaces/spaces.http';
 import { calendarRoutes } from './calendar.routes';
 import { isUuid, loadEventContext } from './events.access';
-import { type EventsDeps, silentTransaction } from './events.deps';
+import type { EventsDeps } from './events.deps';
 import { createEventsMailer } from './events.mail';
 import { eventErrors } from './events.responses';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
@@ -49,16 +49,15 @@ export async function canReadEventRoom(db: Db, actor: Actor, eventId: string): P
  * reminders and calendars. Changes commit with their realtime events, mail and jobs.
  */
 export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (app, options) => {
-  const hasRealtime = app.hasDecorator('realtime');
   const deps: EventsDeps = {
     db: app.db,
-    transaction: hasRealtime ? app.realtime.transaction : silentTransaction(app.db),
+    transaction: app.realtime.transaction,
     mailer: createEventsMailer(app.mail, options.publicUrl),
     jobs: app.jobs,
     publicUrl: options.publicUrl,
     now: options.now ?? (() => new Date()),
   };
-  if (hasRealtime) app.realtime.registerRoomKind('event', (actor, id) => canReadEventRoom(app.db, actor, id));
+  app.realtime.registerRoomKind('event', (actor, id) => canReadEventRoom(app.db, actor, id));
   app.jobs.work('events.reminder', async (job) => void (await sendReminders(deps, job.data)), {
     attempts: 5,
     retryDelaySeconds: 30,

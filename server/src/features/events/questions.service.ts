@@ -1,6 +1,8 @@
 import type { Question, QuestionStatus } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import type { Publish } from '../../plugins/realtime/types';
 import {
   canReadQuestions,
   canRunQuestions,
@@ -12,7 +14,7 @@ import { findMembership } from '../spaces/memberships.queries';
 import { isUuid, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type EventContext, ensureEvent, loadEventContext } from './questions.access';
-import { eventRoom, type QuestionPublish, type QuestionsDeps } from './questions.deps';
+import type { QuestionsDeps } from './questions.deps';
 import {
   addVote,
   findQuestion,
@@ -70,15 +72,10 @@ function ensureParticipation(deps: QuestionsDeps, context: EventContext): NonNul
 }
 
 /** Reads a question back in the transaction and announces it, as everyone sees it (no vote of theirs). */
-async function announce(
-  trx: Db,
-  publish: QuestionPublish,
-  questionId: string,
-  type: 'question.created' | 'question.updated',
-) {
+async function announce(trx: Db, publish: Publish, questionId: string, type: 'question.created' | 'question.updated') {
   const row = await findQuestion(trx, questionId, null);
   if (!row) throw notFound('question');
-  await publish(eventRoom(row.event_id), type, { question: toQuestion(row) });
+  await publish(rooms.event(row.event_id), type, { question: toQuestion(row) });
   return row;
 }
 

@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { request as emit } from '../../test/sockets';
 import { waitFor } from '../../test/wait-for';
@@ -33,7 +33,7 @@ describe('questions over socket.io', () => {
 
     // Someone only watching (not registered, anonymous even) follows the queue.
     const socket = await open(null);
-    const received: RealtimeEvent[] = [];
+    const received: RealtimeEnvelope[] = [];
     socket.on('event', (e) => {
       if (e.room === `event:${event.id}`) received.push(e);
     });

@@ -1,6 +1,8 @@
 import type { Event, MyRegistration } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
+import type { Publish } from '../../plugins/realtime/types';
 import { canFollowSeries, canKnowEvent, canRegisterForEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
 import { hashSecret, newSecret } from '../accounts/sessions.queries';
@@ -12,7 +14,7 @@ import {
   registrationClosed,
   spaceAccessFacts,
 } from './events.access';
-import { type EventsDeps, eventRoom, type Publish } from './events.deps';
+import type { EventsDeps } from './events.deps';
 import { mailFacts, registrationClosesAt, toEvent } from './events.mappers';
 import { type EventRecord, findSeriesById, lockEvent } from './events.queries';
 import {
@@ -38,7 +40,7 @@ const recipient = (person: Awaited<ReturnType<typeof recipientOf>>) => ({
 /** Announces the new counts in the event's room, in the transaction that changed them. */
 export async function publishSeats(trx: Db, publish: Publish, eventId: string) {
   const counts = await seatCountsOf(trx, eventId);
-  await publish(eventRoom(eventId), 'registration.changed', { eventId, ...counts });
+  await publish(rooms.event(eventId), 'registration.changed', { eventId, ...counts });
   return counts;
 }
 

@@ -1,4 +1,4 @@
-import { type RealtimeEvent, RegistrationChangedSchema } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
 import { request as emit } from '../../test/sockets';
 import { waitFor } from '../../test/wait-for';
@@ -16,7 +16,7 @@ describe('registration.changed over socket.io', () => {
     const event = await createEventRow(live.ctx.database.db, { capacity: 1 });
     const [first, second] = [await createPerson(live.ctx), await createPerson(live.ctx)];
     const watcher = await open(null);
-    const received: RealtimeEvent[] = [];
+    const received: RealtimeEnvelope[] = [];
     watcher.on('event', (message) => received.push(message));
     expect(await emit(watcher, 'subscribe', { room: `event:${event.id}` })).toMatchObject({ ok: true });
 
@@ -25,7 +25,7 @@ describe('registration.changed over socket.io', () => {
     await call(live.ctx, first, 'DELETE', `/api/events/${event.id}/registrations/me`);
     await waitFor('three counter updates', () => received.length >= 3);
     expect(received.map((message) => message.type)).toEqual(Array(3).fill('registration.changed'));
-    expect(received.map((message) => RegistrationChangedSchema.strict().parse(message.data))).toEqual([
+    expect(received.map((message) => message.data)).toEqual([
       { eventId: event.id, registeredCount: 1, waitlistCount: 0 },
       { eventId: event.id, registeredCount: 1, waitlistCount: 1 },
       { eventId: event.id, registeredCount: 1, waitlistCount: 0 },

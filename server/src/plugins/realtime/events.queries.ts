@@ -1,4 +1,4 @@
-import type { RealtimeEvent } from '@atelier/contract';
+import type { RealtimeEnvelope } from '@atelier/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
@@ -19,7 +19,7 @@ export async function allocateSeq(trx: Db, room: string): Promise<number> {
   return Number(row.seq);
 }
 
-export async function insertEvent(trx: Db, room: string, type: string, data: unknown): Promise<RealtimeEvent> {
+export async function insertEvent(trx: Db, room: string, type: string, data: unknown): Promise<RealtimeEnvelope> {
   const seq = await allocateSeq(trx, room);
   await trx
     .insertInto('realtime_events')
@@ -44,7 +44,7 @@ export async function listEventsAfter(db: Db, room: string, afterSeq: number, li
     .orderBy('seq')
     .limit(limit + 1)
     .execute();
-  const events: RealtimeEvent[] = rows
+  const events: RealtimeEnvelope[] = rows
     .slice(0, limit)
     .map((row) => ({ room: row.room, seq: Number(row.seq), type: row.type, data: row.data }));
   return { events, truncated: rows.length > limit };

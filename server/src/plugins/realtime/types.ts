@@ -1,5 +1,11 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@atelier/contract';
+import type {
+  ClientToServerEvents,
+  RealtimeEventData,
+  RealtimeEventType,
+  ServerToClientEvents,
+} from '@atelier/contract';
 import type { Server, Socket } from 'socket.io';
+import type { Db } from '../../db/database';
 import type { Actor } from '../../policy/policy';
 
 /** Messages between the processes of one deployment (through the Redis adapter). */
@@ -24,3 +30,26 @@ export type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, 
 
 /** socket.io room that holds every socket of one signed-in person (never subscribable). */
 export const personalRoom = (userId: string) => `person#${userId}`;
+
+/**
+ * Stores a realtime event in the current transaction; it is emitted once that commits. Typed
+ * by the contract's list of events: the data must be the type's.
+ */
+export type Publish = <T extends RealtimeEventType>(
+  room: string,
+  type: T,
+  data: RealtimeEventData<T>,
+) => Promise<unknown>;
+
+/**
+ * What features get as `deps.transaction`: runs `work` in one transaction with a `publish`
+ * bound to it, so the change, its realtime events, its mail and its jobs commit together or
+ * not at all. In the app this is `app.realtime.transaction`.
+ */
+export type Transactional = <R>(work: (trx: Db, publish: Publish) => Promise<R>) => Promise<R>;
+
+/** A transaction whose events go nowhere: for services driven by tests without the realtime plugin. */
+export const silentTransaction =
+  (db: Db): Transactional =>
+  (work) =>
+    db.transaction().execute((trx) => work(trx, async () => undefined));

@@ -27,9 +27,7 @@ export function AttendancePanel(props: { eventId: string }) {
   );
   // Someone registers or cancels while the animateur has the list open: read it again.
   useRoom(() => `event:${props.eventId}`, {
-    onEvent: (event) => {
-      if (event.type === 'registration.changed') void refetch();
-    },
+    on: { 'registration.changed': () => void refetch() },
   });
   const [people, setPeople] = createStore<{ items: Row[] }>({ items: [] });
   const [error, setError] = createSignal<string | null>(null);

@@ -1,4 +1,4 @@
-import { type Question, QuestionEnvelopeSchema, type QuestionStatus } from '@atelier/contract';
+import type { Question, QuestionStatus } from '@atelier/contract';
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { useRoom } from '../../../lib/socket';
@@ -42,18 +42,19 @@ export function createQuestionsStore(eventId: () => string, handlers: QuestionsL
   useRoom(() => `event:${eventId()}`, {
     onSubscribed: () => void load(true),
     onResync: () => void load(true),
-    onEvent: (event) => {
-      if (event.type !== 'question.created' && event.type !== 'question.updated') return;
-      // Inbound payloads are checked like HTTP answers: a malformed event is ignored.
-      const parsed = QuestionEnvelopeSchema.safeParse(event.data);
-      if (!parsed.success) return;
-      const question = parsed.data.question;
-      // A copy: the store's row changes in place when the event is applied.
-      const known = state.items.find((item) => item.id === question.id);
-      const before = known ? { ...known } : undefined;
-      receive(question);
-      if (event.type === 'question.created' && !before) handlers.onCreated?.(question);
-      if (event.type === 'question.updated') handlers.onUpdated?.(question, before);
+    on: {
+      'question.created': ({ question }) => {
+        const known = state.items.some((item) => item.id === question.id);
+        receive(question);
+        if (!known) handlers.onCreated?.(question);
+      },
+      'question.updated': ({ question }) => {
+        // A copy: the store's row changes in place when the event is applied.
+        const known = state.items.find((item) => item.id === question.id);
+        const before = known ? { ...known } : undefined;
+        receive(question);
+        handlers.onUpdated?.(question, before);
+      },
     },
   });
 
