@@ -1,9 +1,8 @@
 import { mkdir } from 'node:fs/promises';
-import { PGlite } from '@electric-sql/pglite';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+import { startPGliteThread } from './pglite-thread';
 import type { DB } from './schema';
 
 export type Db = Kysely<DB>;
@@ -21,19 +20,9 @@ const INT8_OID = 20;
 // see the same values whichever database runs underneath.
 const parseInt8 = (value: string) => Number(value);
 
-const BYTEA_OID = 17;
-// PGlite's own bytea codec goes byte by byte through JavaScript strings: 3.6 s to write a 2 MB
-// document snapshot, about as long to read it back. Node's hex codec does the same in a few
-// milliseconds; values still come back as plain Uint8Arrays of their own, as before.
-const serializeBytea = (value: Uint8Array | string) =>
-  typeof value === 'string'
-    ? value
-    : `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}`;
-const parseBytea = (text: string) => new Uint8Array(Buffer.from(text.slice(2), 'hex'));
-
 /**
  * The one factory: a pg pool when `databaseUrl` is set, otherwise embedded PGlite stored in
- * `dataDir` (or in memory when `dataDir` is `memory://`, for tests).
+ * `dataDir` (or in memory when `dataDir` is `memory://`, for tests), in a thread of its own.
  */
 export async function createDatabase(options: {
   databaseUrl?: string;
@@ -60,12 +49,9 @@ export async function createDatabase(options: {
   const inMemory = options.dataDir.startsWith('memory://');
   const dataDir = inMemory ? undefined : `${options.dataDir}/pg`;
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await PGlite.create({
+  const pglite = await startPGliteThread({
     dataDir,
-    loadDataDir: options.loadDataDir,
-    extensions: { unaccent },
-    parsers: { [INT8_OID]: parseInt8, [BYTEA_OID]: parseBytea },
-    serializers: { [BYTEA_OID]: serializeBytea },
+    loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
@@ -75,6 +61,6 @@ export async function createDatabase(options: {
       await db.destroy();
       await pglite.close();
     },
-    dumpDataDir: () => pglite.dumpDataDir('none'),
+    dumpDataDir: () => pglite.dumpDataDir(),
   };
 }

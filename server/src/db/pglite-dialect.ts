@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   type CompiledQuery,
   type DatabaseConnection,
@@ -11,16 +10,18 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { EmbeddedPostgres } from './pglite-thread';
 
 /**
- * Kysely over embedded PGlite. PGlite is one Postgres backend with one session, so the driver
+ * Kysely over embedded PGlite (running in its own thread, see pglite-thread.ts). PGlite is one
+ * Postgres backend with one session, so the driver
  * hands out a single connection guarded by a mutex: a transaction holds it until commit, and
  * every other query (the job queue's included) waits instead of slipping into the open
  * transaction. Kysely's bundled PGlite dialect shares its connection without that exclusion,
  * which lets one request's query run inside another request's transaction.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedPostgres) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -39,7 +40,7 @@ class PGliteDriver implements Driver {
   readonly #connection: PGliteConnection;
   #queue: Promise<void> = Promise.resolve();
 
-  constructor(pglite: PGlite) {
+  constructor(pglite: EmbeddedPostgres) {
     this.#connection = new PGliteConnection(pglite);
   }
 
@@ -78,22 +79,17 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: EmbeddedPostgres) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Parameterless SQL goes through the simple protocol so that multi-statement scripts
     // (migrations, the job queue's schema) run as they do on a PostgreSQL server.
-    if (query.parameters.length === 0) {
-      const results = await this.pglite.exec(query.sql);
-      const last = results.at(-1);
-      return {
-        rows: (last?.rows ?? []) as R[],
-        numAffectedRows: last?.affectedRows === undefined ? undefined : BigInt(last.affectedRows),
-      };
-    }
-    const result = await this.pglite.query<R>(query.sql, [...query.parameters]);
+    const result =
+      query.parameters.length === 0
+        ? await this.pglite.exec(query.sql)
+        : await this.pglite.query(query.sql, query.parameters);
     return {
-      rows: result.rows,
+      rows: result.rows as R[],
       numAffectedRows: result.affectedRows === undefined ? undefined : BigInt(result.affectedRows),
     };
   }
