@@ -2,14 +2,6 @@
 export const eventsFr = {
   'nav.agenda': 'Agenda',
 
-  'error.event_invalid_dates': 'La fin doit venir après le début (72 heures au plus).',
-  'error.unknown_timezone': "Ce fuseau horaire n'est pas reconnu. Choisissez-en un dans la liste.",
-  'error.capacity_below_registrations':
-    'Plus de personnes sont déjà inscrites que ce nombre de places. Augmentez-le, ou laissez-le tel quel.',
-  'error.registration_closed': 'Les inscriptions à cet événement sont closes.',
-  'error.event_cancelled': 'Cet événement a été annulé.',
-  'error.already_registered': 'Vous êtes déjà inscrit·e à cet événement.',
-
   'events.kind.permanence': 'Permanence',
   'events.kind.initiation': "Session d'initiation",
   'events.kind.atelier': 'Atelier',
@@ -217,14 +209,6 @@ export const eventsFr = {
 
 export const eventsEn: Record<keyof typeof eventsFr, string> = {
   'nav.agenda': 'Calendar',
-
-  'error.event_invalid_dates': 'The end must come after the start (72 hours at most).',
-  'error.unknown_timezone': 'This time zone is not recognised. Pick one from the list.',
-  'error.capacity_below_registrations':
-    'More people are already registered than this number of seats. Raise it, or leave it as it was.',
-  'error.registration_closed': 'Registration for this event is closed.',
-  'error.event_cancelled': 'This event has been cancelled.',
-  'error.already_registered': 'You are already registered for this event.',
 
   'events.kind.permanence': 'Drop-in session',
   'events.kind.initiation': 'Introduction session',

@@ -1,6 +1,7 @@
 import { documentsEn } from '../../features/documents/documents.messages';
 import { eventsEn } from '../../features/events/events.messages';
 import { questionsEn } from '../../features/events/questions.messages';
+import { errorsEn } from './errors.en';
 import type { Messages } from './fr';
 
 /** English catalogue: typed against the French one, so a missing or extra key fails to compile. */
@@ -37,19 +38,6 @@ export const en: Messages = {
   'common.close': 'Close',
   'common.formErrors.one': 'The form has {count} error. Please correct the highlighted field.',
   'common.formErrors.other': 'The form has {count} errors. Please correct the highlighted fields.',
-
-  'error.network_error': 'The server is not answering. Check your connection and try again.',
-  'error.rate_limited': 'Too many attempts. Please wait a minute before trying again.',
-  'error.internal_error': 'Something went wrong on our side. Please try again in a moment.',
-  'error.unavailable': 'The service is temporarily unavailable. Please try again in a moment.',
-  'error.csrf_failed': 'Your session has expired. Reload the page and try again.',
-  'error.origin_forbidden': 'This request was refused for security reasons. Reload the page and try again.',
-  'error.unauthenticated': 'Please sign in to continue.',
-  'error.forbidden': 'You are not allowed to do this.',
-  'error.not_found': 'Not found.',
-  'error.invalid_input': 'Some information is not valid. Please correct the highlighted fields.',
-  'error.unexpected_response': 'The server gave an unexpected answer. Please try again later.',
-  'error.generic': 'Something went wrong. Please try again.',
 
   'field.email': 'Email address',
   'field.email.hint': 'For example: firstname.lastname@example.org',
@@ -533,10 +521,6 @@ export const en: Messages = {
   'page.titleSuffix': 'Atelier des transitions',
 
   // ── Discussions (threads, posts, reactions, notifications) ───────────────────────────
-  'error.post_empty': 'The message is empty: write a few words.',
-  'error.post_too_large': 'The message is too long. Shorten it or split it into several messages.',
-  'error.thread_locked': 'This thread is locked: no more replies.',
-  'error.payload_too_large': 'What was sent is too large.',
   'discussions.live': 'Discussions update live.',
   'discussions.reconnecting': 'Reconnecting…',
   'discussions.outdated': 'A new version of the Atelier is online: reload the page to follow live.',
@@ -654,6 +638,7 @@ export const en: Messages = {
   'composer.mentions.count.other': '{count} members suggested: arrows to choose, Enter to insert, Escape to close.',
   'composer.linkPrompt': 'Link address (https://…)',
   // ── end of Discussions ────────────────────────────────────────────────────────────────
+  ...errorsEn,
   ...documentsEn,
   ...eventsEn,
   ...questionsEn,

@@ -6,6 +6,7 @@
 import { documentsFr } from '../../features/documents/documents.messages';
 import { eventsFr } from '../../features/events/events.messages';
 import { questionsFr } from '../../features/events/questions.messages';
+import { errorsFr } from './errors.fr';
 
 export const fr = {
   'app.name': 'Atelier des transitions',
@@ -40,19 +41,6 @@ export const fr = {
   'common.close': 'Fermer',
   'common.formErrors.one': 'Le formulaire contient {count} erreur. Corrigez le champ signalé.',
   'common.formErrors.other': 'Le formulaire contient {count} erreurs. Corrigez les champs signalés.',
-
-  'error.network_error': 'Le serveur ne répond pas. Vérifiez votre connexion puis réessayez.',
-  'error.rate_limited': 'Trop de tentatives. Patientez une minute avant de réessayer.',
-  'error.internal_error': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
-  'error.unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',
-  'error.csrf_failed': 'Votre session a expiré. Rechargez la page puis réessayez.',
-  'error.origin_forbidden': 'Cette demande a été refusée par sécurité. Rechargez la page puis réessayez.',
-  'error.unauthenticated': 'Vous devez vous connecter pour continuer.',
-  'error.forbidden': "Vous n'avez pas accès à cette action.",
-  'error.not_found': 'Introuvable.',
-  'error.invalid_input': 'Certaines informations ne sont pas valides. Corrigez les champs signalés.',
-  'error.unexpected_response': 'Le serveur a donné une réponse inattendue. Réessayez plus tard.',
-  'error.generic': 'Une erreur est survenue. Réessayez.',
 
   'field.email': 'Adresse courriel',
   'field.email.hint': 'Par exemple : prenom.nom@exemple.fr',
@@ -546,10 +534,6 @@ export const fr = {
   'page.titleSuffix': 'Atelier des transitions',
 
   // ── Discussions (threads, posts, reactions, notifications) ───────────────────────────
-  'error.post_empty': 'Le message est vide : écrivez quelques mots.',
-  'error.post_too_large': 'Le message est trop long. Raccourcissez-le ou découpez-le en plusieurs messages.',
-  'error.thread_locked': 'Ce fil est verrouillé : on ne peut plus y répondre.',
-  'error.payload_too_large': 'Le contenu envoyé est trop volumineux.',
   'discussions.live': 'Les discussions se mettent à jour en direct.',
   'discussions.reconnecting': 'Reconnexion…',
   'discussions.outdated': 'Une nouvelle version de l’Atelier est en ligne : rechargez la page pour suivre en direct.',
@@ -670,6 +654,7 @@ export const fr = {
     '{count} membres proposés : flèches pour choisir, Entrée pour insérer, Échap pour fermer.',
   'composer.linkPrompt': 'Adresse du lien (https://…)',
   // ── end of Discussions ────────────────────────────────────────────────────────────────
+  ...errorsFr,
   ...documentsFr,
   ...eventsFr,
   ...questionsFr,
