@@ -9,15 +9,7 @@ import { session } from '../accounts/session.store';
 import { createMySpaces } from '../spaces/my-spaces.store';
 import { AgendaMonth } from './agenda-month';
 import { EventItem } from './event-item';
-import {
-  deviceTimeZone,
-  groupByMonth,
-  MONTH_KEY,
-  monthKey,
-  monthRange,
-  shiftMonth,
-  wallClockToIso,
-} from './event-time';
+import { deviceTimeZone, groupByMonth, MONTH_KEY, monthKey, monthRange, shiftMonth, startOfToday } from './event-time';
 import type { EventListQuery } from './events.api';
 import { createEventList } from './events.store';
 import './events.css';
@@ -54,8 +46,7 @@ export default function AgendaPage() {
     const kindFilter = kind() ? { kind: kind() } : {};
     if (view() === 'month') return { ...monthRange(month(), zone), ...kindFilter };
     // From the start of today, so that an event in progress is still listed.
-    const today = `${new Date().toLocaleDateString('sv-SE', { timeZone: zone })}T00:00`;
-    const from = wallClockToIso(today, zone);
+    const from = startOfToday(zone);
     const to = new Date(new Date(from).getTime() + LIST_DAYS * 86_400_000).toISOString();
     return { from, to, ...kindFilter };
   });
