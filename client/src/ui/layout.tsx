@@ -14,7 +14,7 @@ import './layout.css';
 const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
 /** The bell brings the live socket with it: loaded apart too, once signed in. */
 const NotificationsBell = lazy(() =>
-  import('./notifications-bell').then((module) => ({ default: module.NotificationsBell })),
+  import('../features/notifications/notifications-bell').then((module) => ({ default: module.NotificationsBell })),
 );
 
 function Header() {
