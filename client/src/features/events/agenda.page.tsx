@@ -10,8 +10,7 @@ import { createMySpaces } from '../spaces/my-spaces.store';
 import { AgendaMonth } from './agenda-month';
 import { EventItem } from './event-item';
 import { deviceTimeZone, groupByMonth, MONTH_KEY, monthKey, monthRange, shiftMonth, startOfToday } from './event-time';
-import type { EventListQuery } from './events.api';
-import { createEventList } from './events.store';
+import { createEventList, type EventListQuery } from './events.store';
 import './events.css';
 
 const KINDS = EventKindSchema.options;
