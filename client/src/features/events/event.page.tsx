@@ -6,7 +6,6 @@ import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale, t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
-import { session } from '../accounts/session.store';
 import { createEventStore, type EventStore } from './event.store';
 import { EventWhen, KindBadge } from './event-item';
 import { EventManage } from './event-manage';
