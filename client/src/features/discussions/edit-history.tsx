@@ -5,9 +5,10 @@ import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert } from '../../ui/feedback';
+import { t } from './discussions.i18n';
 import '../../ui/dialog.css';
 
 /**

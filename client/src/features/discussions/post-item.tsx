@@ -2,9 +2,10 @@ import { type PostRevision, REACTION_EMOJIS, type ReactionEmoji } from '@atelier
 import { createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, type MessageKey, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { notify } from '../../ui/toaster';
+import { type MessageKey, t } from './discussions.i18n';
 import { EditHistory } from './edit-history';
 import { RichComposer, type RichComposerHandle } from './rich-composer';
 import type { ShownPost } from './thread-state';

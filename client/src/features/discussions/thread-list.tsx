@@ -3,12 +3,13 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { session } from '../accounts/session.store';
 import { Composer, composerHtml } from './composer';
+import { t, tc } from './discussions.i18n';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
 import { createThreadListStore, type ThreadListStore } from './thread-list.store';
 import './discussions.css';
@@ -136,7 +137,7 @@ export function ThreadList(props: { data: SpaceResponse }) {
     <section class="discussions" aria-labelledby="discussions-heading">
       <div class="discussions__head">
         <h2 id="discussions-heading" class="visually-hidden">
-          {t('space.tab.discussions')}
+          {t('discussions.heading')}
         </h2>
         <ConnectionIndicator />
       </div>

@@ -1,8 +1,8 @@
 import type { ThreadUpdateBody } from '@atelier/contract';
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { type MessageKey, t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
+import { type MessageKey, t } from './discussions.i18n';
 import type { ThreadStore } from './thread.store';
 
 interface ThreadToolsProps {

@@ -4,12 +4,13 @@ import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { usePageTitle } from '../../lib/page';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { createSpaceStore } from '../spaces/space.store';
+import { t, tc } from './discussions.i18n';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
 import { PostItem } from './post-item';
 import { type MentionCandidate, RichComposer, type RichComposerHandle } from './rich-composer';
@@ -260,7 +261,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
         <Show when={store.nextCursor()}>
           <p>
             <button type="button" class="button button--secondary" onClick={() => void store.more()}>
-              {t('space.members.more')}
+              {t('thread.morePosts')}
             </button>
           </p>
         </Show>
@@ -329,7 +330,7 @@ function ThreadLoader(props: { slug: string; threadId: string }) {
           </PageHeading>
           <p class="actions">
             <A href={`/espaces/${encodeURIComponent(props.slug)}`} class="button button--primary">
-              {t('space.backToSpaces')}
+              {t('thread.backToSpace')}
             </A>
           </p>
         </div>

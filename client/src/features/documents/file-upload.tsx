@@ -2,9 +2,10 @@ import { FILE_MAX_BYTES, type SpaceFile } from '@atelier/contract';
 import { createSignal, createUniqueId, onCleanup, Show } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import type { UploadHandle } from './documents.api';
+import { t } from './documents.i18n';
 import { FILE_ACCEPT, fileProblem, formatBytes } from './file-rules';
 import type { ResourcesStore } from './resources.store';
 

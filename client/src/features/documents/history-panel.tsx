@@ -5,13 +5,14 @@ import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { createForm, errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { createHistoryStore, type HistoryStore } from './document.store';
+import { t } from './documents.i18n';
 import { diffVersions, isUnchanged } from './version-diff';
 import '../../ui/dialog.css';
 

@@ -8,10 +8,10 @@ import {
 } from '@atelier/contract';
 import { createSignal, onMount } from 'solid-js';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { t } from './documents.i18n';
 import type { ResourcesStore } from './resources.store';
 
 /**
@@ -80,7 +80,7 @@ export function LinkForm(props: { store: ResourcesStore; onAdded: (link: Resourc
   const [url, setUrl] = createSignal('');
   const [title, setTitle] = createSignal('');
   const [description, setDescription] = createSignal('');
-  const form = createForm<LinkField>({ fieldMessages: { url: 'resources.links.invalidUrl' } });
+  const form = createForm<LinkField>({ fieldMessages: { url: () => t('resources.links.invalidUrl') } });
 
   // Typing in a field clears its error.
   const edit = (field: LinkField, set: (value: string) => void) => (value: string) => {

@@ -3,10 +3,11 @@ import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
+import { t } from './documents.i18n';
 
 import { formatBytes, typeLabel } from './file-rules';
 import { FileUpload } from './file-upload';

@@ -1,7 +1,7 @@
 import { EventKindSchema } from '@atelier/contract';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
-import { intlLocale, locale, t } from '../../lib/i18n';
+import { intlLocale, locale } from '../../lib/i18n';
 import { Loadable } from '../../ui/loadable';
 import { PageHeading } from '../../ui/page-heading';
 import { SelectField } from '../../ui/select-field';
@@ -10,6 +10,7 @@ import { createMySpaces } from '../spaces/my-spaces.store';
 import { AgendaMonth } from './agenda-month';
 import { EventItem } from './event-item';
 import { deviceTimeZone, groupByMonth, MONTH_KEY, monthKey, monthRange, shiftMonth, startOfToday } from './event-time';
+import { t } from './events.i18n';
 import { createEventList, type EventListQuery } from './events.store';
 import './events.css';
 

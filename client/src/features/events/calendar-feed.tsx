@@ -1,9 +1,9 @@
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { Loadable } from '../../ui/loadable';
+import { t } from './events.i18n';
 import { createCalendarFeed } from './events.store';
 import './events.css';
 

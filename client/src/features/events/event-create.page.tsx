@@ -1,6 +1,5 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { InfoNote } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { notify } from '../../ui/toaster';
@@ -10,6 +9,7 @@ import { createMySpaces } from '../spaces/my-spaces.store';
 import { createSpaceStore } from '../spaces/space.store';
 import { createBody, type EventDraft, emptyDraft } from './event-draft';
 import { EventForm, type SpaceChoice } from './event-form';
+import { t } from './events.i18n';
 import { createEvent } from './events.store';
 import './events.css';
 

@@ -1,7 +1,6 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert, InfoNote } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { notify } from '../../ui/toaster';
@@ -9,6 +8,7 @@ import { RequireSignIn } from '../accounts/require-sign-in';
 import { createEventEditor } from './event.store';
 import { draftFromEvent, type EventDraft, updateBody } from './event-draft';
 import { EventForm } from './event-form';
+import { t } from './events.i18n';
 import './events.css';
 
 function EditForm(props: { id: string }) {

@@ -2,10 +2,10 @@ import type { Event } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextInput } from '../../ui/text-field';
 import type { EventStore } from './event.store';
+import { t } from './events.i18n';
 
 /** For those who manage the event: edit it, or cancel this occurrence with a reason sent to the people registered. */
 export function EventManage(props: { event: Event; store: EventStore }) {

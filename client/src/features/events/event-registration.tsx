@@ -2,12 +2,12 @@ import type { EventDetail } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t, tc } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
 import type { EventStore } from './event.store';
 import { canLeave, registrationState, seatsLeft } from './event-state';
+import { t, tc } from './events.i18n';
 
 /** The seats, counted live: the page updates it from the event room. */
 export function SeatCounter(props: { detail: EventDetail }) {

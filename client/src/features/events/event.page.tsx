@@ -4,12 +4,13 @@ import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { createEventStore, type EventStore } from './event.store';
 import { EventWhen, KindBadge } from './event-item';
 import { EventManage } from './event-manage';
 import { RegistrationPanel } from './event-registration';
+import { t } from './events.i18n';
 // ── E2's part of the page (live questions, animation tools). Owned by E2: import only. ──
 import { EventAnimation } from './questions/event-animation';
 import { EventQuestions } from './questions/event-questions';

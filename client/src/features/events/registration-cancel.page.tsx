@@ -3,10 +3,10 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { EventWhen } from './event-item';
+import { t } from './events.i18n';
 import { cancelRegistrationByToken } from './events.store';
 import './events.css';
 

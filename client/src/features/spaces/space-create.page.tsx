@@ -2,7 +2,6 @@ import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
@@ -13,6 +12,7 @@ import { createSpace } from './space.store';
 import { spaceHref } from './space-card';
 import { createBody, emptyDraft, type SpaceDraft } from './space-draft';
 import { SPACE_FIELD_MESSAGES, type SpaceField, SpaceFields, validateDraft } from './space-form';
+import { t } from './spaces.i18n';
 import './spaces.css';
 
 function CreateForm() {

@@ -47,3 +47,4 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.not_registered': 'Register for this session to ask a question or support one.',
   'error.questions_closed': 'Questions for this session are closed.',
 };
+export default errorsEn;

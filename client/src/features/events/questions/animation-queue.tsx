@@ -1,10 +1,10 @@
 import type { Question, QuestionStatus, SpaceSummary } from '@atelier/contract';
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
 import { createSpaceChoices } from './animation.store';
 import { QuestionItem } from './question-item';
+import { t } from './questions.i18n';
 import type { QuestionsStore } from './questions.store';
 import { splitQueue } from './questions-state';
 import { TransmitDialog } from './transmit-dialog';

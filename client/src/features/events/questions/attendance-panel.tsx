@@ -1,9 +1,9 @@
 import { createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../../lib/form';
-import { t, tc } from '../../../lib/i18n';
 import { CheckboxField } from '../../../ui/checkbox-field';
 import { ErrorAlert } from '../../../ui/feedback';
 import { createAttendanceStore } from './attendance.store';
+import { t, tc } from './questions.i18n';
 
 /**
  * Who came: one checkbox per person registered (seat or waitlist) or already marked. A tick is

@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Match, Switch } from 'solid-js';
 import { formatEventRange } from '../../../lib/format';
-import { locale, t } from '../../../lib/i18n';
+import { locale } from '../../../lib/i18n';
 import { ErrorAlert } from '../../../ui/feedback';
 import { createAttendedPermanences } from './attendance.store';
+import { t } from './questions.i18n';
 import './questions.css';
 
 /** « Mes permanences »: the permanences this person was marked present at, newest first. */

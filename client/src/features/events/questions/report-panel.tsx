@@ -2,7 +2,6 @@ import type { Event, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { createForm, errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
 import { SelectField } from '../../../ui/select-field';
 import { TextInput } from '../../../ui/text-field';
@@ -10,6 +9,7 @@ import { textToHtml } from '../../discussions/thread-state';
 import { createSpaceChoices, eventReport } from './animation.store';
 import { FormDialog } from './form-dialog';
 import { reportPath, threadPath } from './links';
+import { t } from './questions.i18n';
 import { spaceOptions } from './questions-state';
 
 /** « Publier le compte rendu »: a shared document linked to the event, then a link to it. */
