@@ -1,33 +1,35 @@
 import { Route } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import HomePage from './features/home/home.page';
+import { withMessages } from './lib/i18n';
 
 /**
  * French paths, as people read and share them. Home is in the first download; every other
- * page is its own chunk, fetched when visited.
+ * page is its own chunk, fetched when visited with its feature's texts (and their English, for
+ * an English reader, before the page shows).
  */
-const SignUpPage = lazy(() => import('./features/accounts/sign-up.page'));
-const SignInPage = lazy(() => import('./features/accounts/sign-in.page'));
-const MailLinkPage = lazy(() => import('./features/accounts/mail-link.page'));
-const ForgotPasswordPage = lazy(() => import('./features/accounts/forgot-password.page'));
-const NewPasswordPage = lazy(() => import('./features/accounts/new-password.page'));
-const ProfilePage = lazy(() => import('./features/accounts/profile.page'));
-const DirectoryPage = lazy(() => import('./features/directory/directory.page'));
-const SpacesPage = lazy(() => import('./features/spaces/spaces.page'));
-const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page'));
-const SpacePage = lazy(() => import('./features/spaces/space.page'));
-const ThreadPage = lazy(() => import('./features/discussions/thread.page'));
-const DocumentPage = lazy(() => import('./features/documents/document.page'));
-const MySpacesPage = lazy(() => import('./features/spaces/my-spaces.page'));
-const InvitationPage = lazy(() => import('./features/spaces/invitation.page'));
-const WelcomePage = lazy(() => import('./features/onboarding/welcome.page'));
-const MailboxPage = lazy(() => import('./features/dev/mailbox.page'));
-const AgendaPage = lazy(() => import('./features/events/agenda.page'));
-const EventPage = lazy(() => import('./features/events/event.page'));
-const EventCreatePage = lazy(() => import('./features/events/event-create.page'));
-const EventEditPage = lazy(() => import('./features/events/event-edit.page'));
-const RegistrationCancelPage = lazy(() => import('./features/events/registration-cancel.page'));
-const NotFoundPage = lazy(() => import('./features/errors/not-found.page'));
+const SignUpPage = lazy(() => import('./features/accounts/sign-up.page').then(withMessages));
+const SignInPage = lazy(() => import('./features/accounts/sign-in.page').then(withMessages));
+const MailLinkPage = lazy(() => import('./features/accounts/mail-link.page').then(withMessages));
+const ForgotPasswordPage = lazy(() => import('./features/accounts/forgot-password.page').then(withMessages));
+const NewPasswordPage = lazy(() => import('./features/accounts/new-password.page').then(withMessages));
+const ProfilePage = lazy(() => import('./features/accounts/profile.page').then(withMessages));
+const DirectoryPage = lazy(() => import('./features/directory/directory.page').then(withMessages));
+const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
+const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
+const SpacePage = lazy(() => import('./features/spaces/space.page').then(withMessages));
+const ThreadPage = lazy(() => import('./features/discussions/thread.page').then(withMessages));
+const DocumentPage = lazy(() => import('./features/documents/document.page').then(withMessages));
+const MySpacesPage = lazy(() => import('./features/spaces/my-spaces.page').then(withMessages));
+const InvitationPage = lazy(() => import('./features/spaces/invitation.page').then(withMessages));
+const WelcomePage = lazy(() => import('./features/onboarding/welcome.page').then(withMessages));
+const MailboxPage = lazy(() => import('./features/dev/mailbox.page').then(withMessages));
+const AgendaPage = lazy(() => import('./features/events/agenda.page').then(withMessages));
+const EventPage = lazy(() => import('./features/events/event.page').then(withMessages));
+const EventCreatePage = lazy(() => import('./features/events/event-create.page').then(withMessages));
+const EventEditPage = lazy(() => import('./features/events/event-edit.page').then(withMessages));
+const RegistrationCancelPage = lazy(() => import('./features/events/registration-cancel.page').then(withMessages));
+const NotFoundPage = lazy(() => import('./features/errors/not-found.page').then(withMessages));
 
 export function AppRoutes() {
   return (

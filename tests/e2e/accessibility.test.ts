@@ -89,3 +89,33 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility on %s', (
     expect(problems).toEqual([]);
   });
 });
+
+describe('languages', () => {
+  it('fetches English texts only once chosen, then shows every page in English', async () => {
+    const visitor = await newVisitor(browser, server.url);
+    context = visitor.context;
+    const { page, problems } = visitor;
+    // Catalogues are `<name>.en-<hash>.js` chunks (lib/i18n.ts): none belongs to a French visit.
+    const english: string[] = [];
+    page.on('request', (request) => {
+      const name = /\/assets\/([\w-]+)\.en-[\w-]+\.js$/.exec(request.url())?.[1];
+      if (name) english.push(name);
+    });
+
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1, name: "Bienvenue dans l'Atelier des transitions" }).waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(english).toEqual([]);
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to the Atelier des transitions' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    // A page of another feature, in its own chunk: its English comes with it, before it shows.
+    await page.getByRole('link', { name: 'Sign in' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();
+    expect(english).toEqual(expect.arrayContaining(['app', 'errors', 'home', 'accounts']));
+    expect(english).not.toContain('documents');
+    expect(problems).toEqual([]);
+  });
+});

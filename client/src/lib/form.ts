@@ -21,7 +21,7 @@ export interface Failure<F extends string> {
 
 interface FormOptions<F extends string> {
   /** The message shown for a field the server found invalid, instead of the server's own words. */
-  fieldMessages?: Partial<Record<F, MessageKey>>;
+  fieldMessages?: Partial<Record<F, () => string>>;
   /** Special cases (e.g. `email_taken`); return undefined to fall back on the generic handling. */
   onError?: (error: ApiError) => Failure<F> | undefined;
 }
@@ -50,8 +50,8 @@ export function createForm<F extends string>(options: FormOptions<F> = {}) {
     if (error.code === 'invalid_input') {
       const fields: FieldErrors<F> = {};
       for (const [field, messages] of Object.entries(fieldErrors(error))) {
-        const key = options.fieldMessages?.[field as F];
-        fields[field as F] = key ? t(key) : messages.join(' ');
+        const message = options.fieldMessages?.[field as F];
+        fields[field as F] = message ? message() : messages.join(' ');
       }
       return { fields, message: t('error.invalid_input') };
     }

@@ -1,7 +1,7 @@
 import { A, useBeforeLeave } from '@solidjs/router';
 import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { session } from '../features/accounts/session.store';
-import { t } from '../lib/i18n';
+import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
 import { LocaleSwitch } from './locale-switch';
 import { ToastRegion } from './toaster';
@@ -11,10 +11,12 @@ import './layout.css';
  * The menu (Kobalte DropdownMenu with its positioning engine) is only needed once signed in:
  * loading it apart keeps the first page light for visitors.
  */
-const UserMenu = lazy(() => import('./user-menu').then((module) => ({ default: module.UserMenu })));
+const UserMenu = lazy(() => import('./user-menu').then(withMessages).then((module) => ({ default: module.UserMenu })));
 /** The bell brings the live socket with it: loaded apart too, once signed in. */
 const NotificationsBell = lazy(() =>
-  import('./notifications-bell').then((module) => ({ default: module.NotificationsBell })),
+  import('../features/notifications/notifications-bell')
+    .then(withMessages)
+    .then((module) => ({ default: module.NotificationsBell })),
 );
 
 function Header() {
@@ -51,7 +53,7 @@ function Header() {
                   <>
                     <li>
                       <A href="/annuaire" class="site-nav__link">
-                        {t('directory.nav')}
+                        {t('nav.directory')}
                       </A>
                     </li>
                     <li>

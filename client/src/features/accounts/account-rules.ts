@@ -1,5 +1,5 @@
 import { PasswordSchema, RegisterBodySchema } from '@atelier/contract';
-import { t } from '../../lib/i18n';
+import { t } from './accounts.i18n';
 
 /**
  * Field checks before sending, taken from the contract's own schemas so that the page and the

@@ -1,6 +1,6 @@
 import { CHARTER } from '@atelier/contract';
 import { For } from 'solid-js';
-import { t } from '../../lib/i18n';
+import { t } from './accounts.i18n';
 
 /** The alliance's charter: its four commitments, always in French, the alliance's own words. */
 export function Charter(props: { headingLevel?: 2 | 3 }) {

@@ -1,11 +1,11 @@
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createForm, looksLikeEmail } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { t } from './accounts.i18n';
 import { session } from './session.store';
 import './accounts.css';
 
@@ -13,7 +13,7 @@ import './accounts.css';
 export default function ForgotPasswordPage() {
   const [email, setEmail] = createSignal('');
   const [sentTo, setSentTo] = createSignal<string | null>(null);
-  const form = createForm<'email'>({ fieldMessages: { email: 'field.email.invalid' } });
+  const form = createForm<'email'>({ fieldMessages: { email: () => t('field.email.invalid') } });
 
   const submit = form.handleSubmit(
     () => ({ email: looksLikeEmail(email()) ? undefined : t('field.email.invalid') }),

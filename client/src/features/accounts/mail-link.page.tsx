@@ -2,9 +2,9 @@ import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, onMount, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
+import { t } from './accounts.i18n';
 import { session } from './session.store';
 
 type State = 'checking' | 'missing' | 'invalid' | 'failed';

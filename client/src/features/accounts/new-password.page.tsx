@@ -1,13 +1,13 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { newPasswordError } from './account-rules';
+import { t } from './accounts.i18n';
 import { session } from './session.store';
 import './accounts.css';
 
@@ -20,7 +20,7 @@ export default function NewPasswordPage() {
   const [expired, setExpired] = createSignal(false);
 
   const form = createForm<'password'>({
-    fieldMessages: { password: 'field.password.invalid' },
+    fieldMessages: { password: () => t('field.password.invalid') },
     onError: (error) => {
       const tokenProblem =
         error.code === 'invalid_token' || (error.code === 'invalid_input' && 'body.token' in error.details);

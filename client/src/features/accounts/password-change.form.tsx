@@ -1,10 +1,10 @@
 import { createSignal } from 'solid-js';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { newPasswordError } from './account-rules';
+import { t } from './accounts.i18n';
 import { session } from './session.store';
 
 type Field = 'currentPassword' | 'newPassword';
@@ -16,7 +16,10 @@ export function PasswordChangeForm() {
   const [done, setDone] = createSignal(false);
 
   const form = createForm<Field>({
-    fieldMessages: { currentPassword: 'password.wrongCurrent', newPassword: 'field.password.invalid' },
+    fieldMessages: {
+      currentPassword: () => t('password.wrongCurrent'),
+      newPassword: () => t('field.password.invalid'),
+    },
     onError: (error) =>
       error.code === 'invalid_credentials' ? { fields: { currentPassword: t('password.wrongCurrent') } } : undefined,
   });

@@ -11,7 +11,7 @@ import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
 import { formatDate } from '../../lib/format';
-import { isLocale, locale, type MessageKey, t } from '../../lib/i18n';
+import { isLocale, locale } from '../../lib/i18n';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
@@ -21,6 +21,7 @@ import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { CalendarFeed } from '../events/calendar-feed';
 import { AttendedPermanences } from '../events/questions/attended-permanences';
+import { t } from './accounts.i18n';
 import { PasswordChangeForm } from './password-change.form';
 import { draftFromUser, type ProfileDraft, profileChanges } from './profile-draft';
 import { RequireSignIn } from './require-sign-in';
@@ -31,10 +32,10 @@ type Field = keyof ProfileDraft;
 
 const BIO_MAX = 1000;
 
-const FIELD_MESSAGES: Partial<Record<Field, MessageKey>> = {
-  displayName: 'field.displayName.invalid',
-  themes: 'profile.themes.invalid',
-  bio: 'profile.bio.invalid',
+const FIELD_MESSAGES: Partial<Record<Field, () => string>> = {
+  displayName: () => t('field.displayName.invalid'),
+  themes: () => t('profile.themes.invalid'),
+  bio: () => t('profile.bio.invalid'),
 };
 
 function AccountFacts(props: { user: User }) {
@@ -86,7 +87,7 @@ function ProfileForm(props: { user: User }) {
     for (const issue of parsed.error.issues) {
       const field = issue.path[0] as Field;
       const key = FIELD_MESSAGES[field];
-      errors[field] ??= key ? t(key) : issue.message;
+      errors[field] ??= key ? key() : issue.message;
     }
     return errors;
   };

@@ -1,6 +1,6 @@
 import { Navigate, useLocation } from '@solidjs/router';
 import { type JSX, Match, Switch } from 'solid-js';
-import { t } from '../../lib/i18n';
+import { t } from './accounts.i18n';
 import { session } from './session.store';
 
 /** Shows its children to a signed-in person; sends anyone else to sign in, then back here. */

@@ -1,11 +1,11 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createForm, looksLikeEmail } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { t } from './accounts.i18n';
 import { safeReturnPath } from './return-path';
 import { session } from './session.store';
 import './accounts.css';
@@ -17,7 +17,7 @@ type Method = 'password' | 'mail';
 function CodeForm(props: { email: string; onSignedIn: () => void; onRestart: () => void }) {
   const [code, setCode] = createSignal('');
   const form = createForm<'code'>({
-    fieldMessages: { code: 'signIn.code.invalid' },
+    fieldMessages: { code: () => t('signIn.code.invalid') },
     onError: (error) =>
       error.code === 'invalid_token' || error.code === 'invalid_credentials' || error.code === 'invalid_input'
         ? { fields: { code: t('signIn.code.wrong') } }
@@ -66,7 +66,7 @@ export default function SignInPage() {
   const [mailSentTo, setMailSentTo] = createSignal<string | null>(null);
 
   const form = createForm<Field>({
-    fieldMessages: { email: 'field.email.invalid', password: 'field.password.empty' },
+    fieldMessages: { email: () => t('field.email.invalid'), password: () => t('field.password.empty') },
     onError: (error) =>
       error.code === 'invalid_credentials' ? { message: t('signIn.invalidCredentials') } : undefined,
   });

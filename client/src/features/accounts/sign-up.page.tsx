@@ -1,13 +1,13 @@
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal } from 'solid-js';
 import { createForm, looksLikeEmail } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { displayNameError, newPasswordError } from './account-rules';
+import { t } from './accounts.i18n';
 import { Charter } from './charter';
 import { session } from './session.store';
 import './accounts.css';
@@ -23,10 +23,10 @@ export default function SignUpPage() {
 
   const form = createForm<Field>({
     fieldMessages: {
-      email: 'field.email.invalid',
-      password: 'field.password.invalid',
-      displayName: 'field.displayName.invalid',
-      acceptCharter: 'signUp.accept.required',
+      email: () => t('field.email.invalid'),
+      password: () => t('field.password.invalid'),
+      displayName: () => t('field.displayName.invalid'),
+      acceptCharter: () => t('signUp.accept.required'),
     },
     onError: (error) => (error.code === 'email_taken' ? { fields: { email: t('signUp.emailTaken') } } : undefined),
   });

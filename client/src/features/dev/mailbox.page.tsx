@@ -1,9 +1,10 @@
 import type { OutboxMessage } from '@atelier/contract';
 import { For, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { linkify } from '../../lib/linkify';
 import { PageHeading } from '../../ui/page-heading';
+import { t, tc } from './mailbox.i18n';
 import { createMailbox } from './mailbox.store';
 import './mailbox.css';
 import { Loadable } from '../../ui/loadable';

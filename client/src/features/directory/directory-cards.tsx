@@ -7,7 +7,7 @@ import {
   type OrganisationKind,
 } from '@atelier/contract';
 import { For, Show } from 'solid-js';
-import { t, tc } from '../../lib/i18n';
+import { t, tc } from './directory.i18n';
 
 /** "Collectivité (commune, métropole…)" → "Collectivité": the details belong in the filter, not on every card. */
 export const shortKind = (kind: OrganisationKind) => ORGANISATION_KINDS[kind].replace(/\s*\(.*$/, '');

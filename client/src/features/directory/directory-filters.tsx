@@ -1,9 +1,9 @@
 import { FANTASTIC_ROLES, type FantasticRole, ORGANISATION_KINDS, type OrganisationKind } from '@atelier/contract';
 import { type Accessor, createEffect, createSignal, createUniqueId, on } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { t, tc } from '../../lib/i18n';
 import { SelectField } from '../../ui/select-field';
 import { TextInput } from '../../ui/text-field';
+import { t, tc } from './directory.i18n';
 import { activeFilterCount, EMPTY_FILTERS, FILTER_MAX, type FilterDraft } from './directory.store';
 
 /**

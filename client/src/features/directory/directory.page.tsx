@@ -2,9 +2,9 @@ import { Tabs } from '@kobalte/core/tabs';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t, tc } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
+import { t, tc } from './directory.i18n';
 import {
   createOrganisationSearch,
   createPeopleSearch,

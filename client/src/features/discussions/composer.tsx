@@ -1,5 +1,5 @@
 import { createUniqueId, type JSX, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
+import { t } from './discussions.i18n';
 import { textToHtml } from './thread-state';
 import '../../ui/fields.css';
 

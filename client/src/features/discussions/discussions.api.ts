@@ -1,6 +1,5 @@
 import {
   MemberListSchema,
-  NotificationListSchema,
   type Post,
   PostResponseSchema,
   PostRevisionListSchema,
@@ -59,7 +58,4 @@ export const discussionsApi = {
     ).reactions,
   markRead: (threadId: string, lastReadPostId: string) =>
     api.post(`/api/threads/${id(threadId)}/read`, { lastReadPostId }),
-  notifications: () => api.get('/api/notifications?limit=20', NotificationListSchema),
-  readNotification: (notificationId: string) => api.post(`/api/notifications/${id(notificationId)}/read`),
-  readAllNotifications: () => api.post('/api/notifications/read-all'),
 };

@@ -1,13 +1,14 @@
 // The parts, not the `Dialog` object: Kobalte's AlertDialog (ConfirmDialog) reassigns that
 // object's `Content` to its own, which would make this an alertdialog.
+import type { PostRevision } from '@atelier/contract';
 import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert } from '../../ui/feedback';
-import { discussionsApi } from './discussions.api';
+import { t } from './discussions.i18n';
 import '../../ui/dialog.css';
 
 /**
@@ -15,12 +16,17 @@ import '../../ui/dialog.css';
  * earlier versions (newest first). The trigger announces its dialog (aria-haspopup, expanded)
  * and gets focus back on close; Escape closes.
  */
-export function EditHistory(props: { postId: string; editedAt: string; author: string }) {
+export function EditHistory(props: {
+  postId: string;
+  editedAt: string;
+  author: string;
+  revisions: (postId: string) => Promise<PostRevision[]>;
+}) {
   const [open, setOpen] = createSignal(false);
   // Read again each time the dialog opens after a new edit.
   const [revisions] = createResource(
     () => (open() ? `${props.postId} ${props.editedAt}` : false),
-    () => discussionsApi.revisions(props.postId),
+    () => props.revisions(props.postId),
   );
   let close: HTMLButtonElement | undefined;
   let trigger: HTMLButtonElement | undefined;

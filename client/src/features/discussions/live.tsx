@@ -1,6 +1,6 @@
 import { createSignal, onCleanup, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { connectionState } from '../../lib/socket';
+import { t } from './discussions.i18n';
 
 /** A discreet note while the live connection is being restored, or when a reload is needed; silent otherwise. */
 export function ConnectionIndicator() {

@@ -1,10 +1,11 @@
-import { REACTION_EMOJIS, type ReactionEmoji } from '@atelier/contract';
+import { type PostRevision, REACTION_EMOJIS, type ReactionEmoji } from '@atelier/contract';
 import { createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, type MessageKey, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { notify } from '../../ui/toaster';
+import { type MessageKey, t } from './discussions.i18n';
 import { EditHistory } from './edit-history';
 import { RichComposer, type RichComposerHandle } from './rich-composer';
 import type { ShownPost } from './thread-state';
@@ -23,6 +24,8 @@ interface PostItemProps {
   onDelete: (postId: string) => Promise<void>;
   onRetry: (post: ShownPost) => void;
   onDiscard: (post: ShownPost) => void;
+  /** The earlier versions of an edited post, read when its history opens. */
+  revisions: (postId: string) => Promise<PostRevision[]>;
 }
 
 function Reactions(props: { post: ShownPost; enabled: boolean; onReact: PostItemProps['onReact'] }) {
@@ -119,7 +122,12 @@ export function PostItem(props: PostItemProps) {
             {(editedAt) => (
               <>
                 {' · '}
-                <EditHistory postId={props.post.id} editedAt={editedAt()} author={props.post.author.displayName} />
+                <EditHistory
+                  postId={props.post.id}
+                  editedAt={editedAt()}
+                  author={props.post.author.displayName}
+                  revisions={props.revisions}
+                />
               </>
             )}
           </Show>

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
-import { t, tc } from '../../lib/i18n';
+import { t, tc } from './discussions.i18n';
 import '../../ui/fields.css';
 
 export interface RichComposerHandle {

@@ -1,24 +1,23 @@
 import type { SpaceResponse, Thread } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
-import { useRoom } from '../../lib/socket';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { session } from '../accounts/session.store';
 import { Composer, composerHtml } from './composer';
-import { discussionsApi } from './discussions.api';
+import { t, tc } from './discussions.i18n';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
-import { addThread, bumpThread, dropFromThread, sortThreads, updateThread } from './thread-state';
+import { createThreadListStore, type ThreadListStore } from './thread-list.store';
 import './discussions.css';
 
 export const threadPath = (slug: string, threadId: string) =>
   `/espaces/${encodeURIComponent(slug)}/fils/${encodeURIComponent(threadId)}`;
 
-function NewThreadForm(props: { slug: string; onCreated: (thread: Thread) => void; onCancel: () => void }) {
+function NewThreadForm(props: { store: ThreadListStore; onCreated: (thread: Thread) => void; onCancel: () => void }) {
   const [title, setTitle] = createSignal('');
   const [body, setBody] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -39,13 +38,9 @@ function NewThreadForm(props: { slug: string; onCreated: (thread: Thread) => voi
     key ??= crypto.randomUUID();
     setBusy(true);
     try {
-      const created = await discussionsApi.createThread(
-        props.slug,
-        { title: title().trim(), body: composerHtml(body()) },
-        key,
-      );
+      const created = await props.store.create(title().trim(), composerHtml(body()), key);
       key = null;
-      props.onCreated(created.thread);
+      props.onCreated(created);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -120,41 +115,18 @@ export function ThreadList(props: { data: SpaceResponse }) {
   const navigate = useNavigate();
   const slug = () => props.data.space.slug;
   const canPost = () => props.data.membership?.status === 'active' || session.user()?.role === 'admin';
-  const [threads, { mutate, refetch }] = createResource(
-    () => (props.data.permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
-    async () => sortThreads((await discussionsApi.threads(slug())).items),
-  );
+  const store = createThreadListStore(() => props.data);
+  const threads = store.threads;
   const [composing, setComposing] = createSignal(false);
   const [status, setStatus] = createSignal<string | null>(null);
   const announcer = useAnnouncer();
   let newButton: HTMLButtonElement | undefined;
 
-  const refresh = async () => {
-    const fresh = await discussionsApi.threads(slug()).catch(() => null);
-    if (fresh) mutate(sortThreads(fresh.items));
-  };
-
-  useRoom(() => (props.data.permissions.viewContent ? `space:${props.data.space.id}` : null), {
-    onSubscribed: () => void refresh(),
-    onResync: () => void refresh(),
-    on: {
-      'thread.created': ({ thread }) => {
-        const me = session.user()?.id ?? null;
-        // Its first post was announced just before, when the thread was not listed yet.
-        const fresh = { ...thread, unreadCount: thread.author.id === me || !me ? 0 : thread.postCount };
-        mutate(addThread(threads() ?? [], fresh));
-        if (thread.author.id !== me) announcer.say(t('discussions.announce.thread', { title: thread.title }));
-      },
-      'thread.updated': ({ thread }) => mutate(updateThread(threads() ?? [], thread)),
-      'post.created': ({ post }) => mutate(bumpThread(threads() ?? [], post, session.user()?.id ?? null)),
-      'post.deleted': ({ post }) => mutate(dropFromThread(threads() ?? [], post)),
-    },
-  });
+  onCleanup(store.onArrival((thread) => announcer.say(t('discussions.announce.thread', { title: thread.title }))));
 
   const markAll = async () => {
     try {
-      await discussionsApi.readAll(slug());
-      mutate((threads() ?? []).map((thread) => ({ ...thread, unreadCount: 0 })));
+      await store.markAllRead();
       setStatus(t('discussions.markedAllRead'));
     } catch (error) {
       notify(errorText(error));
@@ -165,7 +137,7 @@ export function ThreadList(props: { data: SpaceResponse }) {
     <section class="discussions" aria-labelledby="discussions-heading">
       <div class="discussions__head">
         <h2 id="discussions-heading" class="visually-hidden">
-          {t('space.tab.discussions')}
+          {t('discussions.heading')}
         </h2>
         <ConnectionIndicator />
       </div>
@@ -175,7 +147,7 @@ export function ThreadList(props: { data: SpaceResponse }) {
         </Match>
         <Match when={threads.error}>
           <ErrorAlert message={t('discussions.loadError')}>
-            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+            <button type="button" class="button button--secondary" onClick={() => void store.reload()}>
               {t('common.retry')}
             </button>
           </ErrorAlert>
@@ -205,13 +177,12 @@ export function ThreadList(props: { data: SpaceResponse }) {
               </div>
               <Show when={composing()}>
                 <NewThreadForm
-                  slug={slug()}
+                  store={store}
                   onCancel={() => {
                     setComposing(false);
                     queueMicrotask(() => newButton?.focus());
                   }}
                   onCreated={(thread) => {
-                    mutate(addThread(threads() ?? [], thread));
                     notify(t('discussions.newThread.done', { title: thread.title }));
                     navigate(threadPath(slug(), thread.id));
                   }}

@@ -1,17 +1,16 @@
-import type { Thread, ThreadUpdateBody } from '@atelier/contract';
+import type { ThreadUpdateBody } from '@atelier/contract';
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { type MessageKey, t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
-import { discussionsApi } from './discussions.api';
+import { type MessageKey, t } from './discussions.i18n';
+import type { ThreadStore } from './thread.store';
 
 interface ThreadToolsProps {
-  thread: Thread;
+  store: ThreadStore;
   /** Animateur·ices (the space's `permissions.manage`): pin and lock. */
   canManage: boolean;
   /** Signed-in members: follow. */
   canFollow: boolean;
-  onChange: (thread: Thread) => void;
 }
 
 /**
@@ -22,14 +21,15 @@ export function ThreadTools(props: ThreadToolsProps) {
   const [busy, setBusy] = createSignal<string | null>(null);
   const [status, setStatus] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const thread = () => props.store.thread()!;
 
-  const run = async (name: string, action: () => Promise<Thread>, done: MessageKey) => {
+  const run = async (name: string, action: () => Promise<unknown>, done: MessageKey) => {
     if (busy()) return;
     setBusy(name);
     setError(null);
     setStatus('');
     try {
-      props.onChange(await action());
+      await action();
       setStatus(t(done));
     } catch (failure) {
       setError(errorText(failure));
@@ -39,26 +39,11 @@ export function ThreadTools(props: ThreadToolsProps) {
   };
 
   const update = (name: string, body: ThreadUpdateBody, done: MessageKey) =>
-    run(
-      name,
-      async () => ({
-        ...(await discussionsApi.updateThread(props.thread.id, body)),
-        unreadCount: props.thread.unreadCount,
-        following: props.thread.following,
-      }),
-      done,
-    );
+    run(name, () => props.store.updateThread(body), done);
 
   const follow = () => {
-    const on = !props.thread.following;
-    return run(
-      'follow',
-      async () => {
-        await discussionsApi.follow(props.thread.id, on);
-        return { ...props.thread, following: on };
-      },
-      on ? 'thread.tools.followed' : 'thread.tools.unfollowed',
-    );
+    const on = !thread().following;
+    return run('follow', () => props.store.follow(on), on ? 'thread.tools.followed' : 'thread.tools.unfollowed');
   };
 
   return (
@@ -69,11 +54,11 @@ export function ThreadTools(props: ThreadToolsProps) {
             <button
               type="button"
               class="button button--secondary"
-              aria-pressed={props.thread.following ? 'true' : 'false'}
+              aria-pressed={thread().following ? 'true' : 'false'}
               aria-disabled={busy() ? 'true' : undefined}
               onClick={() => void follow()}
             >
-              {props.thread.following ? t('thread.tools.unfollow') : t('thread.tools.follow')}
+              {thread().following ? t('thread.tools.unfollow') : t('thread.tools.follow')}
             </button>
           </Show>
           <Show when={props.canManage}>
@@ -84,12 +69,12 @@ export function ThreadTools(props: ThreadToolsProps) {
               onClick={() =>
                 void update(
                   'pin',
-                  { pinned: !props.thread.pinned },
-                  props.thread.pinned ? 'thread.tools.unpinned' : 'thread.tools.pinned',
+                  { pinned: !thread().pinned },
+                  thread().pinned ? 'thread.tools.unpinned' : 'thread.tools.pinned',
                 )
               }
             >
-              {props.thread.pinned ? t('thread.tools.unpin') : t('thread.tools.pin')}
+              {thread().pinned ? t('thread.tools.unpin') : t('thread.tools.pin')}
             </button>
             <button
               type="button"
@@ -98,12 +83,12 @@ export function ThreadTools(props: ThreadToolsProps) {
               onClick={() =>
                 void update(
                   'lock',
-                  { locked: !props.thread.locked },
-                  props.thread.locked ? 'thread.tools.unlocked' : 'thread.tools.locked',
+                  { locked: !thread().locked },
+                  thread().locked ? 'thread.tools.unlocked' : 'thread.tools.locked',
                 )
               }
             >
-              {props.thread.locked ? t('thread.tools.unlock') : t('thread.tools.lock')}
+              {thread().locked ? t('thread.tools.unlock') : t('thread.tools.lock')}
             </button>
           </Show>
         </p>

@@ -1,28 +1,16 @@
 import type { ReactionEmoji, SpaceResponse } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
-import {
-  createEffect,
-  createMemo,
-  createResource,
-  createSignal,
-  For,
-  Match,
-  on,
-  onCleanup,
-  Show,
-  Switch,
-} from 'solid-js';
+import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { usePageTitle } from '../../lib/page';
-import { sendTyping, useRoom } from '../../lib/socket';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
-import { spaceApi } from '../spaces/space.store';
-import { discussionsApi } from './discussions.api';
+import { createSpaceStore } from '../spaces/space.store';
+import { t, tc } from './discussions.i18n';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
 import { PostItem } from './post-item';
 import { type MentionCandidate, RichComposer, type RichComposerHandle } from './rich-composer';
@@ -31,63 +19,8 @@ import type { ShownPost } from './thread-state';
 import { ThreadTools } from './thread-tools';
 import './discussions.css';
 
-const TYPING_SHOWN_MS = 6000;
-
-/** Lower case without accents, so that "@eloise" finds "Éloïse". */
-const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
-
-/**
- * The space's active members, read once on the first "@", filtered by the start of their name
- * or of a word of it.
- */
-function createMentionSource(slug: string, me: () => string | null) {
-  let members: Promise<MentionCandidate[]> | null = null;
-  return async (query: string): Promise<MentionCandidate[]> => {
-    members ??= discussionsApi.members(slug).then((list) => list.items.map((member) => member.user));
-    let people: MentionCandidate[];
-    try {
-      people = await members;
-    } catch (failure) {
-      members = null;
-      throw failure;
-    }
-    const wanted = fold(query);
-    return people.filter(
-      (person) =>
-        person.id !== me() &&
-        fold(person.displayName)
-          .split(/\s+/)
-          .some((_word, index, words) => words.slice(index).join(' ').startsWith(wanted)),
-    );
-  };
-}
-
-/** Who is writing now, from the room's ephemeral `typing` events. */
-function createTyping() {
-  const [writers, setWriters] = createSignal<Record<string, { name: string; until: number }>>({});
-  const timer = setInterval(() => {
-    const now = Date.now();
-    setWriters((current) => {
-      const kept = Object.entries(current).filter(([, writer]) => writer.until > now);
-      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
-    });
-  }, 1000);
-  onCleanup(() => clearInterval(timer));
-  return {
-    names: () => Object.values(writers()).map((writer) => writer.name),
-    add: (userId: string, name: string) =>
-      setWriters((current) => ({ ...current, [userId]: { name, until: Date.now() + TYPING_SHOWN_MS } })),
-    remove: (userId: string) =>
-      setWriters((current) => {
-        const { [userId]: _gone, ...rest } = current;
-        return rest;
-      }),
-  };
-}
-
 function ReplyComposer(props: {
   store: ThreadStore;
-  room: string;
   replyTo: ShownPost | null;
   onCancelReply: () => void;
   mentions?: ((query: string) => Promise<MentionCandidate[]>) | undefined;
@@ -155,7 +88,7 @@ function ReplyComposer(props: {
       <RichComposer
         label={t('thread.composer.label')}
         onSubmit={() => void submit()}
-        onTyping={() => sendTyping(props.room)}
+        onTyping={() => props.store.typing()}
         {...(props.mentions ? { mentions: props.mentions } : {})}
         ref={(handle) => {
           editor = handle;
@@ -178,44 +111,19 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
   const canModerate = () =>
     props.space.membership?.role === 'animateur' || props.space.permissions.manage || session.user()?.role === 'admin';
   const canWrite = () => member() && !thread().locked;
-  const room = () => `thread:${props.threadId}`;
-  const [presence, setPresence] = createSignal<number | null>(null);
   const [replyTo, setReplyTo] = createSignal<ShownPost | null>(null);
-  const typing = createTyping();
   const announcer = useAnnouncer();
-  const mentionSource = createMentionSource(props.slug, me);
   const byId = createMemo(() => new Map(store.posts().map((post) => [post.id, post])));
 
   usePageTitle(() => store.thread()?.title ?? '');
 
-  useRoom(room, {
-    onSubscribed: () => void store.load(true),
-    onResync: () => void store.load(true),
-    on: {
-      'post.created': ({ post }) => {
-        const isNew = !byId().has(post.id);
-        store.receive(post);
-        typing.remove(post.author.id);
-        if (isNew && post.author.id !== me())
-          announcer.say(t('thread.announce.post', { name: post.author.displayName }), (count) =>
-            t('thread.announce.posts', { count }),
-          );
-      },
-      'post.updated': ({ post }) => store.receive(post),
-      'post.deleted': ({ post }) => store.receive(post),
-      'reaction.changed': (change) => store.applyReaction(change),
-      'thread.updated': ({ thread }) => {
-        const current = store.thread();
-        store.setThread({ ...thread, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });
-      },
-    },
-    ephemeral: {
-      presence: ({ count }) => setPresence(count),
-      typing: ({ userId, displayName }) => {
-        if (userId !== me()) typing.add(userId, displayName);
-      },
-    },
-  });
+  onCleanup(
+    store.onArrival((post) =>
+      announcer.say(t('thread.announce.post', { name: post.author.displayName }), (count) =>
+        t('thread.announce.posts', { count }),
+      ),
+    ),
+  );
 
   // Mark read once the last post has been seen (scrolled into view).
   let sentinel: HTMLDivElement | undefined;
@@ -271,7 +179,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
   };
 
   const typingText = () => {
-    const names = typing.names();
+    const names = store.typingNames();
     return names.length ? tc('thread.typing', names.length, { names: names.join(', ') }) : '';
   };
 
@@ -299,14 +207,13 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
           </Show>
         </p>
         <ThreadTools
-          thread={thread()}
+          store={store}
           canManage={props.space.permissions.manage}
           canFollow={session.isSignedIn() && member()}
-          onChange={store.setThread}
         />
         <div class="thread-page__live">
-          <Show when={presence() !== null && presence()! > 0}>
-            <p class="presence muted">{tc('thread.presence', presence()!)}</p>
+          <Show when={(store.presence() ?? 0) > 0}>
+            <p class="presence muted">{tc('thread.presence', store.presence() ?? 0)}</p>
           </Show>
           <ConnectionIndicator />
         </div>
@@ -344,6 +251,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
                   onEdit={store.edit}
                   onDelete={store.remove}
                   onRetry={retry}
+                  revisions={store.revisions}
                   onDiscard={(target) => target.pendingKey && store.discard(target.pendingKey)}
                 />
               </li>
@@ -353,7 +261,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
         <Show when={store.nextCursor()}>
           <p>
             <button type="button" class="button button--secondary" onClick={() => void store.more()}>
-              {t('space.members.more')}
+              {t('thread.morePosts')}
             </button>
           </p>
         </Show>
@@ -369,10 +277,9 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
         <Match when={canWrite()}>
           <ReplyComposer
             store={store}
-            room={room()}
             replyTo={replyTo()}
             onCancelReply={() => setReplyTo(null)}
-            mentions={props.space.permissions.seeMembers ? mentionSource : undefined}
+            mentions={props.space.permissions.seeMembers ? store.mentions : undefined}
           />
         </Match>
         <Match when={!session.isSignedIn()}>
@@ -388,11 +295,12 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
 }
 
 function ThreadLoader(props: { slug: string; threadId: string }) {
-  const store = createThreadStore(() => props.threadId);
-  const [space] = createResource(
-    () => (session.status() === 'loading' ? false : `${props.slug} ${session.user()?.id ?? ''}`),
-    () => spaceApi.get(props.slug),
+  const store = createThreadStore(
+    () => props.slug,
+    () => props.threadId,
   );
+  // The space says what this reader may do here (reply, react, moderate).
+  const { space } = createSpaceStore(() => props.slug);
   createEffect(
     on(
       () => (session.status() === 'loading' ? false : (session.user()?.id ?? '')),
@@ -422,7 +330,7 @@ function ThreadLoader(props: { slug: string; threadId: string }) {
           </PageHeading>
           <p class="actions">
             <A href={`/espaces/${encodeURIComponent(props.slug)}`} class="button button--primary">
-              {t('space.backToSpaces')}
+              {t('thread.backToSpace')}
             </A>
           </p>
         </div>

@@ -1,17 +1,75 @@
-import type { Post, ReactionEmoji, Thread } from '@atelier/contract';
-import { createSignal } from 'solid-js';
+import type { Post, ReactionEmoji, Thread, ThreadUpdateBody } from '@atelier/contract';
+import { createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { ApiError } from '../../lib/api';
+import { sendTyping, useRoom } from '../../lib/socket';
 import { session } from '../accounts/session.store';
 import { discussionsApi } from './discussions.api';
-import { applyReaction, mergeMine, type ShownPost, upsertPost } from './thread-state';
+import type { MentionCandidate } from './rich-composer';
+import { applyReaction, type ShownPost, upsertPost } from './thread-state';
+
+const TYPING_SHOWN_MS = 6000;
+
+/** Lower case without accents, so that "@eloise" finds "Éloïse". */
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 
 /**
- * One thread as shown: its posts (with optimistic ones), the reader's read position, and every
- * action. Live events and HTTP answers go through the same `upsertPost`, so whichever arrives
+ * The space's active members, read once on the first "@", filtered by the start of their name
+ * or of a word of it.
+ */
+function createMentionSource(slug: () => string) {
+  let members: Promise<MentionCandidate[]> | null = null;
+  return async (query: string): Promise<MentionCandidate[]> => {
+    members ??= discussionsApi.members(slug()).then((list) => list.items.map((member) => member.user));
+    let people: MentionCandidate[];
+    try {
+      people = await members;
+    } catch (failure) {
+      members = null;
+      throw failure;
+    }
+    const wanted = fold(query);
+    const me = session.user()?.id ?? null;
+    return people.filter(
+      (person) =>
+        person.id !== me &&
+        fold(person.displayName)
+          .split(/\s+/)
+          .some((_word, index, words) => words.slice(index).join(' ').startsWith(wanted)),
+    );
+  };
+}
+
+/** Who is writing now, from the room's ephemeral `typing` events. */
+function createTyping() {
+  const [writers, setWriters] = createSignal<Record<string, { name: string; until: number }>>({});
+  const timer = setInterval(() => {
+    const now = Date.now();
+    setWriters((current) => {
+      const kept = Object.entries(current).filter(([, writer]) => writer.until > now);
+      return kept.length === Object.keys(current).length ? current : Object.fromEntries(kept);
+    });
+  }, 1000);
+  onCleanup(() => clearInterval(timer));
+  return {
+    names: () => Object.values(writers()).map((writer) => writer.name),
+    add: (userId: string, name: string) =>
+      setWriters((current) => ({ ...current, [userId]: { name, until: Date.now() + TYPING_SHOWN_MS } })),
+    remove: (userId: string) =>
+      setWriters((current) => {
+        const { [userId]: _gone, ...rest } = current;
+        return rest;
+      }),
+  };
+}
+
+/**
+ * One thread as shown: its posts (with optimistic ones), the reader's read position, who is
+ * here and who is writing, and every action. Live events of room `thread:<id>` (followed once
+ * the thread is loaded) and HTTP answers go through the same `upsertPost`, so whichever arrives
  * first, a post appears once.
  */
-export function createThreadStore(threadId: () => string) {
+export function createThreadStore(slug: () => string, threadId: () => string) {
   const [thread, setThread] = createSignal<Thread | null>(null);
   // A store reconciled by id: a post read again keeps its place and its component (an edit in
   // progress survives a refresh); only changed fields update.
@@ -95,6 +153,54 @@ export function createThreadStore(threadId: () => string) {
     }
   };
 
+  /** Someone else's new post, for the page's screen-reader announcements. */
+  const arrivals = new Set<(post: Post) => void>();
+  const [presence, setPresence] = createSignal<number | null>(null);
+  const typing = createTyping();
+  const room = () => (status() === 'ready' ? `thread:${threadId()}` : null);
+  const me = () => session.user()?.id ?? null;
+
+  useRoom(room, {
+    onSubscribed: () => void load(true),
+    onResync: () => void load(true),
+    on: {
+      'post.created': ({ post }) => {
+        const isNew = !posts().some((item) => item.id === post.id);
+        receive(post);
+        typing.remove(post.author.id);
+        if (isNew && post.author.id !== me()) for (const listener of arrivals) listener(post);
+      },
+      'post.updated': ({ post }) => receive(post),
+      'post.deleted': ({ post }) => receive(post),
+      'reaction.changed': (change) => setPosts((current) => applyReaction(current, change, me())),
+      'thread.updated': ({ thread: updated }) => {
+        const current = thread();
+        setThread({ ...updated, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });
+      },
+    },
+    ephemeral: {
+      presence: ({ count }) => setPresence(count),
+      typing: ({ userId, displayName }) => {
+        if (userId !== me()) typing.add(userId, displayName);
+      },
+    },
+  });
+
+  /** Pin or lock (animateur·ices); the reader's own unread count and follow state stay. */
+  const updateThread = async (body: ThreadUpdateBody) => {
+    const current = thread();
+    const updated = await discussionsApi.updateThread(threadId(), body);
+    const next = { ...updated, unreadCount: current?.unreadCount ?? 0, following: !!current?.following };
+    setThread(next);
+    return next;
+  };
+
+  const follow = async (on: boolean) => {
+    await discussionsApi.follow(threadId(), on);
+    const current = thread();
+    if (current) setThread({ ...current, following: on });
+  };
+
   const discard = (key: string) => setPosts((current) => current.filter((post) => post.pendingKey !== key));
 
   /** Moves the read position forward to `postId` (never backwards; the server agrees). */
@@ -135,7 +241,6 @@ export function createThreadStore(threadId: () => string) {
 
   return {
     thread,
-    setThread,
     posts,
     firstUnread,
     nextCursor,
@@ -150,9 +255,18 @@ export function createThreadStore(threadId: () => string) {
     react,
     edit,
     remove,
-    applyReaction: (change: Parameters<typeof applyReaction>[1]) =>
-      setPosts((current) => applyReaction(current, change, session.user()?.id ?? null)),
-    mergeMine,
+    updateThread,
+    follow,
+    revisions: (postId: string) => discussionsApi.revisions(postId),
+    mentions: createMentionSource(slug),
+    presence,
+    typingNames: typing.names,
+    /** Tells the room's other readers that this person is writing (ephemeral, best effort). */
+    typing: () => sendTyping(`thread:${threadId()}`),
+    onArrival: (listener: (post: Post) => void) => {
+      arrivals.add(listener);
+      return () => arrivals.delete(listener);
+    },
   };
 }
 export type ThreadStore = ReturnType<typeof createThreadStore>;

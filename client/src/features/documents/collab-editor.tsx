@@ -7,7 +7,6 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
-import { t, tc } from '../../lib/i18n';
 import { caretClass } from './caret-colors';
 import {
   type CollabRefusal,
@@ -18,6 +17,7 @@ import {
   saveStateShown,
   trackSaving,
 } from './collab-status';
+import { t, tc } from './documents.i18n';
 import { EditorToolbar } from './editor-toolbar';
 import { type CaretUser, type Presence, presentPeople } from './presence';
 

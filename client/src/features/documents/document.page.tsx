@@ -1,18 +1,18 @@
 import type { Document } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert, InfoNote, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { session } from '../accounts/session.store';
-import { spaceApi } from '../spaces/space.store';
 import { caretColor } from './caret-colors';
 import { CollabEditor, type CollabEditorHandle } from './collab-editor';
-import { documentsApi } from './documents.api';
+import { createDocumentStore, type DocumentStore } from './document.store';
+import { t } from './documents.i18n';
 import { HistoryPanel } from './history-panel';
 import type { CaretUser } from './presence';
 import { createTitleForm } from './resource-forms';
@@ -40,9 +40,9 @@ function BackLink(props: { slug: string | undefined; spaceTitle?: string; class?
   );
 }
 
-function RenameForm(props: { document: Document; onDone: (document?: Document) => void }) {
+function RenameForm(props: { store: DocumentStore; document: Document; onDone: (document?: Document) => void }) {
   const { form, submit, TitleField } = createTitleForm(props.document.title, async (title) =>
-    props.onDone(await documentsApi.rename(props.document.id, title)),
+    props.onDone(await props.store.rename(title)),
   );
   return (
     <form class="document__rename" onSubmit={submit} novalidate>
@@ -58,12 +58,7 @@ function RenameForm(props: { document: Document; onDone: (document?: Document) =
   );
 }
 
-function DocumentView(props: {
-  slug: string | undefined;
-  spaceTitle: string | undefined;
-  document: Document;
-  onChange: (document: Document) => void;
-}) {
+function DocumentView(props: { slug: string | undefined; store: DocumentStore; document: Document }) {
   const [renaming, setRenaming] = createSignal(false);
   const [status, setStatus] = createSignal<string | null>(null);
   let renameButton: HTMLButtonElement | undefined;
@@ -87,17 +82,17 @@ function DocumentView(props: {
   return (
     <div class="page page--wide document">
       <p class="document__crumbs">
-        <BackLink slug={props.slug} spaceTitle={props.spaceTitle} />
+        <BackLink slug={props.slug} spaceTitle={props.store.spaceTitle()} />
       </p>
       <header class="document__head">
         <PageHeading title={props.document.title}>{props.document.title}</PageHeading>
         <Show when={renaming()}>
           <RenameForm
+            store={props.store}
             document={props.document}
             onDone={(renamed) => {
               setRenaming(false);
               if (renamed) {
-                props.onChange(renamed);
                 setStatus(t('document.rename.done', { title: renamed.title }));
               }
               queueMicrotask(() => renameButton?.focus());
@@ -130,7 +125,7 @@ function DocumentView(props: {
             <span class="document__export-label">{t('document.export')}</span>
             <a
               class="button button--secondary"
-              href={documentsApi.exportUrl(props.document.id, 'markdown')}
+              href={props.store.exportUrl('markdown')}
               download=""
               aria-label={t('document.export.markdownLabel')}
             >
@@ -138,7 +133,7 @@ function DocumentView(props: {
             </a>
             <a
               class="button button--secondary"
-              href={documentsApi.exportUrl(props.document.id, 'html')}
+              href={props.store.exportUrl('html')}
               download=""
               aria-label={t('document.export.htmlLabel')}
             >
@@ -162,10 +157,7 @@ function DocumentView(props: {
         onAccessChange={(access) => {
           setStatus(t(access === 'read' ? 'document.readOnlyNow' : 'document.editableAgain'));
           // The page's own controls (rename, restore) follow the permissions read again.
-          documentsApi
-            .get(props.document.id)
-            .then(props.onChange)
-            .catch(() => undefined);
+          props.store.refresh().catch(() => undefined);
         }}
       />
     </div>
@@ -205,16 +197,11 @@ function DocumentUnavailable(props: { error: unknown; slug: string | undefined; 
 }
 
 function DocumentLoader(props: { slug: string | undefined; documentId: string }) {
-  // Keyed on who is signed in: `canEdit` is the reader's own.
-  const [doc, { mutate, refetch }] = createResource(
-    () => (session.status() === 'loading' ? false : `${props.documentId} ${session.user()?.id ?? ''}`),
-    () => documentsApi.get(props.documentId),
-  );
-  // Only for the way back's wording; the page does not wait for it.
-  const [space] = createResource(
+  const store = createDocumentStore(
+    () => props.documentId,
     () => props.slug,
-    (slug) => spaceApi.get(slug).catch(() => undefined),
   );
+  const doc = store.document;
   return (
     <Switch
       fallback={
@@ -224,18 +211,9 @@ function DocumentLoader(props: { slug: string | undefined; documentId: string })
       }
     >
       <Match when={doc.error}>
-        {(error) => <DocumentUnavailable error={error()} slug={props.slug} onRetry={() => void refetch()} />}
+        {(error) => <DocumentUnavailable error={error()} slug={props.slug} onRetry={() => void store.reload()} />}
       </Match>
-      <Match when={doc()}>
-        {(loaded) => (
-          <DocumentView
-            slug={props.slug}
-            spaceTitle={space.state === 'ready' ? space()?.space.title : undefined}
-            document={loaded()}
-            onChange={(next) => mutate(next)}
-          />
-        )}
-      </Match>
+      <Match when={doc()}>{(loaded) => <DocumentView slug={props.slug} store={store} document={loaded()} />}</Match>
     </Switch>
   );
 }

@@ -1,6 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { createSignal, For } from 'solid-js';
-import { type MessageKey, t } from '../../lib/i18n';
+import { type MessageKey, t } from './documents.i18n';
 
 /**
  * The formatting toolbar of a document. One tab stop (WAI-ARIA toolbar pattern): Tab enters

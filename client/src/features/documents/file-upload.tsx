@@ -2,10 +2,12 @@ import { FILE_MAX_BYTES, type SpaceFile } from '@atelier/contract';
 import { createSignal, createUniqueId, onCleanup, Show } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
-import { type UploadHandle, uploadFile } from './documents.api';
+import type { UploadHandle } from './documents.api';
+import { t } from './documents.i18n';
 import { FILE_ACCEPT, fileProblem, formatBytes } from './file-rules';
+import type { ResourcesStore } from './resources.store';
 
 /** The reason a file was refused, in words a person can act on. */
 function uploadError(error: unknown, file: File): string {
@@ -24,7 +26,7 @@ function uploadError(error: unknown, file: File): string {
  * Choosing or dropping one file, sending it with a progress bar. The size is checked here
  * first (no point sending 30 MB to hear "too large"); the type is the server's decision.
  */
-export function FileUpload(props: { slug: string; onUploaded: (file: SpaceFile) => void }) {
+export function FileUpload(props: { store: ResourcesStore; onUploaded: (file: SpaceFile) => void }) {
   const id = createUniqueId();
   const [progress, setProgress] = createSignal<{ name: string; fraction: number } | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -51,7 +53,7 @@ export function FileUpload(props: { slug: string; onUploaded: (file: SpaceFile) 
       return;
     }
     setProgress({ name: file.name, fraction: 0 });
-    current = uploadFile(props.slug, file, (fraction) => setProgress({ name: file.name, fraction }));
+    current = props.store.upload(file, (fraction) => setProgress({ name: file.name, fraction }));
     try {
       props.onUploaded(await current.done);
     } catch (failure) {

@@ -5,13 +5,14 @@ import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { createForm, errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
-import { documentsApi } from './documents.api';
+import { createHistoryStore, type HistoryStore } from './document.store';
+import { t } from './documents.i18n';
 import { diffVersions, isUnchanged } from './version-diff';
 import '../../ui/dialog.css';
 
@@ -23,13 +24,13 @@ const versionLabel = (version: DocumentVersion) => {
   return t('history.kind.auto');
 };
 
-function SaveVersionForm(props: { documentId: string; onSaved: (version: DocumentVersion) => void }) {
+function SaveVersionForm(props: { history: HistoryStore; onSaved: (version: DocumentVersion) => void }) {
   const [name, setName] = createSignal('');
   const form = createForm<'name'>();
   const submit = form.handleSubmit(
     () => (name().trim() ? {} : { name: t('error.invalid_input') }),
     async () => {
-      const version = await documentsApi.saveVersion(props.documentId, name().trim());
+      const version = await props.history.save(name().trim());
       setName('');
       props.onSaved(version);
     },
@@ -101,15 +102,10 @@ type Selection = { version: DocumentVersion; mode: 'view' | 'compare' };
  */
 export function HistoryPanel(props: { documentId: string; canEdit: boolean; currentText: () => string }) {
   const [open, setOpen] = createSignal(false);
-  const [versions, { refetch, mutate }] = createResource(
-    () => (open() ? props.documentId : false),
-    (documentId) => documentsApi.versions(documentId),
-  );
+  const history = createHistoryStore(() => props.documentId, open);
+  const versions = history.versions;
   const [selected, setSelected] = createSignal<Selection | null>(null);
-  const [detail] = createResource(
-    () => selected()?.version.id ?? false,
-    (versionId) => documentsApi.version(props.documentId, versionId),
-  );
+  const [detail] = createResource(() => selected()?.version.id ?? false, history.version);
   const [status, setStatus] = createSignal<string | null>(null);
   const [restoring, setRestoring] = createSignal<DocumentVersion | null>(null);
   const [restoreBusy, setRestoreBusy] = createSignal(false);
@@ -129,12 +125,10 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
     setRestoreBusy(true);
     setRestoreError(null);
     try {
-      const made = await documentsApi.restore(props.documentId, target.id);
-      mutate((current) => [made, ...(current ?? [])]);
+      await history.restore(target.id);
       setRestoring(null);
       setSelected(null);
       setStatus(t('history.restore.done', { version: versionLabel(target) }));
-      void refetch();
     } catch (error) {
       setRestoreError(errorText(error));
     } finally {
@@ -177,9 +171,8 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
             <StatusMessage message={status()} />
             <Show when={props.canEdit}>
               <SaveVersionForm
-                documentId={props.documentId}
+                history={history}
                 onSaved={(version) => {
-                  mutate((current) => [version, ...(current ?? [])]);
                   setStatus(t('history.save.done', { name: versionLabel(version) }));
                 }}
               />

@@ -8,11 +8,11 @@ import {
 } from '@atelier/contract';
 import { createSignal, onMount } from 'solid-js';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
-import { documentsApi } from './documents.api';
+import { t } from './documents.i18n';
+import type { ResourcesStore } from './resources.store';
 
 /**
  * A document's title, which may not be blank: the one field of the new-document and rename
@@ -44,12 +44,12 @@ export function createTitleForm(initial: string, save: (title: string) => Promis
 
 /** A title, then the new document opens (the caller navigates). */
 export function NewDocumentForm(props: {
-  slug: string;
+  store: ResourcesStore;
   onCreated: (document: Document) => void;
   onCancel: () => void;
 }) {
   const { form, submit, TitleField } = createTitleForm('', async (title) =>
-    props.onCreated(await documentsApi.create(props.slug, title)),
+    props.onCreated(await props.store.createDocument(title)),
   );
   let element: HTMLFormElement | undefined;
   // Opened by "Nouveau document": the title field is where the person goes next.
@@ -76,11 +76,11 @@ export function NewDocumentForm(props: {
 type LinkField = 'url' | 'title' | 'description';
 
 /** An outside resource: its address, a title and a few words on what it is. */
-export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) => void }) {
+export function LinkForm(props: { store: ResourcesStore; onAdded: (link: ResourceLink) => void }) {
   const [url, setUrl] = createSignal('');
   const [title, setTitle] = createSignal('');
   const [description, setDescription] = createSignal('');
-  const form = createForm<LinkField>({ fieldMessages: { url: 'resources.links.invalidUrl' } });
+  const form = createForm<LinkField>({ fieldMessages: { url: () => t('resources.links.invalidUrl') } });
 
   // Typing in a field clears its error.
   const edit = (field: LinkField, set: (value: string) => void) => (value: string) => {
@@ -101,7 +101,7 @@ export function LinkForm(props: { slug: string; onAdded: (link: ResourceLink) =>
   };
 
   const submit = form.handleSubmit(validate, async () => {
-    const link = await documentsApi.addLink(props.slug, {
+    const link = await props.store.addLink({
       url: url().trim(),
       title: title().trim(),
       description: description().trim(),

@@ -1,22 +1,24 @@
 import type { Document, ResourceLink, SpaceResources as Resources, SpaceFile, SpaceResponse } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
+import { createSignal, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
-import { documentsApi } from './documents.api';
+import { t } from './documents.i18n';
+
 import { formatBytes, typeLabel } from './file-rules';
 import { FileUpload } from './file-upload';
 import { LinkForm, NewDocumentForm } from './resource-forms';
+import { createResourcesStore, type ResourceKind, type ResourcesStore } from './resources.store';
 import './documents.css';
 
 export const documentPath = (slug: string, documentId: string) =>
   `/espaces/${encodeURIComponent(slug)}/documents/${encodeURIComponent(documentId)}`;
 
-type Deletion = { kind: 'document' | 'file' | 'link'; id: string; name: string };
+type Deletion = { kind: ResourceKind; id: string; name: string };
 
 /** Named after its item, so a screen reader's list of buttons tells them apart. */
 function DeleteButton(props: { name: string; onDelete: () => void }) {
@@ -155,7 +157,7 @@ function hostOf(url: string): string {
   }
 }
 
-function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutate: (next: Resources) => void }) {
+function ResourceLists(props: { data: SpaceResponse; resources: Resources; store: ResourcesStore }) {
   const navigate = useNavigate();
   const slug = () => props.data.space.slug;
   const me = () => session.user();
@@ -179,19 +181,7 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
     setDeleting(true);
     setDeleteError(null);
     try {
-      if (target.kind === 'document') {
-        await documentsApi.remove(target.id);
-        props.mutate({
-          ...props.resources,
-          documents: props.resources.documents.filter((item) => item.id !== target.id),
-        });
-      } else if (target.kind === 'file') {
-        await documentsApi.deleteFile(target.id);
-        props.mutate({ ...props.resources, files: props.resources.files.filter((file) => file.id !== target.id) });
-      } else {
-        await documentsApi.deleteLink(target.id);
-        props.mutate({ ...props.resources, links: props.resources.links.filter((link) => link.id !== target.id) });
-      }
+      await props.store.remove(target.kind, target.id);
       deletedKind = target.kind;
       setDeletion(null);
       setStatus(t('resources.deleted', { name: target.name }));
@@ -228,7 +218,7 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
         </Show>
         <Show when={creating()}>
           <NewDocumentForm
-            slug={slug()}
+            store={props.store}
             onCancel={() => {
               setCreating(false);
               queueMicrotask(() => newDocumentButton?.focus());
@@ -255,9 +245,8 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
       >
         <Show when={canContribute()}>
           <FileUpload
-            slug={slug()}
+            store={props.store}
             onUploaded={(file) => {
-              props.mutate({ ...props.resources, files: [file, ...props.resources.files] });
               setStatus(t('resources.files.done', { name: file.name }));
             }}
           />
@@ -289,9 +278,8 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
         </ResourceList>
         <Show when={canContribute()}>
           <LinkForm
-            slug={slug()}
+            store={props.store}
             onAdded={(link) => {
-              props.mutate({ ...props.resources, links: [link, ...props.resources.links] });
               setStatus(t('resources.links.added', { title: link.title }));
             }}
           />
@@ -327,11 +315,8 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; mutat
 
 /** The space's "Ressources" tab: its shared documents, files and links. */
 export function SpaceResources(props: { data: SpaceResponse }) {
-  const slug = () => props.data.space.slug;
-  const [resources, { mutate, refetch }] = createResource(
-    () => (props.data.permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
-    () => documentsApi.resources(slug()),
-  );
+  const store = createResourcesStore(() => props.data);
+  const resources = store.resources;
   return (
     // The tab's own h2 ("Ressources") is the space page's; the lists below are its h3s.
     <div class="resources">
@@ -342,13 +327,13 @@ export function SpaceResources(props: { data: SpaceResponse }) {
         </Match>
         <Match when={resources.error}>
           <ErrorAlert message={t('resources.loadError')}>
-            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+            <button type="button" class="button button--secondary" onClick={() => void store.reload()}>
               {t('common.retry')}
             </button>
           </ErrorAlert>
         </Match>
         <Match when={resources()}>
-          {(loaded) => <ResourceLists data={props.data} resources={loaded()} mutate={(next) => mutate(next)} />}
+          {(loaded) => <ResourceLists data={props.data} resources={loaded()} store={store} />}
         </Match>
         <Match when={resources.loading}>
           <p role="status">{t('common.loading')}</p>

@@ -1,6 +1,6 @@
 import { A } from '@solidjs/router';
-import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
+import { t } from './not-found.i18n';
 
 export default function NotFoundPage() {
   return (

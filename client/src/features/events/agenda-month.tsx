@@ -2,8 +2,9 @@ import type { Event } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
 import { formatTime } from '../../lib/format';
-import { intlLocale, locale, t } from '../../lib/i18n';
+import { intlLocale, locale } from '../../lib/i18n';
 import { dayKey, monthWeeks } from './event-time';
+import { t } from './events.i18n';
 
 /** Monday first, like French calendars; the header reads the full name to screen readers. */
 const WEEKDAY_DATES = [5, 6, 7, 8, 9, 10, 11].map((day) => new Date(Date.UTC(2024, 1, day, 12)));

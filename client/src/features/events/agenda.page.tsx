@@ -1,7 +1,7 @@
 import { EventKindSchema } from '@atelier/contract';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
-import { intlLocale, locale, t } from '../../lib/i18n';
+import { intlLocale, locale } from '../../lib/i18n';
 import { Loadable } from '../../ui/loadable';
 import { PageHeading } from '../../ui/page-heading';
 import { SelectField } from '../../ui/select-field';
@@ -9,17 +9,9 @@ import { session } from '../accounts/session.store';
 import { createMySpaces } from '../spaces/my-spaces.store';
 import { AgendaMonth } from './agenda-month';
 import { EventItem } from './event-item';
-import {
-  deviceTimeZone,
-  groupByMonth,
-  MONTH_KEY,
-  monthKey,
-  monthRange,
-  shiftMonth,
-  wallClockToIso,
-} from './event-time';
-import type { EventListQuery } from './events.api';
-import { createEventList } from './events.store';
+import { deviceTimeZone, groupByMonth, MONTH_KEY, monthKey, monthRange, shiftMonth, startOfToday } from './event-time';
+import { t } from './events.i18n';
+import { createEventList, type EventListQuery } from './events.store';
 import './events.css';
 
 const KINDS = EventKindSchema.options;
@@ -54,8 +46,7 @@ export default function AgendaPage() {
     const kindFilter = kind() ? { kind: kind() } : {};
     if (view() === 'month') return { ...monthRange(month(), zone), ...kindFilter };
     // From the start of today, so that an event in progress is still listed.
-    const today = `${new Date().toLocaleDateString('sv-SE', { timeZone: zone })}T00:00`;
-    const from = wallClockToIso(today, zone);
+    const from = startOfToday(zone);
     const to = new Date(new Date(from).getTime() + LIST_DAYS * 86_400_000).toISOString();
     return { from, to, ...kindFilter };
   });

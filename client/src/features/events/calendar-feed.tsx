@@ -1,10 +1,10 @@
-import { createResource, createSignal, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { Loadable } from '../../ui/loadable';
-import { eventsApi } from './events.api';
+import { t } from './events.i18n';
+import { createCalendarFeed } from './events.store';
 import './events.css';
 
 /**
@@ -13,7 +13,8 @@ import './events.css';
  * the old one stop working, for when it was shared by mistake.
  */
 export function CalendarFeed() {
-  const [feed, { mutate, refetch }] = createResource(() => eventsApi.feed().then((body) => body.url));
+  const store = createCalendarFeed();
+  const feed = store.feed;
   const [message, setMessage] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [confirming, setConfirming] = createSignal(false);
@@ -41,8 +42,7 @@ export function CalendarFeed() {
     setBusy(true);
     setError(null);
     try {
-      const { url } = await eventsApi.rotateFeed();
-      mutate(url);
+      await store.rotate();
       setConfirming(false);
       setMessage(t('calendarFeed.rotated'));
     } catch (failure) {
@@ -56,7 +56,7 @@ export function CalendarFeed() {
     <section class="card calendar-feed" aria-labelledby="calendar-feed-title">
       <h2 id="calendar-feed-title">{t('calendarFeed.heading')}</h2>
       <p>{t('calendarFeed.intro')}</p>
-      <Loadable error={t('calendarFeed.error')} retry={refetch}>
+      <Loadable error={t('calendarFeed.error')} retry={store.reload}>
         <Show when={feed()}>
           {(url) => (
             <>

@@ -1,22 +1,22 @@
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createResource, Match, Switch } from 'solid-js';
-import { t } from '../../lib/i18n';
+import { Match, Switch } from 'solid-js';
 import { InfoNote } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { notify } from '../../ui/toaster';
 import { RequireSignIn } from '../accounts/require-sign-in';
 import { session } from '../accounts/session.store';
 import { createMySpaces } from '../spaces/my-spaces.store';
-import { spaceApi } from '../spaces/space.store';
+import { createSpaceStore } from '../spaces/space.store';
 import { createBody, type EventDraft, emptyDraft } from './event-draft';
 import { EventForm, type SpaceChoice } from './event-form';
-import { eventsApi } from './events.api';
+import { t } from './events.i18n';
+import { createEvent } from './events.store';
 import './events.css';
 
 function CreateForm(props: { space: SpaceChoice; spaceId: string }) {
   const navigate = useNavigate();
   const save = async (draft: EventDraft) => {
-    const { event } = await eventsApi.create(createBody(draft));
+    const event = await createEvent(createBody(draft));
     notify(t('eventForm.created', { title: event.title }));
     navigate(`/evenements/${encodeURIComponent(event.id)}`);
   };
@@ -34,7 +34,7 @@ function CreateForm(props: { space: SpaceChoice; spaceId: string }) {
 
 /** From a space's "Événements" tab: the event belongs to that space. */
 function ForSpace(props: { slug: string }) {
-  const [space] = createResource(() => props.slug, spaceApi.get);
+  const { space } = createSpaceStore(() => props.slug);
   return (
     <Switch fallback={<p role="status">{t('common.loading')}</p>}>
       <Match when={space.error}>

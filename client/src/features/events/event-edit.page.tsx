@@ -1,21 +1,22 @@
 import { A, useNavigate, useParams } from '@solidjs/router';
-import { createResource, Match, Show, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert, InfoNote } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { notify } from '../../ui/toaster';
 import { RequireSignIn } from '../accounts/require-sign-in';
+import { createEventEditor } from './event.store';
 import { draftFromEvent, type EventDraft, updateBody } from './event-draft';
 import { EventForm } from './event-form';
-import { eventsApi } from './events.api';
+import { t } from './events.i18n';
 import './events.css';
 
 function EditForm(props: { id: string }) {
   const navigate = useNavigate();
-  const [detail] = createResource(() => props.id, eventsApi.get);
+  const editor = createEventEditor(() => props.id);
+  const detail = editor.detail;
   const save = async (draft: EventDraft) => {
-    const { event } = await eventsApi.update(props.id, updateBody(draft));
+    const event = await editor.save(updateBody(draft));
     notify(t('eventForm.saved', { title: event.title }));
     navigate(`/evenements/${encodeURIComponent(event.id)}`);
   };

@@ -2,7 +2,6 @@ import { EventKindSchema } from '@atelier/contract';
 import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { RadioField } from '../../ui/radio-field';
 import { type Option, SelectField } from '../../ui/select-field';
@@ -18,6 +17,7 @@ import {
   SERVER_ERROR_FIELDS,
 } from './event-draft';
 import { type RecurrenceChoice, recurrenceAnchor, timeZones } from './event-time';
+import { t } from './events.i18n';
 
 const PROBLEM_MESSAGES = {
   titleMissing: 'eventForm.title.missing',

@@ -2,9 +2,10 @@ import type { Event } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { formatEventRange, PARIS } from '../../lib/format';
-import { locale, t, tc } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { seatsLeft } from './event-state';
 import { deviceTimeZone, isoToWallClock } from './event-time';
+import { t, tc } from './events.i18n';
 
 /** Keeps "12 h 30" on one line: a time split across lines is hard to read. */
 export const unbreakableTimes = (text: string) => text.replace(/(\d) h (\d)/g, '$1\u00a0h\u00a0$2');

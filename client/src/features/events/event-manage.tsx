@@ -2,13 +2,13 @@ import type { Event } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { TextInput } from '../../ui/text-field';
-import { eventsApi } from './events.api';
+import type { EventStore } from './event.store';
+import { t } from './events.i18n';
 
 /** For those who manage the event: edit it, or cancel this occurrence with a reason sent to the people registered. */
-export function EventManage(props: { event: Event; onCancelled: (event: Event) => void }) {
+export function EventManage(props: { event: Event; store: EventStore }) {
   const [open, setOpen] = createSignal(false);
   const [reason, setReason] = createSignal('');
   const [busy, setBusy] = createSignal(false);
@@ -20,9 +20,8 @@ export function EventManage(props: { event: Event; onCancelled: (event: Event) =
     setBusy(true);
     setError(null);
     try {
-      const { event } = await eventsApi.cancel(props.event.id, reason().trim());
+      await props.store.cancel(reason().trim());
       setOpen(false);
-      props.onCancelled(event);
     } catch (failure) {
       setError(errorText(failure));
     } finally {

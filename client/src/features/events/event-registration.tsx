@@ -2,12 +2,12 @@ import type { EventDetail } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t, tc } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
+import type { EventStore } from './event.store';
 import { canLeave, registrationState, seatsLeft } from './event-state';
-import { eventIcsUrl, eventsApi, seriesIcsUrl } from './events.api';
+import { t, tc } from './events.i18n';
 
 /** The seats, counted live: the page updates it from the event room. */
 export function SeatCounter(props: { detail: EventDetail }) {
@@ -39,7 +39,7 @@ export function SeatCounter(props: { detail: EventDetail }) {
  * confirmation), follow the series, take it into their calendar. The visio link appears only
  * when the server hands it out, that is to people with a seat and to animateur·ices.
  */
-export function RegistrationPanel(props: { detail: EventDetail; now: Date; onChange: () => Promise<unknown> }) {
+export function RegistrationPanel(props: { detail: EventDetail; now: Date; store: EventStore }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [result, setResult] = createSignal<string | null>(null);
@@ -55,10 +55,10 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; onCha
     setError(null);
     setResult(null);
     try {
-      const { registration } = await eventsApi.register(event().id);
+      const registration = await props.store.register();
       // The page reads the event again first (the visio link comes with the seat), so that
       // the announcement and the page say the same thing.
-      await props.onChange().catch(() => undefined);
+      await props.store.refresh().catch(() => undefined);
       setResult(
         registration.status === 'registered'
           ? t('events.result.registered')
@@ -67,7 +67,7 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; onCha
       stateLine?.focus();
     } catch (failure) {
       setError(errorText(failure));
-      await props.onChange().catch(() => undefined);
+      await props.store.refresh().catch(() => undefined);
     } finally {
       setBusy(false);
     }
@@ -78,8 +78,8 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; onCha
     setBusy(true);
     setLeaveError(null);
     try {
-      await eventsApi.unregister(event().id);
-      await props.onChange().catch(() => undefined);
+      await props.store.unregister();
+      await props.store.refresh().catch(() => undefined);
       setConfirming(false);
       setResult(t('events.result.left'));
     } catch (failure) {
@@ -89,17 +89,14 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; onCha
     }
   };
 
-  const [following, setFollowing] = createSignal<boolean | null>(null);
-  const isFollowing = () => following() ?? props.detail.followingSeries;
+  const isFollowing = () => props.store.isFollowingSeries();
   const toggleFollow = async () => {
-    const seriesId = event().seriesId;
-    if (!seriesId || busy()) return;
+    if (!event().seriesId || busy()) return;
     setBusy(true);
     setError(null);
     try {
-      const answer = isFollowing() ? await eventsApi.unfollow(seriesId) : await eventsApi.follow(seriesId);
-      setFollowing(answer.following);
-      setResult(t(answer.following ? 'events.result.following' : 'events.result.unfollowed'));
+      const following = await props.store.toggleSeries();
+      setResult(t(following ? 'events.result.following' : 'events.result.unfollowed'));
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -192,12 +189,12 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; onCha
         <div class="registration__calendar">
           <h3 class="registration__subheading">{t('events.calendar.heading')}</h3>
           <p class="actions">
-            <a href={eventIcsUrl(event().id)} class="button button--secondary" download="">
+            <a href={props.store.icsUrl()} class="button button--secondary" download="">
               {t('events.calendar.add')}
             </a>
             <Show when={event().seriesId}>
               {(seriesId) => (
-                <a href={seriesIcsUrl(seriesId())} class="button button--secondary" download="">
+                <a href={props.store.seriesIcsUrl(seriesId())} class="button button--secondary" download="">
                   {t('events.calendar.addSeries')}
                 </a>
               )}

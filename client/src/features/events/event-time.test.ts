@@ -7,6 +7,7 @@ import {
   monthWeeks,
   recurrenceRule,
   shiftMonth,
+  startOfToday,
   wallClockToIso,
   zoneOffsetMinutes,
 } from './event-time';
@@ -26,6 +27,13 @@ describe('wall clock and instants', () => {
     const repeated = wallClockToIso('2026-10-25T02:30', PARIS);
     expect(repeated).toBe('2026-10-25T02:30:00+02:00');
     expect(new Date(repeated).toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    // The same rule in another zone and another DST calendar.
+    expect(wallClockToIso('2026-03-08T02:30', 'America/New_York')).toBe('2026-03-08T03:30:00-04:00');
+    expect(wallClockToIso('2026-11-01T01:30', 'America/New_York')).toBe('2026-11-01T01:30:00-04:00');
+  });
+
+  it('refuses what is not a wall clock', () => {
+    expect(() => wallClockToIso('2026-12-01 12:30', PARIS)).toThrow(RangeError);
   });
 
   it('reads an instant back as the wall clock of the zone, whatever the device', () => {
@@ -89,5 +97,13 @@ describe('recurrence rules from the form', () => {
     expect(recurrenceRule('monthlyWeekday', '2026-12-17T18:00')).toBe('FREQ=MONTHLY;BYDAY=3TH');
     expect(recurrenceRule('monthlyWeekday', '2026-12-29T12:30')).toBe('FREQ=MONTHLY;BYDAY=-1TU');
     expect(recurrenceRule('monthlyDay', '2026-12-15T09:00')).toBe('FREQ=MONTHLY;BYMONTHDAY=15');
+  });
+});
+
+describe('today', () => {
+  it('starts at midnight on the calendar of the zone', () => {
+    const start = startOfToday(PARIS);
+    expect(start).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
+    expect(start.slice(0, 10)).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: PARIS }));
   });
 });

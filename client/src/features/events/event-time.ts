@@ -1,6 +1,21 @@
+import {
+  CalendarDate,
+  endOfMonth,
+  fromAbsolute,
+  getDayOfWeek,
+  getLocalTimeZone,
+  parseDate,
+  parseDateTime,
+  today,
+  toZoned,
+  type ZonedDateTime,
+} from '@internationalized/date';
+
 /**
- * Wall-clock arithmetic for the events pages, with nothing but `Intl`: a form speaks in the
- * event's time zone ("12:30 in Paris"), the wire in instants with their offset.
+ * Wall-clock arithmetic for the events pages: a form speaks in the event's time zone ("12:30 in
+ * Paris"), the wire in instants with their offset. The zone rules (offsets, DST gaps and
+ * overlaps) are `@internationalized/date`'s, which reads them from the browser's own time-zone
+ * database through `Intl`; this module only shapes its answers for the forms and the agenda.
  */
 
 /** `YYYY-MM-DDTHH:mm`, the value of an `<input type="datetime-local">`. */
@@ -8,47 +23,18 @@ export type WallClock = string;
 
 const WALL_CLOCK = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/;
 
-const partsFormat = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string) {
-  let format = partsFormat.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormat.set(timeZone, format);
-  }
-  return format;
-}
+/** Any day of the week counts from Monday, as French calendars do (0 = Monday). */
+const WEEK_LOCALE = 'fr-FR';
 
 /** The calendar fields of `instant` as read on a clock in `timeZone`. */
 export function zonedParts(instant: Date, timeZone: string) {
-  const parts = Object.fromEntries(
-    formatter(timeZone)
-      .formatToParts(instant)
-      .map((part) => [part.type, part.value]),
-  );
-  return {
-    year: Number(parts.year),
-    month: Number(parts.month),
-    day: Number(parts.day),
-    hour: Number(parts.hour),
-    minute: Number(parts.minute),
-    second: Number(parts.second),
-  };
+  const { year, month, day, hour, minute, second } = fromAbsolute(instant.getTime(), timeZone);
+  return { year, month, day, hour, minute, second };
 }
 
 /** Minutes to add to UTC to get the wall clock of `timeZone` at `instant` (+60 in Paris in winter). */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const p = zonedParts(instant, timeZone);
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
-  return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
+  return Math.round(fromAbsolute(instant.getTime(), timeZone).offset / 60_000);
 }
 
 const pad = (value: number, length = 2) => String(Math.abs(value)).padStart(length, '0');
@@ -61,47 +47,39 @@ export function formatOffset(minutes: number): string {
 
 export const isWallClock = (value: string) => WALL_CLOCK.test(value);
 
+const wallClockOf = (zoned: ZonedDateTime): WallClock =>
+  `${pad(zoned.year, 4)}-${pad(zoned.month)}-${pad(zoned.day)}T${pad(zoned.hour)}:${pad(zoned.minute)}`;
+
 /**
  * The instant a clock in `timeZone` shows `local`, as ISO 8601 with that zone's offset. A time
  * skipped by a DST change (02:30 on the last Sunday of March in Paris) moves forward by the
- * gap, as the clocks did; a repeated one (autumn) takes the first of the two.
+ * gap, as the clocks did; a repeated one (autumn) takes the first of the two: the "compatible"
+ * disambiguation of RFC 5545 and Temporal.
  */
 export function wallClockToIso(local: WallClock, timeZone: string): string {
-  const match = WALL_CLOCK.exec(local);
-  if (!match) throw new RangeError(`not a wall-clock time: ${local}`);
-  const [, y, mo, d, h, mi] = match.map(Number) as [number, number, number, number, number, number];
-  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
-  // The offsets half a day either side bracket any change near this time.
-  const offsets = [
-    ...new Set([-14, 14].map((hours) => zoneOffsetMinutes(new Date(asUtc + hours * 3_600_000), timeZone))),
-  ];
-  const fitting = offsets
-    .map((offset) => asUtc - offset * 60_000)
-    .filter((candidate) => isoToWallClock(new Date(candidate).toISOString(), timeZone) === local);
-  // Overlap: the earlier instant. Gap: none fits; the offset before the change moves forward.
-  const chosen = fitting.length > 0 ? Math.min(...fitting) : asUtc - (offsets[0] ?? 0) * 60_000;
-  const instant = new Date(chosen);
-  const shown = zoneOffsetMinutes(instant, timeZone);
-  const p = zonedParts(instant, timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:00${formatOffset(shown)}`;
+  if (!WALL_CLOCK.test(local)) throw new RangeError(`not a wall-clock time: ${local}`);
+  const zoned = toZoned(parseDateTime(local), timeZone, 'compatible');
+  return `${wallClockOf(zoned)}:00${formatOffset(Math.round(zoned.offset / 60_000))}`;
 }
 
 /** The wall clock of `iso` in `timeZone`, for a datetime-local input. */
 export function isoToWallClock(iso: string, timeZone: string): WallClock {
-  const p = zonedParts(new Date(iso), timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`;
+  return wallClockOf(fromAbsolute(Date.parse(iso), timeZone));
 }
 
 /** `YYYY-MM` of `iso` on a calendar in `timeZone`. */
 export function monthKey(iso: string, timeZone: string): string {
-  const p = zonedParts(new Date(iso), timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}`;
+  return isoToWallClock(iso, timeZone).slice(0, 7);
 }
 
 /** `YYYY-MM-DD` of `iso` on a calendar in `timeZone`. */
 export function dayKey(iso: string, timeZone: string): string {
-  const p = zonedParts(new Date(iso), timeZone);
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}`;
+  return isoToWallClock(iso, timeZone).slice(0, 10);
+}
+
+/** The instant today starts on a calendar in `timeZone`. */
+export function startOfToday(timeZone: string): string {
+  return wallClockToIso(`${today(timeZone).toString()}T00:00`, timeZone);
 }
 
 /** Items grouped by month (in `timeZone`), keeping their order; months in first-seen order. */
@@ -118,9 +96,7 @@ export const MONTH_KEY = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The month `delta` months after `month` (`YYYY-MM`). */
 export function shiftMonth(month: string, delta: number): string {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  const index = year * 12 + (number - 1) + delta;
-  return `${pad(Math.floor(index / 12), 4)}-${pad((index % 12) + 1)}`;
+  return parseDate(`${month}-01`).add({ months: delta }).toString().slice(0, 7);
 }
 
 /** The instants a month starts and ends on a calendar in `timeZone`. */
@@ -136,12 +112,10 @@ export function monthRange(month: string, timeZone: string): { from: string; to:
  * the month before or after.
  */
 export function monthWeeks(month: string): (string | null)[][] {
-  const [year, number] = month.split('-').map(Number) as [number, number];
-  const first = new Date(Date.UTC(year, number - 1, 1));
-  const days = new Date(Date.UTC(year, number, 0)).getUTCDate();
-  const lead = (first.getUTCDay() + 6) % 7; // Monday = 0
-  const cells: (string | null)[] = Array.from({ length: lead }, () => null);
-  for (let day = 1; day <= days; day++) cells.push(`${month}-${pad(day)}`);
+  const first = parseDate(`${month}-01`);
+  const days = endOfMonth(first).day;
+  const cells: (string | null)[] = Array.from({ length: getDayOfWeek(first, WEEK_LOCALE) }, () => null);
+  for (let day = 1; day <= days; day++) cells.push(first.set({ day }).toString());
   while (cells.length % 7 !== 0) cells.push(null);
   const weeks: (string | null)[][] = [];
   for (let index = 0; index < cells.length; index += 7) weeks.push(cells.slice(index, index + 7));
@@ -157,7 +131,7 @@ export function recurrenceAnchor(local: WallClock) {
   const match = WALL_CLOCK.exec(local);
   if (!match) return null;
   const [, y, mo, d] = match.map(Number) as [number, number, number, number];
-  const weekday = (new Date(Date.UTC(y, mo - 1, d)).getUTCDay() + 6) % 7;
+  const weekday = getDayOfWeek(new CalendarDate(y, mo, d), WEEK_LOCALE);
   const rank = Math.ceil(d / 7);
   // A fifth Tuesday does not come every month: "the last Tuesday" does.
   return { weekday, rank: rank === 5 ? -1 : rank, day: d };
@@ -176,7 +150,7 @@ export function recurrenceRule(choice: RecurrenceChoice, start: WallClock): stri
 /** The time zone of this device (what "your time" means), Paris when the browser will not say. */
 export function deviceTimeZone(): string {
   try {
-    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Paris';
+    return getLocalTimeZone() || 'Europe/Paris';
   } catch {
     return 'Europe/Paris';
   }

@@ -1,17 +1,16 @@
-import { type EventDetail, rooms } from '@atelier/contract';
+import type { EventDetail } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
+import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
-import { useRoom } from '../../lib/socket';
+import { locale } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
-import { session } from '../accounts/session.store';
+import { createEventStore, type EventStore } from './event.store';
 import { EventWhen, KindBadge } from './event-item';
 import { EventManage } from './event-manage';
 import { RegistrationPanel } from './event-registration';
-import { eventsApi } from './events.api';
+import { t } from './events.i18n';
 // ── E2's part of the page (live questions, animation tools). Owned by E2: import only. ──
 import { EventAnimation } from './questions/event-animation';
 import { EventQuestions } from './questions/event-questions';
@@ -25,11 +24,7 @@ function createNow() {
   return now;
 }
 
-function EventView(props: {
-  detail: EventDetail;
-  refresh: () => Promise<unknown>;
-  set: (detail: EventDetail) => void;
-}) {
+function EventView(props: { detail: EventDetail; store: EventStore }) {
   const event = () => props.detail.event;
   const now = createNow();
 
@@ -59,12 +54,9 @@ function EventView(props: {
       <div class="event-page__layout">
         {/* Registration first: on a phone it comes right under the title, not after the text. */}
         <div class="event-page__aside">
-          <RegistrationPanel detail={props.detail} now={now()} onChange={props.refresh} />
+          <RegistrationPanel detail={props.detail} now={now()} store={props.store} />
           <Show when={event().canManage}>
-            <EventManage
-              event={event()}
-              onCancelled={(cancelled) => props.set({ ...props.detail, event: { ...event(), ...cancelled } })}
-            />
+            <EventManage event={event()} store={props.store} />
           </Show>
         </div>
         <div class="event-page__main">
@@ -115,35 +107,16 @@ function EventView(props: {
       </div>
       {/* ── Questions, proposals and animation: E2's components (./questions/*). ── */}
       <div class="event-page__questions">
-        <EventQuestions detail={props.detail} onChange={() => void props.refresh()} />
-        <EventAnimation detail={props.detail} onChange={() => void props.refresh()} />
+        <EventQuestions detail={props.detail} onChange={() => void props.store.refresh()} />
+        <EventAnimation detail={props.detail} onChange={() => void props.store.refresh()} />
       </div>
     </article>
   );
 }
 
 function EventLoader(props: { id: string }) {
-  // Keyed on who is reading: the registration, the visio link and the tools are theirs.
-  const [detail, { mutate, refetch }] = createResource(
-    () => (session.status() === 'loading' ? false : `${props.id} ${session.user()?.id ?? ''}`),
-    () => eventsApi.get(props.id),
-  );
-  /** Reads the event again without going back to "Chargement…" (focus stays where it is). */
-  const refresh = async () => mutate(await eventsApi.get(props.id));
-
-  useRoom(() => rooms.event(props.id), {
-    onSubscribed: () => void refresh().catch(() => undefined),
-    onResync: () => void refresh().catch(() => undefined),
-    on: {
-      'registration.changed': (counts) => {
-        if (counts.eventId !== props.id) return;
-        const { registeredCount, waitlistCount } = counts;
-        mutate((current) =>
-          current ? { ...current, event: { ...current.event, registeredCount, waitlistCount } } : current,
-        );
-      },
-    },
-  });
+  const store = createEventStore(() => props.id);
+  const detail = store.detail;
 
   const loaded = () => (detail.state === 'ready' || detail.state === 'refreshing' ? detail.latest : undefined);
 
@@ -170,7 +143,7 @@ function EventLoader(props: { id: string }) {
           </Show>
           <p class="actions">
             <Show when={!missing()}>
-              <button type="button" class="button button--primary" onClick={() => void refetch()}>
+              <button type="button" class="button button--primary" onClick={() => void store.reload()}>
                 {t('common.retry')}
               </button>
             </Show>
@@ -184,7 +157,7 @@ function EventLoader(props: { id: string }) {
           navigation transition the children (E2's live questions too) would otherwise run
           against a not-yet-committed, undefined event. */}
       <Match when={loaded()}>
-        <EventView detail={loaded()!} refresh={refresh} set={(next) => mutate(next)} />
+        <EventView detail={loaded()!} store={store} />
       </Match>
     </Switch>
   );

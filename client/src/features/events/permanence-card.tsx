@@ -2,8 +2,9 @@ import type { NextOccurrence } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { Match, Switch } from 'solid-js';
 import { formatEventRange, PARIS } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { createNextPermanence } from './events.store';
+import { t } from './permanence.i18n';
 import './permanence-card.css';
 import { Loadable } from '../../ui/loadable';
 

@@ -3,11 +3,11 @@ import { A, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { EventWhen } from './event-item';
-import { eventsApi } from './events.api';
+import { t } from './events.i18n';
+import { cancelRegistrationByToken } from './events.store';
 import './events.css';
 
 /**
@@ -30,7 +30,7 @@ export default function RegistrationCancelPage() {
     setBusy(true);
     setError(null);
     try {
-      const { event } = await eventsApi.cancelByToken(value);
+      const event = await cancelRegistrationByToken(value);
       setDone(event);
       queueMicrotask(() => result?.focus());
     } catch (failure) {

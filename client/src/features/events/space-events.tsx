@@ -1,9 +1,9 @@
 import type { SpaceResponse } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { For, Match, Show, Switch } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { Loadable } from '../../ui/loadable';
 import { EventItem } from './event-item';
+import { t } from './events.i18n';
 import { createEventList } from './events.store';
 import './events.css';
 

@@ -1,10 +1,10 @@
 import { A } from '@solidjs/router';
 import { For, Match, Switch } from 'solid-js';
-import { type MessageKey, t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { PermanenceCard } from '../events/permanence-card';
 import { SpacesOverview } from '../spaces/spaces-overview';
+import { type MessageKey, t } from './home.i18n';
 import './home.css';
 
 const FORMATS: { title: MessageKey; text: MessageKey }[] = [

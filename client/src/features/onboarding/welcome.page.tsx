@@ -2,7 +2,6 @@ import type { Membership, SpaceSummary } from '@atelier/contract';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, For, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { t, tc } from '../../lib/i18n';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
@@ -12,6 +11,7 @@ import { PermanenceCard } from '../events/permanence-card';
 import { createMySpaces, membershipsById } from '../spaces/my-spaces.store';
 import { spaceHref } from '../spaces/space-card';
 import { createSpaceList } from '../spaces/spaces.store';
+import { t, tc } from './onboarding.i18n';
 import { joinAll, joinableChantiers, MISE_EN_RECITS, STEPS, type Step, stepFrom } from './onboarding.store';
 import './onboarding.css';
 

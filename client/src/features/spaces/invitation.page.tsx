@@ -3,7 +3,7 @@ import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { createForm, errorText } from '../../lib/form';
 import { formatDate } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { CheckboxField } from '../../ui/checkbox-field';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
@@ -11,10 +11,12 @@ import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { displayNameError, newPasswordError } from '../accounts/account-rules';
+import { t as accountsT } from '../accounts/accounts.i18n';
 import { Charter } from '../accounts/charter';
 import { session } from '../accounts/session.store';
 import { createInvitation } from './invitation.store';
 import { spaceHref } from './space-card';
+import { t } from './spaces.i18n';
 import '../accounts/accounts.css';
 import './spaces.css';
 
@@ -70,16 +72,16 @@ function AccountForm(props: { invitation: Invitation; accept: Accept }) {
   const [accepted, setAccepted] = createSignal(false);
   const form = createForm<Field>({
     fieldMessages: {
-      displayName: 'field.displayName.invalid',
-      password: 'field.password.invalid',
-      acceptCharter: 'signUp.accept.required',
+      displayName: () => accountsT('field.displayName.invalid'),
+      password: () => accountsT('field.password.invalid'),
+      acceptCharter: () => accountsT('signUp.accept.required'),
     },
   });
   const submit = form.handleSubmit(
     () => ({
       displayName: displayNameError(displayName()),
       password: newPasswordError(password()),
-      acceptCharter: accepted() ? undefined : t('signUp.accept.required'),
+      acceptCharter: accepted() ? undefined : accountsT('signUp.accept.required'),
     }),
     async () => {
       const result = await props.accept({ displayName: displayName().trim(), password: password() });
@@ -97,29 +99,29 @@ function AccountForm(props: { invitation: Invitation; accept: Accept }) {
         {/* The address is the invitation's own: shown, not typed (helps password managers). */}
         <input type="hidden" name="email" autocomplete="username" value={props.invitation.email} />
         <TextInput
-          label={t('field.displayName')}
+          label={accountsT('field.displayName')}
           name="displayName"
           autocomplete="name"
           required
           value={displayName()}
           onInput={setDisplayName}
-          hint={t('field.displayName.hint')}
+          hint={accountsT('field.displayName.hint')}
           error={form.error('displayName')}
         />
         <TextInput
-          label={t('field.password')}
+          label={accountsT('field.password')}
           name="password"
           type="password"
           autocomplete="new-password"
           required
           value={password()}
           onInput={setPassword}
-          hint={t('field.password.rule')}
+          hint={accountsT('field.password.rule')}
           error={form.error('password')}
         />
         <Charter headingLevel={3} />
         <CheckboxField
-          label={t('signUp.accept')}
+          label={accountsT('signUp.accept')}
           name="acceptCharter"
           required
           checked={accepted()}

@@ -3,7 +3,6 @@ import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SelectField } from '../../ui/select-field';
@@ -11,6 +10,7 @@ import { session } from '../accounts/session.store';
 import { type LeavePlan, leavePlan, membershipAction, successorCandidates } from './membership-state';
 import type { SpaceStore } from './space.store';
 import { createMembersStore } from './space.store';
+import { t } from './spaces.i18n';
 
 /** Moves focus to the panel's first control once the new state has rendered. */
 const focusFirstControl = (panel: HTMLElement | undefined) =>

@@ -1,11 +1,11 @@
 import type { MySpace } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { For, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { RequireSignIn } from '../accounts/require-sign-in';
 import { createMySpaces, splitMySpaces } from './my-spaces.store';
 import { SpaceCard } from './space-card';
+import { t } from './spaces.i18n';
 import './spaces-overview.css';
 import './spaces.css';
 import { Loadable } from '../../ui/loadable';

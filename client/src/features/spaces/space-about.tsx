@@ -1,7 +1,7 @@
 import type { SpaceDetail } from '@atelier/contract';
 import { For, Show } from 'solid-js';
-import { t, tc } from '../../lib/i18n';
 import { linkify } from '../../lib/linkify';
+import { t, tc } from './spaces.i18n';
 
 /** Plain text with blank lines between paragraphs; web addresses become links, nothing is HTML. */
 export function Paragraphs(props: { text: string }) {

@@ -2,7 +2,7 @@ import type { Membership, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
-import { type MessageKey, t, tc } from '../../lib/i18n';
+import { type MessageKey, t, tc } from './space-list.i18n';
 import './space-card.css';
 
 export const spaceHref = (space: Pick<SpaceSummary, 'slug'>) => `/espaces/${encodeURIComponent(space.slug)}`;

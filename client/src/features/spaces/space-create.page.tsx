@@ -2,17 +2,17 @@ import { A, useNavigate } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { notify } from '../../ui/toaster';
 import { RequireSignIn } from '../accounts/require-sign-in';
 import { session } from '../accounts/session.store';
-import { spaceApi } from './space.store';
+import { createSpace } from './space.store';
 import { spaceHref } from './space-card';
 import { createBody, emptyDraft, type SpaceDraft } from './space-draft';
 import { SPACE_FIELD_MESSAGES, type SpaceField, SpaceFields, validateDraft } from './space-form';
+import { t } from './spaces.i18n';
 import './spaces.css';
 
 function CreateForm() {
@@ -25,7 +25,7 @@ function CreateForm() {
   const submit = form.handleSubmit(
     () => validateDraft(draft),
     async () => {
-      const created = await spaceApi.create(createBody(draft));
+      const created = await createSpace(createBody(draft));
       notify(t('spaceCreate.done', { title: created.space.title }));
       navigate(`${spaceHref(created.space)}?onglet=animation`);
     },

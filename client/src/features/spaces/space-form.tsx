@@ -2,19 +2,19 @@ import type { JoinPolicy, SpaceKind, Visibility } from '@atelier/contract';
 import { Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import type { createForm } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { RadioField } from '../../ui/radio-field';
 import { TextInput } from '../../ui/text-field';
 import type { SpaceDraft } from './space-draft';
+import { t } from './spaces.i18n';
 import { SPACE_KINDS } from './spaces.store';
 
 export type SpaceField = keyof SpaceDraft;
 type Form = ReturnType<typeof createForm<SpaceField>>;
 
 export const SPACE_FIELD_MESSAGES = {
-  title: 'spaceForm.title.invalid',
-  slug: 'spaceForm.slug.invalid',
-} as const;
+  title: () => t('spaceForm.title.invalid'),
+  slug: () => t('spaceForm.slug.invalid'),
+};
 
 /** Checks what the browser can check; the server has the last word (and its own messages). */
 export function validateDraft(draft: SpaceDraft): Partial<Record<SpaceField, string>> {

@@ -3,7 +3,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm, errorText, looksLikeEmail } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale, t } from '../../lib/i18n';
+import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { RadioField } from '../../ui/radio-field';
@@ -13,6 +13,7 @@ import { createRequestsStore, type SpaceStore } from './space.store';
 import { draftFromSpace, type SpaceDraft, spaceChanges } from './space-draft';
 import { SPACE_FIELD_MESSAGES, type SpaceField, SpaceFields, validateDraft } from './space-form';
 import { PersonFacts } from './space-members';
+import { t } from './spaces.i18n';
 
 /** Pending requests: approve or decline, each announced, focus back on the list's heading. */
 function JoinRequests(props: { store: SpaceStore }) {
@@ -106,12 +107,12 @@ function InviteForm(props: { store: SpaceStore }) {
   const [role, setRole] = createSignal<MembershipRole>('membre');
   const [sent, setSent] = createSignal<string | null>(null);
   const form = createForm<'email' | 'role'>({
-    fieldMessages: { email: 'field.email.invalid' },
+    fieldMessages: { email: () => t('manage.invite.emailInvalid') },
     onError: (error) =>
       error.code === 'already_member' ? { fields: { email: t('manage.invite.alreadyMember') } } : undefined,
   });
   const submit = form.handleSubmit(
-    () => ({ email: looksLikeEmail(email()) ? undefined : t('field.email.invalid') }),
+    () => ({ email: looksLikeEmail(email()) ? undefined : t('manage.invite.emailInvalid') }),
     async () => {
       setSent(null);
       const invitation = await props.store.invite(email().trim(), role());
@@ -126,7 +127,7 @@ function InviteForm(props: { store: SpaceStore }) {
       <form class="form" novalidate onSubmit={submit}>
         <ErrorAlert message={form.formError()} />
         <TextInput
-          label={t('field.email')}
+          label={t('manage.invite.email')}
           name="email"
           type="email"
           autocomplete="off"

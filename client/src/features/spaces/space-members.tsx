@@ -2,13 +2,13 @@ import { FANTASTIC_ROLES, type Member, ORGANISATION_KINDS } from '@atelier/contr
 import { createSignal, For, onMount, Show } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t, tc } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SelectField } from '../../ui/select-field';
 import { session } from '../accounts/session.store';
 import { isLastAnimateur, successorCandidates } from './membership-state';
 import { createMembersStore, type SpaceStore } from './space.store';
+import { t, tc } from './spaces.i18n';
 
 /** Organisation (with its kind), territory and 4 Fantastiques role, where the person gave them. */
 export function PersonFacts(props: { user: Member['user'] }) {

@@ -3,7 +3,6 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
-import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { ThreadList } from '../discussions/thread-list';
@@ -14,6 +13,7 @@ import { createSpaceStore, type SpaceStore } from './space.store';
 import { SpaceAbout, SpaceFacts } from './space-about';
 import { SpaceManage } from './space-manage';
 import { SpaceMembers } from './space-members';
+import { t } from './spaces.i18n';
 import './spaces.css';
 
 const TABS = ['discussions', 'documents', 'evenements', 'membres', 'animation'] as const;

@@ -41,6 +41,9 @@ export const spaceApi = {
   create: (body: SpaceCreateBody) => api.post('/api/spaces', body, SpaceResponseSchema),
 };
 
+/** Admins open a new space; the answer describes it as its page will. */
+export const createSpace = (body: SpaceCreateBody) => spaceApi.create(body);
+
 export function createSpaceStore(slug: () => string) {
   // Keyed on who is signed in too: membership and permissions are the reader's own.
   const [space, { mutate, refetch }] = createResource(

@@ -1,8 +1,8 @@
 import type { Membership, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { For, type JSX, Show } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { SpaceCard } from './space-card';
+import { t } from './space-list.i18n';
 import { createSpaceList, groupByKind, SPACE_KINDS } from './spaces.store';
 import './spaces-overview.css';
 import { Loadable } from '../../ui/loadable';

@@ -1,9 +1,9 @@
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
-import { t } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { createMySpaces, membershipsById } from './my-spaces.store';
+import { t } from './spaces.i18n';
 import { createSpaceList } from './spaces.store';
 import { SpaceGroups } from './spaces-overview';
 import './spaces.css';

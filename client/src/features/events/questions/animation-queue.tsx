@@ -1,10 +1,10 @@
 import type { Question, QuestionStatus, SpaceSummary } from '@atelier/contract';
-import { createMemo, createResource, createSignal, For, Show } from 'solid-js';
+import { createMemo, createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
+import { createSpaceChoices } from './animation.store';
 import { QuestionItem } from './question-item';
-import { questionsApi } from './questions.api';
+import { t } from './questions.i18n';
 import type { QuestionsStore } from './questions.store';
 import { splitQueue } from './questions-state';
 import { TransmitDialog } from './transmit-dialog';
@@ -24,8 +24,8 @@ export function AnimationQueue(props: { store: QuestionsStore }) {
   let opener: HTMLElement | null = null;
   let heading: HTMLHeadingElement | undefined;
   // Read once, the first time the dialog opens (again after a failure).
-  const [wantSpaces, setWantSpaces] = createSignal(false);
-  const [spaces, { refetch: readSpacesAgain }] = createResource(wantSpaces, () => questionsApi.spaces());
+  const choices = createSpaceChoices();
+  const spaces = choices.spaces;
 
   const change = async (question: Question, status: QuestionStatus, space?: SpaceSummary) => {
     if (busy()) return;
@@ -51,8 +51,7 @@ export function AnimationQueue(props: { store: QuestionsStore }) {
       .catch((failure: unknown) => setError(errorText(failure)));
   const openTransmit = (question: Question, button: HTMLElement) => {
     opener = button;
-    if (spaces.error) void readSpacesAgain();
-    else setWantSpaces(true);
+    choices.want();
     setTransmitting(question);
   };
 

@@ -1,10 +1,10 @@
 import { QUESTION_BODY_MAX_CHARS, QuestionCreateBodySchema } from '@atelier/contract';
 import { TextField } from '@kobalte/core/text-field';
 import { createSignal } from 'solid-js';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
 import { SubmitButton } from '../../../ui/submit-button';
 import { questionErrorText } from './question-errors';
+import { t } from './questions.i18n';
 import { oneLine } from './questions-state';
 import '../../../ui/fields.css';
 

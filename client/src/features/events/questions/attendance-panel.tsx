@@ -1,67 +1,32 @@
-import { createEffect, createResource, createSignal, For, Match, on, Switch } from 'solid-js';
-import { createStore, reconcile } from 'solid-js/store';
+import { createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../../lib/form';
-import { t, tc } from '../../../lib/i18n';
-import { useRoom } from '../../../lib/socket';
 import { CheckboxField } from '../../../ui/checkbox-field';
 import { ErrorAlert } from '../../../ui/feedback';
-import { questionsApi } from './questions.api';
-
-type Attendee = Awaited<ReturnType<typeof questionsApi.attendance>>[number];
-/** One row as shown: flat, so that the store can reconcile rows by person id. */
-interface Row {
-  id: string;
-  displayName: string;
-  status: Attendee['status'];
-  attended: boolean;
-}
+import { createAttendanceStore } from './attendance.store';
+import { t, tc } from './questions.i18n';
 
 /**
  * Who came: one checkbox per person registered (seat or waitlist) or already marked. A tick is
  * saved at once, and undone on screen if the server refuses it.
  */
 export function AttendancePanel(props: { eventId: string }) {
-  const [list, { refetch }] = createResource(
-    () => props.eventId,
-    (eventId) => questionsApi.attendance(eventId),
-  );
-  // Someone registers or cancels while the animateur has the list open: read it again.
-  useRoom(() => `event:${props.eventId}`, {
-    on: { 'registration.changed': () => void refetch() },
-  });
-  const [people, setPeople] = createStore<{ items: Row[] }>({ items: [] });
+  const store = createAttendanceStore(() => props.eventId);
+  const list = store.list;
+  const items = store.items;
   const [error, setError] = createSignal<string | null>(null);
   const [saving, setSaving] = createSignal<ReadonlySet<string>>(new Set());
 
-  // The resource feeds a store, so that one tick updates one row without rebuilding the list.
-  createEffect(
-    on(
-      () => (list.error ? undefined : list()),
-      (loaded) => {
-        if (!loaded) return;
-        const rows = loaded.map(({ person, status, attended }) => ({ ...person, status, attended }));
-        setPeople('items', reconcile(rows, { key: 'id' }));
-      },
-    ),
-  );
-  const items = () => people.items;
-
   const toggle = async (userId: string, attended: boolean) => {
     setError(null);
-    const row = (value: boolean) => setPeople('items', (item) => item.id === userId, 'attended', value);
-    row(attended);
     setSaving((current) => new Set([...current, userId]));
     try {
-      await questionsApi.setAttended(props.eventId, userId, attended);
+      await store.setAttended(userId, attended);
     } catch (failure) {
-      row(!attended);
       setError(errorText(failure));
     } finally {
       setSaving((current) => new Set([...current].filter((id) => id !== userId)));
     }
   };
-
-  const present = () => people.items.filter((item) => item.attended).length;
 
   return (
     <section class="animation__block" aria-labelledby="animation-attendance">
@@ -72,7 +37,7 @@ export function AttendancePanel(props: { eventId: string }) {
         </Match>
         <Match when={list.error}>
           <ErrorAlert message={errorText(list.error)}>
-            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+            <button type="button" class="button button--secondary" onClick={() => void store.reload()}>
               {t('common.retry')}
             </button>
           </ErrorAlert>
@@ -105,7 +70,7 @@ export function AttendancePanel(props: { eventId: string }) {
             </For>
           </ul>
           <p role="status" class="attendance__count">
-            {tc('animation.attendance.count', present())}
+            {tc('animation.attendance.count', store.present())}
           </p>
         </Match>
       </Switch>

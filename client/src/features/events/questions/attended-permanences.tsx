@@ -1,17 +1,16 @@
 import { A } from '@solidjs/router';
-import { createResource, For, Match, Switch } from 'solid-js';
+import { For, Match, Switch } from 'solid-js';
 import { formatEventRange } from '../../../lib/format';
-import { locale, t } from '../../../lib/i18n';
+import { locale } from '../../../lib/i18n';
 import { ErrorAlert } from '../../../ui/feedback';
-import { questionsApi } from './questions.api';
+import { createAttendedPermanences } from './attendance.store';
+import { t } from './questions.i18n';
 import './questions.css';
 
 /** « Mes permanences »: the permanences this person was marked present at, newest first. */
 export function AttendedPermanences(props: { userId: string }) {
-  const [items, { refetch }] = createResource(
-    () => props.userId,
-    (userId) => questionsApi.attendedPermanences(userId),
-  );
+  const store = createAttendedPermanences(() => props.userId);
+  const items = store.items;
   return (
     <section class="card" aria-labelledby="attended-title">
       <h2 id="attended-title">{t('attended.title')}</h2>
@@ -22,7 +21,7 @@ export function AttendedPermanences(props: { userId: string }) {
         </Match>
         <Match when={items.error}>
           <ErrorAlert message={t('attended.loadError')}>
-            <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+            <button type="button" class="button button--secondary" onClick={() => void store.reload()}>
               {t('common.retry')}
             </button>
           </ErrorAlert>

@@ -1,8 +1,8 @@
 import type { Event, EventDetail } from '@atelier/contract';
 import { createSignal, Show } from 'solid-js';
-import { t } from '../../../lib/i18n';
 import { AnimationQueue } from './animation-queue';
 import { AttendancePanel } from './attendance-panel';
+import { t } from './questions.i18n';
 import { createQuestionsStore } from './questions.store';
 import { FollowUpBlock, ReportBlock } from './report-panel';
 import './questions.css';

@@ -1,12 +1,12 @@
 import type { EventDetail, Question } from '@atelier/contract';
 import { createMemo, createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
-import { t, tc } from '../../../lib/i18n';
 import { ErrorAlert, InfoNote } from '../../../ui/feedback';
 import { session } from '../../accounts/session.store';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from '../../discussions/live';
 import { AskForm } from './ask-form';
 import { questionErrorText } from './question-errors';
 import { QuestionItem } from './question-item';
+import { t, tc } from './questions.i18n';
 import { createQuestionsStore } from './questions.store';
 import { splitQueue } from './questions-state';
 import './questions.css';

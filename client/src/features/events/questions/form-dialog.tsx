@@ -1,8 +1,8 @@
 // The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
 import * as Dialog from '@kobalte/core/dialog';
 import type { JSX } from 'solid-js';
-import { t } from '../../../lib/i18n';
 import { SubmitButton } from '../../../ui/submit-button';
+import { t } from './questions.i18n';
 import '../../../ui/dialog.css';
 
 /**

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
+import { t } from './questions.i18n';
 
 /** The questions' own refusals in words that say what to do; anything else as usual. */
 export function questionErrorText(failure: unknown): string {

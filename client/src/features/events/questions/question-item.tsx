@@ -2,7 +2,8 @@ import type { Question } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../../lib/format';
-import { locale, t, tc } from '../../../lib/i18n';
+import { locale } from '../../../lib/i18n';
+import { t, tc } from './questions.i18n';
 
 /** "En attente", "En cours", "Répondue" or "Transmise au chantier X" with a link to its space. */
 export function QuestionStatusBadge(props: { question: Question }) {

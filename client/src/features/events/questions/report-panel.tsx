@@ -2,14 +2,14 @@ import type { Event, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createResource, createSignal, Show } from 'solid-js';
 import { createForm, errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert, StatusMessage } from '../../../ui/feedback';
 import { SelectField } from '../../../ui/select-field';
 import { TextInput } from '../../../ui/text-field';
 import { textToHtml } from '../../discussions/thread-state';
+import { createSpaceChoices, eventReport } from './animation.store';
 import { FormDialog } from './form-dialog';
 import { reportPath, threadPath } from './links';
-import { questionsApi } from './questions.api';
+import { t } from './questions.i18n';
 import { spaceOptions } from './questions-state';
 
 /** « Publier le compte rendu »: a shared document linked to the event, then a link to it. */
@@ -22,7 +22,7 @@ export function ReportBlock(props: { event: Event; onPublished: (event: Event) =
     setBusy(true);
     setError(null);
     try {
-      props.onPublished(await questionsApi.publishReport(props.event.id));
+      props.onPublished(await eventReport.publish(props.event.id));
       setDone(t('animation.report.done'));
     } catch (failure) {
       setError(errorText(failure));
@@ -83,16 +83,13 @@ export function FollowUpBlock(props: { event: Event; onOpened: (event: Event) =>
   const [spaceId, setSpaceId] = createSignal(props.event.space?.id ?? '');
   const [done, setDone] = createSignal<string | null>(null);
   const form = createForm<FollowUpField>();
-  const [spaces] = createResource(open, () => questionsApi.spaces());
+  const choices = createSpaceChoices();
+  const spaces = choices.spaces;
   // Where the thread is: the space chosen here, or found from the thread once linked.
   const [threadSpace, setThreadSpace] = createSignal<Pick<SpaceSummary, 'id' | 'slug'> | null>(null);
   const [linked] = createResource(
     () => (threadSpace() ? false : props.event.followUpThreadId),
-    async (threadId) => {
-      const thread = await questionsApi.thread(threadId);
-      if (thread.spaceId === props.event.space?.id) return props.event.space.slug;
-      return (await questionsApi.spaces()).find((space) => space.id === thread.spaceId)?.slug ?? null;
-    },
+    (threadId) => eventReport.followUpSlug(props.event, threadId),
   );
   const slug = () => threadSpace()?.slug ?? (linked.error ? null : linked());
 
@@ -105,7 +102,7 @@ export function FollowUpBlock(props: { event: Event; onOpened: (event: Event) =>
   };
   const submit = form.handleSubmit(validate, async () => {
     const chosen = spaceId();
-    const event = await questionsApi.openFollowUp(props.event.id, {
+    const event = await eventReport.openFollowUp(props.event.id, {
       title: title().trim(),
       body: textToHtml(body()),
       ...(chosen && chosen !== props.event.space?.id ? { spaceId: chosen } : {}),
@@ -133,6 +130,7 @@ export function FollowUpBlock(props: { event: Event; onOpened: (event: Event) =>
               onClick={(event) => {
                 opener = event.currentTarget;
                 if (!title()) setTitle(t('animation.followUp.defaultTitle', { title: props.event.title }));
+                choices.want();
                 setOpen(true);
               }}
             >

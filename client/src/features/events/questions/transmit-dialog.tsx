@@ -1,10 +1,10 @@
 import type { Question, SpaceSummary } from '@atelier/contract';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { errorText } from '../../../lib/form';
-import { t } from '../../../lib/i18n';
 import { ErrorAlert } from '../../../ui/feedback';
 import { SelectField } from '../../../ui/select-field';
 import { FormDialog } from './form-dialog';
+import { t } from './questions.i18n';
 import { spaceOptions } from './questions-state';
 
 /**

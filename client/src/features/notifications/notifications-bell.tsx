@@ -1,24 +1,15 @@
 import type { Notification } from '@atelier/contract';
 import { Popover } from '@kobalte/core/popover';
 import { useNavigate } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
-import { discussionsApi } from '../features/discussions/discussions.api';
-import { api } from '../lib/api';
-import { errorText } from '../lib/form';
-import { formatDateTime } from '../lib/format';
-import { locale, t, tc } from '../lib/i18n';
-import { useRoom } from '../lib/socket';
-import { notify } from './toaster';
-import './menu.css';
+import { createSignal, For, Show } from 'solid-js';
+import { errorText } from '../../lib/form';
+import { formatDateTime } from '../../lib/format';
+import { locale } from '../../lib/i18n';
+import { notify } from '../../ui/toaster';
+import { t, tc } from './notifications.i18n';
+import { createNotificationsStore } from './notifications.store';
+import '../../ui/menu.css';
 import './bell.css';
-
-/** Where a notification leads: the thread, at the post (the slug comes from the spaces list). */
-async function notificationPath(notification: Notification): Promise<string | null> {
-  const spaces = await api.get<{ items: { id: string; slug: string }[] }>('/api/spaces');
-  const slug = spaces.items.find((space) => space.id === notification.spaceId)?.slug;
-  if (!slug) return null;
-  return `/espaces/${encodeURIComponent(slug)}/fils/${encodeURIComponent(notification.threadId)}#message-${encodeURIComponent(notification.postId)}`;
-}
 
 /**
  * The bell of the signed-in person: how many notifications are unread (live, room
@@ -28,54 +19,20 @@ async function notificationPath(notification: Notification): Promise<string | nu
 export function NotificationsBell(props: { userId: string }) {
   const navigate = useNavigate();
   const [open, setOpen] = createSignal(false);
-  const [list, { mutate, refetch }] = createResource(
-    () => props.userId,
-    () => discussionsApi.notifications(),
-  );
-  const unread = () => list()?.unreadCount ?? 0;
-
-  useRoom(() => `user:${props.userId}`, {
-    onSubscribed: () => void refetch(),
-    onResync: () => void refetch(),
-    on: {
-      'notification.created': ({ notification }) => {
-        const current = list();
-        if (!current || current.items.some((item) => item.id === notification.id)) return;
-        mutate({ ...current, items: [notification, ...current.items], unreadCount: current.unreadCount + 1 });
-      },
-    },
-  });
-
-  const markRead = (notification: Notification) => {
-    const current = list();
-    if (!current || notification.readAt) return;
-    mutate({
-      ...current,
-      unreadCount: Math.max(0, current.unreadCount - 1),
-      items: current.items.map((item) =>
-        item.id === notification.id ? { ...item, readAt: new Date().toISOString() } : item,
-      ),
-    });
-    void discussionsApi.readNotification(notification.id).catch(() => undefined);
-  };
+  const store = createNotificationsStore(() => props.userId);
+  const list = store.list;
+  const unread = store.unread;
 
   const openOne = async (notification: Notification) => {
-    markRead(notification);
+    store.markRead(notification);
     setOpen(false);
-    const path = await notificationPath(notification).catch(() => null);
+    const path = await store.pathOf(notification).catch(() => null);
     if (path) navigate(path);
   };
 
   const markAll = async () => {
     try {
-      await discussionsApi.readAllNotifications();
-      const current = list();
-      if (current)
-        mutate({
-          ...current,
-          unreadCount: 0,
-          items: current.items.map((item) => ({ ...item, readAt: item.readAt ?? new Date().toISOString() })),
-        });
+      await store.markAllRead();
     } catch (error) {
       notify(errorText(error));
     }

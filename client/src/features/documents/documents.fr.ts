@@ -1,4 +1,9 @@
-/** The documents feature's interface texts; joined into the catalogues in lib/messages. */
+/**
+ * Shared documents and a space's resources (files, links), with versions.
+ *
+ * French, the source of truth: inclusive writing as the alliance writes (élu·es, animateur·ices);
+ * `{name}` placeholders are filled by `t()`, `.one` / `.other` keys are plural forms for `tc()`.
+ */
 export const documentsFr = {
   // The space's "Ressources" tab.
   'resources.intro': 'Les documents, fichiers et liens que cet espace produit et partage.',
@@ -9,7 +14,6 @@ export const documentsFr = {
   'resources.loadError': 'Les ressources de cet espace n’ont pas pu être chargées.',
   'resources.delete': 'Supprimer',
   'resources.deleting': 'Suppression…',
-
   'resources.documents': 'Documents partagés',
   'resources.documents.empty': 'Aucun document pour l’instant.',
   'resources.documents.new': 'Nouveau document',
@@ -19,7 +23,6 @@ export const documentsFr = {
   'resources.documents.cancel': 'Annuler',
   'resources.documents.created': 'Créé le {date} par {name}',
   'resources.documents.edited': 'Modifié le {date} par {name}',
-
   'resources.files': 'Fichiers',
   'resources.files.empty': 'Aucun fichier déposé pour l’instant.',
   'resources.files.upload': 'Déposer un fichier',
@@ -37,7 +40,6 @@ export const documentsFr = {
   'resources.files.meta': '{type}, {size}, déposé le {date} par {name}',
   'resources.files.download': 'Télécharger',
   'resources.files.downloadLabel': 'Télécharger « {name} »',
-
   'resources.links': 'Liens',
   'resources.links.empty': 'Aucun lien pour l’instant.',
   'resources.links.new': 'Ajouter un lien',
@@ -51,7 +53,6 @@ export const documentsFr = {
   'resources.links.invalidUrl': 'Saisissez une adresse complète commençant par https:// ou http://.',
   'resources.links.newTab': '(s’ouvre dans un nouvel onglet)',
   'resources.links.meta': 'Ajouté le {date} par {name}',
-
   'resources.confirm.document.title': 'Supprimer ce document ?',
   'resources.confirm.document.text': '« {name} » et tout son historique seront supprimés pour tous les membres.',
   'resources.confirm.file.title': 'Supprimer ce fichier ?',
@@ -59,7 +60,6 @@ export const documentsFr = {
   'resources.confirm.link.title': 'Supprimer ce lien ?',
   'resources.confirm.link.text': '« {name} » disparaîtra des ressources de l’espace.',
   'resources.deleted': '« {name} » est supprimé.',
-
   // The document page.
   'document.back': 'Retour aux ressources de {space}',
   'document.backToAgenda': "Retour à l'agenda",
@@ -80,7 +80,6 @@ export const documentsFr = {
   'document.export.htmlLabel': 'Exporter en HTML',
   'document.readOnly': 'Vous lisez ce document. Rejoignez l’espace pour l’écrire avec les autres membres.',
   'document.editorLabel': 'Contenu du document',
-
   'document.toolbar': 'Mise en forme',
   'document.tool.bold': 'Gras',
   'document.tool.italic': 'Italique',
@@ -93,7 +92,6 @@ export const documentsFr = {
   'document.tool.undo': 'Annuler',
   'document.tool.redo': 'Rétablir',
   'document.linkPrompt': 'Adresse du lien (https://…)',
-
   'document.connection.connecting': 'Connexion…',
   'document.connection.connected': 'Connecté',
   'document.connection.reconnecting':
@@ -110,13 +108,11 @@ export const documentsFr = {
   'document.readOnlyNow':
     'Ce document est désormais en lecture seule pour vous (vos droits dans l’espace ont changé) : vous pouvez le lire, plus le modifier.',
   'document.editableAgain': 'Vous pouvez de nouveau modifier ce document.',
-
   'document.presence': 'Présents dans le document',
   'document.presence.you': '{name} (vous)',
   'document.presence.anonymous': 'Visiteur·euse',
   'document.presence.count.one': '{count} personne ici',
   'document.presence.count.other': '{count} personnes ici',
-
   // History.
   'history.open': 'Historique',
   'history.title': 'Historique des versions',
@@ -157,155 +153,3 @@ export const documentsFr = {
   'history.restore.busy': 'Restauration…',
   'history.restore.done': 'La version « {version} » est restaurée.',
 } as const;
-
-export const documentsEn: Record<keyof typeof documentsFr, string> = {
-  'resources.intro': 'The documents, files and links this space produces and shares.',
-  'resources.membersOnly': 'The resources of this space are for its members.',
-  'resources.signIn': 'Sign in and join this space to see its resources.',
-  'resources.joinToContribute': 'Join this space to write documents, upload files and add links.',
-  'resources.loadError': 'The resources of this space could not be loaded.',
-  'resources.delete': 'Delete',
-  'resources.deleting': 'Deleting…',
-
-  'resources.documents': 'Shared documents',
-  'resources.documents.empty': 'No documents yet.',
-  'resources.documents.new': 'New document',
-  'resources.documents.title': 'Document title',
-  'resources.documents.create': 'Create and open',
-  'resources.documents.creating': 'Creating…',
-  'resources.documents.cancel': 'Cancel',
-  'resources.documents.created': 'Created on {date} by {name}',
-  'resources.documents.edited': 'Edited on {date} by {name}',
-
-  'resources.files': 'Files',
-  'resources.files.empty': 'No files uploaded yet.',
-  'resources.files.upload': 'Upload a file',
-  'resources.files.choose': 'Choose a file',
-  'resources.files.drop': 'or drop it here.',
-  'resources.files.hint': 'PDF, office documents (Word, Excel, PowerPoint, OpenDocument) or images, {max} at most.',
-  'resources.files.progress': 'Uploading “{name}”: {percent}%',
-  'resources.files.cancelUpload': 'Cancel the upload',
-  'resources.files.done': '“{name}” is uploaded.',
-  'resources.files.tooLarge': '“{name}” weighs {size}: a file may not exceed {max}.',
-  'resources.files.empty.file': '“{name}” is empty.',
-  'resources.files.forbiddenType':
-    'This type of file is not accepted. Upload a PDF, an office document (Word, Excel, PowerPoint, OpenDocument) or an image (PNG, JPEG, WebP, GIF).',
-  'resources.files.meta': '{type}, {size}, uploaded on {date} by {name}',
-  'resources.files.download': 'Download',
-  'resources.files.downloadLabel': 'Download “{name}”',
-
-  'resources.links': 'Links',
-  'resources.links.empty': 'No links yet.',
-  'resources.links.new': 'Add a link',
-  'resources.links.url': 'Address (https://…)',
-  'resources.links.title': 'Title',
-  'resources.links.description': 'Description',
-  'resources.links.descriptionHint': 'Optional: what is this podcast, video or site about?',
-  'resources.links.submit': 'Add the link',
-  'resources.links.submitting': 'Adding…',
-  'resources.links.added': 'The link “{title}” is added.',
-  'resources.links.invalidUrl': 'Enter a full address starting with https:// or http://.',
-  'resources.links.newTab': '(opens in a new tab)',
-  'resources.links.meta': 'Added on {date} by {name}',
-
-  'resources.confirm.document.title': 'Delete this document?',
-  'resources.confirm.document.text': '“{name}” and all its history will be deleted for every member.',
-  'resources.confirm.file.title': 'Delete this file?',
-  'resources.confirm.file.text': 'Members of the space will no longer be able to download “{name}”.',
-  'resources.confirm.link.title': 'Delete this link?',
-  'resources.confirm.link.text': '“{name}” will disappear from the space’s resources.',
-  'resources.deleted': '“{name}” is deleted.',
-
-  'document.back': 'Back to the resources of {space}',
-  'document.backToAgenda': 'Back to the agenda',
-  'document.loadError': 'This document could not be loaded.',
-  'document.notFound.title': 'Document not found',
-  'document.notFound.text': 'This document does not exist, was deleted, or is for the members of its space.',
-  'document.rename': 'Rename',
-  'document.rename.label': 'Document title',
-  'document.rename.save': 'Save the title',
-  'document.rename.cancel': 'Cancel',
-  'document.rename.done': 'The document is now called “{title}”.',
-  'document.meta.created': 'Created on {date} by {name}',
-  'document.meta.edited': 'Last edited on {date} by {name}',
-  'document.export': 'Export',
-  'document.export.markdown': 'Markdown',
-  'document.export.html': 'HTML',
-  'document.export.markdownLabel': 'Export as Markdown',
-  'document.export.htmlLabel': 'Export as HTML',
-  'document.readOnly': 'You are reading this document. Join the space to write it with the other members.',
-  'document.editorLabel': 'Document content',
-
-  'document.toolbar': 'Formatting',
-  'document.tool.bold': 'Bold',
-  'document.tool.italic': 'Italic',
-  'document.tool.heading': 'Heading',
-  'document.tool.subheading': 'Subheading',
-  'document.tool.bulletList': 'Bulleted list',
-  'document.tool.orderedList': 'Numbered list',
-  'document.tool.quote': 'Quote',
-  'document.tool.link': 'Link',
-  'document.tool.undo': 'Undo',
-  'document.tool.redo': 'Redo',
-  'document.linkPrompt': 'Link address (https://…)',
-
-  'document.connection.connecting': 'Connecting…',
-  'document.connection.connected': 'Connected',
-  'document.connection.reconnecting':
-    'Reconnecting… Your changes are kept and will be sent when the connection is back.',
-  'document.connection.offline': 'Offline. Your changes are kept and will be sent when the network is back.',
-  'document.save.saved': 'Saved',
-  'document.save.saving': 'Saving…',
-  'document.refused.unauthenticated': 'Your session has expired: sign in again to keep writing in this document.',
-  'document.refused.forbidden': 'You do not have access to this document: it is for the members of its space.',
-  'document.refused.not_found': 'This document no longer exists: it may have been deleted.',
-  'document.refused.signIn': 'Sign in',
-  'document.readOnlyNow':
-    'This document is now read-only for you (your rights in the space changed): you can read it, no longer edit it.',
-  'document.editableAgain': 'You can edit this document again.',
-
-  'document.presence': 'In the document',
-  'document.presence.you': '{name} (you)',
-  'document.presence.anonymous': 'Visitor',
-  'document.presence.count.one': '{count} person here',
-  'document.presence.count.other': '{count} people here',
-
-  'history.open': 'History',
-  'history.title': 'Version history',
-  'history.description':
-    'Versions are taken automatically while people write, or saved with a name. Restoring a version adds it as a new change: nothing is erased.',
-  'history.close': 'Close',
-  'history.save.heading': 'Save a version',
-  'history.save.name': 'Version name',
-  'history.save.hint': 'For example “version approved by the chantier”.',
-  'history.save.submit': 'Save the version',
-  'history.save.busy': 'Saving…',
-  'history.save.done': 'The version “{name}” is saved.',
-  'history.list': 'Versions, newest first',
-  'history.empty': 'No versions yet.',
-  'history.kind.auto': 'Automatic save',
-  'history.kind.named': 'Named version',
-  'history.kind.restore': 'Restore',
-  'history.kind.restoreOf': 'Restore of “{name}”',
-  'history.by': '{date}, by {name}',
-  'history.at': '{date}',
-  'history.view': 'View',
-  'history.compare': 'Compare',
-  'history.restore': 'Restore',
-  'history.actionLabel': '{action}: {version}',
-  'history.viewing': 'Content of “{version}”',
-  'history.comparing': 'Changes since “{version}”',
-  'history.diff.summary': '{added} word(s) added and {removed} word(s) removed since this version.',
-  'history.diff.same': 'The current text is the same as this version.',
-  'history.diff.legend':
-    'Text added since: underlined, announced “added”. Text removed since: struck through, announced “removed”.',
-  'history.diff.added': 'added:',
-  'history.diff.removed': 'removed:',
-  'history.diff.end': 'end',
-  'history.restore.title': 'Restore this version?',
-  'history.restore.text':
-    'The document will take back the content of “{version}”. Everyone here will see the change, and the current version stays in the history.',
-  'history.restore.confirm': 'Restore',
-  'history.restore.busy': 'Restoring…',
-  'history.restore.done': 'The version “{version}” is restored.',
-};

@@ -1,0 +1,65 @@
+import type { LinkCreateBody, SpaceResources, SpaceResponse } from '@atelier/contract';
+import { createResource } from 'solid-js';
+import { session } from '../accounts/session.store';
+import { documentsApi, type UploadHandle, uploadFile } from './documents.api';
+
+export type ResourceKind = 'document' | 'file' | 'link';
+
+/**
+ * A space's resources (its Ressources tab): shared documents, files and links, read when the
+ * reader may see them (again when someone else signs in), and every action on them. Each list
+ * changes once the server has agreed: the tab shows progress and confirmations, not guesses.
+ */
+export function createResourcesStore(data: () => SpaceResponse) {
+  const slug = () => data().space.slug;
+  const [resources, { mutate, refetch }] = createResource(
+    () => (data().permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
+    () => documentsApi.resources(slug()),
+  );
+
+  const change = (next: (current: SpaceResources) => SpaceResources) => {
+    const current = resources();
+    if (current) mutate(next(current));
+  };
+
+  return {
+    resources,
+    /** Starts over after a failed first load. */
+    reload: () => refetch(),
+
+    /** A new, empty document (the page opens it next). */
+    createDocument: (title: string) => documentsApi.create(slug(), title),
+
+    addLink: async (body: LinkCreateBody) => {
+      const link = await documentsApi.addLink(slug(), body);
+      change((current) => ({ ...current, links: [link, ...current.links] }));
+      return link;
+    },
+
+    /** Sends one file with progress; once stored it heads the list. */
+    upload: (file: File, onProgress: (fraction: number) => void): UploadHandle => {
+      const handle = uploadFile(slug(), file, onProgress);
+      return {
+        abort: handle.abort,
+        done: handle.done.then((stored) => {
+          change((current) => ({ ...current, files: [stored, ...current.files] }));
+          return stored;
+        }),
+      };
+    },
+
+    remove: async (kind: ResourceKind, id: string) => {
+      if (kind === 'document') {
+        await documentsApi.remove(id);
+        change((current) => ({ ...current, documents: current.documents.filter((item) => item.id !== id) }));
+      } else if (kind === 'file') {
+        await documentsApi.deleteFile(id);
+        change((current) => ({ ...current, files: current.files.filter((item) => item.id !== id) }));
+      } else {
+        await documentsApi.deleteLink(id);
+        change((current) => ({ ...current, links: current.links.filter((item) => item.id !== id) }));
+      }
+    },
+  };
+}
+export type ResourcesStore = ReturnType<typeof createResourcesStore>;

@@ -1,0 +1,31 @@
+/**
+ * The home page.
+ *
+ * French, the source of truth: inclusive writing as the alliance writes (élu·es, animateur·ices);
+ * `{name}` placeholders are filled by `t()`, `.one` / `.other` keys are plural forms for `tc()`.
+ */
+export const homeFr = {
+  'home.title': 'Accueil',
+  'home.heading': "Bienvenue dans l'Atelier des transitions",
+  'home.lead':
+    "L'Atelier réunit l'alliance de la Fabrique des transitions : plus de 500 organisations et 1 000 personnes — élu·es, agent·es de collectivités, associations, bureaux d'études, chercheur·euses — qui orientent leurs territoires vers la transition écologique et partagent ce qu'ils et elles apprennent.",
+  'home.how.heading': 'Comment on travaille ensemble',
+  'home.how.chantiers.title': 'Les chantiers',
+  'home.how.chantiers':
+    'Pour produire collectivement des outils, des dispositifs ou des ressources au service des territoires en transition.',
+  'home.how.communautes.title': 'Les communautés apprenantes',
+  'home.how.communautes': 'Pour partager des expériences et tirer des enseignements communs.',
+  'home.how.cohortes.title': 'Les cohortes',
+  'home.how.cohortes':
+    'Pour accompagner ensemble des territoires et leurs « 4 Fantastiques » : élu·es, agent·es, État territorial et acteur·ices socio-économiques.',
+  'home.how.permanence.title': 'La permanence',
+  'home.how.permanence':
+    'Tous les premiers mardis du mois en visioconférence, pour poser vos questions et faire des propositions.',
+  'home.cta.heading': "Rejoindre l'alliance",
+  'home.cta.text': 'Un compte suffit pour participer aux espaces, aux discussions et à la permanence.',
+  'home.cta.signUp': 'Créer mon compte',
+  'home.cta.signIn': 'Me connecter',
+  'home.cta.welcomeBack': 'Bonjour {name} !',
+  'home.cta.signedInText': 'Gardez votre profil à jour pour que les autres membres vous reconnaissent.',
+  'home.cta.profile': 'Mon profil',
+} as const;

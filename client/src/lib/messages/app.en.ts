@@ -1,0 +1,45 @@
+import type { appFr } from './app.fr';
+
+/** The application's own texts (layout, navigation, common words); in every first download: English, fetched when chosen; the French keys exactly (checked by the compiler). */
+const appEn: Record<keyof typeof appFr, string> = {
+  'app.name': 'Atelier des transitions',
+  'app.tagline': 'The platform of the Fabrique des transitions alliance',
+  'layout.skipLink': 'Skip to content',
+  'layout.mainNav': 'Main navigation',
+  'layout.home': 'Atelier des transitions, home',
+  'layout.footer.about':
+    'The Atelier des transitions is the platform of the alliance run by La Fabrique des transitions, a French non-profit association.',
+  'layout.footer.charter': "The alliance's charter",
+  'layout.footer.mailbox': 'Development mailbox',
+  'nav.home': 'Home',
+  'nav.signIn': 'Sign in',
+  'nav.signUp': 'Create an account',
+  'nav.profile': 'My profile',
+  'nav.signOut': 'Sign out',
+  'nav.userMenu': 'Account menu of',
+  'nav.mailbox': 'Development mailbox',
+  'locale.label': 'Language',
+  'locale.fr': 'Français',
+  'locale.en': 'English',
+  'locale.fr.short': 'FR',
+  'locale.en.short': 'EN',
+  'common.loading': 'Loading…',
+  'common.retry': 'Try again',
+  'common.required': 'required',
+  'common.requiredNote': 'Fields marked “required” must be filled in.',
+  'common.close': 'Close',
+  'common.formErrors.one': 'The form has {count} error. Please correct the highlighted field.',
+  'common.formErrors.other': 'The form has {count} errors. Please correct the highlighted fields.',
+  // ── Spaces, membership, animation tools, invitations, "Mes espaces", onboarding (issue 3) ──
+  'nav.spaces': 'Spaces',
+  'nav.mySpaces': 'My spaces',
+  'common.cancel': 'Cancel',
+  'signOut.done': 'You are signed out. See you soon!',
+  'signOut.failed': 'Signing out failed. Please try again.',
+  'nav.directory': 'Directory',
+  'page.loading': 'Loading the page…',
+  'page.loadError': 'The page could not be loaded. Check your connection and try again.',
+  'page.titleSuffix': 'Atelier des transitions',
+  'nav.agenda': 'Calendar',
+};
+export default appEn;
