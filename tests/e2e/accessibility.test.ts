@@ -1,17 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  captureEvidence,
-  formatViolations,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-  VIEWPORTS,
-  type ViewportName,
-} from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, VIEWPORTS, type ViewportName } from '../support/browser';
+import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { uniqueEmail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
 
 /**
  * WCAG 2.1 A/AA with axe-core on the public pages and the profile, on a laptop and on a phone,
@@ -28,25 +19,7 @@ const PAGES = [
   { name: 'document', path: '/espaces/mise-en-recits/documents/:document', heading: 'Notes partagées', signedIn: true },
 ] as const;
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const page of context?.pages() ?? []) await captureEvidence(page, task.name);
-  }
-  await context?.close();
-  context = undefined;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 /** Joins Mise en récits and creates a document there with the signed-in visitor's session; its id. */
 async function createDocument(page: Page, title: string): Promise<string> {
@@ -61,9 +34,7 @@ async function createDocument(page: Page, title: string): Promise<string> {
 
 describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility on %s', (viewport) => {
   it.each(PAGES)('$name ($path) has no WCAG 2.1 A/AA violations', async (target) => {
-    const visitor = await newVisitor(browser, server.url, viewport);
-    context = visitor.context;
-    const { page, problems } = visitor;
+    const { page, problems } = await suite.visitor(viewport);
     if (target.signedIn) {
       const response = await page.request.post('/api/auth/register', {
         data: {
@@ -83,18 +54,14 @@ describe.each(Object.keys(VIEWPORTS) as ViewportName[])('accessibility on %s', (
     // Lists and cards load after the heading; judge the page once nothing is pending.
     await page.waitForLoadState('networkidle');
     await screenshot(page, `${target.name}-${viewport}`);
-
-    const violations = await axeViolations(page);
-    expect(violations.length, formatViolations(`${path} at ${viewport}`, violations)).toBe(0);
+    await expectNoAxeViolations(page, `${path} at ${viewport}`);
     expect(problems).toEqual([]);
   });
 });
 
 describe('languages', () => {
   it('fetches English texts only once chosen, then shows every page in English', async () => {
-    const visitor = await newVisitor(browser, server.url);
-    context = visitor.context;
-    const { page, problems } = visitor;
+    const { page, problems } = await suite.visitor();
     // Catalogues are `<name>.en-<hash>.js` chunks (lib/i18n.ts): none belongs to a French visit.
     const english: string[] = [];
     page.on('request', (request) => {

@@ -1,33 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { captureEvidence, launchBrowser, newVisitor } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSuite } from '../support/browser-suite';
 import { type MailboxMessage, registerUser, uniqueEmail, waitForMail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async ({ task }) => {
-  if (task.result?.state === 'fail') {
-    for (const page of contexts.flatMap((context) => context.pages())) await captureEvidence(page, task.name);
-  }
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function visitor() {
-  const opened = await newVisitor(browser, server.url);
-  contexts.push(opened.context);
-  return opened;
-}
+const suite = useBrowserSuite();
+const visitor = () => suite.visitor();
 
 const userMenu = (page: Page, name: string) => page.getByRole('button', { name: `Menu du compte de ${name}` });
 
@@ -90,7 +67,7 @@ describe('accounts in the browser', () => {
   });
 
   it('signs in with the link received by mail, which works only once', async () => {
-    const account = await registerUser(server.url, { displayName: 'Bastien Courriel' });
+    const account = await registerUser(suite.server().url, { displayName: 'Bastien Courriel' });
     const { page, problems } = await visitor();
 
     await page.goto('/connexion');
@@ -98,9 +75,9 @@ describe('accounts in the browser', () => {
     await page.getByRole('button', { name: 'Recevoir un lien de connexion par courriel' }).click();
     await page.getByText(`Si un compte existe pour ${account.email}`).waitFor();
 
-    const mail = await waitForMail(server.url, account.email, (message) => /connexion/i.test(message.subject));
+    const mail = await waitForMail(suite.server().url, account.email, (message) => /connexion/i.test(message.subject));
     const { link } = parseSignInMail(mail);
-    expect(new URL(link).origin).toBe(server.url);
+    expect(new URL(link).origin).toBe(suite.server().url);
     await page.goto(link);
     await expectSignedInAs(page, 'Bastien Courriel');
     expect(problems).toEqual([]);
@@ -112,7 +89,7 @@ describe('accounts in the browser', () => {
   });
 
   it('signs in with the 6-digit code from the same mail', async () => {
-    const account = await registerUser(server.url, { displayName: 'Chloé Chiffres' });
+    const account = await registerUser(suite.server().url, { displayName: 'Chloé Chiffres' });
     const { page, problems } = await visitor();
 
     await page.goto('/connexion');
@@ -121,7 +98,7 @@ describe('accounts in the browser', () => {
     const codeField = page.getByLabel('Code à 6 chiffres');
     await codeField.waitFor();
 
-    const mail = await waitForMail(server.url, account.email, (message) => /connexion/i.test(message.subject));
+    const mail = await waitForMail(suite.server().url, account.email, (message) => /connexion/i.test(message.subject));
     const { code } = parseSignInMail(mail);
     const wrong = code === '000000' ? '111111' : '000000';
     await codeField.fill(wrong);

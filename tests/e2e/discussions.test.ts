@@ -1,55 +1,11 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  captureEvidence,
-  formatViolations,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-} from '../support/browser';
-import { uniqueEmail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: { context: BrowserContext; page: Page }[] = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') {
-    for (const [index, { page }] of contexts.entries()) await captureEvidence(page, `${test.task.name}-${index}`);
-  }
-  await Promise.all(contexts.splice(0).map(({ context }) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const suite = useBrowserSuite();
 
 /** A new person, signed up through the API in their own browser context, member of Mise en récits. */
-async function member(displayName: string) {
-  const opened = await newVisitor(browser, server.url);
-  contexts.push(opened);
-  const { page } = opened;
-  const registered = await page.request.post('/api/auth/register', {
-    data: { email: uniqueEmail('fils'), password: 'un-mot-de-passe-solide', displayName, acceptCharter: true },
-  });
-  expect(registered.status()).toBe(201);
-  const { csrfToken } = (await registered.json()) as { csrfToken: string };
-  const joined = await page.request.post('/api/spaces/mise-en-recits/join', { headers: { 'x-csrf-token': csrfToken } });
-  expect(joined.status()).toBe(200);
-  return { ...opened, csrfToken };
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  expect(violations.length, formatViolations(where, violations)).toBe(0);
-}
+const member = (displayName: string) => suite.person(displayName, { join: ['mise-en-recits'] });
 
 describe('live discussions in two browsers', () => {
   it('shows posts, reactions and unread badges to the other person without reloading', async () => {

@@ -1,16 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  captureEvidence,
-  formatViolations,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-} from '../support/browser';
-import { loginUser, rawRequest, type Session, uniqueEmail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
+import { rawRequest } from '../support/http';
 
 /**
  * Shared documents and resources as people use them, in Debian's Chromium: two members write
@@ -18,7 +11,6 @@ import { type RunningServer, startServer } from '../support/server';
  * that only members may download.
  */
 
-const ADMIN = { email: 'admin-documents@exemple.fr', password: 'admin-documents-2026' };
 /** A members-only space made for this file: its content is not public, unlike Mise en récits. */
 const SPACE = { slug: 'atelier-des-communs', title: 'Atelier des communs' };
 /** The smallest PNG there is: one transparent pixel. */
@@ -27,66 +19,24 @@ const PNG = Buffer.from(
   'base64',
 );
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: { context: BrowserContext; page: Page }[] = [];
+const suite = useBrowserSuite({ admin: true });
 
 beforeAll(async () => {
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  browser = await launchBrowser();
-  const admin: Session = await loginUser(server.url, ADMIN.email, ADMIN.password);
-  const created = await rawRequest(server.url, {
-    method: 'POST',
-    path: '/api/spaces',
-    headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken, 'content-type': 'application/json' },
-    body: JSON.stringify({
-      kind: 'chantier',
-      title: SPACE.title,
-      slug: SPACE.slug,
-      summary: 'Les outils et ressources que le chantier produit ensemble.',
-      visibility: 'members',
-      joinPolicy: 'open',
-    }),
+  await suite.asAdmin('POST', '/api/spaces', {
+    kind: 'chantier',
+    title: SPACE.title,
+    slug: SPACE.slug,
+    summary: 'Les outils et ressources que le chantier produit ensemble.',
+    visibility: 'members',
+    joinPolicy: 'open',
   });
-  expect(created.status, created.text).toBe(201);
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') {
-    for (const [index, { page }] of contexts.entries()) await captureEvidence(page, `${test.task.name}-${index}`);
-  }
-  await Promise.all(contexts.splice(0).map(({ context }) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 /** A new person signed up through the API in their own browser context; a member unless told otherwise. */
-async function person(displayName: string, options: { join?: boolean; viewport?: 'desktop' | 'phone' } = {}) {
-  const opened = await newVisitor(browser, server.url, options.viewport ?? 'desktop');
-  contexts.push(opened);
-  const { page } = opened;
-  const registered = await page.request.post('/api/auth/register', {
-    data: { email: uniqueEmail('docs'), password: 'un-mot-de-passe-solide', displayName, acceptCharter: true },
-  });
-  expect(registered.status()).toBe(201);
-  const { csrfToken } = (await registered.json()) as { csrfToken: string };
-  if (options.join !== false) {
-    const joined = await page.request.post(`/api/spaces/${SPACE.slug}/join`, {
-      headers: { 'x-csrf-token': csrfToken },
-    });
-    expect(joined.status()).toBe(200);
-  }
-  return { ...opened, csrfToken };
-}
+const person = (displayName: string, options: { join?: boolean; viewport?: 'desktop' | 'phone' } = {}) =>
+  suite.person(displayName, { join: options.join === false ? [] : [SPACE.slug], viewport: options.viewport });
 
 const editorOf = (page: Page) => page.getByRole('textbox', { name: 'Contenu du document' });
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  expect(violations.length, formatViolations(where, violations)).toBe(0);
-}
 
 describe('shared documents in two browsers', () => {
   it('lets two members write together, see each other, and restore a named version', async () => {
@@ -306,7 +256,7 @@ describe('files of a space', () => {
     expect(Buffer.compare(await asMember.body(), PNG)).toBe(0);
     const eve = await person('Ève Extérieure', { join: false });
     expect((await eve.page.request.get(downloadUrl)).status()).toBe(403);
-    const anonymous = await rawRequest(server.url, { method: 'GET', path: downloadUrl });
+    const anonymous = await rawRequest(suite.server().url, { method: 'GET', path: downloadUrl });
     expect(anonymous.status).toBe(401);
 
     // A link to an outside resource, opened without handing it this page; then withdrawn.

@@ -1,77 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  captureEvidence,
-  formatViolations,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-} from '../support/browser';
-import { loginUser, rawRequest, type Session, uniqueEmail, waitForMail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
+import { uniqueEmail, waitForMail } from '../support/http';
 
 /**
  * The permanence as a newcomer meets it: from the home page to a seat, the visio link and a
  * calendar file, while another person watches the seats go down live.
  */
 
-const ADMIN = { email: 'admin-agenda@example.org', password: 'un-mot-de-passe-admin-solide' };
 const VISIO = 'https://visio.example.org/permanence-e2e';
 const SEATS = 40;
-
-let server: RunningServer;
-let browser: Browser;
-let admin: Session;
-const contexts: { context: BrowserContext; page: Page }[] = [];
 
 interface EventBody {
   event: { id: string; title: string; registeredCount: number; capacity: number | null; videoUrl?: string };
 }
 
-async function adminCall(method: string, path: string, body?: unknown) {
-  const response = await rawRequest(server.url, {
-    method,
-    path,
-    headers: {
-      cookie: admin.cookie,
-      'x-csrf-token': admin.csrfToken,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  expect(response.status, `${method} ${path}: ${response.text}`).toBeLessThan(300);
-  return JSON.parse(response.text) as unknown;
-}
-
-beforeAll(async () => {
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  browser = await launchBrowser();
-  admin = await loginUser(server.url, ADMIN.email, ADMIN.password);
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') {
-    for (const [index, { page }] of contexts.entries()) await captureEvidence(page, `${test.task.name}-${index}`);
-  }
-  await Promise.all(contexts.splice(0).map(({ context }) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function visitor(viewport: 'desktop' | 'phone' = 'desktop') {
-  const opened = await newVisitor(browser, server.url, viewport);
-  contexts.push(opened);
-  return opened;
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  expect(violations.length, formatViolations(where, violations)).toBe(0);
-}
+const suite = useBrowserSuite({ admin: true });
+const visitor = suite.visitor;
+const adminCall = suite.asAdmin;
 
 /**
  * The next permanence, as an event with seats and a visio link: the seed plans the series; an
@@ -298,7 +245,7 @@ describe('the permanence in the browser', () => {
     expect(await page.getByLabel('Nombre de places').getAttribute('aria-invalid')).toBe('true');
 
     // Camille's confirmation mail has the "je ne peux plus venir" link; opening it changes nothing.
-    const mail = await waitForMail(server.url, camilleEmail, (message) =>
+    const mail = await waitForMail(suite.server().url, camilleEmail, (message) =>
       message.text.includes('/inscriptions/annuler?token='),
     );
     const link = /https?:\/\/\S+\/inscriptions\/annuler\?token=[^\s)>"]+/.exec(mail.text)?.[0];

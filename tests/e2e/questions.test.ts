@@ -1,45 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  axeViolations,
-  captureEvidence,
-  formatViolations,
-  launchBrowser,
-  newVisitor,
-  screenshot,
-} from '../support/browser';
-import { uniqueEmail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 
-const ADMIN = { email: 'admin-questions@exemple.fr', password: 'admin-atelier-questions-2026' };
 const HOUR = 3_600_000;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: { context: BrowserContext; page: Page }[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  browser = await launchBrowser();
-});
-afterEach(async (test) => {
-  if (test.task.result?.state === 'fail') {
-    for (const [index, { page }] of contexts.entries()) await captureEvidence(page, `${test.task.name}-${index}`);
-  }
-  await Promise.all(contexts.splice(0).map(({ context }) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
+const suite = useBrowserSuite({ admin: true });
 type Viewport = 'desktop' | 'phone';
-
-async function opened(viewport: Viewport) {
-  const visitor = await newVisitor(browser, server.url, viewport);
-  contexts.push(visitor);
-  return visitor;
-}
+const opened = (viewport: Viewport) => suite.visitor(viewport);
 
 /** The administrator the server created at start, signed in in a browser context of their own. */
 async function admin() {
@@ -52,24 +20,13 @@ async function admin() {
 
 /** A new person, signed up through the API, who takes a seat at the event. */
 async function participant(displayName: string, eventId: string, viewport: Viewport = 'desktop') {
-  const visitor = await opened(viewport);
-  const registered = await visitor.page.request.post('/api/auth/register', {
-    data: { email: uniqueEmail('questions'), password: 'un-mot-de-passe-solide', displayName, acceptCharter: true },
-  });
-  expect(registered.status()).toBe(201);
-  const { csrfToken, user } = (await registered.json()) as { csrfToken: string; user: { id: string } };
-  const seat = await visitor.page.request.post(`/api/events/${eventId}/registrations`, {
-    headers: { 'x-csrf-token': csrfToken },
+  const person = await suite.person(displayName, { viewport });
+  const seat = await person.page.request.post(`/api/events/${eventId}/registrations`, {
+    headers: { 'x-csrf-token': person.csrfToken },
   });
   expect(seat.status()).toBe(201);
   expect(((await seat.json()) as { registration: { status: string } }).registration.status).toBe('registered');
-  return { ...visitor, csrfToken, userId: user.id };
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  expect(violations.length, formatViolations(where, violations)).toBe(0);
+  return person;
 }
 
 /** The list item that holds a question, wherever it is shown (questions or the animateur's queue). */

@@ -1,45 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { axeViolations, formatViolations, launchBrowser, newVisitor, screenshot } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { uniqueEmail, waitForMail } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
 
-const ADMIN = { email: 'admin@exemple.fr', password: 'admin-atelier-2026' };
+const suite = useBrowserSuite({ admin: true });
+const visitor = suite.visitor;
 
-let server: RunningServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServer({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
-  browser = await launchBrowser();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function visitor(viewport: 'desktop' | 'phone' = 'desktop') {
-  const opened = await newVisitor(browser, server.url, viewport);
-  contexts.push(opened.context);
-  return opened;
-}
-
-/** What the server says about the person's spaces, whatever the page shows. */
 async function mySpaces(page: Page) {
   const response = await page.request.get('/api/me/spaces');
   expect(response.status()).toBe(200);
   const body = (await response.json()) as { items: { space: { slug: string }; membership: { status: string } }[] };
   return Object.fromEntries(body.items.map((item) => [item.space.slug, item.membership.status]));
-}
-
-async function expectNoAxeViolations(page: Page, where: string) {
-  await page.waitForLoadState('networkidle');
-  const violations = await axeViolations(page);
-  expect(violations.length, formatViolations(where, violations)).toBe(0);
 }
 
 describe('spaces in the browser', () => {
@@ -106,7 +78,7 @@ describe('spaces in the browser', () => {
     await admin.getByRole('button', { name: `Accepter (${name})` }).click();
     await admin.getByText(`${name} a rejoint l'espace.`).waitFor();
     await expect.poll(() => admin.getByRole('button', { name: `Accepter (${name})` }).count()).toBe(0);
-    await waitForMail(server.url, email, (message) => message.subject.includes('Territoires narratifs'));
+    await waitForMail(suite.server().url, email, (message) => message.subject.includes('Territoires narratifs'));
 
     // The member sees the membership active, and themself among the members.
     await page.reload();
