@@ -1,9 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
-
-/** 256-bit random secret, URL-safe. Only its hash is ever stored. */
-export const newSecret = () => randomBytes(32).toString('base64url');
-export const hashSecret = (secret: string) => createHash('sha256').update(secret).digest('hex');
 
 export interface SessionPolicy {
   idleMs: number;

@@ -1,8 +1,9 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import { type Actor, canListSpace, type MembershipFacts, type SpaceFacts } from '../../policy/policy';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, loadSpaceContext, type SpaceContext, spaceFacts } from '../spaces/spaces.access';
+import { loadSpaceContext, type SpaceContext, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById, type SpaceRecord } from '../spaces/spaces.queries';
 import { findPost, type PostRecord } from './posts.queries';
 import { findThread, type ThreadRecord } from './threads.queries';

@@ -1,7 +1,6 @@
 import type { Notification, Post, ReactionEmoji, ReactionSummary, Thread } from '@atelier/contract';
 import { REACTION_EMOJIS } from '@atelier/contract';
 import type { Db } from '../../db/database';
-import { AppError } from '../../errors';
 import type { NotificationRecord } from './notifications.queries';
 import { type PostRecord, reactionsOf, usersByIds } from './posts.queries';
 import { excerpt } from './sanitize';
@@ -82,17 +81,4 @@ export function toNotification(row: NotificationRecord): Notification {
     createdAt: iso(row.created_at),
     readAt: row.read_at ? iso(row.read_at) : null,
   };
-}
-
-/** Opaque cursors: base64url JSON that clients hand back unchanged. Bad ones → 400 `invalid_input`. */
-export const encodeCursor = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-export function decodeCursor<T>(cursor: string | undefined, isValid: (value: unknown) => value is T): T | null {
-  if (!cursor) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString());
-    if (isValid(value)) return value;
-  } catch {
-    // falls through to the refusal below
-  }
-  throw new AppError('invalid_input', 'unknown cursor', { 'query.cursor': ['not a cursor from this list'] });
 }

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { type Actor, canReadThreads } from '../../policy/policy';
 import type { RoomDecision } from '../../policy/rooms';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, spaceFacts } from '../spaces/spaces.access';
+import { spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import type { DiscussionsDeps } from './discussions.deps';
 import { createDiscussionsMailer } from './discussions.mail';

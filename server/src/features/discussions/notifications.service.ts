@@ -1,13 +1,14 @@
 import type { NotificationList } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { z } from 'zod';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
-
 import type { DiscussionsMailer } from './discussions.mail';
-import { decodeCursor, encodeCursor, toNotification } from './discussions.mappers';
+import { toNotification } from './discussions.mappers';
 import {
   countUnreadNotifications,
   insertNotifications,
@@ -93,11 +94,10 @@ export async function notifyNewPost(trx: Db, publish: Publish, mailer: Discussio
   }
 }
 
-const isNotificationCursor = (value: unknown): value is NotificationCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as NotificationCursor).createdAt === 'string' &&
-  isUuid(String((value as NotificationCursor).id));
+const NotificationCursorSchema: z.ZodType<NotificationCursor> = z.object({
+  createdAt: z.string(),
+  id: z.string().refine(isUuid),
+});
 
 export async function listNotifications(
   db: Db,
@@ -105,16 +105,15 @@ export async function listNotifications(
 ): Promise<NotificationList> {
   if (!input.actor) throw unauthenticated();
   const limit = input.limit ?? 30;
-  const cursor = decodeCursor(input.cursor, isNotificationCursor);
+  const cursor = decodeCursor(input.cursor, NotificationCursorSchema);
   const [rows, unreadCount] = await Promise.all([
     listNotificationRows(db, { userId: input.actor.id, cursor, limit }),
     countUnreadNotifications(db, input.actor.id),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, limit, (last) => ({ createdAt: last.created_key, id: last.id }));
   return {
-    items: page.map(toNotification),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null,
+    items: page.rows.map(toNotification),
+    nextCursor: page.nextCursor,
     unreadCount,
   };
 }

@@ -1,5 +1,6 @@
 import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
 import { notFound } from '../../errors';
 import {
   type Actor,
@@ -11,9 +12,7 @@ import {
 } from '../../policy/policy';
 import { ensure, loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-
 import { reactionsByPost, toPost } from './discussions.mappers';
-import { type IdempotencyRequest, idempotent } from './idempotency';
 import {
   addReaction,
   findPost,

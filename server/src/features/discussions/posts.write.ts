@@ -1,9 +1,9 @@
 import type { Post } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
-import { isUuid } from '../spaces/spaces.access';
 import type { SpaceContext } from './discussions.access';
 
 import type { DiscussionsMailer } from './discussions.mail';

@@ -1,7 +1,7 @@
 import type { UnreadSummary } from '@atelier/contract';
+import { isUuid } from '../../core/ids';
 import { notFound, unauthenticated } from '../../errors';
 import { type Actor, canTrackThread } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
 import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
 import { activeSpaceIdsOf, advanceReadPosition, markSpaceRead, unreadBySpace } from './reads.queries';

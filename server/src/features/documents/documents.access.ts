@@ -1,9 +1,10 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { forbidden, notFound, unauthenticated } from '../../errors';
 import { canKnowDocument, type DocumentSpaceFacts } from '../../policy/documents.policy';
 import type { Actor, MembershipFacts } from '../../policy/policy';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, spaceFacts } from '../spaces/spaces.access';
+import { spaceFacts } from '../spaces/spaces.access';
 import { type DocumentRecord, findDocument } from './documents.queries';
 
 /** The facts the documents policy judges for one request on one document. */

@@ -16,8 +16,8 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { DocumentsDeps } from './documents.deps';
 import {
   createSpaceDocument,

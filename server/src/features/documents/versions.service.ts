@@ -1,9 +1,9 @@
 import type { DocumentVersion } from '@atelier/contract';
 import * as Y from 'yjs';
+import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
 import { canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
 import { type DocumentContext, ensure, loadDocumentContext } from './documents.access';
 import { docFromState, htmlOf, plainTextOf, replaceContent } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';

@@ -7,11 +7,10 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, signedIn } from '../../core/http';
 import type { Db } from '../../db/database';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import { listAttendance, listAttendedPermanences, markAttendance } from './attendance.service';
-import { eventErrors } from './events.responses';
 
 const tags = ['events'];
 
@@ -25,7 +24,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         tags,
         summary: 'The attendance sheet: seats, waitlist and anyone marked present (who manages the event)',
         params: IdParamsSchema,
-        response: { 200: AttendanceListSchema, ...eventErrors },
+        response: { 200: AttendanceListSchema, ...errorResponses },
       },
     },
     async (request) => listAttendance(db, { actor: actorFrom(request.auth), eventId: request.params.id }),
@@ -41,7 +40,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         summary: 'Mark a person present or absent (who manages the event)',
         params: AttendanceParamsSchema,
         body: AttendanceUpdateBodySchema,
-        response: { 204: z.null().describe('done'), ...eventErrors },
+        response: { 204: z.null().describe('done'), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -63,7 +62,7 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
         tags,
         summary: 'The permanences a person was marked present at, newest first (the person, or admins)',
         params: IdParamsSchema,
-        response: { 200: AttendedEventsSchema, ...eventErrors },
+        response: { 200: AttendedEventsSchema, ...errorResponses },
       },
     },
     async (request) => listAttendedPermanences(db, { actor: actorFrom(request.auth), userId: request.params.id }),

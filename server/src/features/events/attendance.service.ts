@@ -1,10 +1,10 @@
 import type { AttendanceListSchema, Event } from '@atelier/contract';
 import type { z } from 'zod';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import { canMarkAttendance, canSeeAttendedEvents, canViewEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
 import {
   listAttendance as listAttendanceRows,
   listAttendedPermanenceIds,

@@ -1,18 +1,17 @@
 import { CalendarFeedSchema, IdParamsSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, signedIn } from '../../core/http';
 import { notFound } from '../../errors';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import { calendarFeed, eventIcs, feedIcs, seriesIcs } from './calendar.service';
 import type { EventsDeps } from './events.deps';
-import { eventErrors } from './events.responses';
 
 const tags = ['events'];
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const FeedFileParamsSchema = z.object({ file: z.string().min(1).max(200) });
 /** `text/calendar` answers: sent as they are (the JSON serializer is for JSON only). */
-const calendarResponse = { 200: z.string().describe('text/calendar'), ...eventErrors };
+const calendarResponse = { 200: z.string().describe('text/calendar'), ...errorResponses };
 const FEED_FILE = /^([A-Za-z0-9_-]{20,100})\.ics$/;
 
 /** Calendars: ICS files never carry the visio link (see calendar.ics.ts). */
@@ -57,7 +56,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async
       schema: {
         tags,
         summary: 'The address of one’s calendar feed (made on first ask)',
-        response: { 200: CalendarFeedSchema, ...eventErrors },
+        response: { 200: CalendarFeedSchema, ...errorResponses },
       },
     },
     async (request) => calendarFeed(deps, { actor: actorFrom(request.auth), rotate: false }),
@@ -71,7 +70,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async
       schema: {
         tags,
         summary: 'A new feed address; the old one stops working',
-        response: { 200: CalendarFeedSchema, ...eventErrors },
+        response: { 200: CalendarFeedSchema, ...errorResponses },
       },
     },
     async (request) => calendarFeed(deps, { actor: actorFrom(request.auth), rotate: true }),

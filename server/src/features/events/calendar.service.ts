@@ -1,12 +1,13 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { isUuid } from '../../core/ids';
+import { hashSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
 import { notFound } from '../../errors';
 import { canManageCalendarFeed, canViewEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
-import { hashSecret } from '../accounts/sessions.queries';
 import { type IcsEvent, renderCalendar } from './calendar.ics';
-import { ensure, isUuid, loadEventContext, spaceAccessFacts } from './events.access';
+import { ensure, loadEventContext, spaceAccessFacts } from './events.access';
 import type { EventsDeps } from './events.deps';
 import { eventUrl } from './events.mail';
 import { type EventRecord, findSeriesById, listEventsBetween, listSeriesExceptions } from './events.queries';

@@ -1,13 +1,12 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import { canKnowEvent, type EventAccessFacts } from '../../policy/events.policy';
 import type { Actor, MembershipFacts } from '../../policy/policy';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, spaceFacts } from '../spaces/spaces.access';
+import { spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type EventRecord, findEvent } from './events.queries';
-
-export { isUuid };
 
 /** The facts the policy judges for one request on one event. */
 export interface EventContext {

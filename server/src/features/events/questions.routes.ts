@@ -6,11 +6,10 @@ import {
   QuestionUpdateBodySchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { createDiscussionsMailer } from '../discussions/discussions.mail';
-import { signedIn } from '../spaces/spaces.http';
 import { attendanceRoutes } from './attendance.routes';
-import { questionErrors } from './events.responses';
 import type { QuestionsDeps } from './questions.deps';
 import { askQuestion, listQuestions, updateQuestion, voteForQuestion } from './questions.service';
 import { reportRoutes } from './report.routes';
@@ -43,7 +42,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
         tags,
         summary: "An event's questions: the current one first, then by votes, then the oldest",
         params: IdParamsSchema,
-        response: { 200: QuestionListSchema, ...questionErrors },
+        response: { 200: QuestionListSchema, ...errorResponsesWith(413) },
       },
     },
     async (request) => listQuestions(deps, { actor: actorFrom(request.auth), eventId: request.params.id }),
@@ -59,7 +58,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
         summary: 'Ask a question or make a proposal (people registered, seat or waitlist), until the event ends',
         params: IdParamsSchema,
         body: QuestionCreateBodySchema,
-        response: { 201: QuestionEnvelopeSchema, ...questionErrors },
+        response: { 201: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
     async (request, reply) => {
@@ -82,7 +81,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
         tags,
         summary: 'Vote for a question (once per person: voting again keeps the vote)',
         params: IdParamsSchema,
-        response: { 200: QuestionEnvelopeSchema, ...questionErrors },
+        response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
     async (request) => voteForQuestion(deps, { actor: actorFrom(request.auth), questionId: request.params.id }),
@@ -98,7 +97,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
         summary: 'Make a question current, answered, transmitted to a space, or open again (who runs the event)',
         params: IdParamsSchema,
         body: QuestionUpdateBodySchema,
-        response: { 200: QuestionEnvelopeSchema, ...questionErrors },
+        response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
     async (request) =>

@@ -1,5 +1,6 @@
 import type { Question, QuestionStatus } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
@@ -11,7 +12,7 @@ import {
 } from '../../policy/events.policy';
 import { type Actor, canListSpace } from '../../policy/policy';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, spaceFacts } from '../spaces/spaces.access';
+import { spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type EventContext, ensureEvent, loadEventContext } from './questions.access';
 import type { QuestionsDeps } from './questions.deps';

@@ -7,10 +7,9 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { EventsDeps } from './events.deps';
-import { eventErrors } from './events.responses';
 import { cancelByToken, followSeries, register, unregister } from './registrations.service';
 
 const tags = ['events'];
@@ -26,7 +25,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
         summary:
           'Take a seat, or a place at the end of the waitlist when full; 409 `already_registered` when one already holds either',
         params: IdParamsSchema,
-        response: { 201: RegistrationEnvelopeSchema, ...eventErrors },
+        response: { 201: RegistrationEnvelopeSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -46,7 +45,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
         summary:
           'Give up one’s seat or waitlist place (the next person waiting gets the seat); 204 also when there was none',
         params: IdParamsSchema,
-        response: { 204: z.null().describe('done'), ...eventErrors },
+        response: { 204: z.null().describe('done'), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -63,7 +62,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
         tags,
         summary: 'The one-click "je ne peux plus venir" link of the mails: cancels the registration the token names',
         body: RegistrationCancelBodySchema,
-        response: { 200: EventEnvelopeSchema, ...eventErrors },
+        response: { 200: EventEnvelopeSchema, ...errorResponses },
       },
     },
     async (request) => cancelByToken(deps, { token: request.body.token }),
@@ -82,7 +81,7 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
         tags,
         summary: following ? 'Follow a series (its occurrences join one’s calendar feed)' : 'Stop following a series',
         params: IdParamsSchema,
-        response: { 200: SeriesFollowSchema, ...eventErrors },
+        response: { 200: SeriesFollowSchema, ...errorResponses },
       },
       handler: async (request) =>
         followSeries(deps, { actor: actorFrom(request.auth), seriesId: request.params.id, following }),

@@ -1,19 +1,13 @@
 import type { Event, MyRegistration } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { isUuid } from '../../core/ids';
+import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
 import { canFollowSeries, canKnowEvent, canRegisterForEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
-import { hashSecret, newSecret } from '../accounts/sessions.queries';
-import {
-  ensure,
-  eventCancelled,
-  isUuid,
-  loadEventContext,
-  registrationClosed,
-  spaceAccessFacts,
-} from './events.access';
+import { ensure, eventCancelled, loadEventContext, registrationClosed, spaceAccessFacts } from './events.access';
 import type { EventsDeps } from './events.deps';
 import { mailFacts, registrationClosesAt, toEvent } from './events.mappers';
 import { type EventRecord, findSeriesById, lockEvent } from './events.queries';

@@ -1,8 +1,7 @@
 import { EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
-import { questionErrors } from './events.responses';
 import { presentEvent } from './questions.access';
 import { openFollowUp, publishReport, type ReportDeps } from './report.service';
 
@@ -19,7 +18,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
         tags,
         summary: 'Create and link the compte rendu, a shared document (who manages the event; once)',
         params: IdParamsSchema,
-        response: { 201: EventEnvelopeSchema, ...questionErrors },
+        response: { 201: EventEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
     async (request, reply) => {
@@ -40,7 +39,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
           "Open and link the follow-up thread, in the event's space or the one named (who manages the event; once)",
         params: IdParamsSchema,
         body: FollowUpBodySchema,
-        response: { 201: EventEnvelopeSchema, ...questionErrors },
+        response: { 201: EventEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
     async (request, reply) => {

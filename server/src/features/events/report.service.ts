@@ -1,5 +1,6 @@
 import type { FollowUpBodySchema } from '@atelier/contract';
 import type { z } from 'zod';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import { canOpenFollowUp, canPublishReport } from '../../policy/events.policy';
@@ -7,7 +8,6 @@ import type { Actor } from '../../policy/policy';
 import type { DiscussionsDeps } from '../discussions/discussions.deps';
 import { createThread } from '../discussions/threads.service';
 import { createDocument } from '../documents/documents.service';
-import { isUuid } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type EventRecord, lockEvent } from './events.queries';
 import { type EventContext, ensureEvent, loadEventContext } from './questions.access';

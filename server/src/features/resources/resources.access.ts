@@ -1,8 +1,9 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { forbidden, notFound, unauthenticated } from '../../errors';
 import { type Actor, canListSpace, type MembershipFacts } from '../../policy/policy';
 import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, loadSpaceContext, type SpaceContext, spaceFacts } from '../spaces/spaces.access';
+import { loadSpaceContext, type SpaceContext, spaceFacts } from '../spaces/spaces.access';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type FileRecord, findFile, findLink, type LinkRecord } from './resources.queries';
 

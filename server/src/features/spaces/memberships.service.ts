@@ -1,4 +1,7 @@
 import type { JoinRequest, Member, Membership, MemberUser, MySpace } from '@atelier/contract';
+import { z } from 'zod';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, notFound, unauthenticated } from '../../errors';
 import type { AccessChange } from '../../plugins/access';
@@ -27,7 +30,7 @@ import {
   type MemberRecord,
   updateMembership,
 } from './memberships.queries';
-import { ensureAllowed, isUuid, loadSpaceContext, notMember, type SpaceContext, spaceArchived } from './spaces.access';
+import { ensureAllowed, loadSpaceContext, notMember, type SpaceContext, spaceArchived } from './spaces.access';
 import type { SpacesMailer } from './spaces.mail';
 import { lockSpace } from './spaces.queries';
 import { compareSpaces, toSummary } from './spaces.service';
@@ -63,21 +66,13 @@ const toMember = (row: MemberRecord): Member => ({
 });
 
 // Member lists are tens to a few hundred rows: an offset behind an opaque cursor is enough.
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch {}
-  throw new AppError('invalid_input', 'bad cursor', { 'querystring.cursor': ['not a cursor from this list'] });
-}
+const OffsetCursorSchema = z.object({ o: z.number().int().nonnegative() });
 
 async function page(db: Db, spaceId: string, status: 'active' | 'pending', query: { cursor?: string; limit?: number }) {
-  const offset = decodeCursor(query.cursor);
+  const offset = decodeCursor(query.cursor, OffsetCursorSchema)?.o ?? 0;
   const limit = query.limit ?? 100;
   const rows = await listMembersPage(db, spaceId, status, { offset, limit });
-  return { rows: rows.slice(0, limit), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null };
+  return pageOf(rows, limit, () => ({ o: offset + limit }));
 }
 
 /** `POST /spaces/:slug/join`: active at once (open), pending (request), or refused. */

@@ -12,10 +12,6 @@ export interface SpaceContext {
   membership: MembershipFacts;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** Ids are opaque to clients but uuids in the database: anything else names nobody. */
-export const isUuid = (value: string) => UUID.test(value);
-
 export const spaceFacts = (space: Pick<SpaceRecord, 'visibility' | 'join_policy' | 'status'>): SpaceFacts => ({
   visibility: space.visibility,
   joinPolicy: space.join_policy,

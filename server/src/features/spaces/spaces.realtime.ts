@@ -1,8 +1,9 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { type Actor, canViewSpace } from '../../policy/policy';
 import type { RoomDecision } from '../../policy/rooms';
 import { findMembership } from './memberships.queries';
-import { isUuid, spaceFacts } from './spaces.access';
+import { spaceFacts } from './spaces.access';
 import { findSpaceById } from './spaces.queries';
 
 /**

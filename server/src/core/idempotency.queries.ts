@@ -1,4 +1,4 @@
-import type { Db } from '../../db/database';
+import type { Db } from '../db/database';
 
 /**
  * Claims `key` for this user inside the caller's transaction. Returns null when the claim is

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/database';
-import { AppError } from '../../errors';
+import type { Db } from '../db/database';
+import { AppError } from '../errors';
 import { claimKey, storeResponse } from './idempotency.queries';
 
 export interface IdempotencyRequest {
