@@ -89,8 +89,9 @@ const ROWS: Row[] = [
     act: ({ call, slug, people }) => call(people.animateur, 'PATCH', `/api/spaces/${slug}`, { visibility: 'private' }),
     sockets: { anonymous: 'unauthenticated', outsider: 'forbidden', member: 'kept', animateur: 'kept', admin: 'kept' },
     collab: {
-      anonymous: 'closed:unauthenticated',
-      // A private space is not even known to outsiders: its documents read as not found.
+      // A private space is not even known to those outside it, anonymous visitors included:
+      // its documents read as not found, as over HTTP.
+      anonymous: 'closed:not_found',
       outsider: 'closed:not_found',
       member: 'edit',
       animateur: 'edit',

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
+import { toMembershipFacts } from '../spaces/spaces.access';
 import type { DiscussionsMailer } from './discussions.mail';
 import { toNotification } from './discussions.mappers';
 import {
@@ -62,8 +63,7 @@ export async function notifyNewPost(trx: Db, publish: Publish, mailer: Discussio
   const [users, memberships] = await Promise.all([usersByIds(trx, ids), membershipsOf(trx, facts.space.id, ids)]);
   const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
   const readers = users.filter((user) => {
-    const row = membershipOf.get(user.id);
-    const membership = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
+    const membership = toMembershipFacts(membershipOf.get(user.id));
     return canReadThreads({ id: user.id, role: user.role }, facts.space.facts, membership);
   });
 

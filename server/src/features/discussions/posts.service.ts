@@ -1,5 +1,6 @@
 import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
 import { notFound } from '../../errors';
 import {
@@ -10,7 +11,7 @@ import {
   canReactToPost,
   canSeePostHistory,
 } from '../../policy/policy';
-import { ensure, loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
+import { loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
 import { reactionsByPost, toPost } from './discussions.mappers';
 import {
@@ -41,7 +42,7 @@ export async function createPost(
   },
 ): Promise<{ post: Post }> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
@@ -74,7 +75,10 @@ export async function editPost(
   input: { actor: Actor; postId: string; body: string },
 ): Promise<{ post: Post }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canEditPost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }));
+  authorize(
+    context,
+    canEditPost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }),
+  );
   const actorId = context.post.author_id;
   const body = sanitizePostBody(input.body);
   const candidates = (await mentionCandidates(deps.db, context.space.id)).filter((person) => person.id !== actorId);
@@ -102,7 +106,7 @@ export async function editPost(
 /** `DELETE /posts/:id`: the author or a moderator; the place stays, the words go. Idempotent. */
 export async function deletePost(deps: DiscussionsDeps, input: { actor: Actor; postId: string }) {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(
+  authorize(
     context,
     canDeletePost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }),
   );
@@ -128,7 +132,7 @@ export async function listRevisions(
   input: { actor: Actor; postId: string },
 ): Promise<{ items: PostRevision[] }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canSeePostHistory(context.actor, context.facts, context.membership));
+  authorize(context, canSeePostHistory(context.actor, context.facts, context.membership));
   const rows = await listRevisionRows(deps.db, context.post.id);
   return {
     items: rows.map((row) => ({
@@ -146,7 +150,7 @@ export async function setReaction(
   input: { actor: Actor; postId: string; emoji: ReactionEmoji; on: boolean },
 ): Promise<{ reactions: ReactionSummary[] }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canReactToPost(context.actor, context.facts, context.membership));
+  authorize(context, canReactToPost(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor react');
   if (context.post.deleted_at) throw postDeleted();

@@ -4,7 +4,7 @@ import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
-import type { SpaceContext } from './discussions.access';
+import type { SpaceContext } from '../spaces/spaces.access';
 
 import type { DiscussionsMailer } from './discussions.mail';
 import { toPost } from './discussions.mappers';

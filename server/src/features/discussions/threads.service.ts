@@ -1,12 +1,14 @@
 import type { Post, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadUpdateBody } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
 import { z } from 'zod';
+import { authorize } from '../../core/authorize';
 import { decodeCursor, pageOf } from '../../core/cursors';
 import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
 import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
-import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
+import { loadSpaceContext } from '../spaces/spaces.access';
+import { loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
 import { toPosts, toThread } from './discussions.mappers';
 import { listPosts } from './posts.queries';
@@ -36,8 +38,8 @@ export async function listThreads(
   deps: DiscussionsDeps,
   input: { actor: Actor; slug: string; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<ThreadList> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canReadThreads(context.actor, context.facts, context.membership));
   const limit = input.limit ?? 30;
   const rows = await listThreadRows(deps.db, {
     spaceId: context.space.id,
@@ -54,8 +56,8 @@ export async function createThread(
   deps: DiscussionsDeps,
   input: { actor: Actor; slug: string; body: ThreadCreateBody; idempotencyKey?: string | undefined },
 ): Promise<{ thread: Thread; post: Post }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
@@ -99,7 +101,7 @@ export async function getThread(
   input: { actor: Actor; threadId: string; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<ThreadDetail> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  authorize(context, canReadThreads(context.actor, context.facts, context.membership));
   const viewerId = context.actor?.id ?? null;
   const limit = input.limit ?? 50;
   const after = decodeCursor(input.cursor, PostCursorSchema)?.after ?? 0;
@@ -128,7 +130,7 @@ export async function updateThread(
   input: { actor: Actor; threadId: string; body: ThreadUpdateBody },
 ): Promise<{ thread: Thread }> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canModerateThreads(context.actor, context.facts, context.membership));
+  authorize(context, canModerateThreads(context.actor, context.facts, context.membership));
   const viewerId = context.actor?.id ?? null;
   return deps.transaction(async (trx, publish) => {
     await lockThread(trx, context.thread.id);
@@ -149,7 +151,7 @@ export async function setFollowing(
   input: { actor: Actor; threadId: string; following: boolean },
 ) {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  authorize(context, canTrackThread(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor follow');
   await setFollow(deps.db, { userId, threadId: context.thread.id, following: input.following });

@@ -1,12 +1,11 @@
 import { COLLAB_CLOSE_CODES, type CollabStateless } from '@atelier/contract';
 import type { Connection, Hocuspocus } from '@hocuspocus/server';
 import type { Db } from '../../db/database';
-import { AppError } from '../../errors';
 import type { AccessChange } from '../../plugins/access';
 import { type CollabAccess, decideCollabAccess } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
+import { findSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import type { CollabContext } from './collab.server';
-import { loadSpaceFacts } from './documents.access';
 
 export interface CollabAccessDeps {
   db: Db;
@@ -16,13 +15,8 @@ export interface CollabAccessDeps {
 
 /** What the policy says an open connection may do now (a space gone reads as not found). */
 export async function decideNow(db: Db, context: CollabContext): Promise<CollabAccess> {
-  try {
-    const { facts, membership } = await loadSpaceFacts(db, context.spaceId ?? null, context.actor);
-    return decideCollabAccess(context.actor, facts, membership);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') return 'not_found';
-    throw error;
-  }
+  const facts = await findSpaceOrAllianceFacts(db, context.spaceId ?? null, context.actor);
+  return facts ? decideCollabAccess(context.actor, facts.space, facts.membership) : 'not_found';
 }
 
 const tell = (connection: Connection, message: CollabStateless) => connection.sendStateless(JSON.stringify(message));

@@ -4,7 +4,6 @@ import { Hocuspocus, isTransactionOrigin } from '@hocuspocus/server';
 import type { FastifyBaseLogger } from 'fastify';
 import { Redis } from 'ioredis';
 import * as Y from 'yjs';
-import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { decideCollabAccess } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
@@ -12,7 +11,7 @@ import { applyCollabAccess, decideNow } from './collab.access';
 import { holdAcksUntilStored } from './collab.acks';
 import { closeCollab } from './collab.shutdown';
 import { createWriteQueue } from './collab.write-queue';
-import { loadSpaceFacts } from './documents.access';
+import { findDocumentContext } from './documents.access';
 import { plainTextOf } from './documents.content';
 import type { LiveDocuments } from './documents.deps';
 import {
@@ -149,20 +148,12 @@ export function createCollabServer(options: CollabOptions) {
         setImmediate(() => context.refuse?.(COLLAB_CLOSE_CODES[reason], reason));
         throw { reason };
       };
-      const row = isUuid(documentName)
-        ? await db
-            .selectFrom('documents')
-            .select('space_id')
-            .where('id', '=', documentName)
-            .where('deleted_at', 'is', null)
-            .executeTakeFirst()
-        : undefined;
-      if (!row) return refuse('not_found');
-      const { facts, membership } = await loadSpaceFacts(db, row.space_id, context.actor);
-      const access = decideCollabAccess(context.actor, facts, membership);
+      const document = await findDocumentContext(db, documentName, context.actor);
+      if (!document) return refuse('not_found');
+      const access = decideCollabAccess(context.actor, document.facts, document.membership);
       if (access === 'read') connectionConfig.readOnly = true;
       else if (access !== 'edit') return refuse(access);
-      return { spaceId: row.space_id, epoch };
+      return { spaceId: document.document.space_id, epoch };
     },
     // An access change re-evaluated between the decision above and now did not see this
     // connection yet: decide once more.

@@ -133,6 +133,16 @@ describe('/collab', () => {
     expect(paragraphs(nonMember.doc)).toEqual([]);
   });
 
+  it('answers a document of a private space like an unknown one, to anonymous visitors too', async () => {
+    const privateSpace = await createSpaceRow(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
+    await addMembership(ctx.database.db, privateSpace.id, member.id);
+    const id = await createDocumentVia(ctx, member, privateSpace.slug);
+    const anonymous = open(url, id, null);
+    const outside = open(url, id, outsider);
+    expect(await anonymous.closed).toBe(COLLAB_CLOSE_CODES.not_found);
+    expect(await outside.closed).toBe(COLLAB_CLOSE_CODES.not_found);
+  });
+
   it('refuses websocket upgrades from another site', async () => {
     const id = await createDocumentVia(ctx, member, membersSlug);
     const status = await new Promise<number>((resolve, reject) => {

@@ -1,8 +1,9 @@
 import type { AttendanceListSchema, Event } from '@atelier/contract';
 import type { z } from 'zod';
+import { actorOnly, authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
-import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { canMarkAttendance, canSeeAttendedEvents, canViewEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
 import {
@@ -11,14 +12,15 @@ import {
   setAttendance,
   userExists,
 } from './attendance.queries';
-import { ensureEvent, loadEventContext, presentEvent } from './questions.access';
+import { loadEventContext } from './events.access';
+import { presentEvent } from './events.service';
 
 type AttendanceList = z.infer<typeof AttendanceListSchema>;
 
 /** `GET /events/:id/attendance` (those who manage the event): seats, waitlist, and whoever came. */
 export async function listAttendance(db: Db, input: { actor: Actor; eventId: string }): Promise<AttendanceList> {
   const context = await loadEventContext(db, input.eventId, input.actor);
-  ensureEvent(context, canMarkAttendance(context.actor, context.facts));
+  authorize(context, canMarkAttendance(context.actor, context.facts));
   const rows = await listAttendanceRows(db, context.event.id);
   return {
     items: rows.map((row) => ({
@@ -39,7 +41,7 @@ export async function markAttendance(
   input: { actor: Actor; eventId: string; userId: string; attended: boolean },
 ): Promise<void> {
   const context = await loadEventContext(db, input.eventId, input.actor);
-  ensureEvent(context, canMarkAttendance(context.actor, context.facts));
+  authorize(context, canMarkAttendance(context.actor, context.facts));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor mark attendance');
   if (context.event.cancelled_at !== null) throw new AppError('event_cancelled', 'this event is cancelled');
@@ -61,7 +63,7 @@ export async function listAttendedPermanences(
   db: Db,
   input: { actor: Actor; userId: string },
 ): Promise<{ items: Event[] }> {
-  if (!canSeeAttendedEvents(input.actor, input.userId)) throw input.actor ? forbidden() : unauthenticated();
+  authorize(actorOnly(input.actor, 'user'), canSeeAttendedEvents(input.actor, input.userId));
   if (!isUuid(input.userId) || !(await userExists(db, input.userId))) throw notFound('user');
   const items: Event[] = [];
   for (const { id } of await listAttendedPermanenceIds(db, input.userId)) {

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
+import { authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import { hashSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
@@ -7,7 +8,7 @@ import { notFound } from '../../errors';
 import { canManageCalendarFeed, canViewEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
 import { type IcsEvent, renderCalendar } from './calendar.ics';
-import { ensure, loadEventContext, spaceAccessFacts } from './events.access';
+import { eventAccess, loadEventContext, loadEventSpaceFacts } from './events.access';
 import type { EventsDeps } from './events.deps';
 import { eventUrl } from './events.mail';
 import { type EventRecord, findSeriesById, listEventsBetween, listSeriesExceptions } from './events.queries';
@@ -40,7 +41,7 @@ function icsOf(deps: Pick<EventsDeps, 'publicUrl'>, record: EventRecord): IcsEve
 /** `GET /events/:id/ics`: one event, for whoever may see it. */
 export async function eventIcs(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<string> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensure(context, canViewEvent(context.actor, context.facts));
+  authorize(context, canViewEvent(context.actor, context.facts));
   return renderCalendar(context.event.title, [icsOf(deps, context.event)]);
 }
 
@@ -61,8 +62,8 @@ export async function seriesIcs(deps: EventsDeps, input: { actor: Actor; seriesI
   if (!isUuid(input.seriesId)) throw notFound('series');
   const series = await findSeriesById(deps.db, input.seriesId);
   if (!series) throw notFound('series');
-  const facts = await spaceAccessFacts(deps.db, series.space_id, input.actor);
-  ensure({ actor: input.actor, facts }, canViewEvent(input.actor, facts));
+  const facts = await loadEventSpaceFacts(deps.db, series.space_id, input.actor);
+  authorize(eventAccess(input.actor, facts), canViewEvent(input.actor, facts));
   const uid = `${series.id}@atelier-des-transitions`;
   const first = slotOf(series.first_date, series.start_time, series.timezone);
   const base: IcsEvent = {

@@ -11,15 +11,11 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, signedIn } from '../../core/http';
-import { isUuid } from '../../core/ids';
-import type { Db } from '../../db/database';
-import { canViewEvent } from '../../policy/events.policy';
-import { type Actor, actorFrom } from '../../policy/policy';
-import type { RoomDecision } from '../../policy/rooms';
+import { actorFrom } from '../../policy/policy';
 import { calendarRoutes } from './calendar.routes';
-import { loadEventContext } from './events.access';
 import type { EventsDeps } from './events.deps';
 import { createEventsMailer } from './events.mail';
+import { canReadEventRoom } from './events.realtime';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
 import { registrationsRoutes } from './registrations.routes';
 import { sendReminders } from './reminders';
@@ -32,17 +28,6 @@ export interface EventsRoutesOptions {
 }
 
 const tags = ['events'];
-
-/** Who may read the live room `event:<id>` (seat counter, questions): whoever may see the event. */
-export async function canReadEventRoom(db: Db, actor: Actor, eventId: string): Promise<RoomDecision> {
-  if (!isUuid(eventId)) return { readable: false, spaceId: null };
-  try {
-    const context = await loadEventContext(db, eventId, actor);
-    return { readable: canViewEvent(actor, context.facts), spaceId: context.event.space_id };
-  } catch {
-    return { readable: false, spaceId: null };
-  }
-}
 
 /**
  * The agenda: series and their occurrences, one-off events, registrations with a waitlist,

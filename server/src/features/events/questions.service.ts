@@ -1,5 +1,6 @@
 import type { Question, QuestionStatus } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
@@ -10,11 +11,9 @@ import {
   decideQuestionParticipation,
   type QuestionRefusal,
 } from '../../policy/events.policy';
-import { type Actor, canListSpace } from '../../policy/policy';
-import { findMembership } from '../spaces/memberships.queries';
-import { spaceFacts } from '../spaces/spaces.access';
-import { findSpaceById } from '../spaces/spaces.queries';
-import { type EventContext, ensureEvent, loadEventContext } from './questions.access';
+import type { Actor } from '../../policy/policy';
+import { loadSpaceContext } from '../spaces/spaces.access';
+import { type EventContext, loadEventContext } from './events.access';
 import type { QuestionsDeps } from './questions.deps';
 import {
   addVote,
@@ -86,7 +85,7 @@ export async function listQuestions(
   input: { actor: Actor; eventId: string },
 ): Promise<{ items: Question[] }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensureEvent(context, canReadQuestions(context.actor, context.facts));
+  authorize(context, canReadQuestions(context.actor, context.facts));
   const rows = await listQuestionRows(deps.db, context.event.id, context.actor?.id ?? null);
   return { items: rows.map(toQuestion) };
 }
@@ -135,12 +134,9 @@ export async function voteForQuestion(
 
 /** The space a question is handed to: it must exist and be known to the actor (else 404). */
 async function transmissionTarget(db: Db, actor: Actor, spaceId: string): Promise<string> {
-  const space = isUuid(spaceId) ? await findSpaceById(db, spaceId) : undefined;
-  if (!space) throw notFound('space');
-  const row = actor ? await findMembership(db, space.id, actor.id) : undefined;
-  const membership = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
-  if (!canListSpace(actor, spaceFacts(space), membership)) throw notFound('space');
-  return space.id;
+  const context = await loadSpaceContext(db, { id: spaceId }, actor);
+  authorize(context, true);
+  return context.space.id;
 }
 
 /**
@@ -154,7 +150,7 @@ export async function updateQuestion(
   input: { actor: Actor; questionId: string; status: QuestionStatus; transmittedToSpaceId?: string | undefined },
 ): Promise<{ question: Question }> {
   const { context, question } = await loadQuestionContext(deps.db, input.questionId, input.actor);
-  ensureEvent(context, canRunQuestions(context.actor, context.facts));
+  authorize(context, canRunQuestions(context.actor, context.facts));
   const { status, transmittedToSpaceId } = input;
   if (status === 'transmitted' && !transmittedToSpaceId) {
     throw new AppError('invalid_input', 'name the space the question is transmitted to', {

@@ -1,13 +1,20 @@
 import type { Event, MyRegistration } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
-import { canFollowSeries, canKnowEvent, canRegisterForEvent } from '../../policy/events.policy';
+import { canFollowSeries, canRegisterForEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
-import { ensure, eventCancelled, loadEventContext, registrationClosed, spaceAccessFacts } from './events.access';
+import {
+  eventAccess,
+  eventCancelled,
+  loadEventContext,
+  loadEventSpaceFacts,
+  registrationClosed,
+} from './events.access';
 import type { EventsDeps } from './events.deps';
 import { mailFacts, registrationClosesAt, toEvent } from './events.mappers';
 import { type EventRecord, findSeriesById, lockEvent } from './events.queries';
@@ -72,7 +79,7 @@ export async function register(
   input: { actor: Actor; eventId: string },
 ): Promise<{ registration: MyRegistration }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensure(context, canRegisterForEvent(context.actor, context.facts));
+  authorize(context, canRegisterForEvent(context.actor, context.facts));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor register');
   const person = await recipientOf(deps.db, userId);
@@ -129,10 +136,10 @@ async function withdraw(deps: EventsDeps, eventId: string, userId: string): Prom
 export async function unregister(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<void> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   const userId = context.actor?.id;
-  if (!userId) return ensure(context, false);
+  if (!userId) return authorize(context, false);
   const withdrawn = await withdraw(deps, context.event.id, userId);
   // Nothing to withdraw from an event one may not know of: as unknown as any other id.
-  if (!withdrawn && !canKnowEvent(context.actor, context.facts)) throw notFound('event');
+  if (!withdrawn && !context.known) throw notFound('event');
 }
 
 /**
@@ -161,8 +168,8 @@ export async function followSeries(
   if (!isUuid(input.seriesId)) throw notFound('series');
   const series = await findSeriesById(deps.db, input.seriesId);
   if (!series) throw notFound('series');
-  const facts = await spaceAccessFacts(deps.db, series.space_id, input.actor);
-  ensure({ actor: input.actor, facts }, canFollowSeries(input.actor, facts));
+  const facts = await loadEventSpaceFacts(deps.db, series.space_id, input.actor);
+  authorize(eventAccess(input.actor, facts), canFollowSeries(input.actor, facts));
   const userId = input.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor follow');
   await setSeriesFollow(deps.db, userId, series.id, input.following);

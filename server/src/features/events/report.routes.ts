@@ -2,7 +2,7 @@ import { EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelie
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { presentEvent } from './questions.access';
+import { presentEvent } from './events.service';
 import { openFollowUp, publishReport, type ReportDeps } from './report.service';
 
 const tags = ['events'];

@@ -1,5 +1,6 @@
 import type { FollowUpBodySchema } from '@atelier/contract';
 import type { z } from 'zod';
+import { authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
@@ -9,8 +10,8 @@ import type { DiscussionsDeps } from '../discussions/discussions.deps';
 import { createThread } from '../discussions/threads.service';
 import { createDocument } from '../documents/documents.service';
 import { findSpaceById } from '../spaces/spaces.queries';
+import { type EventContext, loadEventContext } from './events.access';
 import { type EventRecord, lockEvent } from './events.queries';
-import { type EventContext, ensureEvent, loadEventContext } from './questions.access';
 
 type FollowUpBody = z.infer<typeof FollowUpBodySchema>;
 
@@ -48,7 +49,7 @@ async function lockUnlinked(trx: Db, eventId: string, column: 'report_document_i
  */
 export async function publishReport(deps: ReportDeps, input: { actor: Actor; eventId: string }): Promise<EventContext> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensureEvent(context, canPublishReport(context.actor, context.facts));
+  authorize(context, canPublishReport(context.actor, context.facts));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor publish');
   if (context.event.cancelled_at !== null) throw cancelled();
@@ -88,7 +89,7 @@ export async function openFollowUp(
   input: { actor: Actor; eventId: string; body: FollowUpBody },
 ): Promise<EventContext> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensureEvent(context, canOpenFollowUp(context.actor, context.facts));
+  authorize(context, canOpenFollowUp(context.actor, context.facts));
   if (context.event.follow_up_thread_id !== null) throw alreadyLinked('follow-up thread');
   const space = await followUpSpace(deps.db, context.event, input.body.spaceId);
   const eventId = context.event.id;
