@@ -10,7 +10,7 @@ import { documentsRoutes } from './features/documents/documents.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { questionsRoutes } from './features/events/questions.routes';
 import { healthRoutes } from './features/health/health.routes';
-import { mailboxRoutes } from './features/mail/mailbox.routes';
+import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
 import { accessPlugin } from './plugins/access';

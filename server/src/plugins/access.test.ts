@@ -1,7 +1,6 @@
 import type { RealtimeEnvelope, Revoked } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../features/accounts/passwords';
-import { createSession } from '../features/accounts/sessions.queries';
 import { startThread } from '../features/discussions/discussions.fixtures';
 import {
   appendParagraph,
@@ -17,6 +16,7 @@ import { PASSWORD } from '../test/http';
 import { connect, listen, publishSample, request, type TestSocket } from '../test/sockets';
 import { waitFor } from '../test/wait-for';
 import { sessionCookieName } from './auth';
+import { createSession } from './auth/sessions.queries';
 
 /**
  * "Access changed while connected": the authorization matrix once more, for connections that

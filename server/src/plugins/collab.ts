@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import { findSessionActor } from '../features/accounts/sessions.queries';
 import { createCollabRevocation } from '../features/documents/collab.access';
 import { createCollabServer } from '../features/documents/collab.server';
 import type { LiveDocuments } from '../features/documents/documents.deps';
 import { actorFrom } from '../policy/policy';
+import { findSessionActor } from './auth/sessions.queries';
 import { isAllowedOrigin } from './realtime/handshake';
 
 declare module 'fastify' {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
-import { type DeliveryDeps, deliverOutboxMessage, type MailTransport } from './mail.delivery';
+import { type DeliveryDeps, deliverOutboxMessage, type MailTransport } from './delivery';
 import { findOutboxMessage, insertOutboxMessage } from './outbox.queries';
 
 /** A transport that records what it is asked to send, or fails with the queued errors. */

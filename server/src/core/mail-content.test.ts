@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMail } from './mail.templates';
+import { escapeHtml, renderMail } from './mail-content';
 
 describe('renderMail', () => {
   const hostile = '<script>alert("x")</script> & \'quotes\'';

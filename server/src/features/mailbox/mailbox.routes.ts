@@ -1,7 +1,7 @@
 import { lineText, OutboxListSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { listOutbox } from './outbox.queries';
+import { listOutbox } from '../../plugins/mail/outbox.queries';
 
 const MailboxQuerySchema = z.object({
   /** Only messages to this address, whatever its case. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMail } from '../../core/mail-content';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink';
 import { waitFor } from '../../test/wait-for';
-import { renderMail } from './mail.templates';
 import { findOutboxMessage } from './outbox.queries';
 
 describe('mail through SMTP', () => {

@@ -1,10 +1,10 @@
 import type { OutboxMessage } from '@atelier/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOutboxMessage } from '../../plugins/mail/outbox.queries';
 import { createTestApp } from '../../test/app';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { waitFor } from '../../test/wait-for';
-import { findOutboxMessage } from './outbox.queries';
 
 describe('mail without SMTP', () => {
   let ctx: JobsTestApp;
