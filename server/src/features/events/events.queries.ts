@@ -1,7 +1,6 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { DB, EventSeriesTable } from '../../db/schema';
-import type { EventsTable } from './events.tables';
+import type { DB, EventSeriesTable, EventsTable } from '../../db/schema';
 
 /** The columns of a series, `first_date` as text (see `findSeriesBySlug`). */
 const seriesColumns = (eb: ExpressionBuilder<DB, 'event_series'>) =>
