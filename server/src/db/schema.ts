@@ -292,8 +292,6 @@ export interface DocumentVersionsTable {
 }
 export type DocumentVersionRow = Selectable<DocumentVersionsTable>;
 
-/** The feature's tables, joined into `DB` by db/schema.ts. */
-
 // ── Resources ──
 
 /** A file uploaded to a space; its bytes are in the file storage under `storage_key`. */
