@@ -7,6 +7,7 @@ import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
+import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
 import type { DiscussionsMailer } from './discussions.mail';
 import { toNotification } from './discussions.mappers';
@@ -32,16 +33,6 @@ export interface NewPostFacts {
   followerIds: string[];
 }
 
-const membershipsOf = (db: Db, spaceId: string, userIds: string[]) =>
-  userIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('memberships')
-        .select(['user_id', 'role', 'status'])
-        .where('space_id', '=', spaceId)
-        .where('user_id', 'in', userIds)
-        .execute();
-
 /**
  * Who hears of a new post, each person once, by the strongest reason: named (`mention`),
  * answered (`reply`), following the thread (`thread_post`). Nobody hears of their own post,
@@ -60,7 +51,7 @@ export async function notifyNewPost(trx: Db, publish: Publish, mailer: Discussio
   if (reasons.size === 0) return;
 
   const ids = [...reasons.keys()].sort();
-  const [users, memberships] = await Promise.all([usersByIds(trx, ids), membershipsOf(trx, facts.space.id, ids)]);
+  const [users, memberships] = await Promise.all([usersByIds(trx, ids), listMembershipsIn(trx, facts.space.id, ids)]);
   const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
   const readers = users.filter((user) => {
     const membership = toMembershipFacts(membershipOf.get(user.id));

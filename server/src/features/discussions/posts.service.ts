@@ -16,6 +16,7 @@ import type { DiscussionsDeps } from './discussions.deps';
 import { reactionsByPost, toPost } from './discussions.mappers';
 import {
   addReaction,
+  findAuthor,
   findPost,
   listRevisions as listRevisionRows,
   lockPost,
@@ -27,9 +28,7 @@ import { mentionCandidates, writePost } from './posts.write';
 import { findMentions, sanitizePostBody } from './sanitize';
 import { lockThread, recordDeletedPost } from './threads.queries';
 
-const displayNameOf = async (deps: DiscussionsDeps, userId: string) =>
-  (await deps.db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow())
-    .display_name;
+const displayNameOf = async (deps: DiscussionsDeps, userId: string) => (await findAuthor(deps.db, userId)).display_name;
 
 /** `POST /threads/:id/posts`: members (and admins) of the space, not in locked threads. */
 export async function createPost(

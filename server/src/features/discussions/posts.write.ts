@@ -4,6 +4,7 @@ import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
+import { listActiveMemberNames } from '../spaces/memberships.queries';
 import type { SpaceContext } from '../spaces/spaces.access';
 
 import type { DiscussionsMailer } from './discussions.mail';
@@ -14,16 +15,7 @@ import { findMentions } from './sanitize';
 import { listFollowers, recordNewPost, setFollow } from './threads.queries';
 
 /** Active members of the space, as `@displayName` candidates. */
-export const mentionCandidates = async (db: Db, spaceId: string) =>
-  (
-    await db
-      .selectFrom('memberships')
-      .innerJoin('users', 'users.id', 'memberships.user_id')
-      .select(['users.id', 'users.display_name'])
-      .where('memberships.space_id', '=', spaceId)
-      .where('memberships.status', '=', 'active')
-      .execute()
-  ).map((row) => ({ id: row.id, displayName: row.display_name }));
+export const mentionCandidates = listActiveMemberNames;
 
 /** Reply and quote targets must be posts of the same thread; anything else is bad input. */
 async function checkTarget(trx: Db, threadId: string, postId: string | undefined, field: string) {

@@ -6,7 +6,7 @@ import { type Actor, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-import { activeSpaceIdsOf, advanceReadPosition, markSpaceRead, unreadBySpace } from './reads.queries';
+import { activeSpaceIdsOf, advanceReadPosition, findPostNumber, markSpaceRead, unreadBySpace } from './reads.queries';
 
 /**
  * `POST /threads/:id/read`: the caller has seen this thread up to `lastReadPostId`. The post
@@ -22,12 +22,7 @@ export async function markThreadRead(
   const userId = context.actor?.id;
   if (!userId) throw unauthenticated();
   const post = isUuid(input.lastReadPostId)
-    ? await deps.db
-        .selectFrom('posts')
-        .select('number')
-        .where('id', '=', input.lastReadPostId)
-        .where('thread_id', '=', context.thread.id)
-        .executeTakeFirst()
+    ? await findPostNumber(deps.db, context.thread.id, input.lastReadPostId)
     : undefined;
   if (!post) throw notFound('post in this thread');
   await advanceReadPosition(deps.db, { userId, threadId: context.thread.id, number: post.number });

@@ -11,7 +11,7 @@ import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
 import { toPosts, toThread } from './discussions.mappers';
-import { listPosts } from './posts.queries';
+import { findAuthor, listPosts } from './posts.queries';
 import { writePost } from './posts.write';
 import { findReadPosition, firstUnreadPost } from './reads.queries';
 import { sanitizePostBody } from './sanitize';
@@ -61,11 +61,7 @@ export async function createThread(
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
-  const author = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', '=', actor.id)
-    .executeTakeFirstOrThrow();
+  const author = await findAuthor(deps.db, actor.id);
   const key: IdempotencyRequest | null = input.idempotencyKey
     ? { userId: actor.id, key: input.idempotencyKey, route: `POST /spaces/${context.space.slug}/threads` }
     : null;

@@ -23,7 +23,7 @@ import {
   typeLongText,
 } from './documents.fixtures';
 import { createDocument } from './documents.service';
-import { loadStoredDoc } from './documents.storage';
+import { loadStoredDoc } from './storage.queries';
 
 /**
  * Sees every append of changes to `document_updates` go by; refuses the next ones when told.

@@ -21,7 +21,7 @@ import {
   loadStoredDoc,
   loadStoredInto,
   refreshDerived,
-} from './documents.storage';
+} from './storage.queries';
 import { claimAutoVersion, insertVersion } from './versions.queries';
 
 /** What each `/collab` connection carries into the Hocuspocus hooks. */

@@ -14,7 +14,7 @@ import {
   settled,
   type TestProvider,
 } from './documents.fixtures';
-import { loadStoredDoc } from './documents.storage';
+import { loadStoredDoc } from './storage.queries';
 
 describe('/collab', () => {
   let ctx: TestContext;

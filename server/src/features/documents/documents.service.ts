@@ -5,6 +5,7 @@ import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import { canCreateDocument, canDeleteDocument, canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
+import { findUserById } from '../accounts/accounts.queries';
 import { loadSpaceContext, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import { loadDocumentContext } from './documents.access';
 import { htmlOf, markdownOf, plainTextOf } from './documents.content';
@@ -17,11 +18,11 @@ import {
   renameDocument as renameDocumentRow,
   softDeleteDocument,
 } from './documents.queries';
-import { appendUpdates, loadStoredDoc, refreshDerived } from './documents.storage';
+import { appendUpdates, loadStoredDoc, refreshDerived } from './storage.queries';
 
 /** The actor a user id stands for (role from the database). */
 async function actorOf(db: Db, userId: string): Promise<Actor> {
-  const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
+  const user = await findUserById(db, userId);
   return user ? { id: user.id, role: user.role } : null;
 }
 

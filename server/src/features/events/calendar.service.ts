@@ -1,13 +1,12 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import { sql } from 'kysely';
+import { createHmac } from 'node:crypto';
 import { authorize } from '../../core/authorize';
 import { isUuid } from '../../core/ids';
 import { hashSecret } from '../../core/secrets';
-import type { Db } from '../../db/database';
 import { notFound } from '../../errors';
 import { canManageCalendarFeed, canViewEvent } from '../../policy/events.policy';
 import type { Actor } from '../../policy/policy';
 import { type IcsEvent, renderCalendar } from './calendar.ics';
+import { findFeedOwner, findOrCreateFeedKey, lockFeed, setFeedTokenHash, upsertFeed } from './calendar.queries';
 import { eventAccess, loadEventContext, loadEventSpaceFacts } from './events.access';
 import type { EventsDeps } from './events.deps';
 import { eventUrl } from './events.mail';
@@ -108,17 +107,6 @@ export async function seriesIcs(deps: EventsDeps, input: { actor: Actor; seriesI
   return renderCalendar(series.title, [base, ...overrides]);
 }
 
-/** The installation's feed key: made once, by whichever process asks first. */
-async function feedKey(db: Db): Promise<string> {
-  await db
-    .insertInto('calendar_feed_key')
-    .values({ id: 1, secret: randomBytes(32).toString('base64url') })
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .execute();
-  const row = await db.selectFrom('calendar_feed_key').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
-  return row.secret;
-}
-
 /**
  * A feed's token, derived from the person and the moment the feed was made: the person sees
  * the same address every time, a rotation (new moment) makes a new one, and lookups go
@@ -138,31 +126,13 @@ export async function calendarFeed(
 ): Promise<{ url: string }> {
   if (!canManageCalendarFeed(input.actor) || !input.actor) throw new Error('unreachable: routes require a session');
   const userId = input.actor.id;
-  const key = await feedKey(deps.db);
+  const key = await findOrCreateFeedKey(deps.db);
   return deps.db.transaction().execute(async (trx) => {
-    const existing = await trx
-      .selectFrom('calendar_feeds')
-      .select('created_at')
-      .where('user_id', '=', userId)
-      .forUpdate()
-      .executeTakeFirst();
+    const existing = await lockFeed(trx, userId);
     if (existing && !input.rotate) return { url: feedUrl(deps.publicUrl, feedToken(key, userId, existing.created_at)) };
-    const created = await trx
-      .insertInto('calendar_feeds')
-      .values({ user_id: userId, token_hash: randomBytes(16).toString('hex'), created_at: sql`clock_timestamp()` })
-      .onConflict((conflict) =>
-        conflict
-          .column('user_id')
-          .doUpdateSet({ created_at: sql`clock_timestamp()`, token_hash: randomBytes(16).toString('hex') }),
-      )
-      .returning('created_at')
-      .executeTakeFirstOrThrow();
+    const created = await upsertFeed(trx, userId);
     const token = feedToken(key, userId, created.created_at);
-    await trx
-      .updateTable('calendar_feeds')
-      .set({ token_hash: hashSecret(token) })
-      .where('user_id', '=', userId)
-      .execute();
+    await setFeedTokenHash(trx, userId, hashSecret(token));
     return { url: feedUrl(deps.publicUrl, token) };
   });
 }
@@ -173,12 +143,7 @@ export async function calendarFeed(
  * rotated tokens are 404.
  */
 export async function feedIcs(deps: EventsDeps, input: { token: string }): Promise<string> {
-  const feed = await deps.db
-    .selectFrom('calendar_feeds')
-    .innerJoin('users', 'users.id', 'calendar_feeds.user_id')
-    .select(['users.id', 'users.role'])
-    .where('calendar_feeds.token_hash', '=', hashSecret(input.token))
-    .executeTakeFirst();
+  const feed = await findFeedOwner(deps.db, hashSecret(input.token));
   if (!feed) throw notFound('calendar');
   const actor: Actor = { id: feed.id, role: feed.role };
   const now = deps.now();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { seedAlliance } from '../seed/alliance.seed';
+import { seedAlliance } from '../seed/seed.service';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
 import { call, createEventRow } from './events.fixtures';
 

@@ -37,6 +37,7 @@ import {
   type EventInsert,
   type EventRecord,
   findEvent,
+  findNextOccurrence,
   findSeriesBySlug,
   insertEvent,
   insertSeries,
@@ -342,15 +343,7 @@ export async function getNextPermanence(deps: EventsDeps, { now }: { now: Date }
     { from: new Date(now.getTime() - day), to: new Date(now.getTime() + 120 * day) },
     { seriesId: series.id },
   );
-  const row = await deps.db
-    .selectFrom('events')
-    .select(['id', 'title', 'summary', 'starts_at', 'ends_at', 'timezone', 'mode'])
-    .where('series_id', '=', series.id)
-    .where('cancelled_at', 'is', null)
-    .where('ends_at', '>', now)
-    .orderBy('starts_at')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await findNextOccurrence(deps.db, series.id, now);
   if (!row) return null;
   return {
     seriesId: series.id,

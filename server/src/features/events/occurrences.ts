@@ -1,5 +1,5 @@
 import type { Db } from '../../db/database';
-import { type EventInsert, insertOccurrences, type SeriesRecord } from './events.queries';
+import { type EventInsert, existingOccurrenceDates, insertOccurrences, type SeriesRecord } from './events.queries';
 import { occurrencesBetween } from './recurrence';
 import { instantToWallTime } from './zoned-time';
 
@@ -39,16 +39,7 @@ export async function materializeSeries(
   const wanted = occurrencesBetween(schedule, range.from, until).slice(0, MAX_PER_CALL);
   if (wanted.length === 0) return [];
   const dates = wanted.map((occurrence) => occurrenceDateOf(occurrence.startsAt, series.timezone));
-  const existing = new Set(
-    (
-      await db
-        .selectFrom('events')
-        .select((eb) => eb.fn<string>('to_char', [eb.ref('occurrence_date'), eb.val('YYYY-MM-DD')]).as('day'))
-        .where('series_id', '=', series.id)
-        .where('occurrence_date', 'in', dates)
-        .execute()
-    ).map((row) => row.day),
-  );
+  const existing = await existingOccurrenceDates(db, series.id, dates);
   const rows: EventInsert[] = wanted
     .map((occurrence, index) => ({ occurrence, date: dates[index] as string }))
     .filter(({ date }) => !existing.has(date))

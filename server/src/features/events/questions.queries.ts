@@ -94,3 +94,11 @@ export const setQuestionStatus = (
     .set({ status: values.status, transmitted_space_id: values.transmittedSpaceId, updated_at: sql`now()` })
     .where('id', '=', questionId)
     .execute();
+
+/**
+ * Takes the event row's lock for a change of question statuses (`for no key update`: it does
+ * not block registrations' foreign keys), so two animateur·ices clicking at once are ordered.
+ */
+export async function lockEventQuestions(trx: Db, eventId: string) {
+  await trx.selectFrom('events').select('id').where('id', '=', eventId).forNoKeyUpdate().execute();
+}

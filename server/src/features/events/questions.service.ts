@@ -20,6 +20,7 @@ import {
   findQuestion,
   insertQuestion,
   listQuestions as listQuestionRows,
+  lockEventQuestions,
   type QuestionRecord,
   reopenCurrent,
   setQuestionStatus,
@@ -170,7 +171,7 @@ export async function updateQuestion(
     return { question: toQuestion(question) };
   }
   return deps.transaction(async (trx, publish) => {
-    await trx.selectFrom('events').select('id').where('id', '=', context.event.id).forNoKeyUpdate().execute();
+    await lockEventQuestions(trx, context.event.id);
     if (status === 'current') {
       for (const previous of await reopenCurrent(trx, context.event.id, question.id)) {
         await announce(trx, publish, previous.id, 'question.updated');

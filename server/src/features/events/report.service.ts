@@ -11,7 +11,7 @@ import { createThread } from '../discussions/threads.service';
 import { createDocument } from '../documents/documents.service';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { type EventContext, loadEventContext } from './events.access';
-import { type EventRecord, lockEvent } from './events.queries';
+import { type EventRecord, linkEvent, lockEvent } from './events.queries';
 
 type FollowUpBody = z.infer<typeof FollowUpBodySchema>;
 
@@ -60,7 +60,7 @@ export async function publishReport(deps: ReportDeps, input: { actor: Actor; eve
       { db: trx },
       { spaceId: event.space_id, title: reportTitle(event), authorId: actor.id },
     );
-    await trx.updateTable('events').set({ report_document_id: document.id }).where('id', '=', event.id).execute();
+    await linkEvent(trx, event.id, { report_document_id: document.id });
   });
   return loadEventContext(deps.db, context.event.id, input.actor);
 }
@@ -101,7 +101,7 @@ export async function openFollowUp(
         const result = await work(trx, publish);
         // Only `createThread` runs through these deps, and it answers `{ thread, post }`.
         const threadId = (result as { thread: { id: string } }).thread.id;
-        await trx.updateTable('events').set({ follow_up_thread_id: threadId }).where('id', '=', eventId).execute();
+        await linkEvent(trx, eventId, { follow_up_thread_id: threadId });
         return result;
       }),
   };

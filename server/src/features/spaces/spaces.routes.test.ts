@@ -4,7 +4,7 @@ import type { Db } from '../../db/database';
 import { sessionCookieName } from '../../plugins/auth';
 import { createSession } from '../../plugins/auth/sessions.queries';
 import { createTestApp, type TestContext } from '../../test/app';
-import { seedAlliance } from '../seed/alliance.seed';
+import { seedAlliance } from '../seed/seed.service';
 
 let sequence = 0;
 async function createUser(db: Db, overrides: { role?: 'member' | 'admin' } = {}) {

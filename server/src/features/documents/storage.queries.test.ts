@@ -13,7 +13,7 @@ import {
   pendingIncrements,
   refreshDerived,
   storedBytes,
-} from './documents.storage';
+} from './storage.queries';
 
 /** Collects the Yjs updates `change` makes to `doc`, one per transaction. */
 function updatesOf(doc: Y.Doc, change: () => void): Uint8Array[] {

@@ -1,27 +1,16 @@
 import type { Db } from '../../db/database';
-import { slugify } from '../spaces/slugify';
-import { ALLIANCE_SERIES, ALLIANCE_SPACES, type SeedSeries, type SeedSpace } from './alliance.data';
+import type { SeedSeries, SeedSpace } from './alliance-data';
 
-/** What one run inserted; empty lists when everything was already there. */
-export interface SeedReport {
-  spaces: string[];
-  projects: number;
-  series: string[];
-}
+/**
+ * The seed's writes. Each insert is keyed by slug with `on conflict do nothing`: what already
+ * exists is never touched, and an insert that lost the race answers null.
+ */
 
-export interface SeedData {
-  spaces: SeedSpace[];
-  series: SeedSeries[];
-}
-
-export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
-  const slug = slugify(space.title);
-  if (!slug) throw new Error(`seed: no slug can be made from "${space.title}"`);
-  return slug;
-}
-
-async function insertSpace(db: Db, space: SeedSpace): Promise<{ slug: string; projects: number } | null> {
-  const slug = spaceSlug(space);
+export async function insertSeedSpace(
+  db: Db,
+  space: SeedSpace,
+  slug: string,
+): Promise<{ slug: string; projects: number } | null> {
   const inserted = await db
     .insertInto('spaces')
     .values({
@@ -61,7 +50,7 @@ async function insertSpace(db: Db, space: SeedSpace): Promise<{ slug: string; pr
   return { slug, projects: space.projects.length };
 }
 
-async function insertSeries(db: Db, series: SeedSeries): Promise<boolean> {
+export async function insertSeedSeries(db: Db, series: SeedSeries): Promise<boolean> {
   const inserted = await db
     .insertInto('event_series')
     .values({
@@ -82,29 +71,4 @@ async function insertSeries(db: Db, series: SeedSeries): Promise<boolean> {
     .returning('id')
     .executeTakeFirst();
   return inserted !== undefined;
-}
-
-/**
- * Inserts the alliance's spaces, their territories and the permanence series, keyed by slug.
- * Whatever already exists is left untouched (`on conflict do nothing`), so running it at every
- * start, or from several processes starting together, inserts each row once and never
- * overwrites an edit. It runs in one transaction: a crash half-way leaves nothing behind.
- */
-export async function seedAlliance(
-  db: Db,
-  data: SeedData = { spaces: ALLIANCE_SPACES, series: ALLIANCE_SERIES },
-): Promise<SeedReport> {
-  return db.transaction().execute(async (trx) => {
-    const report: SeedReport = { spaces: [], projects: 0, series: [] };
-    for (const space of data.spaces) {
-      const inserted = await insertSpace(trx, space);
-      if (!inserted) continue;
-      report.spaces.push(inserted.slug);
-      report.projects += inserted.projects;
-    }
-    for (const series of data.series) {
-      if (await insertSeries(trx, series)) report.series.push(series.slug);
-    }
-    return report;
-  });
 }

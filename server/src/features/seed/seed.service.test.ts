@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
 import { PERMANENCE_SLUG } from '../events/events.service';
-import { ALLIANCE_SPACES, PERMANENCE_SERIES } from './alliance.data';
-import { seedAlliance } from './alliance.seed';
+import { ALLIANCE_SPACES, PERMANENCE_SERIES } from './alliance-data';
+import { seedAlliance } from './seed.service';
 
 async function counts(database: Database) {
   const count = async (table: 'spaces' | 'space_projects' | 'event_series') =>
