@@ -8,7 +8,7 @@ import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
 import { eventsRoutes } from './features/events/events.routes';
-import { questionsRoutes } from './features/events/questions.routes';
+import { questionsRoutes } from './features/events/questions/questions.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';

@@ -9,8 +9,8 @@ import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
 import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
+import { toNotification } from './discussions.content';
 import type { DiscussionsMailer } from './discussions.mail';
-import { toNotification } from './discussions.mappers';
 import {
   countUnreadNotifications,
   insertNotifications,

@@ -9,10 +9,10 @@ import { notFound } from '../../errors';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
+import { toPosts, toThread } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
-import { toPosts, toThread } from './discussions.mappers';
 import { findAuthor, listPosts } from './posts.queries';
-import { writePost } from './posts.write';
+import { writePost } from './posts.service';
 import { findReadPosition, firstUnreadPost } from './reads.queries';
 import { sanitizePostBody } from './sanitize';
 import {

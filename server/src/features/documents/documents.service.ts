@@ -8,9 +8,8 @@ import type { Actor } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { loadSpaceContext, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import { loadDocumentContext } from './documents.access';
-import { htmlOf, markdownOf, plainTextOf } from './documents.content';
+import { htmlOf, markdownOf, plainTextOf, toDocument } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';
-import { toDocument } from './documents.mappers';
 import {
   findDocument,
   insertDocument,

@@ -6,9 +6,8 @@ import { notFound } from '../../errors';
 import { canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
 import { type DocumentContext, loadDocumentContext } from './documents.access';
-import { docFromState, htmlOf, plainTextOf, replaceContent } from './documents.content';
+import { docFromState, htmlOf, plainTextOf, replaceContent, toVersion } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';
-import { toVersion } from './documents.mappers';
 import { changeContent, currentContent } from './documents.service';
 import { findVersion, insertVersion, listVersions } from './versions.queries';
 

@@ -6,7 +6,7 @@ import { canKnowEvent, type EventAccessFacts } from '../../policy/events.policy'
 import type { Actor } from '../../policy/policy';
 import { loadMembershipFacts, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import { type EventRecord, findEvent } from './events.queries';
-import { findRegistration } from './registrations.queries';
+import { findRegistration } from './registrations/registrations.queries';
 
 /** The actor's own registration to an event, any status; null when they never registered. */
 export type RegistrationFacts = { status: 'registered' | 'waitlisted' | 'cancelled' } | null;

@@ -12,13 +12,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { calendarRoutes } from './calendar.routes';
+import { calendarRoutes } from './calendar/calendar.routes';
 import type { EventsDeps } from './events.deps';
 import { createEventsMailer } from './events.mail';
 import { canReadEventRoom } from './events.realtime';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
-import { registrationsRoutes } from './registrations.routes';
-import { sendReminders } from './reminders';
+import { registrationsRoutes } from './registrations/registrations.routes';
+import { sendReminders } from './registrations/reminders';
 
 export interface EventsRoutesOptions {
   /** Base of the links in mails and of the calendar feed URL. */

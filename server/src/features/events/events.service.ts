@@ -31,8 +31,8 @@ import {
   loadEventContext,
   loadEventSpaceFacts,
 } from './events.access';
+import { mailFacts, toEvent } from './events.content';
 import type { EventsDeps } from './events.deps';
-import { mailFacts, toEvent } from './events.mappers';
 import {
   type EventInsert,
   type EventRecord,
@@ -47,8 +47,6 @@ import {
   markEventCancelled,
   updateEvent as updateEventRow,
 } from './events.queries';
-import { materializeSeries, occurrenceDateOf } from './occurrences';
-import { normalizeRecurrenceRule } from './recurrence';
 import {
   activeRegistrants,
   countSeats,
@@ -57,10 +55,12 @@ import {
   resetReminders,
   seatCountsOf,
   waitlistPosition,
-} from './registrations.queries';
-import { promoteFromWaitlist, publishSeats } from './registrations.service';
-import { scheduleReminders } from './reminders';
-import { formatInTimeZone, instantToWallTime, isValidTimeZone } from './zoned-time';
+} from './registrations/registrations.queries';
+import { promoteFromWaitlist, publishSeats } from './registrations/registrations.service';
+import { scheduleReminders } from './registrations/reminders';
+import { materializeSeries, occurrenceDateOf } from './series/occurrences';
+import { normalizeRecurrenceRule } from './series/recurrence';
+import { formatInTimeZone, instantToWallTime, isValidTimeZone } from './series/zoned-time';
 
 /** The slug of the alliance's monthly drop-in series, created by the seed. */
 export const PERMANENCE_SLUG = 'permanence';

@@ -10,8 +10,8 @@ import { canDeleteFile, canReadResources, canUploadFile } from '../../policy/res
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { cleanFileName } from './file-name';
 import { loadFileContext } from './resources.access';
+import { toFile } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
-import { toFile } from './resources.mappers';
 import { type FileRecord, findFile, insertFile, markFileDeleted } from './resources.queries';
 import { IMAGE_TYPES, makePreview, PREVIEW_TYPE, type ReceivedFile, sniffAllowedType } from './upload';
 

@@ -5,8 +5,8 @@ import type { Actor } from '../../policy/policy';
 import { canAddLink, canDeleteLink } from '../../policy/resources.policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadLinkContext } from './resources.access';
+import { toLink } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
-import { toLink } from './resources.mappers';
 import { findLink, insertLink, markLinkDeleted } from './resources.queries';
 
 /** Adds a link to an outside resource; the contract's schema has already refused non-http URLs. */

@@ -3,8 +3,8 @@ import { authorize } from '../../core/authorize';
 import type { Actor } from '../../policy/policy';
 import { canReadResources } from '../../policy/resources.policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
+import { toFile, toLink } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
-import { toFile, toLink } from './resources.mappers';
 import { listFiles, listLinks } from './resources.queries';
 
 /** The space's "Ressources" tab: its documents, files and links, each newest first. */
