@@ -1,4 +1,5 @@
 import { ErrorBodySchema } from '@atelier/contract';
+import { create as createContentDisposition } from 'content-disposition';
 import type { FastifyRequest } from 'fastify';
 import { requireAuth } from '../plugins/auth';
 
@@ -26,3 +27,17 @@ export const errorResponsesWith = <Status extends 413 | 415 | 429>(...statuses: 
     typeof ErrorBodySchema
   >),
 });
+
+/**
+ * The Content-Disposition of a download, written by `content-disposition` (the module Express
+ * uses): the exact name as RFC 8187 `filename*=UTF-8''…`, and for old clients a plain ASCII
+ * `filename` — accents dropped, quotes, backslashes, percent signs and anything else outside
+ * printable ASCII replaced by `_`, so that no name can break out of the header.
+ */
+export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
+  const fallback = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+  return createContentDisposition(name, { type: kind, fallback });
+}

@@ -1,7 +1,7 @@
 import { CalendarFeedSchema, IdParamsSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, signedIn } from '../../../core/http';
+import { contentDisposition, errorResponses, signedIn } from '../../../core/http';
 import { notFound } from '../../../errors';
 import { actorFrom } from '../../../policy/policy';
 import type { EventsDeps } from '../events.deps';
@@ -25,7 +25,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async
       const text = await eventIcs(deps, { actor: actorFrom(request.auth), eventId: request.params.id });
       return reply
         .type(CALENDAR_TYPE)
-        .header('content-disposition', `attachment; filename="evenement-${request.params.id}.ics"`)
+        .header('content-disposition', contentDisposition('attachment', `evenement-${request.params.id}.ics`))
         .send(text);
     },
   );
@@ -44,7 +44,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async
       const text = await seriesIcs(deps, { actor: actorFrom(request.auth), seriesId: request.params.id });
       return reply
         .type(CALENDAR_TYPE)
-        .header('content-disposition', `attachment; filename="serie-${request.params.id}.ics"`)
+        .header('content-disposition', contentDisposition('attachment', `serie-${request.params.id}.ics`))
         .send(text);
     },
   );

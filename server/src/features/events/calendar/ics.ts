@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
-import { instantToWallTime, offsetAt } from '../series/zoned-time';
+import { offsetAt, transitionsIn, zonedDateTime } from '../series/zoned-time';
 
 /**
  * iCalendar files. Times are written as wall-clock times with their TZID (`DTSTART;TZID=
@@ -29,41 +29,9 @@ export interface IcsEvent {
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');
 
-/** A Temporal.ZonedDateTime look-alike, the form ical-generator writes as a TZID wall time. */
-function zoned(instant: Date, timeZone: string) {
-  const plain = (wall: ReturnType<typeof instantToWallTime>) => {
-    const text = `${pad(wall.year, 4)}-${pad(wall.month)}-${pad(wall.day)}T${pad(wall.hour)}:${pad(wall.minute)}:00`;
-    const value = {
-      ...wall,
-      second: 0,
-      toJSON: () => text,
-      toString: () => text,
-      toPlainDate: () => ({ ...wall, toJSON: () => text.slice(0, 10), toString: () => text.slice(0, 10) }),
-      toZonedDateTime: (zone: string) => zonedIn(zone),
-    };
-    return value;
-  };
-  const zonedIn = (zone: string): ReturnType<typeof build> => build(zone);
-  const build = (zone: string) => {
-    const wall = instantToWallTime(instant, zone);
-    return {
-      ...wall,
-      second: 0,
-      timeZoneId: zone,
-      toInstant: () => ({
-        epochMilliseconds: instant.getTime(),
-        toJSON: () => instant.toISOString(),
-        toString: () => instant.toISOString(),
-      }),
-      toJSON: () => instant.toISOString(),
-      toString: () => instant.toISOString(),
-      toPlainDateTime: () => plain(wall),
-      withTimeZone: (other: string) => build(other),
-    };
-  };
-  return build(timeZone);
-}
-
+/** The event's time in its zone, as ical-generator writes it (with the TZID): to the minute, as the agenda shows it. */
+const wallClock = (instant: Date, timeZone: string) =>
+  zonedDateTime(instant, timeZone).round({ smallestUnit: 'minute', roundingMode: 'trunc' });
 const formatLocal = (ms: number) => {
   const date = new Date(ms);
   return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}T${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
@@ -74,31 +42,6 @@ const formatOffset = (ms: number) => {
   return `${sign}${pad(Math.floor(Math.abs(minutes) / 60))}${pad(Math.abs(minutes) % 60)}`;
 };
 const DAYS = ['SU', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA'];
-
-/** The instants in `year` at which the zone's offset changes (to the minute). */
-function transitionsIn(timeZone: string, year: number): number[] {
-  const found: number[] = [];
-  const end = Date.UTC(year + 1, 0, 1);
-  let cursor = Date.UTC(year, 0, 1);
-  let offset = offsetAt(cursor, timeZone);
-  while (cursor < end) {
-    const next = cursor + 24 * 60 * 60_000;
-    const nextOffset = offsetAt(next, timeZone);
-    if (nextOffset !== offset) {
-      let low = cursor;
-      let high = next;
-      while (high - low > 60_000) {
-        const middle = Math.floor((low + high) / 2 / 60_000) * 60_000;
-        if (offsetAt(middle, timeZone) === offset) low = middle;
-        else high = middle;
-      }
-      found.push(high);
-      offset = nextOffset;
-    }
-    cursor = next;
-  }
-  return found;
-}
 
 /**
  * A VTIMEZONE for `timeZone`, from the rules in force in `year`: each yearly change becomes an
@@ -154,8 +97,8 @@ export function renderCalendar(name: string, events: IcsEvent[]): string {
     );
     calendar.createEvent({
       id: event.uid,
-      start: zoned(event.startsAt, event.timezone),
-      end: zoned(event.endsAt, event.timezone),
+      start: wallClock(event.startsAt, event.timezone),
+      end: wallClock(event.endsAt, event.timezone),
       timezone: event.timezone,
       summary: event.title,
       description: event.summary || null,
@@ -163,7 +106,7 @@ export function renderCalendar(name: string, events: IcsEvent[]): string {
       url: event.url,
       ...(event.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
       ...(event.rrule ? { repeating: [`RRULE:${event.rrule}`, ...exdates].join('\r\n') } : {}),
-      ...(event.recurrenceId ? { recurrenceId: zoned(event.recurrenceId, event.timezone) } : {}),
+      ...(event.recurrenceId ? { recurrenceId: wallClock(event.recurrenceId, event.timezone) } : {}),
     });
   }
   const text = calendar.toString();

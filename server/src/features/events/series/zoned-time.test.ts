@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatInTimeZone, instantToWallTime, isValidTimeZone, offsetAt, wallTimeToInstant } from './zoned-time';
+import {
+  formatInTimeZone,
+  instantToWallTime,
+  isValidTimeZone,
+  offsetAt,
+  transitionsIn,
+  wallTimeToInstant,
+} from './zoned-time';
 
 const PARIS = 'Europe/Paris';
 const at = (year: number, month: number, day: number, hour: number, minute: number) => ({
@@ -21,6 +28,16 @@ describe('offsetAt', () => {
     expect(offsetAt(Date.parse('2026-03-29T01:00:00Z'), PARIS)).toBe(2 * 60 * 60_000);
     expect(offsetAt(Date.parse('2026-10-25T00:59:59Z'), PARIS)).toBe(2 * 60 * 60_000);
     expect(offsetAt(Date.parse('2026-10-25T01:00:00Z'), PARIS)).toBe(60 * 60_000);
+  });
+});
+
+describe('transitionsIn', () => {
+  it('finds the two changes of Paris in 2026, to the second', () => {
+    expect(transitionsIn(PARIS, 2026).map((at) => new Date(at).toISOString())).toEqual([
+      '2026-03-29T01:00:00.000Z',
+      '2026-10-25T01:00:00.000Z',
+    ]);
+    expect(transitionsIn('UTC', 2026)).toEqual([]);
   });
 });
 
@@ -80,5 +97,10 @@ describe('isValidTimeZone', () => {
   it('knows IANA names and refuses others', () => {
     expect(isValidTimeZone(PARIS)).toBe(true);
     expect(isValidTimeZone('Europe/Atlantis')).toBe(false);
+  });
+
+  it('refuses bare offsets, which know nothing of daylight saving', () => {
+    expect(isValidTimeZone('+01:00')).toBe(false);
+    expect(isValidTimeZone('-05:00')).toBe(false);
   });
 });

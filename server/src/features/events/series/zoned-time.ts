@@ -1,7 +1,11 @@
+import { Temporal } from 'temporal-polyfill';
+
 /**
- * Wall-clock time in a named IANA time zone, with nothing but `Intl` (Node ships full ICU and
- * its tz database). Events are defined as "12:30 in Paris", not as a fixed UTC offset, so every
- * conversion goes through the zone's rules for that very day.
+ * Wall-clock time in a named IANA time zone, through Temporal (the `temporal-polyfill`
+ * package until Node ships it). Events are defined as "12:30 in Paris", not as a fixed UTC
+ * offset, so every conversion goes through the zone's rules for that very day. This module
+ * only adapts Temporal to the shapes the agenda uses (`Date`, `WallTime`); the arithmetic is
+ * Temporal's.
  */
 
 /** A calendar date and time as people read it on a clock, in no particular zone. */
@@ -13,33 +17,17 @@ export interface WallTime {
   minute: number;
 }
 
-const HOUR = 60 * 60 * 1000;
-const DAY = 24 * HOUR;
+const zonedAt = (instant: number, timeZone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(instant).toZonedDateTimeISO(timeZone);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** True for a zone name that the runtime's tz database knows (e.g. `Europe/Paris`). */
+/**
+ * True for a zone name of the tz database (e.g. `Europe/Paris`). Temporal also reads bare
+ * offsets (`+01:00`) as zones; the agenda refuses them, since they know nothing of DST.
+ */
 export function isValidTimeZone(timeZone: string): boolean {
+  if (/^[+\-\u2212]/.test(timeZone)) return false;
   try {
-    formatterFor(timeZone);
+    zonedAt(0, timeZone);
     return true;
   } catch {
     return false;
@@ -48,45 +36,48 @@ export function isValidTimeZone(timeZone: string): boolean {
 
 /** Offset of `timeZone` from UTC at `instant` (ms since epoch), in ms: +3 600 000 for Paris in winter. */
 export function offsetAt(instant: number, timeZone: string): number {
-  const wholeSeconds = Math.floor(instant / 1000) * 1000;
-  const parts = formatterFor(timeZone).formatToParts(new Date(wholeSeconds));
-  const get = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - wholeSeconds;
+  return zonedAt(instant, timeZone).offsetNanoseconds / 1_000_000;
 }
 
-const wallToUtcMs = (wall: WallTime) => Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
+/** The instant as a Temporal.ZonedDateTime in the zone (the form ical-generator writes with a TZID). */
+export const zonedDateTime = (instant: Date, timeZone: string): Temporal.ZonedDateTime =>
+  zonedAt(instant.getTime(), timeZone);
 
 /**
- * The instant at which clocks in `timeZone` show `wall`. Across DST changes it follows the
- * RFC 5545 / Temporal "compatible" choice: a time that occurs twice (autumn) is the first one,
- * a time skipped by the spring change is moved forward by the gap (02:30 → 03:30).
+ * The instant at which clocks in `timeZone` show `wall`. Across DST changes it takes Temporal's
+ * `compatible` choice, the one RFC 5545 prescribes: a time that occurs twice (autumn) is the
+ * first one, a time skipped by the spring change is moved forward by the gap (02:30 → 03:30).
  */
 export function wallTimeToInstant(wall: WallTime, timeZone: string): Date {
-  const local = wallToUtcMs(wall);
-  // Real zones change their offset at most once within a day, so the offsets a day before and a
-  // day after are the only two candidates.
-  const before = offsetAt(local - DAY, timeZone);
-  const after = offsetAt(local + DAY, timeZone);
-  const candidates = [local - before, local - after].filter(
-    (instant) => instant + offsetAt(instant, timeZone) === local,
-  );
-  if (candidates.length > 0) return new Date(Math.min(...candidates));
-  // In the spring gap: read the wall time with the offset in force before the change.
-  return new Date(local - before);
+  const zoned = Temporal.PlainDateTime.from(wall).toZonedDateTime(timeZone, { disambiguation: 'compatible' });
+  return new Date(zoned.epochMilliseconds);
 }
 
 /** What clocks in `timeZone` show at `instant`. */
 export function instantToWallTime(instant: Date, timeZone: string): WallTime {
-  return floatingToWallTime(new Date(instant.getTime() + offsetAt(instant.getTime(), timeZone)));
+  const { year, month, day, hour, minute } = zonedAt(instant.getTime(), timeZone);
+  return { year, month, day, hour, minute };
+}
+
+/** The instants in `year` (UTC) at which the zone's offset changes. */
+export function transitionsIn(timeZone: string, year: number): number[] {
+  const end = Date.UTC(year + 1, 0, 1);
+  const found: number[] = [];
+  let next = zonedAt(Date.UTC(year, 0, 1) - 1, timeZone).getTimeZoneTransition('next');
+  while (next && next.epochMilliseconds < end) {
+    found.push(next.epochMilliseconds);
+    next = next.getTimeZoneTransition('next');
+  }
+  return found;
 }
 
 /**
  * "Floating" dates carry a wall time in their UTC fields, with no zone: the form recurrence
- * rules are expanded in, so that "every first Tuesday at 12:30" stays 12:30 all year.
+ * rules are expanded in (rrule only knows UTC), so that "every first Tuesday at 12:30" stays
+ * 12:30 all year.
  */
 export function wallTimeToFloating(wall: WallTime): Date {
-  return new Date(wallToUtcMs(wall));
+  return new Date(Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute));
 }
 
 export function floatingToWallTime(floating: Date): WallTime {
@@ -99,15 +90,7 @@ export function floatingToWallTime(floating: Date): WallTime {
   };
 }
 
-const pad = (value: number, length = 2) => String(value).padStart(length, '0');
-
-/** ISO 8601 with the zone's offset at that instant: `2026-12-01T12:30:00+01:00`. */
+/** ISO 8601 with the zone's offset at that instant, to the second: `2026-12-01T12:30:00+01:00`. */
 export function formatInTimeZone(instant: Date, timeZone: string): string {
-  const offset = offsetAt(instant.getTime(), timeZone);
-  const local = new Date(Math.floor(instant.getTime() / 1000) * 1000 + offset);
-  const sign = offset < 0 ? '-' : '+';
-  const offsetMinutes = Math.round(Math.abs(offset) / 60_000);
-  const date = `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`;
-  const time = `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}:${pad(local.getUTCSeconds())}`;
-  return `${date}T${time}${sign}${pad(Math.floor(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+  return zonedAt(instant.getTime(), timeZone).toString({ timeZoneName: 'never', smallestUnit: 'second' });
 }
