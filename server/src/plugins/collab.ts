@@ -39,7 +39,7 @@ function toFetchRequest(raw: IncomingMessage): Request {
  * The upgrade goes through Fastify like any request, so the auth plugin has already read the
  * session cookie (`request.auth`); the Origin is checked here as for socket.io. Which
  * documents the socket may open, and whether read-only, is decided per document in the
- * Hocuspocus hooks (features/documents/collab.server.ts).
+ * Hocuspocus hooks (features/documents/collab/server.ts).
  */
 export const collabPlugin = fp<{ config: Config }>(
   async (app: FastifyInstance, { config }) => {

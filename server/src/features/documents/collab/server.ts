@@ -74,7 +74,7 @@ function editorOf(origin: unknown): string | null {
  * - durable: every change applied to a live document (from a client, another process or a
  *   server-side change) is queued from the Yjs `update` event and appended to
  *   `document_updates` by the write queue; a client's ack waits for that commit
- *   (collab.acks.ts), so a change the editor shows as saved survives a crash;
+ *   (acks.ts), so a change the editor shows as saved survives a crash;
  * - derived, debounced in `onStoreDocument`: plain text, last edit, automatic versions and
  *   compaction, which can all be rebuilt from the stored changes.
  */
@@ -224,7 +224,7 @@ export function createCollabServer(options: CollabOptions) {
     },
   };
 
-  /** Shutdown: see closeCollab (collab.shutdown.ts). */
+  /** Shutdown: see closeCollab (shutdown.ts). */
   async function flush(options: { closeSockets(): void; budgetMs?: number }): Promise<void> {
     closing = true;
     await closeCollab({

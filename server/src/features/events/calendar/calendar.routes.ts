@@ -14,7 +14,7 @@ const FeedFileParamsSchema = z.object({ file: z.string().min(1).max(200) });
 const calendarResponse = { 200: z.string().describe('text/calendar'), ...errorResponses };
 const FEED_FILE = /^([A-Za-z0-9_-]{20,100})\.ics$/;
 
-/** Calendars: ICS files never carry the visio link (see calendar.ics.ts). */
+/** Calendars: ICS files never carry the visio link (see ics.ts). */
 export const calendarRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = async (app, { deps }) => {
   app.get(
     '/events/:id/ics',
