@@ -3,7 +3,7 @@ import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureAdmin } from './features/accounts/accounts.service';
-import { seedAlliance } from './features/seed/alliance.seed';
+import { seedAlliance } from './features/seed/seed.service';
 
 async function main() {
   const config = loadConfig();

@@ -21,7 +21,7 @@ const STATS = process.env.FUZZ_STATS === '1';
 /** Routes the fuzzer leaves alone: the documentation itself (HTML and static files). */
 const SKIPPED = [/^\/api\/docs/, /\*/];
 
-/** Routes the API contract (shared/API.md) promises; the fuzzer must be reaching them. */
+/** Routes of the public API (the paths clients and integrators rely on); the fuzzer must be reaching them. */
 const EXPECTED = [
   'GET /api/health',
   'POST /api/auth/register',

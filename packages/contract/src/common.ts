@@ -3,6 +3,22 @@ import { z } from 'zod';
 /** Opaque identifiers: clients never parse them. */
 export const IdSchema = z.string().min(1).max(64);
 
+/** `/:id` in a path: the one param of routes about one thing (a thread, an event, a file…). */
+export const IdParamsSchema = z.object({ id: IdSchema });
+
+/**
+ * A space's URL name: lowercase ASCII words joined by single hyphens ("mise-en-recits").
+ * Anything else in a path is refused with 400 `invalid_input` before any query runs.
+ */
+export const SpaceSlugSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens only');
+
+/** `/spaces/:slug/…` in a path. */
+export const SpaceSlugParamsSchema = z.object({ slug: SpaceSlugSchema });
+
 /** ISO 8601 instant with offset, as every time on the wire. */
 export const IsoDateTimeSchema = z.iso.datetime({ offset: true });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, lineText, paginated } from './common';
-import { PersonRefSchema, SpaceSlugSchema } from './spaces';
+import { PersonRefSchema } from './spaces';
 
 /**
  * Discussions: threads in a space, posts with replies and quotes, edits with history, soft
@@ -175,6 +175,3 @@ export const NotificationListSchema = paginated(NotificationSchema).extend({
   unreadCount: z.number().int().nonnegative(),
 });
 export type NotificationList = z.infer<typeof NotificationListSchema>;
-
-export const IdParamsSchema = z.object({ id: IdSchema });
-export const SpaceSlugParamsSchema = z.object({ slug: SpaceSlugSchema });

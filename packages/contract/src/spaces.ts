@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { EmailSchema, PasswordSchema, SessionBodySchema } from './accounts';
 import { FantasticRoleSchema, OrganisationKindSchema } from './alliance';
-import { IdSchema, IsoDateTimeSchema, LocaleSchema, lineText, multilineText, paginated } from './common';
+import {
+  IdSchema,
+  IsoDateTimeSchema,
+  LocaleSchema,
+  lineText,
+  multilineText,
+  paginated,
+  SpaceSlugSchema,
+} from './common';
 
 export const SpaceKindSchema = z.enum(['chantier', 'communaute', 'cohorte']);
 export const VisibilitySchema = z.enum(['public', 'members', 'private']);
@@ -15,17 +23,6 @@ export type JoinPolicy = z.infer<typeof JoinPolicySchema>;
 export type MembershipRole = z.infer<typeof MembershipRoleSchema>;
 export type MembershipStatus = z.infer<typeof MembershipStatusSchema>;
 
-/**
- * A space's URL name: lowercase ASCII words joined by single hyphens ("mise-en-recits").
- * Anything else in a path is refused with 400 `invalid_input` before any query runs.
- */
-export const SpaceSlugSchema = z
-  .string()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'lowercase letters, digits and single hyphens only');
-
-export const SpaceParamsSchema = z.object({ slug: SpaceSlugSchema });
 export const SpaceMemberParamsSchema = z.object({ slug: SpaceSlugSchema, userId: IdSchema });
 
 export const SpaceSummarySchema = z.object({

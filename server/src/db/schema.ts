@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Selectable } from 'kysely';
-import type { DocumentsTables } from '../features/documents/documents.tables';
-import type { EventsTables } from '../features/events/events.tables';
-import type { ResourcesTables } from '../features/resources/resources.tables';
 
-/** Table types, written by hand to match `migrations/`. */
+/**
+ * Every table type, in one place, written by hand to match `migrations/`. Queries see them
+ * through `DB`; features never declare tables of their own.
+ */
 
 type CreatedAt = ColumnType<Date, never, never>;
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -251,8 +251,175 @@ export interface RealtimeEventsTable {
   created_at: CreatedAt;
 }
 
-/** Each feature declares its own tables beside its code; this joins them. */
-export interface DB extends DocumentsTables, ResourcesTables, EventsTables {
+// ── Documents ──
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  /** Null: a document of the whole alliance (read by everyone, edited by admins). */
+  space_id: string | null;
+  title: string;
+  created_by: string;
+  created_at: CreatedAt;
+  last_edited_at: Date | null;
+  last_edited_by: string | null;
+  deleted_at: Date | null;
+  /** The compacted Yjs state (one update), or null before the first compaction. */
+  state: Uint8Array | null;
+  /** Every `document_updates` row up to this id is already folded into `state`. */
+  compacted_through: Generated<number>;
+  plain_text: Generated<string>;
+  last_auto_version_at: Date | null;
+  search_vector: ColumnType<string, never, never>;
+}
+export type DocumentRow = Selectable<DocumentsTable>;
+
+export interface DocumentUpdatesTable {
+  id: Generated<number>;
+  document_id: string;
+  update: Uint8Array;
+  created_at: CreatedAt;
+}
+
+export interface DocumentVersionsTable {
+  id: Generated<string>;
+  document_id: string;
+  kind: 'auto' | 'named' | 'restore';
+  name: string | null;
+  state: Uint8Array;
+  plain_text: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+export type DocumentVersionRow = Selectable<DocumentVersionsTable>;
+
+// ── Resources ──
+
+/** A file uploaded to a space; its bytes are in the file storage under `storage_key`. */
+export interface FilesTable {
+  id: Generated<string>;
+  space_id: string;
+  uploaded_by: string;
+  /** The uploaded name, cleaned (see `file-name.ts`). */
+  name: string;
+  /** Sniffed from the content, never taken from the name or the browser. */
+  mime_type: string;
+  /** `bigint` in the database, read back as a number by both engines (see db/database.ts). */
+  size_bytes: number;
+  storage_key: string;
+  sha256: string;
+  has_preview: Generated<boolean>;
+  created_at: CreatedAt;
+  deleted_at: Date | null;
+}
+export type FileRow = Selectable<FilesTable>;
+
+/** A link to an outside resource (http or https). */
+export interface LinksTable {
+  id: Generated<string>;
+  space_id: string;
+  url: string;
+  title: string;
+  description: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+  deleted_at: Date | null;
+}
+export type LinkRow = Selectable<LinksTable>;
+
+// ── Events (migrations/202611291300_events.ts) ──
+
+export interface EventsTable {
+  id: Generated<string>;
+  series_id: string | null;
+  /** The occurrence's date by its series' rule (kept when moved alone); null for one-off events. */
+  occurrence_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Null: the whole alliance. */
+  space_id: string | null;
+  title: string;
+  kind: 'permanence' | 'initiation' | 'atelier' | 'autre';
+  summary: Generated<string>;
+  starts_at: ColumnType<Date, Date | string, Date | string>;
+  ends_at: ColumnType<Date, Date | string, Date | string>;
+  timezone: string;
+  mode: 'visio' | 'presentiel';
+  capacity: number | null;
+  video_url: string | null;
+  address: string | null;
+  accessibility_note: string | null;
+  registration_deadline: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancelled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  cancel_reason: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  report_document_id: string | null;
+  follow_up_thread_id: string | null;
+}
+export type EventRow = Selectable<EventsTable>;
+
+export interface RegistrationsTable {
+  id: Generated<string>;
+  event_id: string;
+  user_id: string;
+  /** Waitlist order: `created_at`, then `id`. */
+  status: 'registered' | 'waitlisted' | 'cancelled';
+  /** Hash of the one-click cancel token of the latest mail that carried it. */
+  cancel_token_hash: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  promoted_at: Date | null;
+  reminded_day_at: Date | null;
+  reminded_hour_at: Date | null;
+}
+export type RegistrationRow = Selectable<RegistrationsTable>;
+
+export interface SeriesFollowsTable {
+  user_id: string;
+  series_id: string;
+  created_at: CreatedAt;
+}
+
+export interface CalendarFeedsTable {
+  user_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface CalendarFeedKeyTable {
+  id: number;
+  secret: string;
+}
+
+// ── Questions, votes and attendance (migrations/202611291310_event_questions.ts) ──
+
+export interface QuestionsTable {
+  id: Generated<string>;
+  event_id: string;
+  author_id: string;
+  body: string;
+  status: Generated<'open' | 'current' | 'answered' | 'transmitted'>;
+  transmitted_space_id: string | null;
+  /** Kept equal to the number of `question_votes` rows, in the voting transaction. */
+  votes: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface QuestionVotesTable {
+  question_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+}
+
+/** Who came to an event, as marked by those who run it. */
+export interface AttendancesTable {
+  event_id: string;
+  user_id: string;
+  marked_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
   sessions: SessionsTable;
@@ -274,4 +441,17 @@ export interface DB extends DocumentsTables, ResourcesTables, EventsTables {
   idempotency_keys: IdempotencyKeysTable;
   realtime_rooms: RealtimeRoomsTable;
   realtime_events: RealtimeEventsTable;
+  documents: DocumentsTable;
+  document_updates: DocumentUpdatesTable;
+  document_versions: DocumentVersionsTable;
+  files: FilesTable;
+  links: LinksTable;
+  events: EventsTable;
+  registrations: RegistrationsTable;
+  series_follows: SeriesFollowsTable;
+  calendar_feeds: CalendarFeedsTable;
+  calendar_feed_key: CalendarFeedKeyTable;
+  questions: QuestionsTable;
+  question_votes: QuestionVotesTable;
+  attendances: AttendancesTable;
 }

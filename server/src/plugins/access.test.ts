@@ -1,7 +1,6 @@
 import type { RealtimeEnvelope, Revoked } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../features/accounts/passwords';
-import { createSession } from '../features/accounts/sessions.queries';
 import { startThread } from '../features/discussions/discussions.fixtures';
 import {
   appendParagraph,
@@ -17,6 +16,7 @@ import { PASSWORD } from '../test/http';
 import { connect, listen, publishSample, request, type TestSocket } from '../test/sockets';
 import { waitFor } from '../test/wait-for';
 import { sessionCookieName } from './auth';
+import { createSession } from './auth/sessions.queries';
 
 /**
  * "Access changed while connected": the authorization matrix once more, for connections that
@@ -89,8 +89,9 @@ const ROWS: Row[] = [
     act: ({ call, slug, people }) => call(people.animateur, 'PATCH', `/api/spaces/${slug}`, { visibility: 'private' }),
     sockets: { anonymous: 'unauthenticated', outsider: 'forbidden', member: 'kept', animateur: 'kept', admin: 'kept' },
     collab: {
-      anonymous: 'closed:unauthenticated',
-      // A private space is not even known to outsiders: its documents read as not found.
+      // A private space is not even known to those outside it, anonymous visitors included:
+      // its documents read as not found, as over HTTP.
+      anonymous: 'closed:not_found',
       outsider: 'closed:not_found',
       member: 'edit',
       animateur: 'edit',

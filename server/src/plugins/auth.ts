@@ -4,7 +4,7 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { UserRow } from '../db/schema';
 import { AppError, unauthenticated } from '../errors';
-import { createSession, deleteSession, findSession } from '../features/accounts/sessions.queries';
+import { createSession, deleteSession, findSession } from './auth/sessions.queries';
 
 export interface Auth {
   user: UserRow;

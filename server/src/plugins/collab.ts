@@ -7,11 +7,11 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import { AppError } from '../errors';
-import { findSessionActor } from '../features/accounts/sessions.queries';
-import { createCollabRevocation } from '../features/documents/collab.access';
-import { createCollabServer } from '../features/documents/collab.server';
+import { createCollabRevocation } from '../features/documents/collab/collab.access';
+import { createCollabServer } from '../features/documents/collab/server';
 import type { LiveDocuments } from '../features/documents/documents.deps';
 import { actorFrom } from '../policy/policy';
+import { findSessionActor } from './auth/sessions.queries';
 import { isAllowedOrigin } from './realtime/handshake';
 
 declare module 'fastify' {
@@ -39,7 +39,7 @@ function toFetchRequest(raw: IncomingMessage): Request {
  * The upgrade goes through Fastify like any request, so the auth plugin has already read the
  * session cookie (`request.auth`); the Origin is checked here as for socket.io. Which
  * documents the socket may open, and whether read-only, is decided per document in the
- * Hocuspocus hooks (features/documents/collab.server.ts).
+ * Hocuspocus hooks (features/documents/collab/server.ts).
  */
 export const collabPlugin = fp<{ config: Config }>(
   async (app: FastifyInstance, { config }) => {

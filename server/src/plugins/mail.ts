@@ -3,31 +3,15 @@ import fp from 'fastify-plugin';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Config } from '../config';
+import type { MailSender, OutgoingMail } from '../core/mail';
 import type { Db } from '../db/database';
 import { AppError } from '../errors';
-import { deliverOutboxMessage, type MailTransport } from '../features/mail/mail.delivery';
-import { insertOutboxMessage } from '../features/mail/outbox.queries';
-
-export interface OutgoingMail {
-  to: string;
-  subject: string;
-  /** The plain-text part, always present. */
-  text: string;
-  html?: string | undefined;
-}
-
-export interface Mail {
-  /**
-   * Writes the message to the outbox and enqueues its delivery through `executor`: inside the
-   * caller's transaction both exist only if it commits; with the plain db they are written in
-   * a transaction of their own. Delivery happens later, in whichever process takes the job.
-   */
-  send(executor: Db, mail: OutgoingMail): Promise<{ outboxId: string }>;
-}
+import { deliverOutboxMessage, type MailTransport } from './mail/delivery';
+import { insertOutboxMessage } from './mail/outbox.queries';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    mail: Mail;
+    mail: MailSender;
   }
 }
 
@@ -95,7 +79,7 @@ export const mailPlugin = fp(
     app.decorate('mail', {
       send: (executor, mail) =>
         executor.isTransaction ? send(executor, mail) : executor.transaction().execute((trx) => send(trx, mail)),
-    } satisfies Mail);
+    } satisfies MailSender);
   },
   { name: 'mail', dependencies: ['db', 'jobs'] },
 );

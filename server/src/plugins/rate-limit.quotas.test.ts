@@ -9,7 +9,7 @@ import { createAuthToken } from '../features/accounts/auth-tokens.queries';
 import { startThread, writePost } from '../features/discussions/discussions.fixtures';
 import { createDocumentVia } from '../features/documents/documents.fixtures';
 import { createEventRow } from '../features/events/events.fixtures';
-import { ask, createEventRow as createSessionRow, registerRow } from '../features/events/questions.fixtures';
+import { ask, createEventRow as createSessionRow, registerRow } from '../features/events/questions/questions.fixtures';
 import { memberOfSpace, multipart, samples, upload } from '../features/resources/resources.fixtures';
 import { createInvitation } from '../features/spaces/invitations.queries';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';

@@ -37,7 +37,7 @@ describe('documents policy', () => {
   it.each([
     ['public', 'read edit read edit edit'],
     ['members', 'unauthenticated edit forbidden edit edit'],
-    ['private', 'unauthenticated edit not_found edit edit'],
+    ['private', 'not_found edit not_found edit edit'],
     ['archived', 'unauthenticated read forbidden read read'],
     ['alliance', 'read read read read edit'],
   ])('gives /collab access in a %s space: %s', (space, expected) => {

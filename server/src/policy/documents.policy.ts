@@ -16,6 +16,7 @@ import {
   type MembershipFacts,
   type SpaceFacts,
 } from './policy';
+import { type Refusal, refusalOf } from './refusal';
 
 /** The document's space facts, or null for an alliance document. */
 export type DocumentSpaceFacts = SpaceFacts | null;
@@ -58,16 +59,17 @@ export function canDeleteDocument(
 }
 
 /** What a `/collab` connection gets, or why it is refused (the contract's close codes). */
-export type CollabAccess = 'edit' | 'read' | 'unauthenticated' | 'forbidden' | 'not_found';
+export type CollabAccess = 'edit' | 'read' | Refusal;
 
 /**
  * Editors get a writable connection, readers a read-only one (their updates are refused).
- * Others are refused: anonymous visitors are asked to sign in; signed-in people get
- * `not_found` for a document of a space they may not even know of, `forbidden` otherwise.
+ * Others are refused by the same rule as the HTTP routes (`refusalOf`): `not_found` for a
+ * document of a space they may not even know of — anonymous visitors included, so that the
+ * answer to an unknown id and to a private one is the same — else `unauthenticated` for
+ * anonymous visitors and `forbidden` for signed-in people.
  */
 export function decideCollabAccess(actor: Actor, space: DocumentSpaceFacts, membership: MembershipFacts): CollabAccess {
   if (canEditDocument(actor, space, membership)) return 'edit';
   if (canReadDocument(actor, space, membership)) return 'read';
-  if (actor === null) return 'unauthenticated';
-  return canKnowDocument(actor, space, membership) ? 'forbidden' : 'not_found';
+  return refusalOf(actor, canKnowDocument(actor, space, membership));
 }

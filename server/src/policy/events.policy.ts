@@ -89,7 +89,7 @@ export function canManageCalendarFeed(actor: Actor): boolean {
 
 // ── Questions, attendance, compte rendu, follow-up ───────────────────────────────────────
 //
-// Decisions for `features/events/questions.*`, `attendance.*` and `report.*`. Asking and voting
+// Decisions for `features/events/questions/` (questions, attendance, report). Asking and voting
 // belong to the people registered (seat or waitlist) and to those who run the event; running
 // the queue, marking attendance, publishing the compte rendu and opening the follow-up thread
 // belong to those who manage it. A cancelled event takes no question or vote; an event that

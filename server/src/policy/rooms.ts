@@ -1,5 +1,6 @@
 import { ROOM_KINDS, type RoomKind } from '@atelier/contract';
 import type { Actor } from './policy';
+import { refusalOfKnown } from './refusal';
 
 /**
  * Who may read a realtime room. The room names a thing (`space:<id>`, `thread:<id>`, …); the
@@ -44,9 +45,12 @@ export function canReadUserRoom(actor: Actor, userId: string): boolean {
   return actor !== null && actor.id === userId;
 }
 
-/** How a refused read reads: anonymous visitors are asked to sign in, anyone else refused. */
-export const roomRefusal = (actor: Actor): 'unauthenticated' | 'forbidden' =>
-  actor === null ? 'unauthenticated' : 'forbidden';
+/**
+ * How a refused read reads. Rooms never answer "not found": an unknown id is refused like a
+ * forbidden one (see the checks), so the refusal is the rule's answer for a known thing —
+ * anonymous visitors are asked to sign in, anyone else refused.
+ */
+export const roomRefusal = refusalOfKnown;
 
 export interface RoomAccess {
   /** Declares who may read rooms of this kind; one check per kind. */

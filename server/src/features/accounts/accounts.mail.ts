@@ -1,13 +1,10 @@
+import type { MailSender } from '../../core/mail';
+import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
-import { renderMail } from '../mail/mail.templates';
 import type { AccountsMailer } from './accounts.service';
 
 type Mail = Parameters<typeof renderMail>[0];
-interface MailSender {
-  send(executor: Db, message: { to: string; subject: string; text: string; html?: string }): Promise<unknown>;
-}
-
 const TEXT = {
   fr: {
     signInSubject: 'Votre lien de connexion à l’Atelier des transitions',

@@ -2,11 +2,11 @@ import { CHARTER, type Locale, type ProfileUpdate, type User } from '@atelier/co
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import { AppError } from '../../errors';
+import { deleteUserSessions } from '../../plugins/auth/sessions.queries';
 import type { Jobs } from '../../plugins/jobs';
 import * as q from './accounts.queries';
 import { consumeCode, consumeTokenByHash, countLiveTokens, createAuthToken, revokeTokens } from './auth-tokens.queries';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
-import { deleteUserSessions } from './sessions.queries';
 
 export interface AccountsDeps {
   db: Db;

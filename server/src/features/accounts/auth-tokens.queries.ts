@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
+import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
-import { hashSecret, newSecret } from './sessions.queries';
 
 type Purpose = 'mail_login' | 'password_reset';
 

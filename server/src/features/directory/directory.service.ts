@@ -7,10 +7,11 @@ import {
   FantasticRoleSchema,
   OrganisationKindSchema,
 } from '@atelier/contract';
+import { z } from 'zod';
+import { decodeCursor, pageOf } from '../../core/cursors';
 import type { Db } from '../../db/database';
 import { AppError, unauthenticated } from '../../errors';
 import { type Actor, canSeeDirectory } from '../../policy/policy';
-import { decodeCursor, encodeCursor } from './directory.cursor';
 import { listDirectoryOrganisations, listDirectoryPeople } from './directory.queries';
 
 export interface DirectoryDeps {
@@ -34,6 +35,18 @@ export function assertCanSeeDirectory(actor: Actor) {
 const organisationKindOf = (value: string | null) => OrganisationKindSchema.safeParse(value).data ?? null;
 const fantasticRoleOf = (value: string | null) => FantasticRoleSchema.safeParse(value).data ?? null;
 
+/**
+ * Where a page of the directory stopped: the last person's folded name and id. Display names
+ * never hold control characters (a NUL would even be refused by PostgreSQL).
+ */
+const DirectoryCursorSchema = z.tuple([
+  z
+    .string()
+    .max(400)
+    .refine((key) => !/[\u0000-\u001f\u007f]/.test(key)),
+  z.uuid(),
+]);
+
 /** One page of the people who chose to be listed, by name, with the cursor of the next page. */
 export async function listPeople(
   { db }: DirectoryDeps,
@@ -41,12 +54,12 @@ export async function listPeople(
 ): Promise<DirectoryPeople> {
   assertCanSeeDirectory(actor);
   const { cursor, limit = DIRECTORY_PAGE_SIZE, ...filters } = query;
-  const after = cursor ? decodeCursor(cursor) : undefined;
+  const position = decodeCursor(cursor, DirectoryCursorSchema);
+  const after = position ? { sortKey: position[0], id: position[1] } : undefined;
   const rows = await listDirectoryPeople(db, filters, { after, limit });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, limit, (last) => [last.sort_key, last.id]);
   return {
-    items: page.map((row) => ({
+    items: page.rows.map((row) => ({
       id: row.id,
       displayName: row.display_name,
       organisationName: row.organisation_name,
@@ -56,7 +69,7 @@ export async function listPeople(
       themes: row.themes,
       bio: row.bio,
     })),
-    nextCursor: rows.length > limit && last ? encodeCursor({ sortKey: last.sort_key, id: last.id }) : null,
+    nextCursor: page.nextCursor,
   };
 }
 

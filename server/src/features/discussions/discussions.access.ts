@@ -1,15 +1,16 @@
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
-import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
-import { type Actor, canListSpace, type MembershipFacts, type SpaceFacts } from '../../policy/policy';
-import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, loadSpaceContext, type SpaceContext, spaceFacts } from '../spaces/spaces.access';
-import { findSpaceById, type SpaceRecord } from '../spaces/spaces.queries';
+import { AppError, notFound } from '../../errors';
+import type { Actor } from '../../policy/policy';
+import { findSpaceContext, type SpaceContext } from '../spaces/spaces.access';
 import { findPost, type PostRecord } from './posts.queries';
 import { findThread, type ThreadRecord } from './threads.queries';
 
-export type { SpaceContext };
-export { loadSpaceContext };
-
+/**
+ * The contexts of discussion requests: the thread (or post), its space's facts and the actor's
+ * membership. A thread or post of a space the actor may not know of reads as unknown (404)
+ * through `authorize`, like one that does not exist.
+ */
 export interface ThreadContext extends SpaceContext {
   thread: ThreadRecord;
 }
@@ -18,38 +19,26 @@ export interface PostContext extends ThreadContext {
   post: PostRecord;
 }
 
-async function spaceContextById(db: Db, spaceId: string, actor: Actor): Promise<SpaceContext> {
-  const space: SpaceRecord | undefined = await findSpaceById(db, spaceId);
-  if (!space) throw notFound('space');
-  const row = actor ? await findMembership(db, space.id, actor.id) : undefined;
-  const membership: MembershipFacts = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
-  return { actor, space, facts: spaceFacts(space), membership };
+/** The thread and its space's context, or null for an unknown thread (or a malformed id). */
+export async function findThreadContext(db: Db, threadId: string, actor: Actor): Promise<ThreadContext | null> {
+  const thread = isUuid(threadId) ? await findThread(db, threadId, actor?.id ?? null) : undefined;
+  const space = thread && (await findSpaceContext(db, { id: thread.space_id }, actor));
+  return space ? { ...space, thread, subject: 'thread' } : null;
 }
 
-/** The thread, its space and the actor's membership; unknown ids → 404. */
+/** `findThreadContext`, with unknown threads → 404. */
 export async function loadThreadContext(db: Db, threadId: string, actor: Actor): Promise<ThreadContext> {
-  if (!isUuid(threadId)) throw notFound('thread');
-  const thread = await findThread(db, threadId, actor?.id ?? null);
-  if (!thread) throw notFound('thread');
-  return { ...(await spaceContextById(db, thread.space_id, actor)), thread };
+  const context = await findThreadContext(db, threadId, actor);
+  if (!context) throw notFound('thread');
+  return context;
 }
 
+/** The post, its thread and its space's context; unknown posts → 404. */
 export async function loadPostContext(db: Db, postId: string, actor: Actor): Promise<PostContext> {
-  if (!isUuid(postId)) throw notFound('post');
-  const post = await findPost(db, postId);
-  if (!post) throw notFound('post');
-  return { ...(await loadThreadContext(db, post.thread_id, actor)), post };
-}
-
-/**
- * Turns a policy answer into the API's answer: a thread in a space the actor may not know of
- * is 404 like an unknown one, so private spaces leak nothing; anonymous visitors get 401,
- * anyone else 403.
- */
-export function ensure(context: { actor: Actor; facts: SpaceFacts; membership: MembershipFacts }, allowed: boolean) {
-  if (!canListSpace(context.actor, context.facts, context.membership)) throw notFound('thread');
-  if (allowed) return;
-  throw context.actor ? forbidden() : unauthenticated();
+  const post = isUuid(postId) ? await findPost(db, postId) : undefined;
+  const thread = post && (await findThreadContext(db, post.thread_id, actor));
+  if (!thread) throw notFound('post');
+  return { ...thread, post, subject: 'post' };
 }
 
 export const threadLocked = () => new AppError('thread_locked', 'this thread is locked');

@@ -1,10 +1,9 @@
 import { IdParamsSchema, ListQuerySchema, NotificationListSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { DiscussionsDeps } from './discussions.deps';
-import { discussionErrors } from './discussions.http';
 import { listNotifications, readAllNotifications, readNotification } from './notifications.service';
 
 const tags = ['notifications'];
@@ -19,7 +18,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps 
         tags,
         summary: 'The caller’s notifications, newest first, with how many are unread',
         querystring: ListQuerySchema,
-        response: { 200: NotificationListSchema, ...discussionErrors },
+        response: { 200: NotificationListSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) => listNotifications(deps.db, { actor: actorFrom(request.auth), ...request.query }),
@@ -29,7 +28,11 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps 
     '/notifications/read-all',
     {
       ...signedIn,
-      schema: { tags, summary: 'Mark every notification read', response: { ...noContent, ...discussionErrors } },
+      schema: {
+        tags,
+        summary: 'Mark every notification read',
+        response: { ...noContent, ...errorResponsesWith(413, 429) },
+      },
     },
     async (request, reply) => {
       await readAllNotifications(deps.db, { actor: actorFrom(request.auth) });
@@ -45,7 +48,7 @@ export const notificationsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps 
         tags,
         summary: 'Mark one notification read',
         params: IdParamsSchema,
-        response: { ...noContent, ...discussionErrors },
+        response: { ...noContent, ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {

@@ -1,13 +1,16 @@
 import type { NotificationList } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { z } from 'zod';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
 import type { Publish } from '../../plugins/realtime/types';
 import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
-
+import { listMembershipsIn } from '../spaces/memberships.queries';
+import { toMembershipFacts } from '../spaces/spaces.access';
+import { toNotification } from './discussions.content';
 import type { DiscussionsMailer } from './discussions.mail';
-import { decodeCursor, encodeCursor, toNotification } from './discussions.mappers';
 import {
   countUnreadNotifications,
   insertNotifications,
@@ -30,16 +33,6 @@ export interface NewPostFacts {
   followerIds: string[];
 }
 
-const membershipsOf = (db: Db, spaceId: string, userIds: string[]) =>
-  userIds.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('memberships')
-        .select(['user_id', 'role', 'status'])
-        .where('space_id', '=', spaceId)
-        .where('user_id', 'in', userIds)
-        .execute();
-
 /**
  * Who hears of a new post, each person once, by the strongest reason: named (`mention`),
  * answered (`reply`), following the thread (`thread_post`). Nobody hears of their own post,
@@ -58,11 +51,10 @@ export async function notifyNewPost(trx: Db, publish: Publish, mailer: Discussio
   if (reasons.size === 0) return;
 
   const ids = [...reasons.keys()].sort();
-  const [users, memberships] = await Promise.all([usersByIds(trx, ids), membershipsOf(trx, facts.space.id, ids)]);
+  const [users, memberships] = await Promise.all([usersByIds(trx, ids), listMembershipsIn(trx, facts.space.id, ids)]);
   const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
   const readers = users.filter((user) => {
-    const row = membershipOf.get(user.id);
-    const membership = row ? { userId: row.user_id, role: row.role, status: row.status } : null;
+    const membership = toMembershipFacts(membershipOf.get(user.id));
     return canReadThreads({ id: user.id, role: user.role }, facts.space.facts, membership);
   });
 
@@ -93,11 +85,10 @@ export async function notifyNewPost(trx: Db, publish: Publish, mailer: Discussio
   }
 }
 
-const isNotificationCursor = (value: unknown): value is NotificationCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as NotificationCursor).createdAt === 'string' &&
-  isUuid(String((value as NotificationCursor).id));
+const NotificationCursorSchema: z.ZodType<NotificationCursor> = z.object({
+  createdAt: z.string(),
+  id: z.string().refine(isUuid),
+});
 
 export async function listNotifications(
   db: Db,
@@ -105,16 +96,15 @@ export async function listNotifications(
 ): Promise<NotificationList> {
   if (!input.actor) throw unauthenticated();
   const limit = input.limit ?? 30;
-  const cursor = decodeCursor(input.cursor, isNotificationCursor);
+  const cursor = decodeCursor(input.cursor, NotificationCursorSchema);
   const [rows, unreadCount] = await Promise.all([
     listNotificationRows(db, { userId: input.actor.id, cursor, limit }),
     countUnreadNotifications(db, input.actor.id),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, limit, (last) => ({ createdAt: last.created_key, id: last.id }));
   return {
-    items: page.map(toNotification),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.created_key, id: last.id }) : null,
+    items: page.rows.map(toNotification),
+    nextCursor: page.nextCursor,
     unreadCount,
   };
 }

@@ -147,3 +147,7 @@ export const usersByIds = async (db: Db, ids: string[]) =>
   ids.length === 0
     ? []
     : db.selectFrom('users').select(['id', 'display_name', 'email', 'locale', 'role']).where('id', 'in', ids).execute();
+
+/** A post's author as the discussions show them. */
+export const findAuthor = (db: Db, userId: string) =>
+  db.selectFrom('users').select(['id', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();

@@ -10,10 +10,9 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { DiscussionsDeps } from './discussions.deps';
-import { discussionErrors } from './discussions.http';
 import { createPost, deletePost, editPost, listRevisions, setReaction } from './posts.service';
 
 const tags = ['discussions'];
@@ -30,7 +29,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
         params: IdParamsSchema,
         headers: IdempotencyHeadersSchema,
         body: PostCreateBodySchema,
-        response: { 201: PostResponseSchema, ...discussionErrors },
+        response: { 201: PostResponseSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {
@@ -55,7 +54,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
         summary: 'Edit one’s post; the previous version is kept in its history',
         params: IdParamsSchema,
         body: PostEditBodySchema,
-        response: { 200: PostResponseSchema, ...discussionErrors },
+        response: { 200: PostResponseSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) =>
@@ -71,7 +70,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
         tags,
         summary: 'Delete a post (its author, animateur·ices, admins): the body goes, the place stays',
         params: IdParamsSchema,
-        response: { 204: z.null().describe('deleted'), ...discussionErrors },
+        response: { 204: z.null().describe('deleted'), ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {
@@ -87,7 +86,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
         tags,
         summary: 'Earlier versions of a post, newest first',
         params: IdParamsSchema,
-        response: { 200: PostRevisionListSchema, ...discussionErrors },
+        response: { 200: PostRevisionListSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) => listRevisions(deps, { actor: actorFrom(request.auth), postId: request.params.id }),
@@ -106,7 +105,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
         tags,
         summary: on ? 'React to a post (idempotent)' : 'Take one’s reaction back (idempotent)',
         params: ReactionParamsSchema,
-        response: { 200: ReactionsResponseSchema, ...discussionErrors },
+        response: { 200: ReactionsResponseSchema, ...errorResponsesWith(413, 429) },
       },
       handler: async (request) =>
         setReaction(deps, {

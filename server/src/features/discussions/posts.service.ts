@@ -1,6 +1,11 @@
 import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
-import { notFound } from '../../errors';
+import { authorize } from '../../core/authorize';
+import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
+import { isUuid } from '../../core/ids';
+import type { Db } from '../../db/database';
+import { AppError, notFound } from '../../errors';
+import type { Publish } from '../../plugins/realtime/types';
 import {
   type Actor,
   canDeletePost,
@@ -9,27 +14,99 @@ import {
   canReactToPost,
   canSeePostHistory,
 } from '../../policy/policy';
-import { ensure, loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
+import { listActiveMemberNames } from '../spaces/memberships.queries';
+import type { SpaceContext } from '../spaces/spaces.access';
+import { loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
+import { reactionsByPost, toPost } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
-
-import { reactionsByPost, toPost } from './discussions.mappers';
-import { type IdempotencyRequest, idempotent } from './idempotency';
+import type { DiscussionsMailer } from './discussions.mail';
+import { notifyNewPost } from './notifications.service';
 import {
   addReaction,
+  findAuthor,
   findPost,
+  insertPost,
   listRevisions as listRevisionRows,
   lockPost,
   removeReaction,
   replacePostBody,
   softDeletePost,
 } from './posts.queries';
-import { mentionCandidates, writePost } from './posts.write';
 import { findMentions, sanitizePostBody } from './sanitize';
-import { lockThread, recordDeletedPost } from './threads.queries';
+import { listFollowers, lockThread, recordDeletedPost, recordNewPost, setFollow } from './threads.queries';
 
-const displayNameOf = async (deps: DiscussionsDeps, userId: string) =>
-  (await deps.db.selectFrom('users').select('display_name').where('id', '=', userId).executeTakeFirstOrThrow())
-    .display_name;
+/** Active members of the space, as `@displayName` candidates. */
+export const mentionCandidates = listActiveMemberNames;
+
+/** Reply and quote targets must be posts of the same thread; anything else is bad input. */
+async function checkTarget(trx: Db, threadId: string, postId: string | undefined, field: string) {
+  if (!postId) return null;
+  // A malformed id is checked before querying: a failed query would abort the transaction.
+  const target = isUuid(postId) ? await findPost(trx, postId) : undefined;
+  if (!target || target.thread_id !== threadId) {
+    throw new AppError('invalid_input', `${field} must name a post of this thread`, {
+      [`body.${field}`]: ['not a post of this thread'],
+    });
+  }
+  return target;
+}
+
+/**
+ * Adds a post to a thread whose row `trx` holds locked (`lockThread`): takes the next number,
+ * resolves mentions among the members, makes the author follow (unless they stopped), tells
+ * whoever should hear of it, and announces it to the thread's and the space's rooms.
+ */
+export async function writePost(
+  trx: Db,
+  publish: Publish,
+  mailer: DiscussionsMailer,
+  input: {
+    context: SpaceContext;
+    thread: { id: string; title: string; last_number: number };
+    author: { id: string; displayName: string };
+    body: string;
+    replyToId?: string | undefined;
+    quotePostId?: string | undefined;
+  },
+): Promise<Post> {
+  const { context, thread, author, body } = input;
+  const replyTo = await checkTarget(trx, thread.id, input.replyToId, 'replyToId');
+  await checkTarget(trx, thread.id, input.quotePostId, 'quotePostId');
+  const mentioned = findMentions(
+    body,
+    (await mentionCandidates(trx, context.space.id)).filter((person) => person.id !== author.id),
+  );
+  const number = thread.last_number + 1;
+  const { id } = await insertPost(trx, {
+    threadId: thread.id,
+    number,
+    authorId: author.id,
+    body,
+    replyToId: replyTo?.id ?? null,
+    quotePostId: input.quotePostId ?? null,
+    mentions: mentioned.map((person) => person.id),
+  });
+  await recordNewPost(trx, thread.id, number);
+  const followers = await listFollowers(trx, thread.id);
+  await setFollow(trx, { userId: author.id, threadId: thread.id, following: true, onlyIfNew: true });
+
+  const row = await findPost(trx, id);
+  if (!row) throw new Error('unreachable: the post was just inserted');
+  const post = await toPost(trx, row, author.id);
+  await publish(rooms.thread(thread.id), 'post.created', { post });
+  await publish(rooms.space(context.space.id), 'post.created', { post });
+  await notifyNewPost(trx, publish, mailer, {
+    space: { id: context.space.id, slug: context.space.slug, title: context.space.title, facts: context.facts },
+    thread: { id: thread.id, title: thread.title },
+    post: { id, body, authorId: author.id, authorName: author.displayName },
+    mentionedIds: mentioned.map((person) => person.id),
+    repliedToAuthorId: replyTo?.author_id ?? null,
+    followerIds: followers.map((row) => row.user_id),
+  });
+  return post;
+}
+
+const displayNameOf = async (deps: DiscussionsDeps, userId: string) => (await findAuthor(deps.db, userId)).display_name;
 
 /** `POST /threads/:id/posts`: members (and admins) of the space, not in locked threads. */
 export async function createPost(
@@ -42,7 +119,7 @@ export async function createPost(
   },
 ): Promise<{ post: Post }> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
@@ -75,7 +152,10 @@ export async function editPost(
   input: { actor: Actor; postId: string; body: string },
 ): Promise<{ post: Post }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canEditPost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }));
+  authorize(
+    context,
+    canEditPost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }),
+  );
   const actorId = context.post.author_id;
   const body = sanitizePostBody(input.body);
   const candidates = (await mentionCandidates(deps.db, context.space.id)).filter((person) => person.id !== actorId);
@@ -103,7 +183,7 @@ export async function editPost(
 /** `DELETE /posts/:id`: the author or a moderator; the place stays, the words go. Idempotent. */
 export async function deletePost(deps: DiscussionsDeps, input: { actor: Actor; postId: string }) {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(
+  authorize(
     context,
     canDeletePost(context.actor, context.facts, context.membership, { authorId: context.post.author_id }),
   );
@@ -129,7 +209,7 @@ export async function listRevisions(
   input: { actor: Actor; postId: string },
 ): Promise<{ items: PostRevision[] }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canSeePostHistory(context.actor, context.facts, context.membership));
+  authorize(context, canSeePostHistory(context.actor, context.facts, context.membership));
   const rows = await listRevisionRows(deps.db, context.post.id);
   return {
     items: rows.map((row) => ({
@@ -147,7 +227,7 @@ export async function setReaction(
   input: { actor: Actor; postId: string; emoji: ReactionEmoji; on: boolean },
 ): Promise<{ reactions: ReactionSummary[] }> {
   const context = await loadPostContext(deps.db, input.postId, input.actor);
-  ensure(context, canReactToPost(context.actor, context.facts, context.membership));
+  authorize(context, canReactToPost(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor react');
   if (context.post.deleted_at) throw postDeleted();

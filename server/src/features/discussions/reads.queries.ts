@@ -76,3 +76,7 @@ export const activeSpaceIdsOf = (db: Db, userId: string) =>
     .where('user_id', '=', userId)
     .where('status', '=', 'active')
     .execute();
+
+/** The number of a post of this very thread (undefined for a post of another thread). */
+export const findPostNumber = (db: Db, threadId: string, postId: string) =>
+  db.selectFrom('posts').select('number').where('id', '=', postId).where('thread_id', '=', threadId).executeTakeFirst();

@@ -1,10 +1,12 @@
 import type { UnreadSummary } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
+import { isUuid } from '../../core/ids';
 import { notFound, unauthenticated } from '../../errors';
 import { type Actor, canTrackThread } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
-import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
+import { loadSpaceContext } from '../spaces/spaces.access';
+import { loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-import { activeSpaceIdsOf, advanceReadPosition, markSpaceRead, unreadBySpace } from './reads.queries';
+import { activeSpaceIdsOf, advanceReadPosition, findPostNumber, markSpaceRead, unreadBySpace } from './reads.queries';
 
 /**
  * `POST /threads/:id/read`: the caller has seen this thread up to `lastReadPostId`. The post
@@ -16,16 +18,11 @@ export async function markThreadRead(
   input: { actor: Actor; threadId: string; lastReadPostId: string },
 ) {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  authorize(context, canTrackThread(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw unauthenticated();
   const post = isUuid(input.lastReadPostId)
-    ? await deps.db
-        .selectFrom('posts')
-        .select('number')
-        .where('id', '=', input.lastReadPostId)
-        .where('thread_id', '=', context.thread.id)
-        .executeTakeFirst()
+    ? await findPostNumber(deps.db, context.thread.id, input.lastReadPostId)
     : undefined;
   if (!post) throw notFound('post in this thread');
   await advanceReadPosition(deps.db, { userId, threadId: context.thread.id, number: post.number });
@@ -33,8 +30,8 @@ export async function markThreadRead(
 
 /** `POST /spaces/:slug/read-all`: "tout marquer comme lu" for every thread of the space. */
 export async function markSpaceAllRead(deps: DiscussionsDeps, input: { actor: Actor; slug: string }) {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canTrackThread(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw unauthenticated();
   await markSpaceRead(deps.db, { userId, spaceId: context.space.id });

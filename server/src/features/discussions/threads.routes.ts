@@ -14,10 +14,9 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { DiscussionsDeps } from './discussions.deps';
-import { discussionErrors } from './discussions.http';
 import { markSpaceAllRead, markThreadRead, unreadSummary } from './reads.service';
 import { createThread, getThread, listThreads, setFollowing, updateThread } from './threads.service';
 
@@ -33,7 +32,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         summary: "A space's threads, pinned first then by latest post, with the caller's unread counts",
         params: SpaceSlugParamsSchema,
         querystring: ListQuerySchema,
-        response: { 200: ThreadListSchema, ...discussionErrors },
+        response: { 200: ThreadListSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) =>
@@ -51,7 +50,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         params: SpaceSlugParamsSchema,
         headers: IdempotencyHeadersSchema,
         body: ThreadCreateBodySchema,
-        response: { 201: ThreadCreatedSchema, ...discussionErrors },
+        response: { 201: ThreadCreatedSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {
@@ -74,7 +73,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         summary: 'A thread, a page of its posts (oldest first) and the first unread post',
         params: IdParamsSchema,
         querystring: ListQuerySchema,
-        response: { 200: ThreadDetailSchema, ...discussionErrors },
+        response: { 200: ThreadDetailSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) =>
@@ -91,7 +90,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         summary: 'Rename, pin or lock a thread (animateur·ices and admins)',
         params: IdParamsSchema,
         body: ThreadUpdateBodySchema,
-        response: { 200: ThreadResponseSchema, ...discussionErrors },
+        response: { 200: ThreadResponseSchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) =>
@@ -107,7 +106,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         summary: 'Move the read position forward (never backwards) to a post of this thread',
         params: IdParamsSchema,
         body: ReadBodySchema,
-        response: { ...noContent, ...discussionErrors },
+        response: { ...noContent, ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {
@@ -128,7 +127,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         tags,
         summary: 'Mark every thread of the space read',
         params: SpaceSlugParamsSchema,
-        response: { ...noContent, ...discussionErrors },
+        response: { ...noContent, ...errorResponsesWith(413, 429) },
       },
     },
     async (request, reply) => {
@@ -150,7 +149,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
         tags,
         summary: following ? 'Follow a thread (notifications of new posts)' : 'Stop following a thread',
         params: IdParamsSchema,
-        response: { ...noContent, ...discussionErrors },
+        response: { ...noContent, ...errorResponsesWith(413, 429) },
       },
       handler: async (request, reply) => {
         await setFollowing(deps, { actor: actorFrom(request.auth), threadId: request.params.id, following });
@@ -166,7 +165,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
       schema: {
         tags,
         summary: 'Unread posts per space the caller belongs to',
-        response: { 200: UnreadSummarySchema, ...discussionErrors },
+        response: { 200: UnreadSummarySchema, ...errorResponsesWith(413, 429) },
       },
     },
     async (request) => unreadSummary(deps, { actor: actorFrom(request.auth) }),

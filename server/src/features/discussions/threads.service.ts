@@ -1,15 +1,18 @@
 import type { Post, Thread, ThreadCreateBody, ThreadDetail, ThreadList, ThreadUpdateBody } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
+import { z } from 'zod';
+import { authorize } from '../../core/authorize';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
+import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
-import { ensure, loadSpaceContext, loadThreadContext } from './discussions.access';
+import { loadSpaceContext } from '../spaces/spaces.access';
+import { loadThreadContext } from './discussions.access';
+import { toPosts, toThread } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
-
-import { decodeCursor, encodeCursor, toPosts, toThread } from './discussions.mappers';
-import { type IdempotencyRequest, idempotent } from './idempotency';
-import { listPosts } from './posts.queries';
-import { writePost } from './posts.write';
+import { findAuthor, listPosts } from './posts.queries';
+import { writePost } from './posts.service';
 import { findReadPosition, firstUnreadPost } from './reads.queries';
 import { sanitizePostBody } from './sanitize';
 import {
@@ -22,43 +25,30 @@ import {
   updateThread as updateThreadRow,
 } from './threads.queries';
 
-const isThreadCursor = (value: unknown): value is ThreadCursor =>
-  typeof value === 'object' &&
-  value !== null &&
-  typeof (value as ThreadCursor).pinned === 'boolean' &&
-  typeof (value as ThreadCursor).lastPostAt === 'string' &&
-  !Number.isNaN(Date.parse((value as ThreadCursor).lastPostAt)) &&
-  isUuid(String((value as ThreadCursor).id));
+const ThreadCursorSchema: z.ZodType<ThreadCursor> = z.object({
+  pinned: z.boolean(),
+  lastPostAt: z.string().refine((value) => !Number.isNaN(Date.parse(value))),
+  id: z.string().refine(isUuid),
+});
 
-const isPostCursor = (value: unknown): value is { after: number } =>
-  typeof value === 'object' &&
-  value !== null &&
-  Number.isInteger((value as { after: number }).after) &&
-  (value as { after: number }).after >= 0;
+const PostCursorSchema = z.object({ after: z.number().int().nonnegative() });
 
 /** `GET /spaces/:slug/threads`: pinned first, then by latest post, with the caller's unread counts. */
 export async function listThreads(
   deps: DiscussionsDeps,
   input: { actor: Actor; slug: string; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<ThreadList> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canReadThreads(context.actor, context.facts, context.membership));
   const limit = input.limit ?? 30;
   const rows = await listThreadRows(deps.db, {
     spaceId: context.space.id,
     viewerId: context.actor?.id ?? null,
-    cursor: decodeCursor(input.cursor, isThreadCursor),
+    cursor: decodeCursor(input.cursor, ThreadCursorSchema),
     limit,
   });
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toThread),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ pinned: last.pinned, lastPostAt: last.last_post_key, id: last.id })
-        : null,
-  };
+  const page = pageOf(rows, limit, (last) => ({ pinned: last.pinned, lastPostAt: last.last_post_key, id: last.id }));
+  return { items: page.rows.map(toThread), nextCursor: page.nextCursor };
 }
 
 /** `POST /spaces/:slug/threads`: a title and a first post, created together or not at all. */
@@ -66,16 +56,12 @@ export async function createThread(
   deps: DiscussionsDeps,
   input: { actor: Actor; slug: string; body: ThreadCreateBody; idempotencyKey?: string | undefined },
 ): Promise<{ thread: Thread; post: Post }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canPostInSpace(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
-  const author = await deps.db
-    .selectFrom('users')
-    .select(['id', 'display_name'])
-    .where('id', '=', actor.id)
-    .executeTakeFirstOrThrow();
+  const author = await findAuthor(deps.db, actor.id);
   const key: IdempotencyRequest | null = input.idempotencyKey
     ? { userId: actor.id, key: input.idempotencyKey, route: `POST /spaces/${context.space.slug}/threads` }
     : null;
@@ -111,16 +97,15 @@ export async function getThread(
   input: { actor: Actor; threadId: string; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<ThreadDetail> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canReadThreads(context.actor, context.facts, context.membership));
+  authorize(context, canReadThreads(context.actor, context.facts, context.membership));
   const viewerId = context.actor?.id ?? null;
   const limit = input.limit ?? 50;
-  const after = decodeCursor(input.cursor, isPostCursor)?.after ?? 0;
+  const after = decodeCursor(input.cursor, PostCursorSchema)?.after ?? 0;
   const [rows, position] = await Promise.all([
     listPosts(deps.db, { threadId: context.thread.id, afterNumber: after, limit }),
     viewerId ? findReadPosition(deps.db, viewerId, context.thread.id) : Promise.resolve(null),
   ]);
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
+  const page = pageOf(rows, limit, (last) => ({ after: last.number }));
   const firstUnread =
     viewerId && position !== null
       ? await firstUnreadPost(deps.db, { userId: viewerId, threadId: context.thread.id, afterNumber: position })
@@ -128,8 +113,8 @@ export async function getThread(
   return {
     thread: toThread(context.thread),
     posts: {
-      items: await toPosts(deps.db, page, viewerId),
-      nextCursor: rows.length > limit && last ? encodeCursor({ after: last.number }) : null,
+      items: await toPosts(deps.db, page.rows, viewerId),
+      nextCursor: page.nextCursor,
     },
     firstUnreadPostId: firstUnread?.id ?? null,
   };
@@ -141,7 +126,7 @@ export async function updateThread(
   input: { actor: Actor; threadId: string; body: ThreadUpdateBody },
 ): Promise<{ thread: Thread }> {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canModerateThreads(context.actor, context.facts, context.membership));
+  authorize(context, canModerateThreads(context.actor, context.facts, context.membership));
   const viewerId = context.actor?.id ?? null;
   return deps.transaction(async (trx, publish) => {
     await lockThread(trx, context.thread.id);
@@ -162,7 +147,7 @@ export async function setFollowing(
   input: { actor: Actor; threadId: string; following: boolean },
 ) {
   const context = await loadThreadContext(deps.db, input.threadId, input.actor);
-  ensure(context, canTrackThread(context.actor, context.facts, context.membership));
+  authorize(context, canTrackThread(context.actor, context.facts, context.membership));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor follow');
   await setFollow(deps.db, { userId, threadId: context.thread.id, following: input.following });

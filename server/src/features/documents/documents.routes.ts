@@ -16,8 +16,8 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { contentDisposition, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { signedIn } from '../spaces/spaces.http';
 import type { DocumentsDeps } from './documents.deps';
 import {
   createSpaceDocument,
@@ -32,10 +32,6 @@ import { getVersion, listDocumentVersions, restoreVersion, saveNamedVersion } fr
 
 const tags = ['documents'];
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 404: ErrorBodySchema };
-
-/** RFC 6266 / 5987: an ASCII fallback and the UTF-8 name. */
-const attachment = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]|["\\]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 /** Shared documents: metadata, text, exports and versions (the content syncs on `/collab`). */
 export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -161,7 +157,7 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
         format: request.query.format,
       });
       reply.header('content-type', file.contentType);
-      reply.header('content-disposition', attachment(file.fileName));
+      reply.header('content-disposition', contentDisposition('attachment', file.fileName));
       reply.header('x-content-type-options', 'nosniff');
       return file.body;
     },

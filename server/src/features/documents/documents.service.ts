@@ -1,14 +1,15 @@
 import { DOCUMENT_TITLE_MAX_CHARS, type Document } from '@atelier/contract';
 import type * as Y from 'yjs';
+import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import { canCreateDocument, canDeleteDocument, canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
-import { loadSpaceContext } from '../spaces/spaces.access';
-import { ensure, loadDocumentContext, loadSpaceFacts } from './documents.access';
-import { htmlOf, markdownOf, plainTextOf } from './documents.content';
+import { findUserById } from '../accounts/accounts.queries';
+import { loadSpaceContext, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
+import { loadDocumentContext } from './documents.access';
+import { htmlOf, markdownOf, plainTextOf, toDocument } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';
-import { toDocument } from './documents.mappers';
 import {
   findDocument,
   insertDocument,
@@ -16,11 +17,11 @@ import {
   renameDocument as renameDocumentRow,
   softDeleteDocument,
 } from './documents.queries';
-import { appendUpdates, loadStoredDoc, refreshDerived } from './documents.storage';
+import { appendUpdates, loadStoredDoc, refreshDerived } from './storage.queries';
 
 /** The actor a user id stands for (role from the database). */
 async function actorOf(db: Db, userId: string): Promise<Actor> {
-  const user = await db.selectFrom('users').select(['id', 'role']).where('id', '=', userId).executeTakeFirst();
+  const user = await findUserById(db, userId);
   return user ? { id: user.id, role: user.role } : null;
 }
 
@@ -43,8 +44,8 @@ export async function createDocument(
   const row = await findDocument(deps.db, id);
   if (!row) throw notFound('document');
   const actor = await actorOf(deps.db, input.authorId);
-  const { facts, membership } = await loadSpaceFacts(deps.db, input.spaceId, actor);
-  return toDocument(row, canEditDocument(actor, facts, membership));
+  const { space, membership } = await loadSpaceOrAllianceFacts(deps.db, input.spaceId, actor);
+  return toDocument(row, canEditDocument(actor, space, membership));
 }
 
 /**
@@ -56,9 +57,9 @@ export async function listSpaceDocuments(
   deps: Pick<DocumentsDeps, 'db'>,
   input: { spaceId: string | null; actor: Actor },
 ): Promise<Document[]> {
-  const { facts, membership } = await loadSpaceFacts(deps.db, input.spaceId, input.actor);
-  if (!canReadDocument(input.actor, facts, membership)) return [];
-  const canEdit = canEditDocument(input.actor, facts, membership);
+  const { space, membership } = await loadSpaceOrAllianceFacts(deps.db, input.spaceId, input.actor);
+  if (!canReadDocument(input.actor, space, membership)) return [];
+  const canEdit = canEditDocument(input.actor, space, membership);
   const rows = await listDocumentsOfSpace(deps.db, input.spaceId);
   return rows.map((row) => toDocument(row, canEdit));
 }
@@ -68,8 +69,8 @@ export async function createSpaceDocument(
   deps: DocumentsDeps,
   input: { actor: Actor; slug: string; title: string },
 ): Promise<{ document: Document }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canCreateDocument(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canCreateDocument(context.actor, context.facts, context.membership));
   if (!context.actor) throw new Error('unreachable: the policy lets no anonymous visitor create');
   return {
     document: await createDocument(deps, { spaceId: context.space.id, title: input.title, authorId: context.actor.id }),
@@ -78,22 +79,22 @@ export async function createSpaceDocument(
 
 /** `GET /spaces/:slug/documents`: whoever may read the space's content. */
 export async function listDocumentsBySlug(deps: DocumentsDeps, input: { actor: Actor; slug: string }) {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   return { items: await listSpaceDocuments(deps, { spaceId: context.space.id, actor: input.actor }) };
 }
 
 /** `GET /documents/:id`. */
 export async function getDocument(deps: DocumentsDeps, input: { actor: Actor; documentId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   return { document: toDocument(context.document, canEditDocument(context.actor, context.facts, context.membership)) };
 }
 
 /** `PATCH /documents/:id`: rename (editors). */
 export async function renameDocument(deps: DocumentsDeps, input: { actor: Actor; documentId: string; title: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canEditDocument(context.actor, context.facts, context.membership));
+  authorize(context, canEditDocument(context.actor, context.facts, context.membership));
   await renameDocumentRow(deps.db, context.document.id, input.title);
   const row = await findDocument(deps.db, context.document.id);
   if (!row) throw notFound('document');
@@ -103,7 +104,7 @@ export async function renameDocument(deps: DocumentsDeps, input: { actor: Actor;
 /** `DELETE /documents/:id`: softly; live editors are disconnected and cannot come back. */
 export async function deleteDocument(deps: DocumentsDeps, input: { actor: Actor; documentId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(
+  authorize(
     context,
     canDeleteDocument(context.actor, context.facts, context.membership, { createdBy: context.document.created_by }),
   );
@@ -146,7 +147,7 @@ export async function changeContent(
 /** `GET /documents/:id/text`: the current plain text. */
 export async function getDocumentText(deps: DocumentsDeps, input: { actor: Actor; documentId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   return { text: plainTextOf(await currentContent(deps, context.document.id)) };
 }
 
@@ -156,7 +157,7 @@ export async function exportDocument(
   input: { actor: Actor; documentId: string; format: 'markdown' | 'html' },
 ): Promise<{ fileName: string; contentType: string; body: string }> {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   const doc = await currentContent(deps, context.document.id);
   const title = context.document.title;
   const base =

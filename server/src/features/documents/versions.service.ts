@@ -1,19 +1,19 @@
 import type { DocumentVersion } from '@atelier/contract';
 import * as Y from 'yjs';
+import { authorize } from '../../core/authorize';
+import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
 import { canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
-import { isUuid } from '../spaces/spaces.access';
-import { type DocumentContext, ensure, loadDocumentContext } from './documents.access';
-import { docFromState, htmlOf, plainTextOf, replaceContent } from './documents.content';
+import { type DocumentContext, loadDocumentContext } from './documents.access';
+import { docFromState, htmlOf, plainTextOf, replaceContent, toVersion } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';
-import { toVersion } from './documents.mappers';
 import { changeContent, currentContent } from './documents.service';
 import { findVersion, insertVersion, listVersions } from './versions.queries';
 
 async function editableContext(deps: DocumentsDeps, actor: Actor, documentId: string) {
   const context = await loadDocumentContext(deps.db, documentId, actor);
-  ensure(context, canEditDocument(context.actor, context.facts, context.membership));
+  authorize(context, canEditDocument(context.actor, context.facts, context.membership));
   const actorId = context.actor?.id;
   if (!actorId) throw new Error('unreachable: the policy lets no anonymous visitor edit');
   return { context, actorId };
@@ -28,7 +28,7 @@ async function readableVersion(deps: DocumentsDeps, context: DocumentContext, ve
 /** `GET /documents/:id/versions`: newest first (readers). */
 export async function listDocumentVersions(deps: DocumentsDeps, input: { actor: Actor; documentId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   return { items: (await listVersions(deps.db, context.document.id)).map(toVersion) };
 }
 
@@ -53,7 +53,7 @@ export async function saveNamedVersion(
 /** `GET /documents/:id/versions/:versionId`: its content as sanitized HTML and plain text. */
 export async function getVersion(deps: DocumentsDeps, input: { actor: Actor; documentId: string; versionId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
-  ensure(context, canReadDocument(context.actor, context.facts, context.membership));
+  authorize(context, canReadDocument(context.actor, context.facts, context.membership));
   const version = await readableVersion(deps, context, input.versionId);
   const doc = docFromState(version.state);
   return { version: toVersion(version), html: htmlOf(doc), text: version.plain_text };

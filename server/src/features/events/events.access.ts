@@ -1,22 +1,27 @@
+import type { Authorizable } from '../../core/authorize';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
-import { AppError, forbidden, notFound, unauthenticated } from '../../errors';
+import { AppError, notFound } from '../../errors';
 import { canKnowEvent, type EventAccessFacts } from '../../policy/events.policy';
-import type { Actor, MembershipFacts } from '../../policy/policy';
-import { findMembership } from '../spaces/memberships.queries';
-import { isUuid, spaceFacts } from '../spaces/spaces.access';
-import { findSpaceById } from '../spaces/spaces.queries';
+import type { Actor } from '../../policy/policy';
+import { loadMembershipFacts, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import { type EventRecord, findEvent } from './events.queries';
+import { findRegistration } from './registrations/registrations.queries';
 
-export { isUuid };
+/** The actor's own registration to an event, any status; null when they never registered. */
+export type RegistrationFacts = { status: 'registered' | 'waitlisted' | 'cancelled' } | null;
 
-/** The facts the policy judges for one request on one event. */
-export interface EventContext {
-  actor: Actor;
+/**
+ * The facts the policy judges for one request on one event — the agenda, registrations,
+ * calendars, questions, attendance and the compte rendu all load this one shape.
+ */
+export interface EventContext extends Authorizable {
   event: EventRecord;
   facts: EventAccessFacts;
+  registration: RegistrationFacts;
 }
 
-/** Space facts of an event row (null: alliance-wide). */
+/** Space facts of an event row, which carries its space's columns (null: alliance-wide). */
 export function eventSpaceFacts(event: EventRecord): EventAccessFacts['space'] {
   if (event.space_id === null || event.space_visibility === null) return null;
   return {
@@ -26,41 +31,40 @@ export function eventSpaceFacts(event: EventRecord): EventAccessFacts['space'] {
   };
 }
 
-export async function membershipFacts(db: Db, spaceId: string | null, actor: Actor): Promise<MembershipFacts> {
-  if (!spaceId || !actor) return null;
-  const row = await findMembership(db, spaceId, actor.id);
-  return row ? { userId: row.user_id, role: row.role, status: row.status } : null;
+/** The context of a decision on the events of a space (or of the alliance): to create one, to see a series. */
+export const eventAccess = (actor: Actor, facts: EventAccessFacts): Authorizable => ({
+  actor,
+  known: canKnowEvent(actor, facts),
+  subject: 'event',
+});
+
+/** The event, the actor's membership of its space and their registration; null for an unknown event. */
+export async function findEventContext(db: Db, eventId: string, actor: Actor): Promise<EventContext | null> {
+  const event = isUuid(eventId) ? await findEvent(db, eventId) : undefined;
+  if (!event) return null;
+  const [membership, registration] = await Promise.all([
+    event.space_id ? loadMembershipFacts(db, event.space_id, actor) : null,
+    actor ? findRegistration(db, event.id, actor.id) : undefined,
+  ]);
+  const facts = { space: eventSpaceFacts(event), membership };
+  return {
+    ...eventAccess(actor, facts),
+    event,
+    facts,
+    registration: registration ? { status: registration.status } : null,
+  };
 }
 
-/** Loads the event and the actor's membership of its space; unknown ids → 404. */
+/** `findEventContext`, with unknown events → 404. */
 export async function loadEventContext(db: Db, eventId: string, actor: Actor): Promise<EventContext> {
-  if (!isUuid(eventId)) throw notFound('event');
-  const event = await findEvent(db, eventId);
-  if (!event) throw notFound('event');
-  const facts = { space: eventSpaceFacts(event), membership: await membershipFacts(db, event.space_id, actor) };
-  return { actor, event, facts };
+  const context = await findEventContext(db, eventId, actor);
+  if (!context) throw notFound('event');
+  return context;
 }
 
-/**
- * Turns a policy answer into the API's answer: an event of a space the actor may not know of is
- * 404 like an unknown one; anonymous visitors get 401, anyone else 403.
- */
-export function ensure(context: { actor: Actor; facts: EventAccessFacts }, allowed: boolean): void {
-  if (!canKnowEvent(context.actor, context.facts)) throw notFound('event');
-  if (allowed) return;
-  throw context.actor ? forbidden() : unauthenticated();
-}
+/** Access facts of a space by id (a series', or the target of a new event); null: the alliance. Unknown → 404. */
+export const loadEventSpaceFacts = (db: Db, spaceId: string | null, actor: Actor): Promise<EventAccessFacts> =>
+  loadSpaceOrAllianceFacts(db, spaceId, actor);
 
 export const eventCancelled = () => new AppError('event_cancelled', 'this event is cancelled');
 export const registrationClosed = () => new AppError('registration_closed', 'registrations for this event are closed');
-
-/**
- * Access facts for a space by id (a series', or the target of a new event); null: the alliance.
- * An unknown space is 404.
- */
-export async function spaceAccessFacts(db: Db, spaceId: string | null, actor: Actor): Promise<EventAccessFacts> {
-  if (spaceId === null) return { space: null, membership: null };
-  const space = isUuid(spaceId) ? await findSpaceById(db, spaceId) : undefined;
-  if (!space) throw notFound('space');
-  return { space: spaceFacts(space), membership: await membershipFacts(db, space.id, actor) };
-}

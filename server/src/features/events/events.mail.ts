@@ -1,10 +1,7 @@
 import type { Locale } from '@atelier/contract';
+import type { MailSender } from '../../core/mail';
+import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
-import { renderMail } from '../mail/mail.templates';
-
-interface MailSender {
-  send(executor: Db, message: { to: string; subject: string; text: string; html?: string }): Promise<unknown>;
-}
 
 export interface EventRecipient {
   email: string;

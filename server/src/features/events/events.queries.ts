@@ -1,7 +1,6 @@
 import { type ExpressionBuilder, type Selectable, sql } from 'kysely';
 import type { Db } from '../../db/database';
-import type { DB, EventSeriesTable } from '../../db/schema';
-import type { EventsTable } from './events.tables';
+import type { DB, EventSeriesTable, EventsTable } from '../../db/schema';
 
 /** The columns of a series, `first_date` as text (see `findSeriesBySlug`). */
 const seriesColumns = (eb: ExpressionBuilder<DB, 'event_series'>) =>
@@ -180,3 +179,35 @@ export async function listSeriesExceptions(db: Db, seriesId: string) {
     .where('series_id', '=', seriesId)
     .execute();
 }
+
+/** Links the event to its compte rendu or its follow-up thread (under the event's lock). */
+export async function linkEvent(
+  db: Db,
+  id: string,
+  link: { report_document_id: string } | { follow_up_thread_id: string },
+) {
+  await db.updateTable('events').set(link).where('id', '=', id).execute();
+}
+
+/** Which of these occurrence dates (`YYYY-MM-DD`) of the series already exist as rows. */
+export async function existingOccurrenceDates(db: Db, seriesId: string, dates: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('events')
+    .select((eb) => eb.fn<string>('to_char', [eb.ref('occurrence_date'), eb.val('YYYY-MM-DD')]).as('day'))
+    .where('series_id', '=', seriesId)
+    .where('occurrence_date', 'in', dates)
+    .execute();
+  return new Set(rows.map((row) => row.day));
+}
+
+/** The series' occurrence in progress or the next one, not cancelled. */
+export const findNextOccurrence = (db: Db, seriesId: string, now: Date) =>
+  db
+    .selectFrom('events')
+    .select(['id', 'title', 'summary', 'starts_at', 'ends_at', 'timezone', 'mode'])
+    .where('series_id', '=', seriesId)
+    .where('cancelled_at', 'is', null)
+    .where('ends_at', '>', now)
+    .orderBy('starts_at')
+    .limit(1)
+    .executeTakeFirst();

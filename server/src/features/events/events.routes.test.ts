@@ -1,7 +1,7 @@
 import { NextPermanenceSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { seedAlliance } from '../seed/alliance.seed';
+import { seedAlliance } from '../seed/seed.service';
 import { eventsDeps } from './events.fixtures';
 import { getNextPermanence } from './events.service';
 

@@ -10,19 +10,15 @@ import {
   NextPermanenceSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Db } from '../../db/database';
-import { canViewEvent } from '../../policy/events.policy';
-import { type Actor, actorFrom } from '../../policy/policy';
-import type { RoomDecision } from '../../policy/rooms';
-import { signedIn } from '../spaces/spaces.http';
-import { calendarRoutes } from './calendar.routes';
-import { isUuid, loadEventContext } from './events.access';
+import { errorResponses, signedIn } from '../../core/http';
+import { actorFrom } from '../../policy/policy';
+import { calendarRoutes } from './calendar/calendar.routes';
 import type { EventsDeps } from './events.deps';
 import { createEventsMailer } from './events.mail';
-import { eventErrors } from './events.responses';
+import { canReadEventRoom } from './events.realtime';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
-import { registrationsRoutes } from './registrations.routes';
-import { sendReminders } from './reminders';
+import { registrationsRoutes } from './registrations/registrations.routes';
+import { sendReminders } from './registrations/reminders';
 
 export interface EventsRoutesOptions {
   /** Base of the links in mails and of the calendar feed URL. */
@@ -32,17 +28,6 @@ export interface EventsRoutesOptions {
 }
 
 const tags = ['events'];
-
-/** Who may read the live room `event:<id>` (seat counter, questions): whoever may see the event. */
-export async function canReadEventRoom(db: Db, actor: Actor, eventId: string): Promise<RoomDecision> {
-  if (!isUuid(eventId)) return { readable: false, spaceId: null };
-  try {
-    const context = await loadEventContext(db, eventId, actor);
-    return { readable: canViewEvent(actor, context.facts), spaceId: context.event.space_id };
-  } catch {
-    return { readable: false, spaceId: null };
-  }
-}
 
 /**
  * The agenda: series and their occurrences, one-off events, registrations with a waitlist,
@@ -82,7 +67,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
         tags,
         summary: 'The agenda: events the caller may see overlapping [from, to) (default: the next 90 days)',
         querystring: EventListQuerySchema,
-        response: { 200: EventListSchema, ...eventErrors },
+        response: { 200: EventListSchema, ...errorResponses },
       },
     },
     async (request) => listEvents(deps, { actor: actorFrom(request.auth), ...request.query }),
@@ -98,7 +83,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
         summary:
           "Create an event, or a series with `recurrence` (its first occurrence is returned): a space's animateur·ices or admins",
         body: EventCreateBodySchema,
-        response: { 201: EventEnvelopeSchema, ...eventErrors },
+        response: { 201: EventEnvelopeSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -115,7 +100,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
         tags,
         summary: "An event, the caller's registration (with the waitlist position) and whether they follow its series",
         params: IdParamsSchema,
-        response: { 200: EventDetailSchema, ...eventErrors },
+        response: { 200: EventDetailSchema, ...errorResponses },
       },
     },
     async (request) => getEventDetail(deps, { actor: actorFrom(request.auth), eventId: request.params.id }),
@@ -131,7 +116,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
         summary: 'Change this event only (an occurrence of a series is moved alone)',
         params: IdParamsSchema,
         body: EventUpdateBodySchema,
-        response: { 200: EventEnvelopeSchema, ...eventErrors },
+        response: { 200: EventEnvelopeSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -148,7 +133,7 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
         summary: 'Cancel this event (one occurrence alone); everyone registered gets a mail',
         params: IdParamsSchema,
         body: EventCancelBodySchema,
-        response: { 200: EventEnvelopeSchema, ...eventErrors },
+        response: { 200: EventEnvelopeSchema, ...errorResponses },
       },
     },
     async (request) =>

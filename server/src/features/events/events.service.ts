@@ -9,6 +9,7 @@ import type {
 } from '@atelier/contract';
 import { EVENT_MAX_DURATION_HOURS } from '@atelier/contract';
 import type { z } from 'zod';
+import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import {
@@ -20,14 +21,23 @@ import {
 } from '../../policy/events.policy';
 import type { Actor, MembershipFacts } from '../../policy/policy';
 import { slugify } from '../spaces/slugify';
+import { toMembershipFacts } from '../spaces/spaces.access';
 import { listMembershipsOfUser } from '../spaces/spaces.queries';
-import { ensure, eventCancelled, eventSpaceFacts, loadEventContext, spaceAccessFacts } from './events.access';
+import {
+  type EventContext,
+  eventAccess,
+  eventCancelled,
+  eventSpaceFacts,
+  loadEventContext,
+  loadEventSpaceFacts,
+} from './events.access';
+import { mailFacts, toEvent } from './events.content';
 import type { EventsDeps } from './events.deps';
-import { mailFacts, toEvent } from './events.mappers';
 import {
   type EventInsert,
   type EventRecord,
   findEvent,
+  findNextOccurrence,
   findSeriesBySlug,
   insertEvent,
   insertSeries,
@@ -37,8 +47,6 @@ import {
   markEventCancelled,
   updateEvent as updateEventRow,
 } from './events.queries';
-import { materializeSeries, occurrenceDateOf } from './occurrences';
-import { normalizeRecurrenceRule } from './recurrence';
 import {
   activeRegistrants,
   countSeats,
@@ -47,10 +55,12 @@ import {
   resetReminders,
   seatCountsOf,
   waitlistPosition,
-} from './registrations.queries';
-import { promoteFromWaitlist, publishSeats } from './registrations.service';
-import { scheduleReminders } from './reminders';
-import { formatInTimeZone, instantToWallTime, isValidTimeZone } from './zoned-time';
+} from './registrations/registrations.queries';
+import { promoteFromWaitlist, publishSeats } from './registrations/registrations.service';
+import { scheduleReminders } from './registrations/reminders';
+import { materializeSeries, occurrenceDateOf } from './series/occurrences';
+import { normalizeRecurrenceRule } from './series/recurrence';
+import { formatInTimeZone, instantToWallTime, isValidTimeZone } from './series/zoned-time';
 
 /** The slug of the alliance's monthly drop-in series, created by the seed. */
 export const PERMANENCE_SLUG = 'permanence';
@@ -99,9 +109,7 @@ export async function ensureOccurrences(
 async function accessFactsFor(db: Db, actor: Actor) {
   const memberships = new Map<string, MembershipFacts>();
   if (actor) {
-    for (const row of await listMembershipsOfUser(db, actor.id)) {
-      memberships.set(row.space_id, { userId: row.user_id, role: row.role, status: row.status });
-    }
+    for (const row of await listMembershipsOfUser(db, actor.id)) memberships.set(row.space_id, toMembershipFacts(row));
   }
   return (record: EventRecord): EventAccessFacts => ({
     space: eventSpaceFacts(record),
@@ -141,20 +149,19 @@ export async function listEvents(
   return { items: await presentEvents(deps.db, input.actor, records) };
 }
 
-/** The event as the actor sees it, with the visio link when the policy allows. */
-async function presentOne(db: Db, actor: Actor, record: EventRecord, facts: EventAccessFacts): Promise<Event> {
-  const registration = actor ? await findRegistration(db, record.id, actor.id) : undefined;
-  return toEvent(record, await seatCountsOf(db, record.id), {
-    showVideoUrl: canSeeVideoLink(actor, facts, registration ?? null),
-    canManage: canManageEvent(actor, facts),
+/** The event as the actor sees it (`EventSchema`): seat counts, the visio link only if the policy says so. */
+export async function presentEvent(db: Db, context: EventContext): Promise<Event> {
+  return toEvent(context.event, await seatCountsOf(db, context.event.id), {
+    showVideoUrl: canSeeVideoLink(context.actor, context.facts, context.registration),
+    canManage: canManageEvent(context.actor, context.facts),
   });
 }
 
 /** `GET /events/:id`: the event, the caller's place (with the waitlist position) and series follow. */
 export async function getEventDetail(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<EventDetail> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensure(context, canViewEvent(context.actor, context.facts));
-  const { actor, event, facts } = context;
+  authorize(context, canViewEvent(context.actor, context.facts));
+  const { actor, event } = context;
   const registration = actor ? await findRegistration(deps.db, event.id, actor.id) : undefined;
   let myRegistration: EventDetail['myRegistration'] = null;
   if (registration?.status === 'registered') myRegistration = { status: 'registered' };
@@ -163,7 +170,7 @@ export async function getEventDetail(deps: EventsDeps, input: { actor: Actor; ev
   }
   const followingSeries =
     actor && event.series_id ? await isFollowingSeries(deps.db, actor.id, event.series_id) : false;
-  return { event: await presentOne(deps.db, actor, event, facts), myRegistration, followingSeries };
+  return { event: await presentEvent(deps.db, context), myRegistration, followingSeries };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -177,8 +184,8 @@ export async function createEvent(
   input: { actor: Actor; body: EventCreateBody },
 ): Promise<{ event: Event }> {
   const { body } = input;
-  const facts = await spaceAccessFacts(deps.db, body.spaceId ?? null, input.actor);
-  ensure({ actor: input.actor, facts }, canCreateEvent(input.actor, facts));
+  const facts = await loadEventSpaceFacts(deps.db, body.spaceId ?? null, input.actor);
+  authorize(eventAccess(input.actor, facts), canCreateEvent(input.actor, facts));
   const actorId = input.actor?.id ?? null;
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
@@ -235,9 +242,7 @@ export async function createEvent(
     for (const row of inserted) await scheduleReminders(deps, trx, row);
     return first.id;
   });
-  const record = await findEvent(deps.db, eventId);
-  if (!record) throw notFound('event');
-  return { event: await presentOne(deps.db, input.actor, record, facts) };
+  return { event: await presentEvent(deps.db, await loadEventContext(deps.db, eventId, input.actor)) };
 }
 
 /**
@@ -250,7 +255,7 @@ export async function updateEvent(
   input: { actor: Actor; eventId: string; body: EventUpdateBody },
 ): Promise<{ event: Event }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensure(context, canManageEvent(context.actor, context.facts));
+  authorize(context, canManageEvent(context.actor, context.facts));
   const { body } = input;
   await deps.transaction(async (trx, publish) => {
     const event = await lockEvent(trx, context.event.id);
@@ -294,9 +299,7 @@ export async function updateEvent(
       await publishSeats(trx, publish, event.id);
     }
   });
-  const record = await findEvent(deps.db, context.event.id);
-  if (!record) throw notFound('event');
-  return { event: await presentOne(deps.db, context.actor, record, context.facts) };
+  return { event: await presentEvent(deps.db, await loadEventContext(deps.db, context.event.id, context.actor)) };
 }
 
 /**
@@ -308,7 +311,7 @@ export async function cancelEvent(
   input: { actor: Actor; eventId: string; reason: string },
 ): Promise<{ event: Event }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
-  ensure(context, canManageEvent(context.actor, context.facts));
+  authorize(context, canManageEvent(context.actor, context.facts));
   await deps.transaction(async (trx) => {
     const event = await lockEvent(trx, context.event.id);
     if (!event) throw notFound('event');
@@ -322,9 +325,7 @@ export async function cancelEvent(
       );
     }
   });
-  const record = await findEvent(deps.db, context.event.id);
-  if (!record) throw notFound('event');
-  return { event: await presentOne(deps.db, context.actor, record, context.facts) };
+  return { event: await presentEvent(deps.db, await loadEventContext(deps.db, context.event.id, context.actor)) };
 }
 
 /**
@@ -342,15 +343,7 @@ export async function getNextPermanence(deps: EventsDeps, { now }: { now: Date }
     { from: new Date(now.getTime() - day), to: new Date(now.getTime() + 120 * day) },
     { seriesId: series.id },
   );
-  const row = await deps.db
-    .selectFrom('events')
-    .select(['id', 'title', 'summary', 'starts_at', 'ends_at', 'timezone', 'mode'])
-    .where('series_id', '=', series.id)
-    .where('cancelled_at', 'is', null)
-    .where('ends_at', '>', now)
-    .orderBy('starts_at')
-    .limit(1)
-    .executeTakeFirst();
+  const row = await findNextOccurrence(deps.db, series.id, now);
   if (!row) return null;
   return {
     seriesId: series.id,

@@ -1,7 +1,7 @@
 import { HealthSchema } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { AppError } from '../../errors';
+import { pingDatabase } from './health.queries';
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,7 +11,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async () => {
       try {
-        await sql`select 1`.execute(app.db);
+        await pingDatabase(app.db);
       } catch (error) {
         app.log.error({ err: error }, 'health check: database unreachable');
         throw new AppError('unavailable', 'database unreachable');

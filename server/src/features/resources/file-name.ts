@@ -1,5 +1,5 @@
 /**
- * Uploaded names are shown to people and sent back in Content-Disposition; they never name
+ * Uploaded names are shown to people and sent back in Content-Disposition (`core/http.ts`); they never name
  * anything on disk (storage keys are generated). Cleaning them is about what a person sees and
  * what their computer does with the download: no folders, no invisible or direction-changing
  * characters, no hidden-file dots, and an extension that matches the sniffed content.
@@ -58,21 +58,4 @@ export function cleanFileName(raw: string, mimeType: string): string {
   }
   if (name === '') name = 'fichier';
   return `${cut(name, FILE_NAME_MAX_CHARS - Array.from(suffix).length).replace(/[\s.]+$/, '') || 'fichier'}${suffix}`;
-}
-
-/** RFC 5987 / 8187 `ext-value` characters: everything else is percent-encoded as UTF-8. */
-const encodeRfc5987 = (value: string) =>
-  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/**
- * A Content-Disposition header that every browser reads safely: a plain ASCII `filename`
- * (quotes, backslashes, percent signs and anything non-ASCII replaced) for old clients, and
- * the exact name as `filename*` (RFC 6266 / 8187) for the others.
- */
-export function contentDisposition(kind: 'attachment' | 'inline', name: string): string {
-  const fallback = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
-  return `${kind}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(name)}`;
 }

@@ -3,13 +3,15 @@ import { createReadStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { SpaceFile } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import { notFound } from '../../errors';
 import type { Actor } from '../../policy/policy';
 import { canDeleteFile, canReadResources, canUploadFile } from '../../policy/resources.policy';
+import { loadSpaceContext } from '../spaces/spaces.access';
 import { cleanFileName } from './file-name';
-import { ensure, loadFileContext, loadSpaceContext } from './resources.access';
+import { loadFileContext } from './resources.access';
+import { toFile } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
-import { toFile } from './resources.mappers';
 import { type FileRecord, findFile, insertFile, markFileDeleted } from './resources.queries';
 import { IMAGE_TYPES, makePreview, PREVIEW_TYPE, type ReceivedFile, sniffAllowedType } from './upload';
 
@@ -27,8 +29,8 @@ export async function uploadFile(
   deps: ResourcesDeps,
   input: { actor: Actor; slug: string; receive: () => Promise<ReceivedFile> },
 ): Promise<{ file: SpaceFile }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canUploadFile(context.actor, context.facts, context.membership), 'space');
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canUploadFile(context.actor, context.facts, context.membership));
   const uploader = context.actor;
   if (!uploader) throw notFound('space');
   const received = await input.receive();
@@ -81,7 +83,7 @@ export async function openFile(
   input: { actor: Actor; fileId: string; variant: 'original' | 'preview' },
 ): Promise<{ file: FileRecord; stream: Readable }> {
   const context = await loadFileContext(deps.db, input.fileId, input.actor);
-  ensure(context, canReadResources(context.actor, context.facts, context.membership), 'file');
+  authorize(context, canReadResources(context.actor, context.facts, context.membership));
   const { file } = context;
   if (input.variant === 'preview') {
     if (!file.has_preview) throw notFound('preview');
@@ -97,11 +99,7 @@ export async function openFile(
 export async function deleteFile(deps: ResourcesDeps, input: { actor: Actor; fileId: string }): Promise<void> {
   const context = await loadFileContext(deps.db, input.fileId, input.actor);
   const { file } = context;
-  ensure(
-    context,
-    canDeleteFile(context.actor, context.facts, context.membership, { sharedBy: file.uploaded_by }),
-    'file',
-  );
+  authorize(context, canDeleteFile(context.actor, context.facts, context.membership, { sharedBy: file.uploaded_by }));
   if (!(await markFileDeleted(deps.db, file.id))) throw notFound('file');
   await removeStored(deps, file.storage_key);
   if (file.has_preview) await removeStored(deps, previewKeyOf(file.storage_key));

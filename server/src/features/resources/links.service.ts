@@ -1,10 +1,12 @@
 import type { LinkCreateBody, ResourceLink } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import { notFound } from '../../errors';
 import type { Actor } from '../../policy/policy';
 import { canAddLink, canDeleteLink } from '../../policy/resources.policy';
-import { ensure, loadLinkContext, loadSpaceContext } from './resources.access';
+import { loadSpaceContext } from '../spaces/spaces.access';
+import { loadLinkContext } from './resources.access';
+import { toLink } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
-import { toLink } from './resources.mappers';
 import { findLink, insertLink, markLinkDeleted } from './resources.queries';
 
 /** Adds a link to an outside resource; the contract's schema has already refused non-http URLs. */
@@ -12,8 +14,8 @@ export async function createLink(
   deps: Pick<ResourcesDeps, 'db'>,
   input: { actor: Actor; slug: string; body: LinkCreateBody },
 ): Promise<{ link: ResourceLink }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensure(context, canAddLink(context.actor, context.facts, context.membership), 'space');
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canAddLink(context.actor, context.facts, context.membership));
   if (!context.actor) throw notFound('space');
   const { id } = await insertLink(deps.db, {
     spaceId: context.space.id,
@@ -32,6 +34,6 @@ export async function deleteLink(deps: Pick<ResourcesDeps, 'db'>, input: { actor
   const allowed = canDeleteLink(context.actor, context.facts, context.membership, {
     sharedBy: context.link.created_by,
   });
-  ensure(context, allowed, 'link');
+  authorize(context, allowed);
   if (!(await markLinkDeleted(deps.db, context.link.id))) throw notFound('link');
 }

@@ -1,5 +1,5 @@
+import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
-import { hashSecret, newSecret } from '../accounts/sessions.queries';
 
 /**
  * Creates an invitation and returns its secret (sent by mail, never stored). Earlier open

@@ -5,13 +5,13 @@ import {
   InvitationParamsSchema,
   InvitationPreviewSchema,
   InvitationResponseSchema,
-  SpaceParamsSchema,
+  SpaceSlugParamsSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { toUser } from '../accounts/accounts.service';
 import * as invitations from './invitations.service';
-import { signedIn, spaceErrors } from './spaces.http';
 
 export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.InvitationsDeps }> = async (
   app,
@@ -25,9 +25,9 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.Invita
       schema: {
         tags: ['spaces'],
         summary: 'Invite someone by mail (animateur·ices, admins); the link is valid 14 days',
-        params: SpaceParamsSchema,
+        params: SpaceSlugParamsSchema,
         body: InvitationCreateBodySchema,
-        response: { 201: InvitationResponseSchema, ...spaceErrors },
+        response: { 201: InvitationResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -48,7 +48,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.Invita
         tags: ['spaces'],
         summary: 'What an invitation link offers: the space, who invites, whether the account exists',
         params: InvitationParamsSchema,
-        response: { 200: InvitationPreviewSchema, ...spaceErrors },
+        response: { 200: InvitationPreviewSchema, ...errorResponses },
       },
     },
     async (request) => invitations.previewInvitation(deps, request.params.token),
@@ -63,7 +63,7 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.Invita
         summary: 'Accept an invitation: as the invited, signed-in person, or by creating their account',
         params: InvitationParamsSchema,
         body: InvitationAcceptBodySchema,
-        response: { 200: InvitationAcceptResponseSchema, ...spaceErrors, 429: spaceErrors[400] },
+        response: { 200: InvitationAcceptResponseSchema, ...errorResponses, 429: errorResponses[400] },
       },
     },
     async (request, reply) => {

@@ -6,6 +6,7 @@ import type {
   MembershipRole,
   SpaceSummary,
 } from '@atelier/contract';
+import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
 import type { UserRow } from '../../db/schema';
 import { AppError, forbidden, unauthenticated } from '../../errors';
@@ -15,7 +16,7 @@ import { insertAccount } from '../accounts/accounts.service';
 import { hashPassword } from '../accounts/passwords';
 import { consumeInvitation, createInvitation, findLiveInvitation } from './invitations.queries';
 import { findMembership, insertMembership, updateMembership } from './memberships.queries';
-import { ensureAllowed, loadSpaceContext, spaceArchived } from './spaces.access';
+import { loadSpaceContext, spaceArchived } from './spaces.access';
 import type { SpacesMailer } from './spaces.mail';
 import { countActiveMembers, findSpaceById } from './spaces.queries';
 import { toSummary } from './spaces.service';
@@ -37,8 +38,8 @@ export async function inviteToSpace(
   deps: InvitationsDeps,
   input: { actor: Actor; slug: string; email: string; role?: MembershipRole | undefined },
 ): Promise<Invitation> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensureAllowed(context, canInviteToSpace(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canInviteToSpace(context.actor, context.facts, context.membership));
   if (context.space.status === 'archived') throw spaceArchived();
   const email = input.email.toLowerCase();
   const role = input.role ?? 'membre';

@@ -178,3 +178,26 @@ export async function claimJoinRequestNotice(db: Db, spaceId: string, userId: st
     .executeTakeFirst();
   return claimed !== undefined;
 }
+
+/** These people's memberships of the space (any status); people without one are absent. */
+export const listMembershipsIn = async (db: Db, spaceId: string, userIds: string[]) =>
+  userIds.length === 0
+    ? []
+    : db
+        .selectFrom('memberships')
+        .select(['user_id', 'role', 'status'])
+        .where('space_id', '=', spaceId)
+        .where('user_id', 'in', userIds)
+        .execute();
+
+/** The space's active members, as `@displayName` candidates. */
+export const listActiveMemberNames = async (db: Db, spaceId: string) =>
+  (
+    await db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select(['users.id', 'users.display_name'])
+      .where('memberships.space_id', '=', spaceId)
+      .where('memberships.status', '=', 'active')
+      .execute()
+  ).map((row) => ({ id: row.id, displayName: row.display_name }));

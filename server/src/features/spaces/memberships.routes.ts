@@ -10,13 +10,13 @@ import {
   RemoveMemberQuerySchema,
   RoleChangeBodySchema,
   SpaceMemberParamsSchema,
-  SpaceParamsSchema,
+  SpaceSlugParamsSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import * as memberships from './memberships.service';
-import { signedIn, spaceErrors } from './spaces.http';
 
 export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.MembershipsDeps }> = async (
   app,
@@ -30,8 +30,8 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
       schema: {
         tags: ['spaces'],
         summary: 'Join an open space, or ask to join a space on request (pending until an animateur decides)',
-        params: SpaceParamsSchema,
-        response: { 200: JoinResponseSchema, ...spaceErrors },
+        params: SpaceSlugParamsSchema,
+        response: { 200: JoinResponseSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -47,9 +47,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
       schema: {
         tags: ['spaces'],
         summary: 'Leave a space or withdraw a pending request; the last animateur names a successor',
-        params: SpaceParamsSchema,
+        params: SpaceSlugParamsSchema,
         querystring: LeaveQuerySchema,
-        response: { 204: z.null(), ...spaceErrors },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -66,9 +66,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
       schema: {
         tags: ['spaces'],
         summary: 'Active members with organisation, territory and 4 Fantastiques role, animateur·ices first',
-        params: SpaceParamsSchema,
+        params: SpaceSlugParamsSchema,
         querystring: MemberListQuerySchema,
-        response: { 200: MemberListSchema, ...spaceErrors },
+        response: { 200: MemberListSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -85,7 +85,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
         summary: 'Make a member animateur·ice or membre (animateur·ices, admins)',
         params: SpaceMemberParamsSchema,
         body: RoleChangeBodySchema,
-        response: { 200: MemberResponseSchema, ...spaceErrors },
+        response: { 200: MemberResponseSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -107,7 +107,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
         summary: 'Remove a member (animateur·ices, admins); the last animateur needs a successor',
         params: SpaceMemberParamsSchema,
         querystring: RemoveMemberQuerySchema,
-        response: { 204: z.null(), ...spaceErrors },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -127,9 +127,9 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
       schema: {
         tags: ['spaces'],
         summary: 'Pending requests to join, oldest first (animateur·ices, admins)',
-        params: SpaceParamsSchema,
+        params: SpaceSlugParamsSchema,
         querystring: MemberListQuerySchema,
-        response: { 200: JoinRequestListSchema, ...spaceErrors },
+        response: { 200: JoinRequestListSchema, ...errorResponses },
       },
     },
     async (request) =>
@@ -149,7 +149,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
         tags: ['spaces'],
         summary: 'Approve a pending request; the requester is told by mail',
         params: SpaceMemberParamsSchema,
-        response: { 200: ApproveResponseSchema, ...spaceErrors },
+        response: { 200: ApproveResponseSchema, ...errorResponses },
       },
     },
     async (request) => ({
@@ -170,7 +170,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
         tags: ['spaces'],
         summary: 'Decline a pending request; the requester is told by mail',
         params: SpaceMemberParamsSchema,
-        response: { 204: z.null(), ...spaceErrors },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -186,7 +186,7 @@ export const membershipsRoutes: FastifyPluginAsyncZod<{ deps: memberships.Member
       schema: {
         tags: ['spaces'],
         summary: '"Mes espaces": the spaces I belong to and my pending requests',
-        response: { 200: MySpacesSchema, ...spaceErrors },
+        response: { 200: MySpacesSchema, ...errorResponses },
       },
     },
     async (request) => ({ items: await memberships.listMySpaces(deps, { actor: actorFrom(request.auth) }) }),

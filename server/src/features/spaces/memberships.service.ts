@@ -1,4 +1,8 @@
 import type { JoinRequest, Member, Membership, MemberUser, MySpace } from '@atelier/contract';
+import { z } from 'zod';
+import { authorize } from '../../core/authorize';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, notFound, unauthenticated } from '../../errors';
 import type { AccessChange } from '../../plugins/access';
@@ -27,7 +31,7 @@ import {
   type MemberRecord,
   updateMembership,
 } from './memberships.queries';
-import { ensureAllowed, isUuid, loadSpaceContext, notMember, type SpaceContext, spaceArchived } from './spaces.access';
+import { loadSpaceContext, notMember, type SpaceContext, spaceArchived } from './spaces.access';
 import type { SpacesMailer } from './spaces.mail';
 import { lockSpace } from './spaces.queries';
 import { compareSpaces, toSummary } from './spaces.service';
@@ -63,26 +67,18 @@ const toMember = (row: MemberRecord): Member => ({
 });
 
 // Member lists are tens to a few hundred rows: an offset behind an opaque cursor is enough.
-const encodeCursor = (offset: number) => Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-function decodeCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
-  } catch {}
-  throw new AppError('invalid_input', 'bad cursor', { 'querystring.cursor': ['not a cursor from this list'] });
-}
+const OffsetCursorSchema = z.object({ o: z.number().int().nonnegative() });
 
 async function page(db: Db, spaceId: string, status: 'active' | 'pending', query: { cursor?: string; limit?: number }) {
-  const offset = decodeCursor(query.cursor);
+  const offset = decodeCursor(query.cursor, OffsetCursorSchema)?.o ?? 0;
   const limit = query.limit ?? 100;
   const rows = await listMembersPage(db, spaceId, status, { offset, limit });
-  return { rows: rows.slice(0, limit), nextCursor: rows.length > limit ? encodeCursor(offset + limit) : null };
+  return pageOf(rows, limit, () => ({ o: offset + limit }));
 }
 
 /** `POST /spaces/:slug/join`: active at once (open), pending (request), or refused. */
 export async function joinSpace(deps: MembershipsDeps, input: { actor: Actor; slug: string }): Promise<Membership> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
   const decision = decideJoin(context.actor, context.facts, context.membership);
   if (!decision.allowed) {
     if (decision.reason === 'not_found') throw notFound('space');
@@ -159,7 +155,7 @@ export async function leaveSpace(
   deps: MembershipsDeps,
   input: { actor: Actor; slug: string; successorId?: string | undefined },
 ): Promise<void> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
   if (!context.actor) throw unauthenticated();
   if (!canLeaveSpace(context.actor, context.membership)) {
     if (!canListSpace(context.actor, context.facts, context.membership)) throw notFound('space');
@@ -179,15 +175,15 @@ export async function listMembers(
   deps: MembershipsDeps,
   input: { actor: Actor; slug: string; cursor?: string | undefined; limit?: number | undefined },
 ) {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensureAllowed(context, canSeeMembers(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canSeeMembers(context.actor, context.facts, context.membership));
   const { rows, nextCursor } = await page(deps.db, context.space.id, 'active', input);
   return { items: rows.map(toMember), nextCursor };
 }
 
 async function managedMember(deps: MembershipsDeps, input: { actor: Actor; slug: string; userId: string }) {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensureAllowed(context, canManageMembers(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canManageMembers(context.actor, context.facts, context.membership));
   return context;
 }
 
@@ -232,8 +228,8 @@ export async function listJoinRequests(
   deps: MembershipsDeps,
   input: { actor: Actor; slug: string; cursor?: string | undefined; limit?: number | undefined },
 ): Promise<{ items: JoinRequest[]; nextCursor: string | null }> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensureAllowed(context, canDecideJoinRequests(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canDecideJoinRequests(context.actor, context.facts, context.membership));
   const { rows, nextCursor } = await page(deps.db, context.space.id, 'pending', input);
   return {
     items: rows.map((row) => ({ user: toMemberUser(row), requestedAt: row.created_at.toISOString() })),
@@ -252,8 +248,8 @@ export async function decideJoinRequest(
   deps: MembershipsDeps,
   input: { actor: Actor; slug: string; userId: string; approve: boolean },
 ): Promise<Member | null> {
-  const context = await loadSpaceContext(deps.db, input.slug, input.actor);
-  ensureAllowed(context, canDecideJoinRequests(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
+  authorize(context, canDecideJoinRequests(context.actor, context.facts, context.membership));
   if (!isUuid(input.userId)) throw noRequest();
   const deciderId = context.actor!.id;
   return deps.db.transaction().execute(async (trx) => {

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/database';
 import { sessionCookieName } from '../../plugins/auth';
+import { createSession } from '../../plugins/auth/sessions.queries';
 import type { TestContext } from '../../test/app';
-import { createSession } from '../accounts/sessions.queries';
 
 /**
  * Factories for space tests: people and spaces written straight to the database (no argon2,

@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import type { OutgoingMail } from '../../core/mail';
 import type { Db } from '../../db/database';
 import { createSpacesMailer } from './spaces.mail';
 
 function capture() {
-  const sent: { to: string; subject: string; text: string; html?: string }[] = [];
+  const sent: OutgoingMail[] = [];
   const mailer = createSpacesMailer(
-    { send: async (_db, message) => void sent.push(message) },
+    {
+      send: async (_db, message) => {
+        sent.push(message);
+        return { outboxId: String(sent.length) };
+      },
+    },
     'https://atelier.exemple.fr',
   );
   return { sent, mailer, db: {} as Db };

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { sessionCookie } from '../../test/http';
 import { ensureAdmin } from '../accounts/accounts.service';
-import { seedAlliance } from '../seed/alliance.seed';
+import { seedAlliance } from '../seed/seed.service';
 import { addMembership, createPerson, createSpaceRow, snapshotSpace, type TestPerson } from './spaces.fixtures';
 
 let ctx: TestContext;

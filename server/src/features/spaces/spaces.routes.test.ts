@@ -2,9 +2,9 @@ import { SpaceListSchema, type SpaceSummary } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database';
 import { sessionCookieName } from '../../plugins/auth';
+import { createSession } from '../../plugins/auth/sessions.queries';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createSession } from '../accounts/sessions.queries';
-import { seedAlliance } from '../seed/alliance.seed';
+import { seedAlliance } from '../seed/seed.service';
 
 let sequence = 0;
 async function createUser(db: Db, overrides: { role?: 'member' | 'admin' } = {}) {

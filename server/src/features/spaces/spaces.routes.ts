@@ -1,15 +1,15 @@
 import {
   SpaceCreateBodySchema,
   SpaceListSchema,
-  SpaceParamsSchema,
   SpaceResponseSchema,
+  SpaceSlugParamsSchema,
   SpaceUpdateBodySchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { invitationsRoutes } from './invitations.routes';
 import { membershipsRoutes } from './memberships.routes';
-import { signedIn, spaceErrors } from './spaces.http';
 import { createSpacesMailer } from './spaces.mail';
 import { canReadSpaceRoom } from './spaces.realtime';
 import { createSpace, getSpace, listSpaces, updateSpace } from './spaces.service';
@@ -49,7 +49,7 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
         tags: ['spaces'],
         summary: 'Create a space (admins)',
         body: SpaceCreateBodySchema,
-        response: { 201: SpaceResponseSchema, ...spaceErrors },
+        response: { 201: SpaceResponseSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -65,8 +65,8 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
       schema: {
         tags: ['spaces'],
         summary: "A space's presentation, the caller's membership and what they may do there",
-        params: SpaceParamsSchema,
-        response: { 200: SpaceResponseSchema, ...spaceErrors },
+        params: SpaceSlugParamsSchema,
+        response: { 200: SpaceResponseSchema, ...errorResponses },
       },
     },
     async (request) => getSpace(deps, { actor: actorFrom(request.auth), slug: request.params.slug }),
@@ -80,9 +80,9 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
       schema: {
         tags: ['spaces'],
         summary: 'Edit a space, its visibility and join policy, archive or unarchive it (animateur·ices, admins)',
-        params: SpaceParamsSchema,
+        params: SpaceSlugParamsSchema,
         body: SpaceUpdateBodySchema,
-        response: { 200: SpaceResponseSchema, ...spaceErrors },
+        response: { 200: SpaceResponseSchema, ...errorResponses },
       },
     },
     async (request) =>

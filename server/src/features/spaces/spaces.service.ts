@@ -5,8 +5,9 @@ import type {
   SpaceSummary,
   SpaceUpdateBody,
 } from '@atelier/contract';
+import { actorOnly, authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
-import { AppError, forbidden, unauthenticated } from '../../errors';
+import { AppError } from '../../errors';
 import type { AccessChange } from '../../plugins/access';
 import {
   type Actor,
@@ -21,7 +22,7 @@ import {
   type MembershipFacts,
 } from '../../policy/policy';
 import { slugify } from './slugify';
-import { ensureAllowed, loadSpaceContext, type SpaceContext } from './spaces.access';
+import { loadSpaceContext, type SpaceContext, toMembershipFacts } from './spaces.access';
 import type { SpacesMailer } from './spaces.mail';
 import {
   countActiveMembers,
@@ -62,7 +63,7 @@ export async function listSpaces({ db }: SpacesDeps, { actor }: { actor: Actor }
     actor ? listMembershipsOfUser(db, actor.id) : Promise.resolve([]),
   ]);
   const membershipBySpace = new Map<string, MembershipFacts>(
-    memberships.map((row) => [row.space_id, { userId: row.user_id, role: row.role, status: row.status }]),
+    memberships.map((row) => [row.space_id, toMembershipFacts(row)]),
   );
   return spaces
     .filter((space) => canListSpace(actor, space, membershipBySpace.get(space.id) ?? null))
@@ -127,8 +128,8 @@ export async function toSpaceResponse(db: Db, context: SpaceContext): Promise<Sp
 
 /** `GET /spaces/:slug`: private spaces the actor may not see answer 404, like unknown slugs. */
 export async function getSpace({ db }: SpacesDeps, input: { actor: Actor; slug: string }): Promise<SpaceResponse> {
-  const context = await loadSpaceContext(db, input.slug, input.actor);
-  ensureAllowed(context, true);
+  const context = await loadSpaceContext(db, { slug: input.slug }, input.actor);
+  authorize(context, true);
   return toSpaceResponse(db, context);
 }
 
@@ -169,7 +170,7 @@ export async function createSpace(
   input: { actor: Actor; body: SpaceCreateBody },
 ): Promise<SpaceResponse> {
   const { actor, body } = input;
-  if (!canCreateSpace(actor)) throw actor ? forbidden('only admins create spaces') : unauthenticated();
+  authorize(actorOnly(actor, 'space'), canCreateSpace(actor), 'only admins create spaces');
   const slug = body.slug ?? slugify(body.title);
   if (!slug)
     throw new AppError('invalid_input', 'choose a slug', { 'body.slug': ['no slug can be made from the title'] });
@@ -188,7 +189,7 @@ export async function createSpace(
     return row;
   });
   if (!created) throw new AppError('conflict', `the slug "${slug}" is taken`, { 'body.slug': ['already taken'] });
-  return toSpaceResponse(db, await loadSpaceContext(db, slug, actor));
+  return toSpaceResponse(db, await loadSpaceContext(db, { slug: slug }, actor));
 }
 
 /** `PATCH /spaces/:slug` (animateur·ices and admins), including archive and unarchive. */
@@ -196,8 +197,8 @@ export async function updateSpace(
   { db, accessChanged }: SpacesDeps,
   input: { actor: Actor; slug: string; body: SpaceUpdateBody },
 ): Promise<SpaceResponse> {
-  const context = await loadSpaceContext(db, input.slug, input.actor);
-  ensureAllowed(context, canManageSpace(context.actor, context.facts, context.membership));
+  const context = await loadSpaceContext(db, { slug: input.slug }, input.actor);
+  authorize(context, canManageSpace(context.actor, context.facts, context.membership));
   checkProjects(input.body.projects);
   await db.transaction().execute(async (trx) => {
     await updateSpaceRow(trx, context.space.id, toValues(input.body));
@@ -207,5 +208,5 @@ export async function updateSpace(
   if (visibility !== undefined || joinPolicy !== undefined || status !== undefined) {
     await accessChanged?.({ scope: 'space', spaceId: context.space.id });
   }
-  return toSpaceResponse(db, await loadSpaceContext(db, input.slug, input.actor));
+  return toSpaceResponse(db, await loadSpaceContext(db, { slug: input.slug }, input.actor));
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { findSession } from '../../features/accounts/sessions.queries';
 import { type Actor, actorFrom } from '../../policy/policy';
 import { sessionCookieName } from '../auth';
+import { findSession } from '../auth/sessions.queries';
 
 /**
  * May a browser page on `origin` open a socket here. Only pages of the application itself:

@@ -1,0 +1,60 @@
+import type { Event } from '@atelier/contract';
+import type { EventMailFacts } from './events.mail';
+import type { EventRecord } from './events.queries';
+import type { SeatCounts } from './registrations/registrations.queries';
+import { formatInTimeZone } from './series/zoned-time';
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+/**
+ * The API shape of an event. Times carry the event's own offset (`+01:00` in Paris winter);
+ * `videoUrl` is added only when the caller's policy answer says so.
+ */
+export function toEvent(
+  record: EventRecord,
+  counts: SeatCounts,
+  view: { showVideoUrl: boolean; canManage: boolean },
+): Event {
+  const startsAt = new Date(record.starts_at);
+  const endsAt = new Date(record.ends_at);
+  return {
+    id: record.id,
+    title: record.title,
+    kind: record.kind,
+    startsAt: formatInTimeZone(startsAt, record.timezone),
+    endsAt: formatInTimeZone(endsAt, record.timezone),
+    seriesId: record.series_id,
+    capacity: record.capacity,
+    registeredCount: counts.registeredCount,
+    waitlistCount: counts.waitlistCount,
+    timezone: record.timezone,
+    mode: record.mode,
+    summary: record.summary,
+    space:
+      record.space_id && record.space_slug && record.space_title
+        ? { id: record.space_id, slug: record.space_slug, name: record.space_title }
+        : null,
+    address: record.address,
+    accessibilityNote: record.accessibility_note,
+    registrationDeadline: iso(record.registration_deadline),
+    cancelledAt: iso(record.cancelled_at),
+    ...(view.showVideoUrl && record.video_url ? { videoUrl: record.video_url } : {}),
+    reportDocumentId: record.report_document_id,
+    followUpThreadId: record.follow_up_thread_id,
+    canManage: view.canManage,
+  };
+}
+
+export const mailFacts = (record: EventRecord): EventMailFacts => ({
+  id: record.id,
+  title: record.title,
+  startsAt: new Date(record.starts_at),
+  endsAt: new Date(record.ends_at),
+  timezone: record.timezone,
+  mode: record.mode,
+  address: record.address,
+});
+
+/** Registrations close at the deadline, or at the start when none was set. */
+export const registrationClosesAt = (record: Pick<EventRecord, 'registration_deadline' | 'starts_at'>) =>
+  new Date(record.registration_deadline ?? record.starts_at);

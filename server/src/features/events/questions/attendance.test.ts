@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/app';
+import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
+import { call, createEventRow, registerRow } from './questions.fixtures';
+
+/** Attendance: the sheet animateur·ices fill in, and the permanences a person attended. */
+
+let ctx: TestContext;
+let animateur: TestPerson;
+let admin: TestPerson;
+let alice: TestPerson;
+let bruno: TestPerson;
+let chloe: TestPerson;
+let denis: TestPerson;
+let spaceId: string;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  animateur = await createPerson(ctx, { displayName: 'Anna Présence' });
+  admin = await createPerson(ctx, { role: 'admin', displayName: 'Adèle Admin' });
+  alice = await createPerson(ctx, { displayName: 'Alice Présente' });
+  bruno = await createPerson(ctx, { displayName: 'Bruno Attente' });
+  chloe = await createPerson(ctx, { displayName: 'Chloé Venue' });
+  denis = await createPerson(ctx, { displayName: 'Denis Désisté' });
+  const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+  spaceId = space.id;
+  await addMembership(ctx.database.db, spaceId, animateur.id, { role: 'animateur' });
+});
+afterAll(async () => ctx.close());
+
+const mark = (eventId: string, userId: string, attended: boolean, person = animateur) =>
+  call(ctx, person, 'PUT', `/api/events/${eventId}/attendance/${userId}`, { attended });
+const sheet = async (eventId: string) =>
+  (await call(ctx, animateur, 'GET', `/api/events/${eventId}/attendance`)).json().items as Array<{
+    person: { id: string; displayName: string };
+    status: string | null;
+    attended: boolean;
+  }>;
+
+describe('the attendance sheet', () => {
+  it('lists seats, the waitlist and anyone marked present, and records marks', async () => {
+    const db = ctx.database.db;
+    const event = await createEventRow(db, { spaceId, startsInHours: -1, durationHours: 2 });
+    await registerRow(db, event.id, alice.id);
+    await registerRow(db, event.id, bruno.id, 'waitlisted');
+    await registerRow(db, event.id, denis.id, 'cancelled');
+
+    expect(await sheet(event.id)).toEqual([
+      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: false },
+      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false },
+    ]);
+
+    expect((await mark(event.id, alice.id, true)).statusCode).toBe(204);
+    expect((await mark(event.id, alice.id, true)).statusCode).toBe(204);
+    // Chloé came without registering.
+    expect((await mark(event.id, chloe.id, true)).statusCode).toBe(204);
+    expect(await sheet(event.id)).toEqual([
+      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: true },
+      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false },
+      { person: { id: chloe.id, displayName: 'Chloé Venue' }, status: null, attended: true },
+    ]);
+    const rows = await db.selectFrom('attendances').selectAll().where('event_id', '=', event.id).execute();
+    expect(rows.map((row) => [row.user_id, row.marked_by]).sort()).toEqual(
+      [
+        [alice.id, animateur.id],
+        [chloe.id, animateur.id],
+      ].sort(),
+    );
+
+    expect((await mark(event.id, chloe.id, false)).statusCode).toBe(204);
+    expect((await sheet(event.id)).map((item) => item.person.id)).toEqual([alice.id, bruno.id]);
+  });
+
+  it('answers 404 for unknown people or events and 409 for cancelled events, changing nothing', async () => {
+    const db = ctx.database.db;
+    const event = await createEventRow(db, { spaceId });
+    for (const userId of ['00000000-0000-4000-8000-000000000000', 'quelquun']) {
+      const response = await mark(event.id, userId, true);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    expect((await mark('00000000-0000-4000-8000-000000000000', alice.id, true)).statusCode).toBe(404);
+    const bad = await call(ctx, animateur, 'PUT', `/api/events/${event.id}/attendance/${alice.id}`, {
+      attended: 'oui',
+    });
+    expect(bad.statusCode).toBe(400);
+    const cancelled = await createEventRow(db, { spaceId, cancelled: true });
+    const refused = await mark(cancelled.id, alice.id, true);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error.code).toBe('event_cancelled');
+    expect(
+      await db.selectFrom('attendances').selectAll().where('event_id', 'in', [event.id, cancelled.id]).execute(),
+    ).toEqual([]);
+  });
+});
+
+describe('attended permanences', () => {
+  it('lists the permanences a person was marked at, newest first, to them and to admins', async () => {
+    const db = ctx.database.db;
+    const person = await createPerson(ctx, { displayName: 'Paula Fidèle' });
+    const older = await createEventRow(db, { title: 'Permanence de septembre', startsInHours: -24 * 60 });
+    const newer = await createEventRow(db, { title: 'Permanence d’octobre', startsInHours: -24 * 30 });
+    const missed = await createEventRow(db, { title: 'Permanence de novembre', startsInHours: -24 * 2 });
+    const atelier = await createEventRow(db, { title: 'Atelier récit', kind: 'atelier', startsInHours: -24 * 10 });
+    await registerRow(db, missed.id, person.id);
+    for (const event of [older, newer, atelier]) {
+      expect((await mark(event.id, person.id, true, admin)).statusCode).toBe(204);
+    }
+
+    const own = await call(ctx, person, 'GET', `/api/users/${person.id}/attended-permanences`);
+    expect(own.statusCode).toBe(200);
+    const items = own.json().items as Array<{ id: string; title: string; kind: string; videoUrl?: string }>;
+    expect(items.map((item) => item.title)).toEqual(['Permanence d’octobre', 'Permanence de septembre']);
+    expect(items.every((item) => item.kind === 'permanence')).toBe(true);
+    // Not registered for those: the visio link stays hidden.
+    expect(items.every((item) => item.videoUrl === undefined)).toBe(true);
+
+    const byAdmin = await call(ctx, admin, 'GET', `/api/users/${person.id}/attended-permanences`);
+    expect(byAdmin.json().items.map((item: { id: string }) => item.id)).toEqual([newer.id, older.id]);
+
+    expect((await call(ctx, alice, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
+    expect((await call(ctx, animateur, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
+    expect((await call(ctx, null, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(401);
+    const unknown = await call(
+      ctx,
+      admin,
+      'GET',
+      '/api/users/00000000-0000-4000-8000-000000000000/attended-permanences',
+    );
+    expect(unknown.statusCode).toBe(404);
+    // Bruno was only on a waitlist, never marked present.
+    expect((await call(ctx, bruno, 'GET', `/api/users/${bruno.id}/attended-permanences`)).json()).toEqual({
+      items: [],
+    });
+  });
+});

@@ -1,0 +1,121 @@
+import {
+  IdParamsSchema,
+  QuestionCreateBodySchema,
+  QuestionEnvelopeSchema,
+  QuestionListSchema,
+  QuestionUpdateBodySchema,
+} from '@atelier/contract';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponsesWith, signedIn } from '../../../core/http';
+import { actorFrom } from '../../../policy/policy';
+import { createDiscussionsMailer } from '../../discussions/discussions.mail';
+import { attendanceRoutes } from './attendance.routes';
+import type { QuestionsDeps } from './questions.deps';
+import { askQuestion, listQuestions, updateQuestion, voteForQuestion } from './questions.service';
+import { reportRoutes } from './report.routes';
+
+export interface QuestionsRoutesOptions {
+  /** Base of the links in the mails of the follow-up thread. */
+  publicUrl: string;
+  /** The clock that closes questions when an event ends; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+const tags = ['events'];
+
+/**
+ * The live side of an event — questions and votes, the animateur·ices' queue — and what
+ * follows it: attendance, the compte rendu, the follow-up thread. Every change to a question
+ * is announced in room `event:<id>` in the transaction that makes it.
+ */
+export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = async (app, options) => {
+  const deps: QuestionsDeps = {
+    db: app.db,
+    transaction: app.realtime.transaction,
+    now: options.now ?? (() => new Date()),
+  };
+
+  app.get(
+    '/events/:id/questions',
+    {
+      schema: {
+        tags,
+        summary: "An event's questions: the current one first, then by votes, then the oldest",
+        params: IdParamsSchema,
+        response: { 200: QuestionListSchema, ...errorResponsesWith(413) },
+      },
+    },
+    async (request) => listQuestions(deps, { actor: actorFrom(request.auth), eventId: request.params.id }),
+  );
+
+  app.post(
+    '/events/:id/questions',
+    {
+      config: { quota: 'question' },
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Ask a question or make a proposal (people registered, seat or waitlist), until the event ends',
+        params: IdParamsSchema,
+        body: QuestionCreateBodySchema,
+        response: { 201: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
+      },
+    },
+    async (request, reply) => {
+      const created = await askQuestion(deps, {
+        actor: actorFrom(request.auth),
+        eventId: request.params.id,
+        body: request.body.body,
+      });
+      reply.status(201);
+      return created;
+    },
+  );
+
+  app.post(
+    '/questions/:id/vote',
+    {
+      config: { quota: 'vote' },
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Vote for a question (once per person: voting again keeps the vote)',
+        params: IdParamsSchema,
+        response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
+      },
+    },
+    async (request) => voteForQuestion(deps, { actor: actorFrom(request.auth), questionId: request.params.id }),
+  );
+
+  app.patch(
+    '/questions/:id',
+    {
+      config: { quota: 'edit' },
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Make a question current, answered, transmitted to a space, or open again (who runs the event)',
+        params: IdParamsSchema,
+        body: QuestionUpdateBodySchema,
+        response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
+      },
+    },
+    async (request) =>
+      updateQuestion(deps, {
+        actor: actorFrom(request.auth),
+        questionId: request.params.id,
+        status: request.body.status,
+        transmittedToSpaceId: request.body.transmittedToSpaceId,
+      }),
+  );
+
+  await app.register(attendanceRoutes, { db: app.db });
+  await app.register(reportRoutes, {
+    db: app.db,
+    discussions: {
+      db: app.db,
+      transaction: app.realtime.transaction,
+      mailer: createDiscussionsMailer(app.mail, options.publicUrl),
+    },
+  });
+};

@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from '../../../test/app';
+import { createPerson, type TestPerson } from '../../spaces/spaces.fixtures';
+import { ask, call, createEventRow, questionRows, registerRow, voteRows } from './questions.fixtures';
+
+/** Votes: once per person, exact under concurrency, and nothing changes on a refused vote. */
+
+let ctx: TestContext;
+let alice: TestPerson;
+let bruno: TestPerson;
+
+beforeAll(async () => {
+  ctx = await createTestApp();
+  alice = await createPerson(ctx, { displayName: 'Alice Vote' });
+  bruno = await createPerson(ctx, { displayName: 'Bruno Vote' });
+});
+afterAll(async () => ctx.close());
+
+async function eventWith(...people: TestPerson[]) {
+  const event = await createEventRow(ctx.database.db);
+  for (const person of people) await registerRow(ctx.database.db, event.id, person.id);
+  return event;
+}
+
+const vote = (person: TestPerson, questionId: string) => call(ctx, person, 'POST', `/api/questions/${questionId}/vote`);
+
+describe('voting for a question', () => {
+  it('counts two people as two votes and one person voting twice as one', async () => {
+    const event = await eventWith(alice, bruno);
+    const question = await ask(ctx, alice, event.id);
+
+    const first = await vote(alice, question.id);
+    expect(first.statusCode).toBe(200);
+    expect(first.json().question).toMatchObject({ id: question.id, votes: 1, voted: true });
+
+    const again = await vote(alice, question.id);
+    expect(again.statusCode).toBe(200);
+    expect(again.json().question).toMatchObject({ votes: 1, voted: true });
+
+    const second = await vote(bruno, question.id);
+    expect(second.json().question).toMatchObject({ votes: 2, voted: true });
+
+    const listed = await call(ctx, alice, 'GET', `/api/events/${event.id}/questions`);
+    expect(listed.json().items).toEqual([expect.objectContaining({ id: question.id, votes: 2, voted: true })]);
+    const anonymous = await call(ctx, null, 'GET', `/api/events/${event.id}/questions`);
+    expect(anonymous.json().items[0]).toMatchObject({ votes: 2, voted: false });
+    expect((await voteRows(ctx.database.db, question.id)).map((row) => row.user_id).sort()).toEqual(
+      [alice.id, bruno.id].sort(),
+    );
+  });
+
+  it('counts 50 simultaneous votes by 50 people exactly', async () => {
+    const voters = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => createPerson(ctx, { displayName: `Votant ${i}` })),
+    );
+    const event = await eventWith(alice, ...voters);
+    const question = await ask(ctx, alice, event.id);
+
+    const responses = await Promise.all(voters.map((voter) => vote(voter, question.id)));
+    expect(responses.map((response) => response.statusCode)).toEqual(voters.map(() => 200));
+
+    const [row] = await questionRows(ctx.database.db, event.id);
+    expect(row?.votes).toBe(50);
+    expect(await voteRows(ctx.database.db, question.id)).toHaveLength(50);
+  });
+
+  it('keeps one vote when one person votes 10 times at once', async () => {
+    const event = await eventWith(alice, bruno);
+    const question = await ask(ctx, alice, event.id);
+    const responses = await Promise.all(Array.from({ length: 10 }, () => vote(bruno, question.id)));
+    expect(responses.map((response) => response.statusCode)).toEqual(responses.map(() => 200));
+    const [row] = await questionRows(ctx.database.db, event.id);
+    expect(row?.votes).toBe(1);
+    expect(await voteRows(ctx.database.db, question.id)).toHaveLength(1);
+  });
+
+  it('answers 404 for unknown or malformed question ids and changes nothing', async () => {
+    const event = await eventWith(alice);
+    const question = await ask(ctx, alice, event.id);
+    const before = await ctx.database.db.selectFrom('question_votes').selectAll().execute();
+    for (const id of ['00000000-0000-4000-8000-000000000000', 'pas-un-identifiant']) {
+      const response = await vote(alice, id);
+      expect(response.statusCode).toBe(404);
+      expect(response.json().error.code).toBe('not_found');
+    }
+    expect(await ctx.database.db.selectFrom('question_votes').selectAll().execute()).toEqual(before);
+    expect((await questionRows(ctx.database.db, event.id))[0]?.votes).toBe(0);
+    expect(question.votes).toBe(0);
+  });
+
+  it('refuses votes from people not registered, on cancelled events and once the event has ended', async () => {
+    const db = ctx.database.db;
+    const event = await eventWith(alice);
+    const question = await ask(ctx, alice, event.id);
+    const refused = await vote(bruno, question.id);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.code).toBe('not_registered');
+
+    // A cancelled registration no longer counts.
+    await registerRow(db, event.id, bruno.id, 'cancelled');
+    expect((await vote(bruno, question.id)).json().error.code).toBe('not_registered');
+
+    await db.updateTable('events').set({ cancelled_at: new Date() }).where('id', '=', event.id).execute();
+    const cancelled = await vote(alice, question.id);
+    expect(cancelled.statusCode).toBe(409);
+    expect(cancelled.json().error.code).toBe('event_cancelled');
+
+    const past = await createEventRow(db, { startsInHours: -3, durationHours: 1 });
+    await registerRow(db, past.id, alice.id);
+    const old = await db
+      .insertInto('questions')
+      .values({ event_id: past.id, author_id: alice.id, body: 'Posée pendant la séance' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const closed = await vote(alice, old.id);
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json().error.code).toBe('questions_closed');
+
+    expect(await voteRows(db, question.id)).toHaveLength(0);
+    expect(await voteRows(db, old.id)).toHaveLength(0);
+  });
+});

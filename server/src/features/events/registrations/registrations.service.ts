@@ -1,0 +1,177 @@
+import type { Event, MyRegistration } from '@atelier/contract';
+import { rooms } from '@atelier/contract';
+import { authorize } from '../../../core/authorize';
+import { isUuid } from '../../../core/ids';
+import { hashSecret, newSecret } from '../../../core/secrets';
+import type { Db } from '../../../db/database';
+import { AppError, notFound } from '../../../errors';
+import type { Publish } from '../../../plugins/realtime/types';
+import { canFollowSeries, canRegisterForEvent } from '../../../policy/events.policy';
+import type { Actor } from '../../../policy/policy';
+import {
+  eventAccess,
+  eventCancelled,
+  loadEventContext,
+  loadEventSpaceFacts,
+  registrationClosed,
+} from '../events.access';
+import { mailFacts, registrationClosesAt, toEvent } from '../events.content';
+import type { EventsDeps } from '../events.deps';
+import { type EventRecord, findSeriesById, lockEvent } from '../events.queries';
+import {
+  cancelRegistrationRow,
+  findRegistration,
+  findRegistrationByTokenHash,
+  firstWaitlisted,
+  placeRegistration,
+  promoteRegistration,
+  recipientOf,
+  seatCountsOf,
+  setSeriesFollow,
+  waitlistPosition,
+} from './registrations.queries';
+import { skipPassedReminders } from './reminders';
+
+const recipient = (person: Awaited<ReturnType<typeof recipientOf>>) => ({
+  email: person.email,
+  displayName: person.display_name,
+  locale: person.locale,
+});
+
+/** Announces the new counts in the event's room, in the transaction that changed them. */
+export async function publishSeats(trx: Db, publish: Publish, eventId: string) {
+  const counts = await seatCountsOf(trx, eventId);
+  await publish(rooms.event(eventId), 'registration.changed', { eventId, ...counts });
+  return counts;
+}
+
+/**
+ * Gives freed seats to the waitlist, first come first served, while the caller holds the
+ * event lock — in the same transaction as whatever freed them, so a seat is never free and
+ * unclaimed in between. Nothing moves for a cancelled or finished event. Returns how many.
+ */
+export async function promoteFromWaitlist(deps: EventsDeps, trx: Db, event: EventRecord): Promise<number> {
+  if (event.cancelled_at || new Date(event.ends_at) <= deps.now()) return 0;
+  const { registeredCount } = await seatCountsOf(trx, event.id);
+  const free = event.capacity === null ? Number.MAX_SAFE_INTEGER : event.capacity - registeredCount;
+  const promoted = await firstWaitlisted(trx, event.id, Math.min(free, 10_000));
+  for (const registration of promoted) {
+    const token = newSecret();
+    await promoteRegistration(trx, registration.id, hashSecret(token));
+    await skipPassedReminders(deps, trx, registration.id, new Date(event.starts_at));
+    const person = await recipientOf(trx, registration.user_id);
+    await deps.mailer.sendPromoted(trx, recipient(person), {
+      event: mailFacts(event),
+      videoUrl: event.video_url,
+      cancelToken: token,
+    });
+  }
+  return promoted.length;
+}
+
+/**
+ * `POST /events/:id/registrations`: a seat while there is one, else the end of the waitlist.
+ * A second sign-up while holding a seat or a place answers 409 `already_registered` (nothing
+ * changes); after cancelling, one may sign up again and goes to the back of the queue.
+ */
+export async function register(
+  deps: EventsDeps,
+  input: { actor: Actor; eventId: string },
+): Promise<{ registration: MyRegistration }> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  authorize(context, canRegisterForEvent(context.actor, context.facts));
+  const userId = context.actor?.id;
+  if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor register');
+  const person = await recipientOf(deps.db, userId);
+
+  return deps.transaction(async (trx, publish) => {
+    // The lock serializes every sign-up and cancellation of this event (see lockEvent).
+    const event = await lockEvent(trx, context.event.id);
+    if (!event) throw notFound('event');
+    if (event.cancelled_at) throw eventCancelled();
+    if (registrationClosesAt(event) <= deps.now()) throw registrationClosed();
+    const existing = await findRegistration(trx, event.id, userId);
+    if (existing && existing.status !== 'cancelled') {
+      throw new AppError('already_registered', 'you are already registered for this event');
+    }
+    const { registeredCount } = await seatCountsOf(trx, event.id);
+    const status = event.capacity === null || registeredCount < event.capacity ? 'registered' : 'waitlisted';
+    const token = newSecret();
+    const row = await placeRegistration(trx, { eventId: event.id, userId, status, tokenHash: hashSecret(token) });
+    await publishSeats(trx, publish, event.id);
+    if (status === 'registered') {
+      await skipPassedReminders(deps, trx, row.id, new Date(event.starts_at));
+      await deps.mailer.sendConfirmation(trx, recipient(person), {
+        event: mailFacts(event),
+        videoUrl: event.video_url,
+        cancelToken: token,
+      });
+      return { registration: { status } };
+    }
+    const position = await waitlistPosition(trx, row);
+    await deps.mailer.sendWaitlisted(trx, recipient(person), { event: mailFacts(event), position, cancelToken: token });
+    return { registration: { status, position } };
+  });
+}
+
+/**
+ * Gives up a seat or a waitlist place; a freed seat goes to the next person waiting in the same
+ * transaction. Anyone may withdraw their own registration, whatever access they have now.
+ * Returns false when there was nothing to cancel.
+ */
+async function withdraw(deps: EventsDeps, eventId: string, userId: string): Promise<boolean> {
+  return deps.transaction(async (trx, publish) => {
+    const event = await lockEvent(trx, eventId);
+    if (!event) return false;
+    const registration = await findRegistration(trx, event.id, userId);
+    if (!registration || registration.status === 'cancelled') return false;
+    await cancelRegistrationRow(trx, registration.id);
+    if (registration.status === 'registered') await promoteFromWaitlist(deps, trx, event);
+    await publishSeats(trx, publish, event.id);
+    return true;
+  });
+}
+
+/** `DELETE /events/:id/registrations/me` → 204, also when there was nothing to cancel. */
+export async function unregister(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<void> {
+  const context = await loadEventContext(deps.db, input.eventId, input.actor);
+  const userId = context.actor?.id;
+  if (!userId) return authorize(context, false);
+  const withdrawn = await withdraw(deps, context.event.id, userId);
+  // Nothing to withdraw from an event one may not know of: as unknown as any other id.
+  if (!withdrawn && !context.known) throw notFound('event');
+}
+
+/**
+ * `POST /registrations/cancel` `{ token }`: the one-click link of the mails, without a session.
+ * The token names one registration; once used (or replaced by a newer mail's) it names none.
+ */
+export async function cancelByToken(deps: EventsDeps, input: { token: string }): Promise<{ event: Event }> {
+  const registration = await findRegistrationByTokenHash(deps.db, hashSecret(input.token));
+  if (!registration || registration.status === 'cancelled') throw notFound('registration');
+  await withdraw(deps, registration.event_id, registration.user_id);
+  const context = await loadEventContext(deps.db, registration.event_id, null);
+  // Shown as to a visitor: the token proves a mailbox, not a session.
+  return {
+    event: toEvent(context.event, await seatCountsOf(deps.db, context.event.id), {
+      showVideoUrl: false,
+      canManage: false,
+    }),
+  };
+}
+
+/** `PUT|DELETE /series/:id/follow`: the series' occurrences join (or leave) one's calendar feed. */
+export async function followSeries(
+  deps: EventsDeps,
+  input: { actor: Actor; seriesId: string; following: boolean },
+): Promise<{ following: boolean }> {
+  if (!isUuid(input.seriesId)) throw notFound('series');
+  const series = await findSeriesById(deps.db, input.seriesId);
+  if (!series) throw notFound('series');
+  const facts = await loadEventSpaceFacts(deps.db, series.space_id, input.actor);
+  authorize(eventAccess(input.actor, facts), canFollowSeries(input.actor, facts));
+  const userId = input.actor?.id;
+  if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor follow');
+  await setSeriesFollow(deps.db, userId, series.id, input.following);
+  return { following: input.following };
+}

@@ -1,0 +1,45 @@
+import type { RealtimeEnvelope } from '@atelier/contract';
+import { describe, expect, it } from 'vitest';
+import { request as emit } from '../../../test/sockets';
+import { waitFor } from '../../../test/wait-for';
+import { addMembership, createPerson, createSpaceRow } from '../../spaces/spaces.fixtures';
+import { call, createEventRow } from '../events.fixtures';
+import { socketTestApp } from '../events.sockets.fixtures';
+
+/** The live seat counter over a real socket: room `event:<id>`, counts only, for those who may see the event. */
+
+const live = socketTestApp();
+const { open } = live;
+
+describe('registration.changed over socket.io', () => {
+  it('sends the new counts to viewers of the event as people sign up and leave', async () => {
+    const event = await createEventRow(live.ctx.database.db, { capacity: 1 });
+    const [first, second] = [await createPerson(live.ctx), await createPerson(live.ctx)];
+    const watcher = await open(null);
+    const received: RealtimeEnvelope[] = [];
+    watcher.on('event', (message) => received.push(message));
+    expect(await emit(watcher, 'subscribe', { room: `event:${event.id}` })).toMatchObject({ ok: true });
+
+    await call(live.ctx, first, 'POST', `/api/events/${event.id}/registrations`);
+    await call(live.ctx, second, 'POST', `/api/events/${event.id}/registrations`);
+    await call(live.ctx, first, 'DELETE', `/api/events/${event.id}/registrations/me`);
+    await waitFor('three counter updates', () => received.length >= 3);
+    expect(received.map((message) => message.type)).toEqual(Array(3).fill('registration.changed'));
+    expect(received.map((message) => message.data)).toEqual([
+      { eventId: event.id, registeredCount: 1, waitlistCount: 0 },
+      { eventId: event.id, registeredCount: 1, waitlistCount: 1 },
+      { eventId: event.id, registeredCount: 1, waitlistCount: 0 },
+    ]);
+  });
+
+  it('refuses the room of a members-only space’s event to visitors and non-members', async () => {
+    const space = await createSpaceRow(live.ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
+    const member = await createPerson(live.ctx);
+    await addMembership(live.ctx.database.db, space.id, member.id);
+    const event = await createEventRow(live.ctx.database.db, { spaceId: space.id });
+    const room = `event:${event.id}`;
+    expect(await emit(await open(null), 'subscribe', { room })).toMatchObject({ ok: false });
+    expect(await emit(await open(await createPerson(live.ctx)), 'subscribe', { room })).toMatchObject({ ok: false });
+    expect(await emit(await open(member), 'subscribe', { room })).toMatchObject({ ok: true });
+  });
+});

@@ -1,0 +1,135 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createJobsTestApp, type JobsTestApp } from '../../../test/jobs';
+import { waitFor } from '../../../test/wait-for';
+import { createPerson, mailsTo, type TestPerson } from '../../spaces/spaces.fixtures';
+import { call } from '../events.fixtures';
+
+const HOUR = 60 * 60_000;
+
+/** Reminders the day before and an hour before: delayed jobs, idempotent, none after a cancellation. */
+describe('event reminders', () => {
+  let jobs: JobsTestApp;
+  let ctx: Parameters<typeof createPerson>[0];
+  let admin: TestPerson;
+  beforeAll(async () => {
+    jobs = await createJobsTestApp();
+    ctx = { app: jobs.app, database: jobs.database, config: jobs.config, close: jobs.close };
+    admin = await createPerson(ctx, { role: 'admin' });
+  });
+  afterAll(() => jobs.close());
+
+  const reminderJobs = async (eventId: string) =>
+    (
+      await sql<{ id: string; state: string; start_after: Date; data: { kind: string; startsAt: string } }>`
+        select id, state, start_after, data from pgboss.job
+        where name = 'events.reminder' and data->>'eventId' = ${eventId} order by start_after`.execute(jobs.app.db)
+    ).rows;
+
+  /** Time passes for the queue: the reminder of this kind becomes due now. */
+  const makeDue = async (eventId: string, kind: 'day' | 'hour') => {
+    const { rows } = await sql<{ id: string }>`
+      update pgboss.job set start_after = now()
+      where name = 'events.reminder' and data->>'eventId' = ${eventId} and data->>'kind' = ${kind} and state = 'created'
+      returning id`.execute(jobs.app.db);
+    return rows.map((row) => row.id);
+  };
+  const completed = (ids: string[]) =>
+    waitFor('reminder jobs to complete', async () => {
+      const { rows } = await sql<{
+        state: string;
+      }>`select state from pgboss.job where id in (${sql.join(ids)})`.execute(jobs.app.db);
+      return rows.length === ids.length && rows.every((row) => row.state === 'completed');
+    });
+  const reminders = async (person: TestPerson, prefix: RegExp) =>
+    (await mailsTo(jobs.database.db, person.email)).filter((mail) => prefix.test(mail.subject));
+
+  it('plans both reminders, sends each once to seat holders only, with the link, and none after a cancellation', async () => {
+    const startsAt = new Date(Date.now() + 48 * HOUR);
+    const created = await call(ctx, admin, 'POST', '/api/events', {
+      title: 'Assemblée de l’alliance',
+      kind: 'autre',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 2 * HOUR).toISOString(),
+      timezone: 'Europe/Paris',
+      capacity: 2,
+      videoUrl: 'https://visio.exemple.fr/assemblee-secrete',
+    });
+    expect(created.statusCode).toBe(201);
+    const eventId = created.json().event.id as string;
+    const planned = await reminderJobs(eventId);
+    expect(planned.map((job) => [job.data.kind, new Date(job.start_after).toISOString()])).toEqual([
+      ['day', new Date(startsAt.getTime() - 24 * HOUR).toISOString()],
+      ['hour', new Date(startsAt.getTime() - HOUR).toISOString()],
+    ]);
+
+    const [a, b, c, d] = await Promise.all([
+      createPerson(ctx),
+      createPerson(ctx),
+      createPerson(ctx),
+      createPerson(ctx),
+    ]);
+    if (!a || !b || !c || !d) throw new Error('people');
+    for (const person of [a, b, c, d]) await call(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
+    // b leaves: c (first on the waitlist) gets the seat; d stays waiting.
+    await call(ctx, b, 'DELETE', `/api/events/${eventId}/registrations/me`);
+
+    await completed(await makeDue(eventId, 'day'));
+    for (const person of [a, c]) {
+      const sent = await reminders(person, /^Demain : /);
+      expect(sent).toHaveLength(1);
+      expect(sent[0]?.text_body).toContain('https://visio.exemple.fr/assemblee-secrete');
+    }
+    for (const person of [b, d]) expect(await reminders(person, /^Demain : /)).toHaveLength(0);
+
+    // The same job run again (a retry, a second process) sends nothing twice.
+    const again = await jobs.app.jobs.enqueue(jobs.app.db, 'events.reminder', {
+      eventId,
+      kind: 'day',
+      startsAt: startsAt.toISOString(),
+    });
+    await completed([again ?? '']);
+    for (const person of [a, c]) expect(await reminders(person, /^Demain : /)).toHaveLength(1);
+
+    // Cancelled: the hour-before reminder goes to no one.
+    await call(ctx, admin, 'POST', `/api/events/${eventId}/cancel`, { reason: 'Report' });
+    await completed(await makeDue(eventId, 'hour'));
+    for (const person of [a, b, c, d]) expect(await reminders(person, /^Dans une heure : /)).toHaveLength(0);
+  });
+
+  it('plans new reminders when an event moves; the old ones find a different start and do nothing', async () => {
+    const startsAt = new Date(Date.now() + 72 * HOUR);
+    const created = await call(ctx, admin, 'POST', '/api/events', {
+      title: 'Atelier déplacé',
+      kind: 'atelier',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+      timezone: 'Europe/Paris',
+      videoUrl: 'https://visio.exemple.fr/atelier',
+    });
+    const eventId = created.json().event.id as string;
+    const person = await createPerson(ctx);
+    await call(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
+    const moved = new Date(startsAt.getTime() + 24 * HOUR);
+    const patch = await call(ctx, admin, 'PATCH', `/api/events/${eventId}`, {
+      startsAt: moved.toISOString(),
+      endsAt: new Date(moved.getTime() + HOUR).toISOString(),
+    });
+    expect(patch.statusCode).toBe(200);
+    const planned = await reminderJobs(eventId);
+    expect(planned.filter((job) => job.data.startsAt === moved.toISOString())).toHaveLength(2);
+
+    const stale = planned.filter((job) => job.data.startsAt === startsAt.toISOString() && job.data.kind === 'day');
+    await sql`update pgboss.job set start_after = now() where id in (${sql.join(stale.map((job) => job.id))})`.execute(
+      jobs.app.db,
+    );
+    await completed(stale.map((job) => job.id));
+    expect(await reminders(person, /^Demain : /)).toHaveLength(0);
+    const fresh = planned.filter((job) => job.data.startsAt === moved.toISOString() && job.data.kind === 'day');
+    await sql`update pgboss.job set start_after = now() where id in (${sql.join(fresh.map((job) => job.id))})`.execute(
+      jobs.app.db,
+    );
+    await completed(fresh.map((job) => job.id));
+    expect(await reminders(person, /^Demain : /)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,47 @@
+import type { Db } from '../../db/database';
+import { slugify } from '../spaces/slugify';
+import { ALLIANCE_SERIES, ALLIANCE_SPACES, type SeedSeries, type SeedSpace } from './alliance-data';
+import { insertSeedSeries, insertSeedSpace } from './seed.queries';
+
+/** What one run inserted; empty lists when everything was already there. */
+export interface SeedReport {
+  spaces: string[];
+  projects: number;
+  series: string[];
+}
+
+export interface SeedData {
+  spaces: SeedSpace[];
+  series: SeedSeries[];
+}
+
+export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
+  const slug = slugify(space.title);
+  if (!slug) throw new Error(`seed: no slug can be made from "${space.title}"`);
+  return slug;
+}
+
+/**
+ * Inserts the alliance's spaces, their territories and the permanence series, keyed by slug.
+ * Whatever already exists is left untouched (`on conflict do nothing`), so running it at every
+ * start, or from several processes starting together, inserts each row once and never
+ * overwrites an edit. It runs in one transaction: a crash half-way leaves nothing behind.
+ */
+export async function seedAlliance(
+  db: Db,
+  data: SeedData = { spaces: ALLIANCE_SPACES, series: ALLIANCE_SERIES },
+): Promise<SeedReport> {
+  return db.transaction().execute(async (trx) => {
+    const report: SeedReport = { spaces: [], projects: 0, series: [] };
+    for (const space of data.spaces) {
+      const inserted = await insertSeedSpace(trx, space, spaceSlug(space));
+      if (!inserted) continue;
+      report.spaces.push(inserted.slug);
+      report.projects += inserted.projects;
+    }
+    for (const series of data.series) {
+      if (await insertSeedSeries(trx, series)) report.series.push(series.slug);
+    }
+    return report;
+  });
+}

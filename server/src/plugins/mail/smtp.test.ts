@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderMail } from '../../core/mail-content';
+import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
+import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink';
+import { waitFor } from '../../test/wait-for';
+import { findOutboxMessage } from './outbox.queries';
+
+describe('mail through SMTP', () => {
+  let sink: SmtpSink;
+  let ctx: JobsTestApp;
+  beforeAll(async () => {
+    sink = await startSmtpSink();
+    ctx = await createJobsTestApp({
+      env: { SMTP_URL: sink.url, MAIL_FROM: 'Atelier <atelier@exemple.fr>', PUBLIC_URL: 'https://atelier.exemple.fr' },
+    });
+  });
+  afterAll(async () => {
+    await ctx.close();
+    await sink.close();
+  });
+
+  const settled = (id: string) =>
+    waitFor(`message ${id} to leave the queue`, async () => {
+      const row = await findOutboxMessage(ctx.app.db, id);
+      return row && row.status !== 'queued' ? row : undefined;
+    });
+  const sunk = (id: string) => sink.messages.filter((message) => message.raw.includes(`<${id}@atelier.exemple.fr>`));
+
+  it('hands the message to the SMTP server and marks it sent', async () => {
+    const content = renderMail({
+      locale: 'fr',
+      paragraphs: ['Votre inscription est confirmee.'],
+      action: { label: 'Voir', url: 'https://atelier.exemple.fr/e/1' },
+    });
+    const { outboxId } = await ctx.app.mail.send(ctx.app.db, {
+      to: 'participant@exemple.fr',
+      subject: 'Inscription confirmee',
+      ...content,
+    });
+
+    const row = await settled(outboxId);
+    expect(row).toMatchObject({ status: 'sent', attempts: 1, last_error: null });
+    expect(row.sent_at).toBeInstanceOf(Date);
+    const [message, ...others] = sunk(outboxId);
+    expect(others).toEqual([]);
+    expect(message?.from).toBe('atelier@exemple.fr');
+    expect(message?.to).toEqual(['participant@exemple.fr']);
+    expect(message?.raw).toContain('Subject: Inscription confirmee');
+    expect(message?.raw).toContain('multipart/alternative');
+    expect(message?.raw).toContain('Votre inscription est confirmee.');
+  });
+
+  it('retries after a transient refusal and sends exactly once', async () => {
+    sink.refuseNext(1, 451);
+    const { outboxId } = await ctx.app.mail.send(ctx.app.db, {
+      to: 'retry@exemple.fr',
+      subject: 'Second try',
+      text: 'Hello again',
+    });
+
+    const row = await settled(outboxId);
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, last_error: null });
+    expect(sunk(outboxId)).toHaveLength(1);
+  });
+
+  it('marks the message failed at once when the server refuses it for good', async () => {
+    sink.refuseNext(1, 550);
+    const { outboxId } = await ctx.app.mail.send(ctx.app.db, { to: 'nobody@exemple.fr', subject: 'Lost', text: 'x' });
+
+    const row = await settled(outboxId);
+    expect(row).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(row.last_error).toContain('sink refuses');
+    expect(sunk(outboxId)).toEqual([]);
+  });
+});
