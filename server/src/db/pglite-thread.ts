@@ -40,7 +40,7 @@ export interface EmbeddedPostgres {
  */
 function bootstrap(): string {
   const tsx = import.meta.resolve('tsx/esm/api');
-  const worker = new URL('./pglite.worker.ts', import.meta.url).href;
+  const worker = new URL('./pglite-worker.ts', import.meta.url).href;
   return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(worker)}); });`;
 }
 
