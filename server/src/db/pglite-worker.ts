@@ -24,7 +24,7 @@ const parseBytea = (text: string) => new Uint8Array(Buffer.from(text.slice(2), '
 
 const options = workerData as PGliteOptions;
 const port = parentPort;
-if (!port) throw new Error('pglite.worker: must run in a worker thread');
+if (!port) throw new Error('pglite-worker: must run in a worker thread');
 
 const pglite = await PGlite.create({
   dataDir: options.dataDir,
