@@ -174,6 +174,11 @@ export const ReplayOkSchema = z.object({
   events: z.array(RealtimeEnvelopeSchema),
   /** More than REPLAY_LIMIT events were waiting: ask again after the last one returned. */
   truncated: z.boolean(),
+  /**
+   * Events right after `afterSeq` are no longer kept (older than the replay window): what is
+   * shown must be read again over HTTP; the events returned follow.
+   */
+  pruned: z.boolean().optional(),
 });
 export const ReplayAckSchema = z.union([ReplayOkSchema, AckErrorSchema]);
 export type SubscribeAck = z.infer<typeof SubscribeAckSchema>;

@@ -243,9 +243,16 @@ export interface RealtimeRoomsTable {
   seq: Generated<number>;
 }
 
+/** A room's numbered reference to an event, stored once in `realtime_payloads`. */
 export interface RealtimeEventsTable {
   room: string;
   seq: number;
+  payload_id: string;
+  created_at: CreatedAt;
+}
+
+export interface RealtimePayloadsTable {
+  id: string;
   type: string;
   data: ColumnType<unknown, string | null, string | null>;
   created_at: CreatedAt;
@@ -441,6 +448,7 @@ export interface DB {
   idempotency_keys: IdempotencyKeysTable;
   realtime_rooms: RealtimeRoomsTable;
   realtime_events: RealtimeEventsTable;
+  realtime_payloads: RealtimePayloadsTable;
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_versions: DocumentVersionsTable;

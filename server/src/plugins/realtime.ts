@@ -19,7 +19,7 @@ import type { Actor } from '../policy/policy';
 import { createRoomAccess, type RoomReadCheck } from '../policy/rooms';
 import { findSessionActor } from './auth/sessions.queries';
 import { arrivalScheme } from './forwarded';
-import { currentSeq, insertEvent, listEventsAfter } from './realtime/events.queries';
+import { currentSeq, insertEvents, listEventsAfter } from './realtime/events.queries';
 import { identify, isAllowedOrigin } from './realtime/handshake';
 import { createPresence } from './realtime/presence';
 import { createRedisAdapter } from './realtime/redis-adapter';
@@ -34,25 +34,14 @@ const MAX_HTTP_BUFFER_BYTES = 16 * 1024;
 const EVENTS_PER_SECOND = 20;
 const EVENTS_BURST = 20;
 
-/** `Publish` of a transaction run by the plugin: it answers with the stored event. */
+/** `Publish` of a transaction run by the plugin: it answers with the stored events, one per room. */
 export type StoredPublish = <T extends RealtimeEventType>(
-  room: string,
+  room: string | readonly string[],
   type: T,
   data: RealtimeEventData<T>,
-) => Promise<RealtimeEnvelope>;
+) => Promise<RealtimeEnvelope[]>;
 
 export interface Realtime {
-  /**
-   * Stores an event in `trx`, the transaction making the change it announces, and returns it
-   * with its seq. Nothing is sent: call `emitCommitted` once that transaction has committed,
-   * or use `transaction`, which does both.
-   */
-  publish<T extends RealtimeEventType>(
-    trx: Db,
-    room: string,
-    type: T,
-    data: RealtimeEventData<T>,
-  ): Promise<RealtimeEnvelope>;
   /** Sends events, already committed, to their rooms on every process. */
   emitCommitted(events: readonly RealtimeEnvelope[]): void;
   /** Runs `work` in a transaction; the events it publishes are emitted after the commit. */
@@ -148,15 +137,15 @@ export const realtimePlugin = fp(
     };
 
     const realtime: Realtime = {
-      publish: (trx, room, type, data) => insertEvent(trx, room, type, data),
       emitCommitted,
       async transaction(work) {
         const { result, events } = await app.db.transaction().execute(async (trx) => {
           const published: RealtimeEnvelope[] = [];
           const publishInTrx: StoredPublish = async (room, type, data) => {
-            const event = await insertEvent(trx, room, type, data);
-            published.push(event);
-            return event;
+            const rooms = typeof room === 'string' ? [room] : room;
+            const stored = await insertEvents(trx, [{ rooms, type, data }]);
+            published.push(...stored);
+            return stored;
           };
           return { result: await work(trx, publishInTrx), events: published };
         });

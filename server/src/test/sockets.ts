@@ -116,8 +116,13 @@ export const sampleData = (n: number) => ({
 });
 
 /** Publishes one sample event numbered `n` in `room`, in its own transaction. */
-export const publishSample = (app: App, room: string, n: number) =>
-  app.realtime.transaction((_trx, publish) => publish(room, 'registration.changed', sampleData(n)));
+export const publishSample = async (app: App, room: string, n: number) => {
+  const [event] = await app.realtime.transaction((_trx, publish) =>
+    publish(room, 'registration.changed', sampleData(n)),
+  );
+  if (!event) throw new Error('nothing was published');
+  return event;
+};
 
 /** The number a sample event carries. */
 export const sampleNumber = (event: RealtimeEnvelope) => (event.data as ReturnType<typeof sampleData>).registeredCount;

@@ -1,53 +1,12 @@
-import {
-  type KyselyPlugin,
-  type PluginTransformQueryArgs,
-  type PluginTransformResultArgs,
-  type QueryId,
-  type QueryResult,
-  type RootOperationNode,
-  sql,
-  type UnknownRow,
-} from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
 import { uniqueEmail } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
+import { StatementLog } from '../../test/statement-log';
 import { waitFor } from '../../test/wait-for';
 import { createPerson } from '../spaces/spaces.fixtures';
-
-/**
- * Records the kind of every statement the app runs while `recording` (raw SQL, such as the job
- * queue's, shows as `raw`): what a request does, independent of how long it takes.
- */
-class StatementLog implements KyselyPlugin {
-  recording = false;
-  statements: string[] = [];
-  private kinds = new WeakMap<QueryId, string>();
-
-  transformQuery({ node, queryId }: PluginTransformQueryArgs): RootOperationNode {
-    const table =
-      'from' in node && node.from ? JSON.stringify(node.from) : 'into' in node ? JSON.stringify(node.into) : '';
-    this.kinds.set(queryId, `${node.kind} ${table}`);
-    return node;
-  }
-
-  async transformResult({ result, queryId }: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-    if (this.recording) this.statements.push(this.kinds.get(queryId) ?? 'raw');
-    return result;
-  }
-
-  async during(work: () => Promise<unknown>) {
-    this.statements = [];
-    this.recording = true;
-    try {
-      await work();
-    } finally {
-      this.recording = false;
-    }
-    return this.statements;
-  }
-}
 
 const ROUTES = ['/api/auth/mail-link', '/api/auth/password-reset'] as const;
 

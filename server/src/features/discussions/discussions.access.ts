@@ -1,10 +1,10 @@
 import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
-import type { Actor } from '../../policy/policy';
-import { findSpaceContext, type SpaceContext } from '../spaces/spaces.access';
+import { type Actor, canListSpace } from '../../policy/policy';
+import { findSpaceContext, type SpaceContext, spaceFacts, toMembershipFacts } from '../spaces/spaces.access';
 import { findPost, type PostRecord } from './posts.queries';
-import { findThread, type ThreadRecord } from './threads.queries';
+import { findThread, findThreadWithSpace, type ThreadRecord } from './threads.queries';
 
 /**
  * The contexts of discussion requests: the thread (or post), its space's facts and the actor's
@@ -31,6 +31,26 @@ export async function loadThreadContext(db: Db, threadId: string, actor: Actor):
   const context = await findThreadContext(db, threadId, actor);
   if (!context) throw notFound('thread');
   return context;
+}
+
+/** A thread to write in: its space's context and what posting needs of it, in one query; unknown → 404. */
+export async function loadThreadForWriting(db: Db, threadId: string, actor: Actor) {
+  const row = isUuid(threadId) ? await findThreadWithSpace(db, threadId, actor?.id ?? null) : undefined;
+  if (!row) throw notFound('thread');
+  const { thread_id, thread_title, thread_locked, member_id, member_role, member_status, ...space } = row;
+  const membership = toMembershipFacts(
+    member_id && member_role && member_status ? { user_id: member_id, role: member_role, status: member_status } : null,
+  );
+  const facts = spaceFacts(space);
+  return {
+    actor,
+    space,
+    facts,
+    membership,
+    known: canListSpace(actor, facts, membership),
+    subject: 'thread',
+    thread: { id: thread_id, title: thread_title, locked: thread_locked },
+  } satisfies SpaceContext & { thread: unknown };
 }
 
 /** The post, its thread and its space's context; unknown posts → 404. */

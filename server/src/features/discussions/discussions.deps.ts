@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import type { Jobs } from '../../plugins/jobs';
 import type { Transactional } from '../../plugins/realtime/types';
 import type { DiscussionsMailer } from './discussions.mail';
 
@@ -11,4 +12,6 @@ export interface DiscussionsDeps {
    */
   transaction: Transactional;
   mailer: DiscussionsMailer;
+  /** Work done after the change commits (notifying a thread's followers). */
+  jobs: Pick<Jobs, 'enqueue'>;
 }

@@ -3,6 +3,7 @@ import type { DiscussionsDeps } from './discussions.deps';
 import { createDiscussionsMailer } from './discussions.mail';
 import { canReadThreadRoom } from './discussions.realtime';
 import { notificationsRoutes } from './notifications.routes';
+import { notifyNewPost } from './notifications.service';
 import { postsRoutes } from './posts.routes';
 import { threadsRoutes } from './threads.routes';
 
@@ -20,7 +21,13 @@ export const discussionsRoutes: FastifyPluginAsyncZod<DiscussionsRoutesOptions> 
     db: app.db,
     transaction: app.realtime.transaction,
     mailer: createDiscussionsMailer(app.mail, options.publicUrl),
+    jobs: app.jobs,
   };
+  app.jobs.work('discussions.notify', (job) => notifyNewPost(deps, job.data), {
+    attempts: 5,
+    retryDelaySeconds: 10,
+    expireInSeconds: 300,
+  });
   app.realtime.registerRoomKind('thread', (actor, id) => canReadThreadRoom(app.db, actor, id));
 
   await app.register(threadsRoutes, { deps });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { addMembership, createPerson, createSpaceRow, mailsTo, type TestPerson } from '../spaces/spaces.fixtures';
@@ -185,6 +186,20 @@ describe('reactions', () => {
   });
 });
 
+/** Notifications are written by a job after the post commits: waits until the post's job is done. */
+async function notified(postId: string) {
+  await expect
+    .poll(
+      async () =>
+        (
+          await sql<{ state: string }>`select state from pgboss.job
+            where name = 'discussions.notify' and data->>'postId' = ${postId}`.execute(db())
+        ).rows.map((row) => row.state),
+      { timeout: 15_000 },
+    )
+    .toEqual(['completed']);
+}
+
 describe('mentions and notifications', () => {
   it('notifies the mentioned member, mails them in their language, and notifies replies and followers', async () => {
     const { thread, post } = await startThread(ctx, alice, space.slug, { title: 'Récits du territoire' });
@@ -195,6 +210,7 @@ describe('mentions and notifications', () => {
       .where('id', '=', mention.id)
       .executeTakeFirstOrThrow();
     expect(stored.mentions).toEqual([bruno.id]);
+    await notified(mention.id);
 
     const brunos = (await request(ctx, bruno, 'GET', '/api/notifications')).json();
     expect(brunos.unreadCount).toBe(1);
@@ -215,12 +231,14 @@ describe('mentions and notifications', () => {
     expect(await mailsTo(db(), alice.email)).toEqual([]);
 
     const reply = await writePost(ctx, bruno, thread.id, '<p>Avec plaisir</p>', { replyToId: mention.id });
+    await notified(reply.id);
     const ines = (await request(ctx, animatrice, 'GET', '/api/notifications')).json();
     expect(ines.items[0]).toMatchObject({ kind: 'reply', postId: reply.id });
 
     // Unfollowing stops thread notifications; marking read clears the count.
     expect((await request(ctx, alice, 'DELETE', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);
-    await writePost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
+    const last = await writePost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
+    await notified(last.id);
     const after = (await request(ctx, alice, 'GET', '/api/notifications')).json();
     expect(after.items).toHaveLength(alices.items.length + 1); // Bruno's reply above, not this one
     expect((await request(ctx, alice, 'POST', `/api/notifications/${after.items[0].id}/read`)).statusCode).toBe(204);

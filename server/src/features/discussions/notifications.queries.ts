@@ -51,8 +51,11 @@ export async function insertNotifications(
         post_id: row.postId,
       })),
     )
+    // A retried job finds what it already wrote: nobody is notified twice of one post.
+    .onConflict((oc) => oc.columns(['user_id', 'post_id']).doNothing())
     .returning('id')
     .execute();
+  if (inserted.length === 0) return [];
   return selectNotifications(db)
     .where(
       'notifications.id',
@@ -62,6 +65,30 @@ export async function insertNotifications(
     .select('notifications.user_id')
     .execute();
 }
+
+/** What the notifications of a new post need to know of it, its thread, space and author. */
+export const findNewPostFacts = (db: Db, postId: string) =>
+  db
+    .selectFrom('posts')
+    .innerJoin('threads', 'threads.id', 'posts.thread_id')
+    .innerJoin('spaces', 'spaces.id', 'threads.space_id')
+    .innerJoin('users as author', 'author.id', 'posts.author_id')
+    .select([
+      'posts.body',
+      'posts.author_id',
+      'author.display_name as author_name',
+      'threads.id as thread_id',
+      'threads.title as thread_title',
+      'spaces.id as space_id',
+      'spaces.slug as space_slug',
+      'spaces.title as space_title',
+      'spaces.visibility',
+      'spaces.join_policy',
+      'spaces.status',
+    ])
+    .where('posts.id', '=', postId)
+    .where('posts.deleted_at', 'is', null)
+    .executeTakeFirst();
 
 export interface NotificationCursor {
   createdAt: string;

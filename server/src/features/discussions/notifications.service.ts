@@ -5,14 +5,15 @@ import { decodeCursor, pageOf } from '../../core/cursors';
 import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
-import type { Publish } from '../../plugins/realtime/types';
-import { type Actor, canReadThreads, type SpaceFacts } from '../../policy/policy';
+import type { JobPayloads } from '../../plugins/jobs';
+import { type Actor, canReadThreads } from '../../policy/policy';
 import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
 import { toNotification } from './discussions.content';
-import type { DiscussionsMailer } from './discussions.mail';
+import type { DiscussionsDeps } from './discussions.deps';
 import {
   countUnreadNotifications,
+  findNewPostFacts,
   insertNotifications,
   listNotifications as listNotificationRows,
   markAllNotificationsRead,
@@ -22,65 +23,80 @@ import {
 } from './notifications.queries';
 import { usersByIds } from './posts.queries';
 import { excerpt } from './sanitize';
+import { listFollowers } from './threads.queries';
 
-export interface NewPostFacts {
-  space: { id: string; slug: string; title: string; facts: SpaceFacts };
-  thread: { id: string; title: string };
-  post: { id: string; body: string; authorId: string; authorName: string };
-  mentionedIds: string[];
-  /** Author of the post answered, if any. */
-  repliedToAuthorId: string | null;
-  followerIds: string[];
+declare module '../../plugins/jobs' {
+  interface JobPayloads {
+    /** Who hears of a new post is worked out after its commit, whatever the number of followers. */
+    'discussions.notify': { postId: string; mentionedIds: string[]; repliedToAuthorId: string | null };
+  }
 }
+
+/** Notifications are written and announced in batches of this many people, one transaction each. */
+const BATCH = 500;
 
 /**
  * Who hears of a new post, each person once, by the strongest reason: named (`mention`),
  * answered (`reply`), following the thread (`thread_post`). Nobody hears of their own post,
  * and nobody hears of a space they may no longer read (the policy decides, as for the HTTP
- * routes). Mentions also send a mail. Everything is written in `trx` and announced in each
- * person's room, in user-id order so that concurrent posts lock rooms in the same order.
+ * routes). Mentions also send a mail. A job, enqueued with the post: a thread followed by
+ * thousands never slows the post down. It may run twice (at least once delivery): a person
+ * already notified of the post is skipped, so nobody hears twice.
  */
-export async function notifyNewPost(trx: Db, publish: Publish, mailer: DiscussionsMailer, facts: NewPostFacts) {
+export async function notifyNewPost(deps: DiscussionsDeps, job: JobPayloads['discussions.notify']) {
+  const facts = await findNewPostFacts(deps.db, job.postId);
+  if (!facts) return; // deleted meanwhile
+  const followers = await listFollowers(deps.db, facts.thread_id);
   const reasons = new Map<string, NotificationKind>();
   const offer = (ids: (string | null)[], kind: NotificationKind) => {
-    for (const id of ids) if (id && id !== facts.post.authorId && !reasons.has(id)) reasons.set(id, kind);
+    for (const id of ids) if (id && id !== facts.author_id && !reasons.has(id)) reasons.set(id, kind);
   };
-  offer(facts.mentionedIds, 'mention');
-  offer([facts.repliedToAuthorId], 'reply');
-  offer(facts.followerIds, 'thread_post');
-  if (reasons.size === 0) return;
-
-  const ids = [...reasons.keys()].sort();
-  const [users, memberships] = await Promise.all([usersByIds(trx, ids), listMembershipsIn(trx, facts.space.id, ids)]);
-  const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
-  const readers = users.filter((user) => {
-    const membership = toMembershipFacts(membershipOf.get(user.id));
-    return canReadThreads({ id: user.id, role: user.role }, facts.space.facts, membership);
-  });
-
-  const created = await insertNotifications(
-    trx,
-    readers.map((user) => ({
-      userId: user.id,
-      kind: reasons.get(user.id) ?? 'thread_post',
-      actorId: facts.post.authorId,
-      spaceId: facts.space.id,
-      threadId: facts.thread.id,
-      postId: facts.post.id,
-    })),
+  offer(job.mentionedIds, 'mention');
+  offer([job.repliedToAuthorId], 'reply');
+  offer(
+    followers.map((row) => row.user_id),
+    'thread_post',
   );
-  for (const row of created.sort((a, b) => a.user_id.localeCompare(b.user_id))) {
-    await publish(rooms.user(row.user_id), 'notification.created', { notification: toNotification(row) });
-  }
-  for (const user of readers) {
-    if (reasons.get(user.id) !== 'mention') continue;
-    await mailer.sendMention(trx, {
-      to: { email: user.email, displayName: user.display_name, locale: user.locale },
-      authorName: facts.post.authorName,
-      space: { slug: facts.space.slug, title: facts.space.title },
-      thread: facts.thread,
-      postId: facts.post.id,
-      excerpt: excerpt(facts.post.body, 300),
+  const space = { visibility: facts.visibility, joinPolicy: facts.join_policy, status: facts.status };
+  const ids = [...reasons.keys()].sort();
+  for (let start = 0; start < ids.length; start += BATCH) {
+    const batch = ids.slice(start, start + BATCH);
+    await deps.transaction(async (trx, publish) => {
+      const [users, memberships] = await Promise.all([
+        usersByIds(trx, batch),
+        listMembershipsIn(trx, facts.space_id, batch),
+      ]);
+      const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
+      const readers = users.filter((user) =>
+        canReadThreads({ id: user.id, role: user.role }, space, toMembershipFacts(membershipOf.get(user.id))),
+      );
+      const created = await insertNotifications(
+        trx,
+        readers.map((user) => ({
+          userId: user.id,
+          kind: reasons.get(user.id) ?? 'thread_post',
+          actorId: facts.author_id,
+          spaceId: facts.space_id,
+          threadId: facts.thread_id,
+          postId: job.postId,
+        })),
+      );
+      // In user-id order, so that concurrent jobs lock the rooms in the same order.
+      for (const row of created.sort((a, b) => a.user_id.localeCompare(b.user_id))) {
+        await publish(rooms.user(row.user_id), 'notification.created', { notification: toNotification(row) });
+      }
+      const notified = new Set(created.map((row) => row.user_id));
+      for (const user of readers) {
+        if (reasons.get(user.id) !== 'mention' || !notified.has(user.id)) continue;
+        await deps.mailer.sendMention(trx, {
+          to: { email: user.email, displayName: user.display_name, locale: user.locale },
+          authorName: facts.author_name,
+          space: { slug: facts.space_slug, title: facts.space_title },
+          thread: { id: facts.thread_id, title: facts.thread_title },
+          postId: job.postId,
+          excerpt: excerpt(facts.body, 300),
+        });
+      }
     });
   }
 }

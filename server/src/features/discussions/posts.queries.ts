@@ -43,6 +43,43 @@ export const lockPost = (db: Db, postId: string) =>
     .forNoKeyUpdate()
     .executeTakeFirst();
 
+/**
+ * Writes a post in one statement: takes the thread's next number (the update locks the thread
+ * row, so numbers, counts and read positions follow commit order), inserts the post, and makes
+ * the author follow the thread unless they chose to stop. Undefined when the thread is locked
+ * (or gone): nothing was written.
+ */
+export async function insertPostInThread(
+  db: Db,
+  values: {
+    threadId: string;
+    authorId: string;
+    body: string;
+    replyToId: string | null;
+    quotePostId: string | null;
+    mentions: string[];
+  },
+) {
+  const { rows } = await sql<{ id: string; number: number; created_at: Date }>`
+    with thread as (
+      update threads set last_number = last_number + 1, post_count = post_count + 1, last_post_at = now()
+      where id = ${values.threadId} and not locked
+      returning id, last_number
+    ), post as (
+      insert into posts (thread_id, number, author_id, body, reply_to_id, quote_post_id, mentions)
+      select id, last_number, ${values.authorId}, ${values.body}, ${values.replyToId}, ${values.quotePostId},
+        ${values.mentions}::uuid[]
+      from thread
+      returning id, number, created_at
+    ), follow as (
+      insert into thread_follows (user_id, thread_id, following)
+      select ${values.authorId}, id, true from thread
+      on conflict (user_id, thread_id) do nothing
+    )
+    select id, number, created_at from post`.execute(db);
+  return rows[0];
+}
+
 export const insertPost = (
   db: Db,
   values: {

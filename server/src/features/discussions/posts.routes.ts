@@ -35,6 +35,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
     async (request, reply) => {
       const created = await createPost(deps, {
         actor: actorFrom(request.auth),
+        displayName: request.auth?.user.display_name ?? '',
         threadId: request.params.id,
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],

@@ -14,29 +14,22 @@ import {
   canReactToPost,
   canSeePostHistory,
 } from '../../policy/policy';
-import { listActiveMemberNames } from '../spaces/memberships.queries';
-import type { SpaceContext } from '../spaces/spaces.access';
-import { loadPostContext, loadThreadContext, postDeleted, threadLocked } from './discussions.access';
+import { findActiveMembersNamed } from '../spaces/memberships.queries';
+import { loadPostContext, loadThreadForWriting, postDeleted, threadLocked } from './discussions.access';
 import { reactionsByPost, toPost } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
-import type { DiscussionsMailer } from './discussions.mail';
-import { notifyNewPost } from './notifications.service';
 import {
   addReaction,
-  findAuthor,
   findPost,
-  insertPost,
+  insertPostInThread,
   listRevisions as listRevisionRows,
   lockPost,
   removeReaction,
   replacePostBody,
   softDeletePost,
 } from './posts.queries';
-import { findMentions, sanitizePostBody } from './sanitize';
+import { findMentions, namesAfterAt, sanitizePostBody } from './sanitize';
 import { listFollowers, lockThread, recordDeletedPost, recordNewPost, setFollow } from './threads.queries';
-
-/** Active members of the space, as `@displayName` candidates. */
-export const mentionCandidates = listActiveMemberNames;
 
 /** Reply and quote targets must be posts of the same thread; anything else is bad input. */
 async function checkTarget(trx: Db, threadId: string, postId: string | undefined, field: string) {
@@ -51,98 +44,103 @@ async function checkTarget(trx: Db, threadId: string, postId: string | undefined
   return target;
 }
 
+/** The members a body names with `@`: only the names it writes are looked up. */
+async function resolveMentions(trx: Db, spaceId: string, body: string, authorId: string) {
+  const named = await findActiveMembersNamed(trx, spaceId, namesAfterAt(body));
+  return findMentions(
+    body,
+    named.filter((person) => person.id !== authorId),
+  );
+}
+
 /**
- * Adds a post to a thread whose row `trx` holds locked (`lockThread`): takes the next number,
- * resolves mentions among the members, makes the author follow (unless they stopped), tells
- * whoever should hear of it, and announces it to the thread's and the space's rooms.
+ * Adds a post to a thread, in the caller's transaction: the post, its number and the author's
+ * follow in one statement, its announcement in the thread's and the space's rooms in another,
+ * and the job that tells whoever should hear of it. A post with neither mention nor reply costs
+ * those three statements whatever the size of the space. Throws `thread_locked` when the thread
+ * is locked.
  */
 export async function writePost(
   trx: Db,
   publish: Publish,
-  mailer: DiscussionsMailer,
+  jobs: DiscussionsDeps['jobs'],
   input: {
-    context: SpaceContext;
-    thread: { id: string; title: string; last_number: number };
+    spaceId: string;
+    threadId: string;
     author: { id: string; displayName: string };
     body: string;
     replyToId?: string | undefined;
     quotePostId?: string | undefined;
   },
 ): Promise<Post> {
-  const { context, thread, author, body } = input;
-  const replyTo = await checkTarget(trx, thread.id, input.replyToId, 'replyToId');
-  await checkTarget(trx, thread.id, input.quotePostId, 'quotePostId');
-  const mentioned = findMentions(
-    body,
-    (await mentionCandidates(trx, context.space.id)).filter((person) => person.id !== author.id),
-  );
-  const number = thread.last_number + 1;
-  const { id } = await insertPost(trx, {
-    threadId: thread.id,
-    number,
+  const { threadId, author, body } = input;
+  const replyTo = await checkTarget(trx, threadId, input.replyToId, 'replyToId');
+  await checkTarget(trx, threadId, input.quotePostId, 'quotePostId');
+  const mentioned = body.includes('@') ? await resolveMentions(trx, input.spaceId, body, author.id) : [];
+  const row = await insertPostInThread(trx, {
+    threadId,
     authorId: author.id,
     body,
     replyToId: replyTo?.id ?? null,
     quotePostId: input.quotePostId ?? null,
     mentions: mentioned.map((person) => person.id),
   });
-  await recordNewPost(trx, thread.id, number);
-  const followers = await listFollowers(trx, thread.id);
-  await setFollow(trx, { userId: author.id, threadId: thread.id, following: true, onlyIfNew: true });
-
-  const row = await findPost(trx, id);
-  if (!row) throw new Error('unreachable: the post was just inserted');
-  const post = await toPost(trx, row, author.id);
-  await publish(rooms.thread(thread.id), 'post.created', { post });
-  await publish(rooms.space(context.space.id), 'post.created', { post });
-  await notifyNewPost(trx, publish, mailer, {
-    space: { id: context.space.id, slug: context.space.slug, title: context.space.title, facts: context.facts },
-    thread: { id: thread.id, title: thread.title },
-    post: { id, body, authorId: author.id, authorName: author.displayName },
+  if (!row) throw threadLocked();
+  // A new post has no reactions yet: it is shaped here rather than read back.
+  const post: Post = {
+    id: row.id,
+    threadId,
+    author,
+    body,
+    createdAt: row.created_at.toISOString(),
+    editedAt: null,
+    deletedAt: null,
+    replyToId: replyTo?.id ?? null,
+    quotePostId: input.quotePostId ?? null,
+    reactions: [],
+    mentions: mentioned.map(({ id, displayName }) => ({ id, displayName })),
+  };
+  await publish([rooms.thread(threadId), rooms.space(input.spaceId)], 'post.created', { post });
+  await jobs.enqueue(trx, 'discussions.notify', {
+    postId: row.id,
     mentionedIds: mentioned.map((person) => person.id),
     repliedToAuthorId: replyTo?.author_id ?? null,
-    followerIds: followers.map((row) => row.user_id),
   });
   return post;
 }
-
-const displayNameOf = async (deps: DiscussionsDeps, userId: string) => (await findAuthor(deps.db, userId)).display_name;
 
 /** `POST /threads/:id/posts`: members (and admins) of the space, not in locked threads. */
 export async function createPost(
   deps: DiscussionsDeps,
   input: {
     actor: Actor;
+    /** The signed-in person's name as the session gave it (the author shown with the post). */
+    displayName: string;
     threadId: string;
     body: { body: string; replyToId?: string | undefined; quotePostId?: string | undefined };
     idempotencyKey?: string | undefined;
   },
 ): Promise<{ post: Post }> {
-  const context = await loadThreadContext(deps.db, input.threadId, input.actor);
+  const context = await loadThreadForWriting(deps.db, input.threadId, input.actor);
   authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
+  if (context.thread.locked) throw threadLocked();
   const body = sanitizePostBody(input.body.body);
-  const displayName = await displayNameOf(deps, actor.id);
   const key: IdempotencyRequest | null = input.idempotencyKey
     ? { userId: actor.id, key: input.idempotencyKey, route: `POST /threads/${context.thread.id}/posts` }
     : null;
   return deps.transaction((trx, publish) =>
-    idempotent(trx, key, async () => {
-      // The thread lock orders posts: numbers, counts and read positions follow commit order.
-      const thread = await lockThread(trx, context.thread.id);
-      if (!thread) throw notFound('thread');
-      if (thread.locked) throw threadLocked();
-      const post = await writePost(trx, publish, deps.mailer, {
-        context,
-        thread,
-        author: { id: actor.id, displayName },
+    idempotent(trx, key, async () => ({
+      post: await writePost(trx, publish, deps.jobs, {
+        spaceId: context.space.id,
+        threadId: context.thread.id,
+        author: { id: actor.id, displayName: input.displayName },
         body,
         replyToId: input.body.replyToId,
         quotePostId: input.body.quotePostId,
-      });
-      return { post };
-    }),
+      }),
+    })),
   );
 }
 
@@ -158,8 +156,7 @@ export async function editPost(
   );
   const actorId = context.post.author_id;
   const body = sanitizePostBody(input.body);
-  const candidates = (await mentionCandidates(deps.db, context.space.id)).filter((person) => person.id !== actorId);
-  const mentions = findMentions(body, candidates).map((person) => person.id);
+  const mentions = (await resolveMentions(deps.db, context.space.id, body, actorId)).map((person) => person.id);
   return deps.transaction(async (trx, publish) => {
     const current = await lockPost(trx, context.post.id);
     if (!current) throw notFound('post');
@@ -198,8 +195,7 @@ export async function deletePost(deps: DiscussionsDeps, input: { actor: Actor; p
     const row = await findPost(trx, current.id);
     if (!row) return;
     const post = await toPost(trx, row, null);
-    await publish(rooms.thread(context.thread.id), 'post.deleted', { post });
-    await publish(rooms.space(context.space.id), 'post.deleted', { post });
+    await publish([rooms.thread(context.thread.id), rooms.space(context.space.id)], 'post.deleted', { post });
   });
 }
 

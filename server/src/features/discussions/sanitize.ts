@@ -69,6 +69,29 @@ export function sanitizePostBody(input: string): string {
 
 const escapeRegExp = (value: string) => value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Words a name may span after "@" (display names are short: "Camille Martin-Durand"). */
+const MAX_NAME_WORDS = 5;
+
+/**
+ * The names a body may mention: after each "@", its first one to five words, as written (with
+ * and without trailing punctuation). Only these are looked up among the space's members, so a
+ * post costs the same in a space of ten people or of ten thousand.
+ */
+export function namesAfterAt(html: string): string[] {
+  const text = plainText(html);
+  const names = new Set<string>();
+  for (const match of text.matchAll(/(?:^|[^\p{L}\p{N}_])@([^\s@][^@]*)/gu)) {
+    const words = (match[1] ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_NAME_WORDS);
+    for (let count = 1; count <= words.length; count++) {
+      const name = words.slice(0, count).join(' ');
+      names.add(name);
+      names.add(name.replace(/[.,;:!?)\]»"'’]+$/u, ''));
+    }
+  }
+  names.delete('');
+  return [...names].slice(0, 200);
+}
+
 /**
  * Who a body names with `@displayName`, among `people` (the space's members). Longer names are
  * tried first and a matched span is blanked, so "@Camille Martin" never also mentions a

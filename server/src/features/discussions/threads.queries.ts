@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
+import { SPACE_COLUMNS } from '../spaces/spaces.queries';
 
 /**
  * Threads with what their list shows. `viewerId` (null for anonymous visitors) adds the
@@ -82,6 +83,31 @@ export const findThread = (db: Db, threadId: string, viewerId: string | null) =>
  * The bare row, locked until the transaction ends: posts in one thread take numbers one at a
  * time. `FOR NO KEY UPDATE` leaves foreign-key checks (read positions, follows) unblocked.
  */
+/**
+ * A thread to write in, its space and the actor's membership, in one query: what posting
+ * needs to decide, without the list's counts.
+ */
+export const findThreadWithSpace = (db: Db, threadId: string, userId: string | null) =>
+  db
+    .selectFrom('threads')
+    .innerJoin('spaces', 'spaces.id', 'threads.space_id')
+    .leftJoin('memberships as m', (join) =>
+      userId === null
+        ? join.on(sql<boolean>`false`)
+        : join.onRef('m.space_id', '=', 'spaces.id').on('m.user_id', '=', userId),
+    )
+    .select([
+      ...SPACE_COLUMNS,
+      'threads.id as thread_id',
+      'threads.title as thread_title',
+      'threads.locked as thread_locked',
+      'm.user_id as member_id',
+      'm.role as member_role',
+      'm.status as member_status',
+    ])
+    .where('threads.id', '=', threadId)
+    .executeTakeFirst();
+
 export const lockThread = (db: Db, threadId: string) =>
   db
     .selectFrom('threads')
@@ -94,7 +120,7 @@ export const insertThread = (db: Db, values: { spaceId: string; authorId: string
   db
     .insertInto('threads')
     .values({ space_id: values.spaceId, author_id: values.authorId, title: values.title })
-    .returning('id')
+    .returning(['id', 'created_at'])
     .executeTakeFirstOrThrow();
 
 export async function updateThread(

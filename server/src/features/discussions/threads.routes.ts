@@ -56,6 +56,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
     async (request, reply) => {
       const created = await createThread(deps, {
         actor: actorFrom(request.auth),
+        displayName: request.auth?.user.display_name ?? '',
         slug: request.params.slug,
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],

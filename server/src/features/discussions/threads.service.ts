@@ -11,7 +11,7 @@ import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
 import { toPosts, toThread } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
-import { findAuthor, listPosts } from './posts.queries';
+import { listPosts } from './posts.queries';
 import { writePost } from './posts.service';
 import { findReadPosition, firstUnreadPost } from './reads.queries';
 import { sanitizePostBody } from './sanitize';
@@ -54,38 +54,48 @@ export async function listThreads(
 /** `POST /spaces/:slug/threads`: a title and a first post, created together or not at all. */
 export async function createThread(
   deps: DiscussionsDeps,
-  input: { actor: Actor; slug: string; body: ThreadCreateBody; idempotencyKey?: string | undefined },
+  input: {
+    actor: Actor;
+    /** The signed-in person's name as the session gave it (the author shown with the thread). */
+    displayName: string;
+    slug: string;
+    body: ThreadCreateBody;
+    idempotencyKey?: string | undefined;
+  },
 ): Promise<{ thread: Thread; post: Post }> {
   const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
   authorize(context, canPostInSpace(context.actor, context.facts, context.membership));
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor post');
   const body = sanitizePostBody(input.body.body);
-  const author = await findAuthor(deps.db, actor.id);
   const key: IdempotencyRequest | null = input.idempotencyKey
     ? { userId: actor.id, key: input.idempotencyKey, route: `POST /spaces/${context.space.slug}/threads` }
     : null;
   return deps.transaction((trx, publish) =>
     idempotent(trx, key, async () => {
-      const { id } = await insertThread(trx, {
+      const row = await insertThread(trx, { spaceId: context.space.id, authorId: actor.id, title: input.body.title });
+      const author = { id: actor.id, displayName: input.displayName };
+      const post = await writePost(trx, publish, deps.jobs, {
         spaceId: context.space.id,
-        authorId: actor.id,
-        title: input.body.title,
-      });
-      const locked = await lockThread(trx, id);
-      if (!locked) throw notFound('thread');
-      const post = await writePost(trx, publish, deps.mailer, {
-        context,
-        thread: locked,
-        author: { id: author.id, displayName: author.display_name },
+        threadId: row.id,
+        author,
         body,
       });
-      const row = await findThread(trx, id, actor.id);
-      if (!row) throw notFound('thread');
-      const thread = toThread(row);
-      await publish(rooms.space(context.space.id), 'thread.created', {
-        thread: { ...thread, unreadCount: 0, following: false },
-      });
+      // Shaped here rather than read back: a thread that has just begun has one post, its own.
+      const thread: Thread = {
+        id: row.id,
+        spaceId: context.space.id,
+        title: input.body.title,
+        postCount: 1,
+        lastPostAt: post.createdAt,
+        unreadCount: 0,
+        pinned: false,
+        locked: false,
+        createdAt: row.created_at.toISOString(),
+        author,
+        following: true,
+      };
+      await publish(rooms.space(context.space.id), 'thread.created', { thread: { ...thread, following: false } });
       return { thread, post };
     }),
   );
@@ -135,8 +145,7 @@ export async function updateThread(
     if (!row) throw notFound('thread');
     const thread = toThread(row);
     const broadcast = { thread: { ...thread, unreadCount: 0, following: false } };
-    await publish(rooms.thread(thread.id), 'thread.updated', broadcast);
-    await publish(rooms.space(thread.spaceId), 'thread.updated', broadcast);
+    await publish([rooms.thread(thread.id), rooms.space(thread.spaceId)], 'thread.updated', broadcast);
     return { thread };
   });
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { activeMemberCount, SPACE_SUMMARY_COLUMNS } from './spaces.queries';
 
@@ -191,6 +192,27 @@ export const listMembershipsIn = async (db: Db, spaceId: string, userIds: string
         .execute();
 
 /** The space's active members, as `@displayName` candidates. */
+/**
+ * Active members of the space whose name is one of `names` (any case): the people a post may
+ * mention, found through the index on `lower(display_name)` whatever the space's size.
+ */
+export async function findActiveMembersNamed(db: Db, spaceId: string, names: string[]) {
+  if (names.length === 0) return [];
+  const rows = await db
+    .selectFrom('users')
+    .innerJoin('memberships', 'memberships.user_id', 'users.id')
+    .select(['users.id', 'users.display_name'])
+    .where(
+      sql<string>`lower(users.display_name)`,
+      'in',
+      names.map((name) => sql<string>`lower(${name})`),
+    )
+    .where('memberships.space_id', '=', spaceId)
+    .where('memberships.status', '=', 'active')
+    .execute();
+  return rows.map((row) => ({ id: row.id, displayName: row.display_name }));
+}
+
 export const listActiveMemberNames = async (db: Db, spaceId: string) =>
   (
     await db

@@ -40,7 +40,7 @@ export async function listMembershipsOfUser(db: Db, userId: string) {
     .execute();
 }
 
-const SPACE_COLUMNS = [
+export const SPACE_COLUMNS = [
   'spaces.id',
   'spaces.slug',
   'spaces.kind',

@@ -36,7 +36,7 @@ export const personalRoom = (userId: string) => `person#${userId}`;
  * by the contract's list of events: the data must be the type's.
  */
 export type Publish = <T extends RealtimeEventType>(
-  room: string,
+  room: string | readonly string[],
   type: T,
   data: RealtimeEventData<T>,
 ) => Promise<unknown>;

@@ -116,6 +116,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
       db: app.db,
       transaction: app.realtime.transaction,
       mailer: createDiscussionsMailer(app.mail, options.publicUrl),
+      jobs: app.jobs,
     },
   });
 };

@@ -45,6 +45,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
     async (request, reply) => {
       const context = await openFollowUp(deps, {
         actor: actorFrom(request.auth),
+        displayName: request.auth?.user.display_name ?? '',
         eventId: request.params.id,
         body: request.body,
       });

@@ -86,7 +86,7 @@ async function followUpSpace(db: Db, event: EventRecord, spaceId: string | undef
  */
 export async function openFollowUp(
   deps: ReportDeps,
-  input: { actor: Actor; eventId: string; body: FollowUpBody },
+  input: { actor: Actor; displayName: string; eventId: string; body: FollowUpBody },
 ): Promise<EventContext> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   authorize(context, canOpenFollowUp(context.actor, context.facts));
@@ -107,6 +107,7 @@ export async function openFollowUp(
   };
   await createThread(linking, {
     actor: context.actor,
+    displayName: input.displayName,
     slug: space.slug,
     body: { title: input.body.title, body: input.body.body },
   });
