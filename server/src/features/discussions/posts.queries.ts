@@ -80,32 +80,6 @@ export async function insertPostInThread(
   return rows[0];
 }
 
-export const insertPost = (
-  db: Db,
-  values: {
-    threadId: string;
-    number: number;
-    authorId: string;
-    body: string;
-    replyToId: string | null;
-    quotePostId: string | null;
-    mentions: string[];
-  },
-) =>
-  db
-    .insertInto('posts')
-    .values({
-      thread_id: values.threadId,
-      number: values.number,
-      author_id: values.authorId,
-      body: values.body,
-      reply_to_id: values.replyToId,
-      quote_post_id: values.quotePostId,
-      mentions: sql`${values.mentions}::uuid[]`,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-
 export async function replacePostBody(
   db: Db,
   post: { id: string; body: string; writtenAt: Date },
@@ -184,7 +158,3 @@ export const usersByIds = async (db: Db, ids: string[]) =>
   ids.length === 0
     ? []
     : db.selectFrom('users').select(['id', 'display_name', 'email', 'locale', 'role']).where('id', 'in', ids).execute();
-
-/** A post's author as the discussions show them. */
-export const findAuthor = (db: Db, userId: string) =>
-  db.selectFrom('users').select(['id', 'display_name']).where('id', '=', userId).executeTakeFirstOrThrow();

@@ -29,7 +29,7 @@ import {
   softDeletePost,
 } from './posts.queries';
 import { findMentions, namesAfterAt, sanitizePostBody } from './sanitize';
-import { listFollowers, lockThread, recordDeletedPost, recordNewPost, setFollow } from './threads.queries';
+import { lockThread, recordDeletedPost } from './threads.queries';
 
 /** Reply and quote targets must be posts of the same thread; anything else is bad input. */
 async function checkTarget(trx: Db, threadId: string, postId: string | undefined, field: string) {

@@ -133,14 +133,6 @@ export async function updateThread(
   await db.updateTable('threads').set(set).where('id', '=', threadId).execute();
 }
 
-/** Counts a new post: its number was taken from `last_number` under the row lock. */
-export const recordNewPost = (db: Db, threadId: string, number: number) =>
-  db
-    .updateTable('threads')
-    .set({ last_number: number, post_count: sql`post_count + 1`, last_post_at: sql`now()` })
-    .where('id', '=', threadId)
-    .execute();
-
 export const recordDeletedPost = (db: Db, threadId: string) =>
   db.updateTable('threads').set({ post_count: sql`greatest(post_count - 1, 0)` }).where('id', '=', threadId).execute();
 
