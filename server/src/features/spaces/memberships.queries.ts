@@ -91,31 +91,61 @@ const MEMBER_USER_COLUMNS = [
   'users.fantastic_role',
 ] as const;
 
-/** One page of a space's memberships with their people, animateur·ices first, then by name. */
-export const listMembersPage = (db: Db, spaceId: string, status: Status, page: { offset: number; limit: number }) =>
-  db
-    .selectFrom('memberships')
-    .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      ...MEMBER_USER_COLUMNS,
-      'memberships.role',
-      'memberships.status',
-      'memberships.created_at',
-      'memberships.decided_at',
-    ])
-    .where('memberships.space_id', '=', spaceId)
-    .where('memberships.status', '=', status)
-    .$if(status === 'active', (query) =>
-      query.orderBy((eb) => eb.case().when('memberships.role', '=', 'animateur').then(0).else(1).end()),
-    )
-    .$if(status === 'active', (query) => query.orderBy((eb) => eb.fn('lower', ['users.display_name'])))
-    .orderBy('memberships.created_at')
-    .orderBy('users.id')
-    .offset(page.offset)
-    .limit(page.limit + 1)
-    .execute();
+/** Where a page of members stopped: animateur·ices first, then by name, then arrival, then id. */
+export interface MemberPosition {
+  rank: number;
+  name: string;
+  at: string;
+  id: string;
+}
 
-export type MemberRecord = Awaited<ReturnType<typeof listMembersPage>>[number];
+const roleRank = sql<number>`case when memberships.role = 'animateur' then 0 else 1 end`;
+// Collation "C" so that every server orders (and pages) alike.
+const nameKey = sql<string>`(lower(users.display_name) collate "C")`;
+
+/**
+ * A page of the space's members (active ones animateur·ices first, then by name; pending
+ * requests by date), after `after`: a keyset, so the last page costs what the first does.
+ */
+export const listMembersPage = (
+  db: Db,
+  spaceId: string,
+  status: Status,
+  page: { after: MemberPosition | null; limit: number },
+) => {
+  const active = status === 'active';
+  const rank = active ? roleRank : sql<number>`0`;
+  const name = active ? nameKey : sql<string>`''`;
+  return (
+    db
+      .selectFrom('memberships')
+      .innerJoin('users', 'users.id', 'memberships.user_id')
+      .select([
+        ...MEMBER_USER_COLUMNS,
+        'memberships.role',
+        'memberships.status',
+        'memberships.created_at',
+        'memberships.decided_at',
+        rank.as('sort_rank'),
+        name.as('sort_name'),
+        sql<string>`memberships.created_at::text`.as('sort_at'),
+      ])
+      .where('memberships.space_id', '=', spaceId)
+      .where('memberships.status', '=', status)
+      .$if(page.after !== null, (query) =>
+        query.where(
+          sql<boolean>`(${rank}, ${name}, memberships.created_at, users.id)
+          > (${page.after?.rank}, ${page.after?.name}, ${page.after?.at}::timestamptz, ${page.after?.id}::uuid)`,
+        ),
+      )
+      // Pending requests have constant rank and name: ordering by a bare constant means "by column N".
+      .$if(active, (query) => query.orderBy(rank).orderBy(name))
+      .orderBy('memberships.created_at')
+      .orderBy('users.id')
+      .limit(page.limit + 1)
+      .execute()
+  );
+};
 
 export const findMember = (db: Db, spaceId: string, userId: string) =>
   db
@@ -131,6 +161,8 @@ export const findMember = (db: Db, spaceId: string, userId: string) =>
     .where('memberships.space_id', '=', spaceId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();
+
+export type MemberRecord = NonNullable<Awaited<ReturnType<typeof findMember>>>;
 
 /** The people to tell about a new request: the space's active animateur·ices. */
 export const listAnimateurContacts = (db: Db, spaceId: string) =>

@@ -28,6 +28,7 @@ import {
   listAnimateurContacts,
   listMembershipsWithSpaces,
   listMembersPage,
+  type MemberPosition,
   type MemberRecord,
   updateMembership,
 } from './memberships.queries';
@@ -66,14 +67,23 @@ const toMember = (row: MemberRecord): Member => ({
   joinedAt: joinedAt(row),
 });
 
-// Member lists are tens to a few hundred rows: an offset behind an opaque cursor is enough.
-const OffsetCursorSchema = z.object({ o: z.number().int().nonnegative() });
+const MemberCursorSchema: z.ZodType<MemberPosition> = z.strictObject({
+  rank: z.number().int().min(0).max(1),
+  name: z.string().max(400),
+  at: z.string().max(64),
+  id: z.string().refine(isUuid),
+});
 
 async function page(db: Db, spaceId: string, status: 'active' | 'pending', query: { cursor?: string; limit?: number }) {
-  const offset = decodeCursor(query.cursor, OffsetCursorSchema)?.o ?? 0;
+  const after = decodeCursor(query.cursor, MemberCursorSchema);
   const limit = query.limit ?? 100;
-  const rows = await listMembersPage(db, spaceId, status, { offset, limit });
-  return pageOf(rows, limit, () => ({ o: offset + limit }));
+  const rows = await listMembersPage(db, spaceId, status, { after, limit });
+  return pageOf(rows, limit, (last) => ({
+    rank: Number(last.sort_rank),
+    name: last.sort_name,
+    at: last.sort_at,
+    id: last.id,
+  }));
 }
 
 /** `POST /spaces/:slug/join`: active at once (open), pending (request), or refused. */

@@ -235,6 +235,36 @@ describe('members and "Mes espaces"', () => {
     expect(promoted.json().member).toMatchObject({ role: 'animateur' });
   });
 
+  it('walks every member and every request exactly once, page by page, even when names tie', async () => {
+    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'request' });
+    const animateur = await createPerson(ctx, { displayName: 'Zoé' });
+    await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
+    const members = await Promise.all(
+      ['camille', 'Camille', 'Éloi', 'Camille'].map((displayName) => createPerson(ctx, { displayName })),
+    );
+    const waiting = await Promise.all(['B', 'A', 'C'].map((displayName) => createPerson(ctx, { displayName })));
+    for (const member of members) await addMembership(db(), space.id, member.id);
+    for (const person of waiting) await addMembership(db(), space.id, person.id, { status: 'pending' });
+
+    const walk = async (path: string, schema: typeof MemberListSchema | typeof JoinRequestListSchema) => {
+      const seen: string[] = [];
+      let cursor: string | null = '';
+      while (cursor !== null) {
+        const response = await call('GET', `${path}?limit=1${cursor ? `&cursor=${cursor}` : ''}`, animateur);
+        const page = schema.parse(response.json());
+        seen.push(...page.items.map((item) => item.user.id));
+        cursor = page.nextCursor;
+      }
+      return seen;
+    };
+    const active = await walk(`/api/spaces/${space.slug}/members`, MemberListSchema);
+    expect(active[0]).toBe(animateur.id);
+    expect(new Set(active)).toEqual(new Set([animateur.id, ...members.map((member) => member.id)]));
+    expect(active).toHaveLength(5);
+    const requests = await walk(`/api/spaces/${space.slug}/requests`, JoinRequestListSchema);
+    expect(requests).toEqual(waiting.map((person) => person.id));
+  });
+
   it('shows my active memberships and pending requests', async () => {
     const person = await createPerson(ctx);
     const open = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
