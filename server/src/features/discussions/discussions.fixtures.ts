@@ -1,3 +1,5 @@
+import { sql } from 'kysely';
+import { expect } from 'vitest';
 import type { TestContext } from '../../test/app';
 import type { TestPerson } from '../spaces/spaces.fixtures';
 
@@ -59,4 +61,21 @@ export async function threadList(ctx: TestContext, person: TestPerson | null, sl
 
 export async function unreadOf(ctx: TestContext, person: TestPerson, slug: string, threadId: string) {
   return (await threadList(ctx, person, slug)).find((thread) => thread.id === threadId)?.unreadCount;
+}
+
+/**
+ * Notifications are written by a job after the post commits (the job is stored with the post):
+ * waits until every queued notification job has run, so no late one lands in a later check.
+ */
+export async function notificationsSettled(ctx: TestContext) {
+  await expect
+    .poll(
+      async () => {
+        const { rows } = await sql<{ count: string | number }>`select count(*) from pgboss.job
+          where name = 'discussions.notify' and state <> 'completed'`.execute(ctx.database.db);
+        return Number(rows[0]?.count);
+      },
+      { timeout: 15_000 },
+    )
+    .toBe(0);
 }

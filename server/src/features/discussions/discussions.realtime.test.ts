@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread, writePost } from './discussions.fixtures';
+import { join, notificationsSettled, request, startThread, writePost } from './discussions.fixtures';
 
 /** Every change is announced by stored events (same transaction), in the rooms that show it. */
 
@@ -29,6 +29,7 @@ describe('discussion events', () => {
     await join(ctx, bruno, space.slug);
     const { thread, post } = await startThread(ctx, alice, space.slug);
     const reply = await writePost(ctx, bruno, thread.id, '<p>Bonjour @Alice Realtime</p>');
+    await notificationsSettled(ctx);
     await request(ctx, alice, 'PUT', `/api/posts/${reply.id}/reactions/${encodeURIComponent('👍')}`);
     await request(ctx, bruno, 'PATCH', `/api/posts/${reply.id}`, { body: '<p>Bonjour à toutes</p>' });
     await request(ctx, bruno, 'DELETE', `/api/posts/${reply.id}`);

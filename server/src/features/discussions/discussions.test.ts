@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { addMembership, createPerson, createSpaceRow, mailsTo, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread, threadList, writePost } from './discussions.fixtures';
+import { join, notificationsSettled, request, startThread, threadList, writePost } from './discussions.fixtures';
 
 let ctx: TestContext;
 let space: { id: string; slug: string };
@@ -186,20 +185,6 @@ describe('reactions', () => {
   });
 });
 
-/** Notifications are written by a job after the post commits: waits until the post's job is done. */
-async function notified(postId: string) {
-  await expect
-    .poll(
-      async () =>
-        (
-          await sql<{ state: string }>`select state from pgboss.job
-            where name = 'discussions.notify' and data->>'postId' = ${postId}`.execute(db())
-        ).rows.map((row) => row.state),
-      { timeout: 15_000 },
-    )
-    .toEqual(['completed']);
-}
-
 describe('mentions and notifications', () => {
   it('notifies the mentioned member, mails them in their language, and notifies replies and followers', async () => {
     const { thread, post } = await startThread(ctx, alice, space.slug, { title: 'Récits du territoire' });
@@ -210,7 +195,7 @@ describe('mentions and notifications', () => {
       .where('id', '=', mention.id)
       .executeTakeFirstOrThrow();
     expect(stored.mentions).toEqual([bruno.id]);
-    await notified(mention.id);
+    await notificationsSettled(ctx);
 
     const brunos = (await request(ctx, bruno, 'GET', '/api/notifications')).json();
     expect(brunos.unreadCount).toBe(1);
@@ -231,14 +216,14 @@ describe('mentions and notifications', () => {
     expect(await mailsTo(db(), alice.email)).toEqual([]);
 
     const reply = await writePost(ctx, bruno, thread.id, '<p>Avec plaisir</p>', { replyToId: mention.id });
-    await notified(reply.id);
+    await notificationsSettled(ctx);
     const ines = (await request(ctx, animatrice, 'GET', '/api/notifications')).json();
     expect(ines.items[0]).toMatchObject({ kind: 'reply', postId: reply.id });
 
     // Unfollowing stops thread notifications; marking read clears the count.
     expect((await request(ctx, alice, 'DELETE', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);
-    const last = await writePost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
-    await notified(last.id);
+    await writePost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
+    await notificationsSettled(ctx);
     const after = (await request(ctx, alice, 'GET', '/api/notifications')).json();
     expect(after.items).toHaveLength(alices.items.length + 1); // Bruno's reply above, not this one
     expect((await request(ctx, alice, 'POST', `/api/notifications/${after.items[0].id}/read`)).statusCode).toBe(204);
@@ -246,5 +231,25 @@ describe('mentions and notifications', () => {
     expect((await request(ctx, alice, 'POST', '/api/notifications/read-all')).statusCode).toBe(204);
     expect((await request(ctx, alice, 'GET', '/api/notifications')).json().unreadCount).toBe(0);
     expect(post.id).toBeTruthy();
+  });
+
+  it('tells only those who followed when the post was written, however late its job runs', async () => {
+    const { thread, post } = await startThread(ctx, alice, space.slug);
+    await notificationsSettled(ctx);
+    expect((await request(ctx, bruno, 'PUT', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);
+    const before = (await request(ctx, bruno, 'GET', '/api/notifications')).json().items.length;
+    // At-least-once delivery: the first post's job runs again after Bruno started following.
+    await ctx.app.jobs.enqueue(db(), 'discussions.notify', {
+      postId: post.id,
+      mentionedIds: [],
+      repliedToAuthorId: null,
+    });
+    await notificationsSettled(ctx);
+    expect((await request(ctx, bruno, 'GET', '/api/notifications')).json().items).toHaveLength(before);
+
+    const next = await writePost(ctx, alice, thread.id, '<p>Suite</p>');
+    await notificationsSettled(ctx);
+    const items = (await request(ctx, bruno, 'GET', '/api/notifications')).json().items;
+    expect(items[0]).toMatchObject({ kind: 'thread_post', postId: next.id });
   });
 });

@@ -76,6 +76,7 @@ export const findNewPostFacts = (db: Db, postId: string) =>
     .select([
       'posts.body',
       'posts.author_id',
+      'posts.created_at',
       'author.display_name as author_name',
       'threads.id as thread_id',
       'threads.title as thread_title',

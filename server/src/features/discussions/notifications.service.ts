@@ -23,7 +23,7 @@ import {
 } from './notifications.queries';
 import { usersByIds } from './posts.queries';
 import { excerpt } from './sanitize';
-import { listFollowers } from './threads.queries';
+import { listFollowersAt } from './threads.queries';
 
 declare module '../../plugins/jobs' {
   interface JobPayloads {
@@ -46,7 +46,7 @@ const BATCH = 500;
 export async function notifyNewPost(deps: DiscussionsDeps, job: JobPayloads['discussions.notify']) {
   const facts = await findNewPostFacts(deps.db, job.postId);
   if (!facts) return; // deleted meanwhile
-  const followers = await listFollowers(deps.db, facts.thread_id);
+  const followers = await listFollowersAt(deps.db, facts.thread_id, facts.created_at);
   const reasons = new Map<string, NotificationKind>();
   const offer = (ids: (string | null)[], kind: NotificationKind) => {
     for (const id of ids) if (id && id !== facts.author_id && !reasons.has(id)) reasons.set(id, kind);

@@ -152,10 +152,12 @@ export async function setFollow(
     .execute();
 }
 
-export const listFollowers = (db: Db, threadId: string) =>
+/** Who followed the thread when a post was written (the job may run after others started following). */
+export const listFollowersAt = (db: Db, threadId: string, at: Date) =>
   db
     .selectFrom('thread_follows')
     .select('user_id')
     .where('thread_id', '=', threadId)
     .where('following', '=', true)
+    .where('updated_at', '<=', at)
     .execute();
