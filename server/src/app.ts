@@ -26,6 +26,7 @@ import { metricsPlugin } from './plugins/metrics';
 import { rateLimitPlugin } from './plugins/rate-limit';
 import { realtimePlugin } from './plugins/realtime';
 import { realtimeRoutes } from './plugins/realtime/replay.routes';
+import { retentionPlugin } from './plugins/retention';
 import { securityPlugin } from './plugins/security';
 
 export interface AppDeps {
@@ -62,6 +63,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(jobsPlugin, jobs ?? {});
   await app.register(mailPlugin, { config });
   await app.register(realtimePlugin, { config });
+  await app.register(retentionPlugin);
   await app.register(collabPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);

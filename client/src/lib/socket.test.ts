@@ -103,4 +103,28 @@ describe('useRoom exactly-once delivery', () => {
     expect(seen).toEqual([11, 12, 13]);
     leave();
   });
+
+  it('reads the page again when the events it missed are older than the server keeps', async () => {
+    const seen: number[] = [];
+    let resyncs = 0;
+    const leave = joinRoom('thread:c', { ...collect(seen), onResync: () => void resyncs++ });
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 2, room: 'thread:c' });
+    await flush();
+
+    fake.fire('disconnect');
+    fake.fire('connect');
+    lastAck('subscribe').ack?.(null, { ok: true, seq: 40, room: 'thread:c' });
+    await flush();
+    // Events 3 to 38 were pruned: the replay starts at 39.
+    lastAck('replay').ack?.(null, {
+      ok: true,
+      events: [event('thread:c', 39), event('thread:c', 40)],
+      truncated: false,
+      pruned: true,
+    });
+    await flush();
+    expect(resyncs).toBe(1);
+    expect(seen).toEqual([39, 40]);
+    leave();
+  });
 });

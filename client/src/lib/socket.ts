@@ -122,6 +122,9 @@ async function catchUp(room: string, entry: RoomState) {
         if (Number.isFinite(first)) entry.last = Math.max(entry.last, first - 1);
         break;
       }
+      // Events older than the server keeps are gone: the page reads its state again; the
+      // events that follow still apply on top (each handler merges by id).
+      if (answer.data.pruned) resync(entry);
       for (const event of answer.data.events) deliver(entry, event);
       if (!answer.data.truncated) break;
     }

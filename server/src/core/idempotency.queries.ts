@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database';
 
 /**
@@ -29,3 +30,10 @@ export const storeResponse = (db: Db, input: { userId: string; key: string; resp
     .where('user_id', '=', input.userId)
     .where('key', '=', input.key)
     .execute();
+
+/** Deletes up to `limit` keys claimed before `before`; returns how many went. */
+export async function pruneKeys(db: Db, before: Date, limit: number): Promise<number> {
+  const result = await sql`delete from idempotency_keys where (user_id, key) in (
+      select user_id, key from idempotency_keys where created_at < ${before} limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}

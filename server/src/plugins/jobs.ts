@@ -40,6 +40,13 @@ export interface EnqueueOptions {
   startAfter?: Date | number;
   /** At most one waiting job per key in this queue: a duplicate is dropped (enqueue → null). */
   singletonKey?: string;
+  /**
+   * At most one job of this queue per window of this many seconds (aligned on the clock). When
+   * the current window already has one, the job goes to the start of the next window, or is
+   * dropped (→ null) if that one has one too: a chain of periodic jobs that any process may
+   * restart without doubling it.
+   */
+  oncePerSeconds?: number;
   priority?: number;
 }
 
@@ -102,11 +109,12 @@ export const jobsPlugin = fp(
       async enqueue(executor, name, data, enqueueOptions = {}) {
         if (!started) throw new Error(`jobs: enqueue('${name}') before the app is ready`);
         if (!queues.has(name)) throw new Error(`jobs: no handler declared for '${name}'`);
-        const { startAfter, singletonKey, priority } = enqueueOptions;
+        const { startAfter, singletonKey, oncePerSeconds, priority } = enqueueOptions;
         const id = await boss.send(name, data as object, {
           db: bossExecutor(executor),
           ...(startAfter === undefined ? {} : { startAfter }),
           ...(singletonKey === undefined ? {} : { singletonKey }),
+          ...(oncePerSeconds === undefined ? {} : { singletonSeconds: oncePerSeconds, singletonNextSlot: true }),
           ...(priority === undefined ? {} : { priority }),
         });
         // A local worker looks at once instead of at its next poll. Inside a transaction the

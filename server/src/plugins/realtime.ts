@@ -52,7 +52,7 @@ export interface Realtime {
   registerRoomKind(kind: RoomKind, check: RoomReadCheck): void;
   canRead(actor: Actor, room: string): Promise<boolean>;
   /** Stored events after `afterSeq` (access is the caller's business: see `canRead`). */
-  replay(room: string, afterSeq: number): Promise<{ events: RealtimeEnvelope[]; truncated: boolean }>;
+  replay(room: string, afterSeq: number): Promise<{ events: RealtimeEnvelope[]; truncated: boolean; pruned?: boolean }>;
   /** Distinct people subscribed to the room, on every process. */
   presence(room: string): Promise<number>;
   readonly io: RealtimeServer;

@@ -80,9 +80,19 @@ export async function listEventsAfter(db: Db, room: string, afterSeq: number, li
   return { events, truncated: rows.length > limit, ...(pruned ? { pruned: true } : {}) };
 }
 
-/** Deletes events (and payloads no longer numbered in any room) stored before `before`. */
-export async function pruneEvents(db: Db, before: Date): Promise<number> {
-  const deleted = await db.deleteFrom('realtime_events').where('created_at', '<', before).executeTakeFirst();
-  await db.deleteFrom('realtime_payloads').where('created_at', '<', before).execute();
-  return Number(deleted.numDeletedRows);
+/** Deletes up to `limit` events stored before `before`; returns how many went. */
+export async function pruneEvents(db: Db, before: Date, limit: number): Promise<number> {
+  const result = await sql`delete from realtime_events where (room, seq) in (
+      select room, seq from realtime_events where created_at < ${before} limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
+}
+
+/**
+ * Deletes up to `limit` payloads stored before `before`. A payload is stored in the same
+ * transaction as its events (same `now()`): once those events are pruned, so may it be.
+ */
+export async function prunePayloads(db: Db, before: Date, limit: number): Promise<number> {
+  const result = await sql`delete from realtime_payloads where id in (
+      select id from realtime_payloads where created_at < ${before} limit ${limit})`.execute(db);
+  return Number(result.numAffectedRows ?? 0);
 }
