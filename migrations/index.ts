@@ -10,6 +10,7 @@ import * as events from './202611291300_events';
 import * as eventQuestions from './202611291310_event_questions';
 import * as joinRequestNotices from './202612011000_join_request_notices';
 import * as leanPosting from './202612051200_lean_posting';
+import * as scaleIndexes from './202612051300_scale_indexes';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '202611291310_event_questions': eventQuestions,
   '202612011000_join_request_notices': joinRequestNotices,
   '202612051200_lean_posting': leanPosting,
+  '202612051300_scale_indexes': scaleIndexes,
 };

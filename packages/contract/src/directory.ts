@@ -30,16 +30,18 @@ export const DirectoryFiltersSchema = z.strictObject({
 });
 export type DirectoryFilters = z.infer<typeof DirectoryFiltersSchema>;
 
-export const DirectoryPeopleQuerySchema = DirectoryFiltersSchema.extend({
+const pageQuery = {
   /** The `nextCursor` of the previous page, as received. */
   cursor: z
     .string()
     .max(1024)
     .regex(/^[A-Za-z0-9_-]+$/, 'not a cursor')
     .optional(),
-  /** People per page. */
+  /** Entries per page. */
   limit: z.coerce.number().int().min(1).max(DIRECTORY_PAGE_MAX).optional(),
-});
+};
+
+export const DirectoryPeopleQuerySchema = DirectoryFiltersSchema.extend(pageQuery);
 export type DirectoryPeopleQuery = z.infer<typeof DirectoryPeopleQuerySchema>;
 
 export const DirectoryPersonSchema = z.object({
@@ -58,7 +60,8 @@ export type DirectoryPerson = z.infer<typeof DirectoryPersonSchema>;
 export const DirectoryPeopleSchema = paginated(DirectoryPersonSchema);
 export type DirectoryPeople = z.infer<typeof DirectoryPeopleSchema>;
 
-export const DirectoryOrganisationsQuerySchema = DirectoryFiltersSchema;
+export const DirectoryOrganisationsQuerySchema = DirectoryFiltersSchema.extend(pageQuery);
+export type DirectoryOrganisationsQuery = z.infer<typeof DirectoryOrganisationsQuerySchema>;
 
 export const DirectoryOrganisationSchema = z.object({
   name: z.string(),
@@ -70,6 +73,9 @@ export const DirectoryOrganisationSchema = z.object({
 });
 export type DirectoryOrganisation = z.infer<typeof DirectoryOrganisationSchema>;
 
-/** Every organisation with at least one listed person matching the filters, by name. */
-export const DirectoryOrganisationsSchema = z.object({ items: z.array(DirectoryOrganisationSchema) });
+/**
+ * The organisations with at least one listed person matching the filters, by name (case and
+ * accents ignored), page by page; `nextCursor` null on the last page.
+ */
+export const DirectoryOrganisationsSchema = paginated(DirectoryOrganisationSchema);
 export type DirectoryOrganisations = z.infer<typeof DirectoryOrganisationsSchema>;

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { PGliteOptions, WorkerReply, WorkerRequest } from './pglite-thread';
 
@@ -29,7 +30,7 @@ if (!port) throw new Error('pglite-worker: must run in a worker thread');
 const pglite = await PGlite.create({
   dataDir: options.dataDir,
   loadDataDir: options.loadDataDir ? new Blob([options.loadDataDir]) : undefined,
-  extensions: { unaccent },
+  extensions: { unaccent, pg_trgm },
   parsers: { [INT8_OID]: parseInt8, [BYTEA_OID]: parseBytea },
   serializers: { [BYTEA_OID]: serializeBytea },
 });

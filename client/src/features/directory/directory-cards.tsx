@@ -72,7 +72,9 @@ export function PersonCard(props: { person: DirectoryPerson }) {
 export function OrganisationCard(props: { organisation: DirectoryOrganisation }) {
   return (
     <li class="directory-card">
-      <h3 class="directory-card__title">{props.organisation.name}</h3>
+      <h3 class="directory-card__title" tabindex="-1">
+        {props.organisation.name}
+      </h3>
       <dl class="directory-card__facts">
         <Show when={props.organisation.kind}>
           {(kind) => (

@@ -1,6 +1,6 @@
 import { Tabs } from '@kobalte/core/tabs';
 import { A, useSearchParams } from '@solidjs/router';
-import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { createMemo, For, type JSX, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
@@ -8,6 +8,7 @@ import { t, tc } from './directory.i18n';
 import {
   createOrganisationSearch,
   createPeopleSearch,
+  type DirectorySearch,
   type DirectoryView,
   EMPTY_FILTERS,
   type FilterDraft,
@@ -69,19 +70,25 @@ function LoadError(props: { error: unknown; onRetry: () => void }) {
   );
 }
 
-type PeopleSearch = ReturnType<typeof createPeopleSearch>;
-type OrganisationSearch = ReturnType<typeof createOrganisationSearch>;
+type ListName = 'people' | 'organisations';
 
-function PeopleResults(props: { people: PeopleSearch; filters: () => FilterDraft; onReset: () => void }) {
-  const people = props.people;
+/** One tab's results: a live count, the list, and "Afficher plus" while there is more. */
+function Results<T>(props: {
+  search: DirectorySearch<T>;
+  name: ListName;
+  filters: () => FilterDraft;
+  onReset: () => void;
+  children: (item: T) => JSX.Element;
+}) {
+  const search = props.search;
   let list: HTMLUListElement | undefined;
-  const loading = () => people.state.status === 'loading';
+  const loading = () => search.state.status === 'loading';
 
-  // After "Afficher plus", focus moves to the first new person: keyboard and screen-reader
+  // After "Afficher plus", focus moves to the first new entry: keyboard and screen-reader
   // users continue reading where the list grew instead of starting again from the top.
   const showMore = async () => {
     const searched = props.filters();
-    const before = await people.loadMore();
+    const before = await search.loadMore();
     // A new search started meanwhile: its list is another one, leave the focus alone.
     if (props.filters() !== searched) return;
     list?.querySelectorAll<HTMLElement>('.directory-card__title')[before]?.focus();
@@ -92,83 +99,47 @@ function PeopleResults(props: { people: PeopleSearch; filters: () => FilterDraft
       <p role="status" class="directory__count">
         <Switch>
           <Match when={loading()}>{t('common.loading')}</Match>
-          <Match when={people.state.status === 'ready' && people.state.items.length === 0}>
-            {hasFilters(props.filters()) ? t('directory.people.empty') : t('directory.people.none')}
+          <Match when={search.state.status === 'ready' && search.state.items.length === 0}>
+            {hasFilters(props.filters()) ? t(`directory.${props.name}.empty`) : t(`directory.${props.name}.none`)}
           </Match>
-          <Match when={people.state.status !== 'error'}>
+          <Match when={search.state.status === 'ready' || search.state.status === 'loadingMore'}>
             {tc(
-              people.state.nextCursor ? 'directory.people.countMore' : 'directory.people.count',
-              people.state.items.length,
+              search.state.nextCursor ? `directory.${props.name}.countMore` : `directory.${props.name}.count`,
+              search.state.items.length,
             )}
           </Match>
         </Switch>
       </p>
-      <Show when={people.state.status === 'error'}>
-        <LoadError error={people.state.error} onRetry={people.retry} />
+      <Show when={search.state.status === 'error'}>
+        <LoadError error={search.state.error} onRetry={search.retry} />
       </Show>
       <Show
-        when={people.state.items.length > 0 || loading()}
+        when={search.state.items.length > 0 || loading()}
         fallback={
-          <Show when={people.state.status === 'ready'}>
+          <Show when={search.state.status === 'ready'}>
             <EmptyResults filtered={hasFilters(props.filters())} onReset={props.onReset} />
           </Show>
         }
       >
         <ul ref={list} class="directory__list" aria-busy={loading() || undefined}>
-          <For each={people.state.items}>{(person) => <PersonCard person={person} />}</For>
+          <For each={search.state.items}>{(item) => props.children(item)}</For>
         </ul>
       </Show>
-      <Show when={people.state.nextCursor && !loading()}>
+      <Show when={search.state.nextCursor && !loading()}>
         <p class="directory__more">
           <button
             type="button"
             class="button button--secondary"
-            aria-disabled={people.state.status === 'loadingMore' || undefined}
-            aria-busy={people.state.status === 'loadingMore' || undefined}
+            aria-disabled={search.state.status === 'loadingMore' || undefined}
+            aria-busy={search.state.status === 'loadingMore' || undefined}
             onClick={() => void showMore()}
           >
-            <Show when={people.state.status === 'loadingMore'} fallback={t('directory.people.more')}>
+            <Show when={search.state.status === 'loadingMore'} fallback={t('directory.more')}>
               <span class="spinner" aria-hidden="true" />
               {t('common.loading')}
             </Show>
           </button>
         </p>
-      </Show>
-    </>
-  );
-}
-
-function OrganisationResults(props: { search: OrganisationSearch; filters: () => FilterDraft; onReset: () => void }) {
-  const organisations = props.search;
-  const loading = () => organisations.state.status === 'loading';
-  const items = () => organisations.state.items ?? [];
-  return (
-    <>
-      <p role="status" class="directory__count">
-        <Switch>
-          <Match when={loading()}>{t('common.loading')}</Match>
-          <Match when={organisations.state.status === 'ready' && items().length === 0}>
-            {hasFilters(props.filters()) ? t('directory.organisations.empty') : t('directory.organisations.none')}
-          </Match>
-          <Match when={organisations.state.status === 'ready'}>
-            {tc('directory.organisations.count', items().length)}
-          </Match>
-        </Switch>
-      </p>
-      <Show when={organisations.state.status === 'error'}>
-        <LoadError error={organisations.state.error} onRetry={organisations.retry} />
-      </Show>
-      <Show
-        when={items().length > 0}
-        fallback={
-          <Show when={organisations.state.status === 'ready'}>
-            <EmptyResults filtered={hasFilters(props.filters())} onReset={props.onReset} />
-          </Show>
-        }
-      >
-        <ul class="directory__list" aria-busy={loading() || undefined}>
-          <For each={items()}>{(organisation) => <OrganisationCard organisation={organisation} />}</For>
-        </ul>
       </Show>
     </>
   );
@@ -215,10 +186,14 @@ function Directory() {
             </Tabs.Trigger>
           </Tabs.List>
           <Tabs.Content class="directory-tabs__panel" value="personnes">
-            <PeopleResults people={people} filters={filters} onReset={reset} />
+            <Results search={people} name="people" filters={filters} onReset={reset}>
+              {(person) => <PersonCard person={person} />}
+            </Results>
           </Tabs.Content>
           <Tabs.Content class="directory-tabs__panel" value="organisations">
-            <OrganisationResults search={organisations} filters={filters} onReset={reset} />
+            <Results search={organisations} name="organisations" filters={filters} onReset={reset}>
+              {(organisation) => <OrganisationCard organisation={organisation} />}
+            </Results>
           </Tabs.Content>
         </Tabs>
       </section>

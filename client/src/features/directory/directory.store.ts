@@ -11,7 +11,7 @@ import {
 } from '@atelier/contract';
 import { type Accessor, createEffect, on, onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { api } from '../../lib/api';
+import { api, type Parser } from '../../lib/api';
 
 /**
  * The directory store: the filters as the form and the address bar hold them, one list of
@@ -103,20 +103,27 @@ export const activeFilterCount = (filters: FilterDraft) =>
 export const sameFilters = (a: FilterDraft, b: FilterDraft) =>
   (Object.keys(URL_KEYS) as (keyof FilterDraft)[]).every((key) => a[key] === b[key]);
 
-interface PeopleState {
-  items: DirectoryPerson[];
+interface SearchState<T> {
+  items: T[];
   nextCursor: string | null;
-  status: 'loading' | 'ready' | 'loadingMore' | 'error';
+  status: 'idle' | 'loading' | 'ready' | 'loadingMore' | 'error';
   error: unknown;
 }
 
 /**
- * People matching the filters. A change of filters starts again from the first page and
- * cancels what was still on its way, so a slow answer to an old search never lands on top of
- * the new one.
+ * One list of the directory matching the filters, growing page by page ("Afficher plus"),
+ * fetched once `wanted` (its tab was opened). A change of filters starts again from the first
+ * page and cancels what was still on its way, so a slow answer to an old search never lands on
+ * top of the new one. A plain store rather than a resource: a resource read while loading would
+ * suspend the whole page.
  */
-export function createPeopleSearch(filters: Accessor<FilterDraft>) {
-  const [state, setState] = createStore<PeopleState>({ items: [], nextCursor: null, status: 'loading', error: null });
+function createPagedSearch<T>(
+  path: string,
+  schema: Parser<{ items: T[]; nextCursor: string | null }>,
+  filters: Accessor<FilterDraft>,
+  wanted: Accessor<boolean> = () => true,
+) {
+  const [state, setState] = createStore<SearchState<T>>({ items: [], nextCursor: null, status: 'idle', error: null });
   let controller: AbortController | null = null;
   let lastCursor: string | null = null;
 
@@ -127,11 +134,7 @@ export function createPeopleSearch(filters: Accessor<FilterDraft>) {
     controller = current;
     setState({ status: cursor ? 'loadingMore' : 'loading', error: null });
     try {
-      const page = await api.get(
-        `/api/directory/people${apiQuery(filters(), cursor ? { cursor } : {})}`,
-        DirectoryPeopleSchema,
-        current.signal,
-      );
+      const page = await api.get(`${path}${apiQuery(filters(), cursor ? { cursor } : {})}`, schema, current.signal);
       if (current.signal.aborted) return;
       setState((previous) => ({
         items: cursor ? [...previous.items, ...page.items] : page.items,
@@ -145,12 +148,16 @@ export function createPeopleSearch(filters: Accessor<FilterDraft>) {
     }
   };
 
-  createEffect(on(filters, () => void fetchPage(null)));
+  createEffect(
+    on([filters, wanted], ([, isWanted]) => {
+      if (isWanted) void fetchPage(null);
+    }),
+  );
   onCleanup(() => controller?.abort());
 
   return {
     state,
-    /** Appends the next page; returns how many people were shown before it. */
+    /** Appends the next page; returns how many entries were shown before it. */
     loadMore: async () => {
       const before = state.items.length;
       const busy = state.status === 'loading' || state.status === 'loadingMore';
@@ -162,43 +169,15 @@ export function createPeopleSearch(filters: Accessor<FilterDraft>) {
   };
 }
 
-interface OrganisationsState {
-  items: DirectoryOrganisation[] | null;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: unknown;
-}
+export type DirectorySearch<T> = ReturnType<typeof createPagedSearch<T>>;
 
-/**
- * Organisations matching the filters, fetched only once their tab has been opened. A plain
- * store rather than a resource: a resource read while loading would suspend the whole page.
- */
-export function createOrganisationSearch(filters: Accessor<FilterDraft>, wanted: Accessor<boolean>) {
-  const [state, setState] = createStore<OrganisationsState>({ items: null, status: 'idle', error: null });
-  let controller: AbortController | null = null;
+/** People matching the filters. */
+export const createPeopleSearch = (filters: Accessor<FilterDraft>): DirectorySearch<DirectoryPerson> =>
+  createPagedSearch('/api/directory/people', DirectoryPeopleSchema, filters);
 
-  const fetchAll = async () => {
-    controller?.abort();
-    const current = new AbortController();
-    controller = current;
-    setState({ status: 'loading', error: null });
-    try {
-      const body = await api.get(
-        `/api/directory/organisations${apiQuery(filters())}`,
-        DirectoryOrganisationsSchema,
-        current.signal,
-      );
-      if (!current.signal.aborted) setState({ items: body.items, status: 'ready' });
-    } catch (error) {
-      if (!current.signal.aborted) setState({ status: 'error', error });
-    }
-  };
-
-  createEffect(
-    on([filters, wanted], ([, isWanted]) => {
-      if (isWanted) void fetchAll();
-    }),
-  );
-  onCleanup(() => controller?.abort());
-
-  return { state, retry: () => void fetchAll() };
-}
+/** Organisations matching the filters, fetched only once their tab has been opened. */
+export const createOrganisationSearch = (
+  filters: Accessor<FilterDraft>,
+  wanted: Accessor<boolean>,
+): DirectorySearch<DirectoryOrganisation> =>
+  createPagedSearch('/api/directory/organisations', DirectoryOrganisationsSchema, filters, wanted);

@@ -24,7 +24,8 @@ const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, '\\$&')}%`;
 const given = (value: string | undefined): value is string => value !== undefined && value !== '';
 
 function matching(eb: ExpressionBuilder<DB, 'users'>, filters: DirectoryFilters) {
-  const conditions: Expression<SqlBool>[] = [eb('users.listed_in_directory', '=', true)];
+  // Written as a bare column so that the planner sees the partial indexes' own predicate.
+  const conditions: Expression<SqlBool>[] = [sql<SqlBool>`users.listed_in_directory`];
   if (filters.organisationKind) conditions.push(eb('users.organisation_kind', '=', filters.organisationKind));
   if (filters.fantasticRole) conditions.push(eb('users.fantastic_role', '=', filters.fantasticRole));
   if (given(filters.territory)) {
@@ -83,12 +84,21 @@ export function listDirectoryPeople(
     .execute();
 }
 
+/** The sort key of organisations: their folded name, the way people are grouped into one. */
+const organisationKey = sql<string>`(directory_fold(users.organisation_name) collate "C")`;
+
 /**
- * Organisations of the listed people matching the filters. People write their organisation's
- * name by hand, so names that differ only by case or accents are one organisation, shown with
- * its most common spelling and its most common kind.
+ * One page of the organisations of the listed people matching the filters, after `after` (a
+ * sort key), by folded name; asks for one extra row. People write their organisation's name by
+ * hand, so names that differ only by case or accents are one organisation, shown with its most
+ * common spelling and its most common kind.
  */
-export function listDirectoryOrganisations(db: Db, filters: DirectoryFilters) {
+export function listDirectoryOrganisations(
+  db: Db,
+  filters: DirectoryFilters,
+  page: { after?: string | undefined; limit: number },
+) {
+  const { after } = page;
   return db
     .selectFrom('users')
     .select([
@@ -98,9 +108,13 @@ export function listDirectoryOrganisations(db: Db, filters: DirectoryFilters) {
       sql<string | null>`mode() within group (order by users.organisation_kind)`.as('kind'),
       sql<string[] | null>`array_agg(users.territory) filter (where users.territory is not null)`.as('territories'),
       (eb) => eb.fn.countAll<number>().as('member_count'),
+      organisationKey.as('sort_key'),
     ])
     .where((eb) => matching(eb, filters))
     .where('users.organisation_name', 'is not', null)
-    .groupBy(sql`directory_fold(users.organisation_name)`)
+    .$if(after !== undefined, (query) => query.where(sql<SqlBool>`${organisationKey} > ${after}`))
+    .groupBy(organisationKey)
+    .orderBy(organisationKey)
+    .limit(page.limit + 1)
     .execute();
 }

@@ -333,6 +333,24 @@ describe('alliance directory', () => {
       expect(idsOf([...first.items, ...second.items])).toEqual(expectedIds('amelie', 'chloe'));
     });
 
+    it('walks every organisation exactly once, in name order, page by page', async () => {
+      const all = (await organisations({ limit: '50' })).map((organisation) => organisation.name);
+      for (const limit of [1, 3]) {
+        const seen: string[] = [];
+        let cursor: string | null = null;
+        do {
+          const response = await get(
+            `/api/directory/organisations?${new URLSearchParams(cursor ? { limit: String(limit), cursor } : { limit: String(limit) })}`,
+          );
+          const page = DirectoryOrganisationsSchema.parse(response.json());
+          expect(page.items.length).toBeLessThanOrEqual(limit);
+          seen.push(...page.items.map((organisation) => organisation.name));
+          cursor = page.nextCursor;
+        } while (cursor && seen.length <= all.length);
+        expect(seen, `limit ${limit}`).toEqual(all);
+      }
+    });
+
     it('pages the default size of 20', async () => {
       const page = await people();
       expect(page.items).toHaveLength(6);
@@ -381,7 +399,7 @@ describe('alliance directory', () => {
       { unknown: 'parameter' },
     ])('refuses %o with 400 on both lists', async (query) => {
       await refused('/api/directory/people', query);
-      if (!('limit' in query)) await refused('/api/directory/organisations', query);
+      await refused('/api/directory/organisations', query);
     });
 
     it.each([
@@ -394,6 +412,7 @@ describe('alliance directory', () => {
       'AAAA',
     ])('refuses the cursor %s with 400', async (cursor) => {
       await refused('/api/directory/people', { cursor });
+      await refused('/api/directory/organisations', { cursor });
     });
 
     it('accepts a well-formed cursor that points past everyone', async () => {

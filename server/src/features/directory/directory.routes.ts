@@ -40,13 +40,11 @@ export const directoryRoutes: FastifyPluginAsyncZod = async (app) => {
       ...mayRead,
       schema: {
         tags: ['directory'],
-        summary: 'Organisations of the listed people matching the filters, by name',
+        summary: 'Organisations of the listed people matching the filters, by name, page by page',
         querystring: DirectoryOrganisationsQuerySchema,
         response: { 200: DirectoryOrganisationsSchema, ...errors },
       },
     },
-    async (request) => ({
-      items: await listOrganisations(deps, { actor: actorFrom(request.auth), filters: request.query }),
-    }),
+    async (request) => listOrganisations(deps, { actor: actorFrom(request.auth), query: request.query }),
   );
 };

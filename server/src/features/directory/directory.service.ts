@@ -1,7 +1,7 @@
 import {
   DIRECTORY_PAGE_SIZE,
-  type DirectoryFilters,
-  type DirectoryOrganisation,
+  type DirectoryOrganisations,
+  type DirectoryOrganisationsQuery,
   type DirectoryPeople,
   type DirectoryPeopleQuery,
   FantasticRoleSchema,
@@ -18,7 +18,7 @@ export interface DirectoryDeps {
   db: Db;
 }
 
-// Organisation names sort the French way whatever the database collation.
+// Territories sort the French way whatever the database collation.
 const frenchCollator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
 
 /** Same comparison as `directory_fold` in the database: case and accents do not count. */
@@ -73,21 +73,31 @@ export async function listPeople(
   };
 }
 
-/** The organisations of the listed people matching the filters, by name. */
+/** A page of organisations stopped at this folded name. */
+const OrganisationCursorSchema = z
+  .string()
+  .max(400)
+  .refine((key) => !/[\u0000-\u001f\u007f]/.test(key));
+
+/** One page of the organisations of the listed people matching the filters, by name. */
 export async function listOrganisations(
   { db }: DirectoryDeps,
-  { actor, filters }: { actor: Actor; filters: DirectoryFilters },
-): Promise<DirectoryOrganisation[]> {
+  { actor, query }: { actor: Actor; query: DirectoryOrganisationsQuery },
+): Promise<DirectoryOrganisations> {
   assertCanSeeDirectory(actor);
-  const rows = await listDirectoryOrganisations(db, filters);
-  return rows
-    .map((row) => ({
+  const { cursor, limit = DIRECTORY_PAGE_SIZE, ...filters } = query;
+  const after = decodeCursor(cursor, OrganisationCursorSchema) ?? undefined;
+  const rows = await listDirectoryOrganisations(db, filters, { after, limit });
+  const page = pageOf(rows, limit, (last) => last.sort_key);
+  return {
+    items: page.rows.map((row) => ({
       name: row.name,
       kind: organisationKindOf(row.kind),
       territories: distinctTerritories(row.territories ?? []),
       memberCount: Number(row.member_count),
-    }))
-    .sort((a, b) => frenchCollator.compare(a.name, b.name));
+    })),
+    nextCursor: page.nextCursor,
+  };
 }
 
 /** Territories as people wrote them, once each however they spelled the case or accents. */
