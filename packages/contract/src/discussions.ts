@@ -27,6 +27,12 @@ export const IdempotencyKeySchema = z
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 export const IdempotencyHeadersSchema = z.object({ 'idempotency-key': IdempotencyKeySchema.optional() });
 
+/**
+ * Unread counts stop at this number, so that counting never costs more than a page: a count
+ * equal to it reads "this many or more".
+ */
+export const UNREAD_COUNT_MAX = 100;
+
 export const ThreadSchema = z.object({
   id: IdSchema,
   spaceId: IdSchema,
@@ -34,7 +40,10 @@ export const ThreadSchema = z.object({
   /** Posts not deleted, the first one included. */
   postCount: z.number().int().nonnegative(),
   lastPostAt: IsoDateTimeSchema,
-  /** Posts after the caller's read position (0 for anonymous visitors and for one's own posts). */
+  /**
+   * Posts after the caller's read position, up to `UNREAD_COUNT_MAX` (0 for anonymous visitors
+   * and for one's own posts).
+   */
   unreadCount: z.number().int().nonnegative(),
   pinned: z.boolean(),
   locked: z.boolean(),
@@ -145,7 +154,7 @@ export const ReactionsResponseSchema = z.object({ reactions: z.array(ReactionSum
 export const ReadBodySchema = z.strictObject({ lastReadPostId: IdSchema });
 export type ReadBody = z.infer<typeof ReadBodySchema>;
 
-/** `GET /api/me/unread` — unread posts per space the caller belongs to (only spaces with some). */
+/** `GET /api/me/unread` — unread posts per space the caller belongs to, each up to `UNREAD_COUNT_MAX`. */
 export const UnreadSummarySchema = z.object({
   spaces: z.array(z.object({ spaceId: IdSchema, unreadCount: z.number().int().nonnegative() })),
 });

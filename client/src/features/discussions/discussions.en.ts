@@ -18,6 +18,7 @@ const discussionsEn: Record<keyof typeof discussionsFr, string> = {
   'discussions.posts.other': '{count} messages',
   'discussions.unread.one': '{count} unread',
   'discussions.unread.other': '{count} unread',
+  'discussions.unreadMany': '{count}+ unread',
   'discussions.lastPost': 'Last message on {date}',
   'discussions.pinned': 'Pinned',
   'discussions.locked': 'Locked',

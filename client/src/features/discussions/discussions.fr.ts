@@ -21,6 +21,7 @@ export const discussionsFr = {
   'discussions.posts.other': '{count} messages',
   'discussions.unread.one': '{count} non lu',
   'discussions.unread.other': '{count} non lus',
+  'discussions.unreadMany': '{count} non lus ou plus',
   'discussions.lastPost': 'Dernier message le {date}',
   'discussions.pinned': 'Épinglé',
   'discussions.locked': 'Verrouillé',

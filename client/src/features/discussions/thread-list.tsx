@@ -1,4 +1,4 @@
-import type { SpaceResponse, Thread } from '@atelier/contract';
+import { type SpaceResponse, type Thread, UNREAD_COUNT_MAX } from '@atelier/contract';
 import { A, useNavigate } from '@solidjs/router';
 import { createSignal, For, Match, onCleanup, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
@@ -99,7 +99,11 @@ function ThreadRow(props: { slug: string; thread: Thread }) {
           <span class="badge badge--locked">{t('discussions.locked')}</span>
         </Show>
         <Show when={props.thread.unreadCount > 0}>
-          <span class="badge badge--unread">{tc('discussions.unread', props.thread.unreadCount)}</span>
+          <span class="badge badge--unread">
+            {props.thread.unreadCount >= UNREAD_COUNT_MAX
+              ? t('discussions.unreadMany', { count: UNREAD_COUNT_MAX })
+              : tc('discussions.unread', props.thread.unreadCount)}
+          </span>
         </Show>
       </div>
       <p class="thread-row__meta muted">

@@ -1,3 +1,5 @@
+import { UNREAD_COUNT_MAX } from '@atelier/contract';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
@@ -51,6 +53,22 @@ describe('unread counts and read positions', () => {
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(1);
     expect((await request(ctx, bruno, 'GET', `/api/threads/${thread.id}`)).json().firstUnreadPostId).toBe(third.id);
     expect(await spaceUnread(bruno, space.id)).toBe(1);
+  });
+
+  it('counts up to UNREAD_COUNT_MAX, per thread and per space, and no further', async () => {
+    const space = await freshSpace();
+    const { thread } = await startThread(ctx, alice, space.slug);
+    const extra = UNREAD_COUNT_MAX + 20;
+    await sql`insert into posts (thread_id, number, author_id, body)
+      select ${thread.id}, 1 + n, ${alice.id}, '<p>encore</p>' from generate_series(1, ${extra}) as n`.execute(db());
+    await sql`update threads set last_number = 1 + ${extra}, post_count = 1 + ${extra} where id = ${thread.id}`.execute(
+      db(),
+    );
+    await startThread(ctx, alice, space.slug);
+
+    expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(UNREAD_COUNT_MAX);
+    expect(await spaceUnread(bruno, space.id)).toBe(UNREAD_COUNT_MAX);
+    expect(await spaceUnread(alice, space.id)).toBe(0);
   });
 
   it('never moves a position backwards', async () => {

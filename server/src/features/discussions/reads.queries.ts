@@ -1,3 +1,4 @@
+import { UNREAD_COUNT_MAX } from '@atelier/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
@@ -48,34 +49,25 @@ export const firstUnreadPost = (db: Db, input: { userId: string; threadId: strin
     .limit(1)
     .executeTakeFirst();
 
-/** Unread posts per space the user actively belongs to (spaces without any are left out). */
+/**
+ * Unread posts in each space the user actively belongs to, up to `UNREAD_COUNT_MAX` each. Only
+ * threads with posts past the reader's position (`last_number`) are opened, so a space read to
+ * the end costs a look at its threads, never at their posts.
+ */
 export const unreadBySpace = (db: Db, userId: string) =>
-  db
-    .selectFrom('posts')
-    .innerJoin('threads', 'threads.id', 'posts.thread_id')
-    .innerJoin('memberships', (join) =>
-      join
-        .onRef('memberships.space_id', '=', 'threads.space_id')
-        .on('memberships.user_id', '=', userId)
-        .on('memberships.status', '=', 'active'),
-    )
-    .leftJoin('read_states', (join) =>
-      join.onRef('read_states.thread_id', '=', 'threads.id').on('read_states.user_id', '=', userId),
-    )
-    .select((eb) => ['threads.space_id', eb.fn.countAll<number>().as('unread_count')])
-    .where('posts.deleted_at', 'is', null)
-    .where('posts.author_id', '<>', userId)
-    .where('posts.number', '>', sql<number>`coalesce(read_states.last_read_number, 0)`)
-    .groupBy('threads.space_id')
-    .execute();
-
-export const activeSpaceIdsOf = (db: Db, userId: string) =>
-  db
-    .selectFrom('memberships')
-    .select('space_id')
-    .where('user_id', '=', userId)
-    .where('status', '=', 'active')
-    .execute();
+  sql<{ space_id: string; unread_count: number | string }>`
+    select m.space_id, (select count(*) from (
+        select 1 from threads t
+        left join read_states rs on rs.thread_id = t.id and rs.user_id = ${userId}
+        join posts p on p.thread_id = t.id and p.number > coalesce(rs.last_read_number, 0)
+        where t.space_id = m.space_id and t.last_number > coalesce(rs.last_read_number, 0)
+          and p.deleted_at is null and p.author_id <> ${userId}
+        limit ${UNREAD_COUNT_MAX}) as unread) as unread_count
+    from memberships m
+    where m.user_id = ${userId} and m.status = 'active'
+    order by m.space_id`
+    .execute(db)
+    .then((result) => result.rows);
 
 /** The number of a post of this very thread (undefined for a post of another thread). */
 export const findPostNumber = (db: Db, threadId: string, postId: string) =>

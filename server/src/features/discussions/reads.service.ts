@@ -6,7 +6,7 @@ import { type Actor, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
 import type { DiscussionsDeps } from './discussions.deps';
-import { activeSpaceIdsOf, advanceReadPosition, findPostNumber, markSpaceRead, unreadBySpace } from './reads.queries';
+import { advanceReadPosition, findPostNumber, markSpaceRead, unreadBySpace } from './reads.queries';
 
 /**
  * `POST /threads/:id/read`: the caller has seen this thread up to `lastReadPostId`. The post
@@ -40,10 +40,6 @@ export async function markSpaceAllRead(deps: DiscussionsDeps, input: { actor: Ac
 /** `GET /me/unread`: unread posts in every space the caller actively belongs to (0 included). */
 export async function unreadSummary(deps: DiscussionsDeps, input: { actor: Actor }): Promise<UnreadSummary> {
   if (!input.actor) throw unauthenticated();
-  const [spaces, counts] = await Promise.all([
-    activeSpaceIdsOf(deps.db, input.actor.id),
-    unreadBySpace(deps.db, input.actor.id),
-  ]);
-  const bySpace = new Map(counts.map((row) => [row.space_id, Number(row.unread_count)]));
-  return { spaces: spaces.map((row) => ({ spaceId: row.space_id, unreadCount: bySpace.get(row.space_id) ?? 0 })) };
+  const counts = await unreadBySpace(deps.db, input.actor.id);
+  return { spaces: counts.map((row) => ({ spaceId: row.space_id, unreadCount: Number(row.unread_count) })) };
 }

@@ -1,11 +1,12 @@
+import { UNREAD_COUNT_MAX } from '@atelier/contract';
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 import { SPACE_COLUMNS } from '../spaces/spaces.queries';
 
 /**
  * Threads with what their list shows. `viewerId` (null for anonymous visitors) adds the
- * viewer's unread count — posts after their read position, neither deleted nor their own —
- * and whether they follow the thread.
+ * viewer's unread count — posts after their read position, neither deleted nor their own, up
+ * to `UNREAD_COUNT_MAX` — and whether they follow the thread.
  */
 function selectThreads(db: Db, viewerId: string | null) {
   return db
@@ -26,19 +27,11 @@ function selectThreads(db: Db, viewerId: string | null) {
       sql<string>`threads.last_post_at::text`.as('last_post_key'),
       viewerId === null
         ? sql<number>`0`.as('unread_count')
-        : eb
-            .selectFrom('posts')
-            .select((sub) => sub.fn.countAll<number>().as('n'))
-            .whereRef('posts.thread_id', '=', 'threads.id')
-            .where('posts.deleted_at', 'is', null)
-            .where('posts.author_id', '<>', viewerId)
-            .where(
-              'posts.number',
-              '>',
-              sql<number>`coalesce((select rs.last_read_number from read_states rs
-                where rs.thread_id = threads.id and rs.user_id = ${viewerId}), 0)`,
-            )
-            .as('unread_count'),
+        : sql<number>`(select count(*) from (select 1 from posts
+            where posts.thread_id = threads.id and posts.deleted_at is null and posts.author_id <> ${viewerId}
+              and posts.number > coalesce((select rs.last_read_number from read_states rs
+                where rs.thread_id = threads.id and rs.user_id = ${viewerId}), 0)
+            limit ${UNREAD_COUNT_MAX}) as unread)`.as('unread_count'),
       viewerId === null
         ? sql<boolean>`false`.as('following')
         : sql<boolean>`coalesce((select tf.following from thread_follows tf
