@@ -12,7 +12,7 @@ function selectThreads(db: Db, viewerId: string | null) {
   return db
     .selectFrom('threads')
     .innerJoin('users as author', 'author.id', 'threads.author_id')
-    .select((eb) => [
+    .select([
       'threads.id',
       'threads.space_id',
       'threads.title',
