@@ -98,8 +98,7 @@ export async function findEvent(db: Db, id: string) {
  * 200 simultaneous sign-ups for 30 seats give exactly 30 seats.
  */
 export async function lockEvent(trx: Db, id: string) {
-  await trx.selectFrom('events').select('id').where('id', '=', id).forUpdate().executeTakeFirst();
-  return findEvent(trx, id);
+  return eventsWithSpace(trx).where('events.id', '=', id).forUpdate(['events']).executeTakeFirst();
 }
 
 export interface EventRangeFilter {

@@ -26,6 +26,7 @@ import {
   placeRegistration,
   promoteRegistration,
   recipientOf,
+  type SeatCounts,
   seatCountsOf,
   setSeriesFollow,
   waitlistPosition,
@@ -39,8 +40,8 @@ const recipient = (person: Awaited<ReturnType<typeof recipientOf>>) => ({
 });
 
 /** Announces the new counts in the event's room, in the transaction that changed them. */
-export async function publishSeats(trx: Db, publish: Publish, eventId: string) {
-  const counts = await seatCountsOf(trx, eventId);
+export async function publishSeats(trx: Db, publish: Publish, eventId: string, known?: SeatCounts) {
+  const counts = known ?? (await seatCountsOf(trx, eventId));
   await publish(rooms.event(eventId), 'registration.changed', { eventId, ...counts });
   return counts;
 }
@@ -94,11 +95,15 @@ export async function register(
     if (existing && existing.status !== 'cancelled') {
       throw new AppError('already_registered', 'you are already registered for this event');
     }
-    const { registeredCount } = await seatCountsOf(trx, event.id);
+    const { registeredCount, waitlistCount } = await seatCountsOf(trx, event.id);
     const status = event.capacity === null || registeredCount < event.capacity ? 'registered' : 'waitlisted';
     const token = newSecret();
     const row = await placeRegistration(trx, { eventId: event.id, userId, status, tokenHash: hashSecret(token) });
-    await publishSeats(trx, publish, event.id);
+    // Counted under the event lock just above: the new place is the only change since.
+    await publishSeats(trx, publish, event.id, {
+      registeredCount: registeredCount + (status === 'registered' ? 1 : 0),
+      waitlistCount: waitlistCount + (status === 'waitlisted' ? 1 : 0),
+    });
     if (status === 'registered') {
       await skipPassedReminders(deps, trx, row.id, new Date(event.starts_at));
       await deps.mailer.sendConfirmation(trx, recipient(person), {
