@@ -108,6 +108,9 @@ describe('jobs at shutdown', () => {
     const closing = ctx.app.close().then(() => {
       closed = true;
     });
+    // A deliberate window, not a wait for something: a close that did not wait for the job in
+    // hand would resolve within it, as nothing else holds it. A slow machine can only make
+    // this check weaker, never make it fail wrongly.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closed).toBe(false);
     release();
