@@ -4,7 +4,8 @@ import { createReopenableDatabase } from '../../test/reopenable-database';
 import { findOutboxMessage } from './outbox.queries';
 
 describe('mail across a restart', () => {
-  it('is delivered by the next process when the one that queued it stopped first', async () => {
+  // The database and the app start twice: more than the default time on a busy machine.
+  it('is delivered by the next process when the one that queued it stopped first', { timeout: 60_000 }, async () => {
     const store = await createReopenableDatabase();
     try {
       // First process: serves the request that queues the mail, runs no jobs, then goes away.
