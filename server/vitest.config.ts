@@ -6,6 +6,9 @@ export default defineConfig({
     // Each test file gets its own database; PGlite start-up and argon2 take a moment.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // What tests poll for (jobs, socket events, collab sync) happens in the background and may
+    // take more than poll's default second on a busy machine.
+    expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
   },
 });

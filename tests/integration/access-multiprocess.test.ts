@@ -6,7 +6,6 @@ import { openCollab } from '../support/collab';
 import { registerUser, type Session } from '../support/http';
 import { ask, type ClientSocket, openSocket } from '../support/realtime';
 import type { RunningServer } from '../support/server';
-import { waitUntil } from '../support/wait';
 
 /** Within this long of the change, every process has applied it (the issue's promise). */
 const AT_ONCE_MS = 1000;
@@ -65,7 +64,7 @@ describe.skipIf(!canCluster)('access changes reach every process', () => {
     closers.push(() => socket.close());
     const revoked: Revoked[] = [];
     socket.on('revoked', (payload) => revoked.push(payload));
-    await waitUntil('the socket on B', () => socket.connected);
+    await expect.poll(() => socket.connected, { timeout: 30_000 }).toBe(true);
     const room = `space:${space.spaceId}`;
     expect(await ask(socket, 'subscribe', { room })).toEqual({ ok: true, seq: 0, room });
     const editor = openCollab(b.url, space.documentId, member);
@@ -83,8 +82,8 @@ describe.skipIf(!canCluster)('access changes reach every process', () => {
 
     const started = Date.now();
     await call(a, member, 'DELETE', `/api/spaces/${space.slug}/membership`);
-    await waitUntil('the room revoked on B', () => onB.revoked.length === 1, AT_ONCE_MS);
-    await waitUntil('the editor closed on B', () => onB.editor.closedReason() === 'forbidden', AT_ONCE_MS);
+    await expect.poll(() => onB.revoked.length, { timeout: AT_ONCE_MS }).toBe(1);
+    await expect.poll(() => onB.editor.closedReason(), { timeout: AT_ONCE_MS }).toBe('forbidden');
     console.info(`access change reached B in ${Date.now() - started} ms`);
     expect(onB.revoked).toEqual([{ room: onB.room, code: 'forbidden' }]);
     expect([await healthy(a), await healthy(b)]).toEqual([200, 200]);
@@ -96,8 +95,8 @@ describe.skipIf(!canCluster)('access changes reach every process', () => {
     const onB = await connectOnB(member, space);
 
     await call(a, member, 'POST', '/api/auth/logout');
-    await waitUntil('the socket closed on B', () => !onB.socket.connected, AT_ONCE_MS);
-    await waitUntil('the editor closed on B', () => onB.editor.closedReason() === 'unauthenticated', AT_ONCE_MS);
+    await expect.poll(() => onB.socket.connected, { timeout: AT_ONCE_MS }).toBe(false);
+    await expect.poll(() => onB.editor.closedReason(), { timeout: AT_ONCE_MS }).toBe('unauthenticated');
     expect(onB.revoked).toEqual([{ room: onB.room, code: 'unauthenticated' }]);
   });
 
@@ -107,7 +106,7 @@ describe.skipIf(!canCluster)('access changes reach every process', () => {
     const onB = await connectOnB(member, space);
 
     await call(a, animateur, 'PATCH', `/api/spaces/${space.slug}`, { status: 'archived' });
-    await waitUntil('told read-only on B', () => onB.editor.stateless.length === 1, AT_ONCE_MS);
+    await expect.poll(() => onB.editor.stateless.length, { timeout: AT_ONCE_MS }).toBe(1);
     expect(onB.editor.stateless).toEqual([{ type: 'access', access: 'read' }]);
   });
 });

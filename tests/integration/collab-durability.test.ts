@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CollabClient, openCollab, paragraphTexts, typeLongText, writeParagraph } from '../support/collab';
 import { registerUser, type Session } from '../support/http';
 import { type RunningServer, startServer } from '../support/server';
-import { waitUntil } from '../support/wait';
 
 const { DATABASE_URL } = process.env;
 
@@ -116,7 +115,7 @@ describe.each(backends)('acknowledged edits survive the server ($name)', ({ post
 
     const restarted = await start();
     const reader = open(restarted, documentId);
-    await waitUntil('the document loaded', () => reader.provider.isSynced);
+    await expect.poll(() => reader.provider.isSynced, { timeout: 30_000 }).toBe(true);
     expect(paragraphTexts(reader.doc)).toEqual(['Décision : la permanence passe au premier mardi du mois']);
   });
 
@@ -145,7 +144,7 @@ describe.each(backends)('acknowledged edits survive the server ($name)', ({ post
 
     const restarted = await start();
     const reader = open(restarted, documentId);
-    await waitUntil('the document loaded', () => reader.provider.isSynced, 60_000);
+    await expect.poll(() => reader.provider.isSynced, { timeout: 60_000 }).toBe(true);
     const text = reader.doc.getXmlFragment(COLLAB_FIELD);
     expect(text.toString().length).toBe(expected.length);
     expect(text.toString()).toBe(expected);

@@ -3,7 +3,6 @@ import { type Cluster, canCluster, startCluster } from '../support/cluster';
 import { openCollab, paragraphTexts, writeParagraph } from '../support/collab';
 import { registerUser, type Session } from '../support/http';
 import type { RunningServer } from '../support/server';
-import { waitUntil } from '../support/wait';
 
 /** Two server processes on one PostgreSQL database and one Redis, as behind a load balancer. */
 describe.skipIf(!canCluster)('shared documents across two processes (Hocuspocus Redis)', () => {
@@ -54,10 +53,9 @@ describe.skipIf(!canCluster)('shared documents across two processes (Hocuspocus 
     await Promise.all([onA.settled(), onB.settled()]);
     writeParagraph(onA.doc, 'Écrit sur A');
     writeParagraph(onB.doc, 'Écrit sur B');
-    await waitUntil(
-      'both processes converge',
-      () => paragraphTexts(onA.doc).length === 2 && paragraphTexts(onB.doc).length === 2,
-    );
+    await expect
+      .poll(() => [paragraphTexts(onA.doc).length, paragraphTexts(onB.doc).length], { timeout: 30_000 })
+      .toEqual([2, 2]);
     expect(paragraphTexts(onA.doc).sort()).toEqual(['Écrit sur A', 'Écrit sur B']);
     expect(paragraphTexts(onB.doc)).toEqual(paragraphTexts(onA.doc));
     await Promise.all([onA.settled(), onB.settled()]);
@@ -65,20 +63,14 @@ describe.skipIf(!canCluster)('shared documents across two processes (Hocuspocus 
     // Both processes store what they hold; a third reader through either one sees everything.
     onA.destroy();
     onB.destroy();
-    const check = async (server: RunningServer) => {
-      let text = '';
-      const deadline = Date.now() + 30_000;
-      while (Date.now() < deadline) {
-        const response = await fetch(`${server.url}/api/documents/${document.id}/text`, {
-          headers: { cookie: awa.cookie },
-        });
-        text = ((await response.json()) as { text: string }).text;
-        if (text.includes('Écrit sur A') && text.includes('Écrit sur B')) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      return text.split('\n').sort();
+    const storedText = async (server: RunningServer) => {
+      const response = await fetch(`${server.url}/api/documents/${document.id}/text`, {
+        headers: { cookie: awa.cookie },
+      });
+      return ((await response.json()) as { text: string }).text.split('\n').sort();
     };
-    expect(await check(a)).toEqual(['Écrit sur A', 'Écrit sur B']);
-    expect(await check(b)).toEqual(['Écrit sur A', 'Écrit sur B']);
+    for (const server of [a, b]) {
+      await expect.poll(() => storedText(server), { timeout: 30_000 }).toEqual(['Écrit sur A', 'Écrit sur B']);
+    }
   });
 });

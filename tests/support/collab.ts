@@ -1,9 +1,9 @@
 import { COLLAB_FIELD, COLLAB_PATH } from '@atelier/contract';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { Session } from './http';
-import { waitUntil } from './wait';
 
 export interface CollabClient {
   doc: Y.Doc;
@@ -52,8 +52,13 @@ export function openCollab(baseUrl: string, documentId: string, session: Session
     provider,
     stateless,
     closedReason: () => closedReason,
-    settled: (timeoutMs) =>
-      waitUntil('every change acknowledged', () => provider.isSynced && !provider.hasUnsyncedChanges, timeoutMs),
+    settled: (timeoutMs = 30_000) =>
+      expect
+        .poll(() => provider.isSynced && !provider.hasUnsyncedChanges, {
+          timeout: timeoutMs,
+          message: 'every change acknowledged',
+        })
+        .toBe(true),
     destroy: () => {
       provider.destroy();
       socket.destroy();

@@ -56,6 +56,11 @@ export class RoomFollower {
     });
   }
 
+  /** Resolves once the subscribes and replays asked so far are answered (or cut short). */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
   private apply(event: RealtimeEnvelope) {
     this.applied.push(event);
     this.lastSeq = event.seq;

@@ -14,7 +14,6 @@ import { addMembership, createPerson, createSpaceRow, type TestPerson } from '..
 import { createTestApp, type TestContext } from '../test/app';
 import { PASSWORD } from '../test/http';
 import { connect, listen, publishSample, request, type TestSocket } from '../test/sockets';
-import { waitFor } from '../test/wait-for';
 import { sessionCookieName } from './auth';
 import { createSession } from './auth/sessions.queries';
 
@@ -221,10 +220,10 @@ describe('access changed while connected', () => {
         const { socket, events, revoked } = watched.get(who)!;
         const received = () => events.some((event) => event.room === spaceRoom && event.seq === after.seq);
         if (outcome === 'kept') {
-          await waitFor(`${who} receives the event`, received);
+          await expect.poll(received, { message: `${who} receives the event` }).toBe(true);
           expect(revoked, who).toEqual([]);
         } else if (outcome === 'closed') {
-          await waitFor(`${who}'s socket closed`, () => !socket.connected);
+          await expect.poll(() => socket.connected, { message: `${who}'s socket closed` }).toBe(false);
           expect(revoked.map((r) => r.code).sort(), who).toEqual(['unauthenticated', 'unauthenticated']);
           expect(received(), who).toBe(false);
         } else {
@@ -246,10 +245,14 @@ describe('access changed while connected', () => {
       for (const [who, outcome] of Object.entries(row.collab) as [Who, CollabOutcome][]) {
         const provider = editors.get(who)!;
         if (outcome.startsWith('closed:')) {
-          await waitFor(`${who}'s collab closed`, () => provider.closedReason() === outcome.slice('closed:'.length));
+          await expect
+            .poll(() => provider.closedReason(), { message: `${who}'s collab closed` })
+            .toBe(outcome.slice('closed:'.length));
         } else if (outcome === 'read') {
           // Editors are told they now only read; readers already knew.
-          if (wasEditor(who)) await waitFor(`${who} told read-only`, () => provider.stateless.length > 0);
+          if (wasEditor(who)) {
+            await expect.poll(() => provider.stateless.length, { message: `${who} told read-only` }).toBeGreaterThan(0);
+          }
           expect(provider.stateless, who).toEqual(wasEditor(who) ? [{ type: 'access', access: 'read' }] : []);
           appendParagraph(provider.doc, `${refusedText} ${who}`);
         } else {
@@ -263,7 +266,9 @@ describe('access changed while connected', () => {
       }
       for (const [who, outcome] of Object.entries(row.collab) as [Who, CollabOutcome][]) {
         if (outcome !== 'read' || !writer) continue;
-        await waitFor(`${who} still receives edits`, () => paragraphs(editors.get(who)!.doc).includes(marker));
+        await expect
+          .poll(() => paragraphs(editors.get(who)!.doc), { message: `${who} still receives edits` })
+          .toContain(marker);
       }
       const live = paragraphs(await ctx.app.collab.snapshot(documentId));
       expect(live.filter((text) => text.startsWith(refusedText))).toEqual([]);
@@ -272,7 +277,7 @@ describe('access changed while connected', () => {
         // Nobody may write any more: the space's later reopening gives the editors back.
         await setup.call(people.animateur, 'PATCH', `/api/spaces/${setup.slug}`, { status: 'active' });
         for (const who of ['member', 'animateur', 'admin'] as Who[]) {
-          await waitFor(`${who} may edit again`, () => editors.get(who)!.stateless.length === 2);
+          await expect.poll(() => editors.get(who)!.stateless.length, { message: `${who} may edit again` }).toBe(2);
           expect(editors.get(who)!.stateless.at(-1)).toEqual({ type: 'access', access: 'edit' });
         }
       }

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobsTestApp, type JobsTestApp } from '../test/jobs';
-import { waitFor } from '../test/wait-for';
 import type { JobContext } from './jobs';
 
 declare module './jobs' {
@@ -44,7 +43,7 @@ describe('jobs', () => {
   it('runs an enqueued job with its data and completes it', async () => {
     const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.record', { tag: 'hello' });
     expect(id).toEqual(expect.any(String));
-    await waitFor('the job to complete', async () => (await jobState(id!)) === 'completed');
+    await expect.poll(() => jobState(id!)).toBe('completed');
     expect(recorded).toContain('hello');
   });
 
@@ -61,7 +60,7 @@ describe('jobs', () => {
       .execute((trx) => ctx.app.jobs.enqueue(trx, 'test.record', { tag: 'committed' }));
 
     // Jobs run in creation order, so once the later one is done the earlier one had its chance.
-    await waitFor('the committed job', async () => (await jobState(committedId!)) === 'completed');
+    await expect.poll(() => jobState(committedId!)).toBe('completed');
     expect(recorded).toContain('committed');
     expect(recorded).not.toContain('rolled-back');
     expect(rolledBackId).toEqual(expect.any(String));
@@ -70,7 +69,7 @@ describe('jobs', () => {
 
   it('retries a failed job with the next attempt number', async () => {
     const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.flaky', { tag: 'x' });
-    await waitFor('the retried job to complete', async () => (await jobState(id!)) === 'completed');
+    await expect.poll(() => jobState(id!)).toBe('completed');
     expect(flakyAttempts).toEqual([
       { attempt: 1, maxAttempts: 3 },
       { attempt: 2, maxAttempts: 3 },
@@ -109,6 +108,9 @@ describe('jobs at shutdown', () => {
     const closing = ctx.app.close().then(() => {
       closed = true;
     });
+    // A deliberate window, not a wait for something: a close that did not wait for the job in
+    // hand would resolve within it, as nothing else holds it. A slow machine can only make
+    // this check weaker, never make it fail wrongly.
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(closed).toBe(false);
     release();

@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
 import { connect, listen, request, type TestSocket } from '../test/sockets';
-import { waitFor } from '../test/wait-for';
 
 describe('realtime: floods, oversized payloads, typing and presence', () => {
   let ctx: TestContext;
@@ -45,10 +44,8 @@ describe('realtime: floods, oversized payloads, typing and presence', () => {
     expect(codes.filter((code) => code === 'ok').length).toBeGreaterThanOrEqual(20);
     expect(codes.filter((code) => code === 'rate_limited').length).toBeGreaterThanOrEqual(30);
     expect(new Set(codes)).toEqual(new Set(['ok', 'rate_limited']));
-    await waitFor('the bucket to refill', async () => {
-      const answer = (await request(socket, 'replay', { room, afterSeq: 0 })) as { ok: boolean };
-      return answer.ok;
-    });
+    // The bucket refills: a later request is served again.
+    await expect.poll(() => request(socket, 'replay', { room, afterSeq: 0 })).toMatchObject({ ok: true });
   });
 
   it('refuses a large event with payload_too_large and drops the connection past the hard cap', async () => {
@@ -73,8 +70,9 @@ describe('realtime: floods, oversized payloads, typing and presence', () => {
     await request(writer, 'subscribe', { room });
     await request(reader, 'subscribe', { room });
     expect(await request(writer, 'typing', { room })).toEqual({ ok: true });
-    await waitFor('the typing notice', () => seen.length === 1);
-    expect(seen[0]).toEqual({ room, type: 'typing', data: { userId: camille.id, displayName: 'Camille' } });
+    await expect
+      .poll(() => seen)
+      .toEqual([{ room, type: 'typing', data: { userId: camille.id, displayName: 'Camille' } }]);
     expect(seenElsewhere).toEqual([]);
     expect(seenByWriter).toEqual([]);
   });
@@ -94,10 +92,10 @@ describe('realtime: floods, oversized payloads, typing and presence', () => {
       if (event.type === 'presence' && event.room === presenceRoom) count = (event.data as { count: number }).count;
     });
     for (const socket of [tab1, tab2, other, anonymous]) await request(socket, 'subscribe', { room: presenceRoom });
-    await waitFor('three people', () => count === 3);
+    await expect.poll(() => count).toBe(3);
     expect(await ctx.app.realtime.presence(presenceRoom)).toBe(3);
     anonymous.close();
     tab1.close();
-    await waitFor('two people', () => count === 2);
+    await expect.poll(() => count).toBe(2);
   });
 });

@@ -59,10 +59,17 @@ export async function dropTestDatabase(client: pg.Client, name: string) {
 
 /**
  * Starting PGlite runs initdb in WebAssembly, which takes most of a test file's set-up; loading
- * a data directory dumped once after the migrations skips both. The dump sits in the system's
- * temporary folder, named by a hash of the migrations, so any change to them makes a new one.
+ * a data directory dumped once after the migrations skips both.
  */
 async function createMigratedPglite(): Promise<Database> {
+  return createDatabase({ dataDir: 'memory://', loadDataDir: await migratedPgliteTemplate() });
+}
+
+/**
+ * A PGlite data directory dumped once after the migrations. The dump sits in the system's
+ * temporary folder, named by a hash of the migrations, so any change to them makes a new one.
+ */
+export async function migratedPgliteTemplate(): Promise<Blob> {
   const source = Object.entries(migrations)
     .map(([name, migration]) => `${name}\n${migration.up}\n${migration.down}`)
     .join('\n');
@@ -71,14 +78,18 @@ async function createMigratedPglite(): Promise<Database> {
     `atelier-test-pglite-${createHash('sha256').update(source).digest('hex').slice(0, 16)}.tar`,
   );
   const template = await readFile(path).catch(() => null);
-  if (template) return createDatabase({ dataDir: 'memory://', loadDataDir: new Blob([template]) });
+  if (template) return new Blob([template]);
 
   const database = await createDatabase({ dataDir: 'memory://' });
-  await migrateToLatest(database.db);
-  const dump = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
-  // Written aside then renamed: files starting together never read a half-written dump.
-  const partial = `${path}.${randomBytes(4).toString('hex')}`;
-  await writeFile(partial, dump);
-  await rename(partial, path);
-  return database;
+  try {
+    await migrateToLatest(database.db);
+    const dump = Buffer.from(await (await database.dumpDataDir!()).arrayBuffer());
+    // Written aside then renamed: files starting together never read a half-written dump.
+    const partial = `${path}.${randomBytes(4).toString('hex')}`;
+    await writeFile(partial, dump);
+    await rename(partial, path);
+    return new Blob([dump]);
+  } finally {
+    await database.close();
+  }
 }

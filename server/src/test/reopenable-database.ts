@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/database';
 import { migrateToLatest } from '../db/migrate';
-import { dropTestDatabase } from './database';
+import { dropTestDatabase, migratedPgliteTemplate } from './database';
 
 export interface ReopenableDatabase {
   /** A new connection to the same data, migrated; close it before opening the next on PGlite. */
@@ -22,8 +22,15 @@ export async function createReopenableDatabase(): Promise<ReopenableDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const dataDir = await mkdtemp(join(tmpdir(), 'atelier-test-'));
+    let created = false;
     return {
-      open: async () => migrated(await createDatabase({ dataDir })),
+      open: async () => {
+        // The first start loads the migrated template: initdb and every migration in
+        // WebAssembly take long enough on a busy machine to use up a test's time.
+        const loadDataDir = created ? undefined : await migratedPgliteTemplate();
+        created = true;
+        return migrated(await createDatabase({ dataDir, loadDataDir }));
+      },
       dispose: () => rm(dataDir, { recursive: true, force: true }),
     };
   }

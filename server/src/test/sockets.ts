@@ -55,6 +55,7 @@ export class RoomFollower {
   readonly applied: RealtimeEnvelope[] = [];
   private lastSeq = 0;
   private catchingUp: Promise<void> = Promise.resolve();
+  private failure: unknown;
 
   constructor(
     readonly room: string,
@@ -66,15 +67,26 @@ export class RoomFollower {
     socket.on('event', (event) => {
       if (event.room !== this.room) return;
       if (event.seq === this.lastSeq + 1) this.apply(event);
-      else if (event.seq > this.lastSeq + 1) void this.catchUp();
+      else if (event.seq > this.lastSeq + 1) this.catchUp();
     });
     const ack = (await request(socket, 'subscribe', { room: this.room })) as { ok: boolean; seq: number };
     if (!ack.ok) throw new Error(`subscribe refused: ${JSON.stringify(ack)}`);
-    if (ack.seq > this.lastSeq) await this.catchUp();
+    if (ack.seq > this.lastSeq) this.catchUp();
+    await this.idle();
   }
 
   get seqs() {
     return this.applied.map((event) => event.seq);
+  }
+
+  /**
+   * Resolves once every replay asked so far has been answered, and fails if one failed on a
+   * socket still connected. Awaited before a test ends, so that no ack is left pending when
+   * its sockets close.
+   */
+  async idle(): Promise<void> {
+    await this.catchingUp;
+    if (this.failure) throw this.failure;
   }
 
   private apply(event: RealtimeEnvelope) {
@@ -82,26 +94,28 @@ export class RoomFollower {
     this.lastSeq = event.seq;
   }
 
-  private catchUp(): Promise<void> {
-    const socket = this.socket;
+  /** Queues a replay after the ones in flight; `idle` waits for it and reports its failure. */
+  private catchUp() {
     this.catchingUp = this.catchingUp.then(async () => {
-      for (;;) {
-        const ack = (await request(this.socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
-          ok: boolean;
-          events: RealtimeEnvelope[];
-          truncated: boolean;
-        };
-        if (!ack.ok) throw new Error(`replay refused: ${JSON.stringify(ack)}`);
-        for (const event of ack.events) if (event.seq === this.lastSeq + 1) this.apply(event);
-        if (!ack.truncated) return;
+      const socket = this.socket;
+      // A socket that dropped leaves its replays unanswered: `start` on the next socket
+      // catches up again. Any other failure is the test's.
+      if (!socket.connected) return;
+      try {
+        for (;;) {
+          const ack = (await request(socket, 'replay', { room: this.room, afterSeq: this.lastSeq })) as {
+            ok: boolean;
+            events: RealtimeEnvelope[];
+            truncated: boolean;
+          };
+          if (!ack.ok) throw new Error(`replay refused: ${JSON.stringify(ack)}`);
+          for (const event of ack.events) if (event.seq === this.lastSeq + 1) this.apply(event);
+          if (!ack.truncated) return;
+        }
+      } catch (error) {
+        if (socket.connected) this.failure ??= error;
       }
     });
-    // A socket that dropped while catching up leaves its replay unanswered: `start` on the
-    // next socket catches up again. Any other failure is the test's.
-    this.catchingUp = this.catchingUp.catch((error) => {
-      if (socket.connected) throw error;
-    });
-    return this.catchingUp;
   }
 }
 

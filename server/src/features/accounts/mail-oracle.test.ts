@@ -5,7 +5,6 @@ import { createTestDatabase } from '../../test/database';
 import { uniqueEmail } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { StatementLog } from '../../test/statement-log';
-import { waitFor } from '../../test/wait-for';
 import { createPerson } from '../spaces/spaces.fixtures';
 
 const ROUTES = ['/api/auth/mail-link', '/api/auth/password-reset'] as const;
@@ -68,19 +67,16 @@ describe('the queued mail', () => {
     }
     const outbox = (to: string) =>
       ctx.database.db.selectFrom('mail_outbox').select('subject').where('to_address', '=', to).execute();
-    const [mail] = await waitFor(`a mail to ${known.email}`, async () => {
-      const rows = await outbox(known.email);
-      return rows.length > 0 && rows;
-    });
+    await expect.poll(async () => (await outbox(known.email)).length).toBeGreaterThan(0);
+    const [mail] = await outbox(known.email);
     expect(mail!.subject).toMatch(url.endsWith('mail-link') ? /connexion/ : /mot de passe/);
     // The job for the unknown address ran before or with the known one's; it sent nothing.
     const job = url.endsWith('mail-link') ? 'accounts.sign-in-link' : 'accounts.password-reset';
-    await waitFor('both jobs done', async () => {
-      const { rows } = await sql<{ state: string }>`select state from pgboss.job where name = ${job}`.execute(
-        ctx.database.db,
-      );
-      return rows.length === 2 && rows.every((row) => row.state === 'completed');
-    });
+    const states = async () =>
+      (
+        await sql<{ state: string }>`select state from pgboss.job where name = ${job}`.execute(ctx.database.db)
+      ).rows.map((row) => row.state);
+    await expect.poll(states, { message: 'both jobs done' }).toEqual(['completed', 'completed']);
     expect(await outbox(unknown)).toEqual([]);
   });
 });

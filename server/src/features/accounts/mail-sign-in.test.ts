@@ -2,7 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { as, PASSWORD, sessionCookie, signUp, uniqueEmail } from '../../test/http';
-import { waitFor } from '../../test/wait-for';
 import { MAX_LIVE_LINKS } from './accounts.service';
 
 let ctx: TestContext;
@@ -40,17 +39,21 @@ async function ask(url: MailRoute, email: string, inbox = email) {
   const response = await post(url, { email });
   expect(response.statusCode).toBe(202);
   expect(response.json()).toEqual({ ok: true });
-  await waitFor(`a mail to ${inbox}`, async () => (await mailCount(inbox)) > before);
+  await expect.poll(() => mailCount(inbox), { message: `a mail to ${inbox}` }).toBeGreaterThan(before);
   return lastMailTo(inbox);
 }
 
 /** Waits until every job queued by `url` for this address has run. */
-const jobsDone = (url: MailRoute, email: string) =>
-  waitFor(`the ${JOBS[url]} jobs for ${email}`, async () => {
-    const { rows } = await sql<{ state: string }>`
-      select state from pgboss.job where name = ${JOBS[url]} and data->>'email' = ${email}`.execute(ctx.database.db);
-    return rows.length > 0 && rows.every((row) => row.state === 'completed');
-  });
+async function jobsDone(url: MailRoute, email: string) {
+  const states = async () =>
+    (
+      await sql<{ state: string }>`
+        select state from pgboss.job where name = ${JOBS[url]} and data->>'email' = ${email}`.execute(ctx.database.db)
+    ).rows.map((row) => row.state);
+  await expect
+    .poll(states, { message: `the ${JOBS[url]} jobs for ${email}` })
+    .toSatisfy((all: string[]) => all.length > 0 && all.every((state) => state === 'completed'));
+}
 
 describe('sign-in by mail', () => {
   it('mails a link that signs in once, and only once', async () => {

@@ -2,7 +2,6 @@ import type { RealtimeEnvelope } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { connect, request as emit, listen, type TestSocket } from '../../test/sockets';
-import { waitFor } from '../../test/wait-for';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
 import { startThread, writePost } from './discussions.fixtures';
 
@@ -50,7 +49,7 @@ describe('discussions over socket.io', () => {
     expect(await emit(socket, 'subscribe', { room: `user:${bruno.id}` })).toMatchObject({ ok: true });
 
     const post = await writePost(ctx, alice, thread.id, '<p>Bienvenue @Bruno Socket</p>');
-    await waitFor('both events', () => received.length >= 2);
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(2);
     expect(received.find((event) => event.room === `thread:${thread.id}`)).toMatchObject({
       seq: 2,
       type: 'post.created',

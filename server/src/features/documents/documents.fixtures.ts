@@ -1,9 +1,9 @@
 import { COLLAB_FIELD, COLLAB_PATH } from '@atelier/contract';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import type { TestContext } from '../../test/app';
-import { waitFor } from '../../test/wait-for';
 import type { TestPerson } from '../spaces/spaces.fixtures';
 
 /** Collab test helpers: Node providers that carry a person's session cookie, like a browser. */
@@ -97,7 +97,7 @@ export function openProvider(
 
 /** Waits until the provider has synced with the server and every change was acknowledged. */
 export async function settled(test: TestProvider, what = 'provider synced') {
-  await waitFor(what, () => test.provider.isSynced && !test.provider.hasUnsyncedChanges);
+  await expect.poll(() => test.provider.isSynced && !test.provider.hasUnsyncedChanges, { message: what }).toBe(true);
 }
 
 /** Appends a paragraph with `text` to the document's content (as an editor would). */

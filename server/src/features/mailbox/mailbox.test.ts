@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findOutboxMessage } from '../../plugins/mail/outbox.queries';
 import { createTestApp } from '../../test/app';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
-import { waitFor } from '../../test/wait-for';
 
 describe('mail without SMTP', () => {
   let ctx: JobsTestApp;
@@ -27,7 +26,7 @@ describe('mail without SMTP', () => {
       text: 'Bonjour Camille',
       html: '<p>Bonjour Camille</p>',
     });
-    await waitFor('the message to be kept', async () => (await statusOf(outboxId)) === 'kept');
+    await expect.poll(() => statusOf(outboxId)).toBe('kept');
 
     const [message] = await mailbox();
     expect(message).toEqual({
@@ -66,7 +65,7 @@ describe('mail without SMTP', () => {
       .execute((trx) => ctx.app.mail.send(trx, { to: 'annule@exemple.fr', subject: 'Confirmé', text: 'y' }));
 
     // Jobs run in creation order: once the later message is kept, the earlier job had its turn.
-    await waitFor('the committed message to be kept', async () => (await statusOf(committed.outboxId)) === 'kept');
+    await expect.poll(() => statusOf(committed.outboxId)).toBe('kept');
     expect(rolledBack).toEqual(expect.any(String));
     expect(await findOutboxMessage(ctx.app.db, rolledBack!)).toBeUndefined();
     const { rows } = await sql`select id from pgboss.job where data->>'outboxId' = ${rolledBack}`.execute(ctx.app.db);

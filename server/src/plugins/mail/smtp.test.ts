@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMail } from '../../core/mail-content';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink';
-import { waitFor } from '../../test/wait-for';
 import { findOutboxMessage } from './outbox.queries';
 
 describe('mail through SMTP', () => {
@@ -19,11 +18,12 @@ describe('mail through SMTP', () => {
     await sink.close();
   });
 
-  const settled = (id: string) =>
-    waitFor(`message ${id} to leave the queue`, async () => {
-      const row = await findOutboxMessage(ctx.app.db, id);
-      return row && row.status !== 'queued' ? row : undefined;
-    });
+  /** The message once its job is done with it (a status never goes back to `queued`). */
+  const settled = async (id: string) => {
+    const status = async () => (await findOutboxMessage(ctx.app.db, id))?.status;
+    await expect.poll(status, { message: `message ${id} to leave the queue` }).toBeOneOf(['sent', 'failed', 'kept']);
+    return (await findOutboxMessage(ctx.app.db, id))!;
+  };
   const sunk = (id: string) => sink.messages.filter((message) => message.raw.includes(`<${id}@atelier.exemple.fr>`));
 
   it('hands the message to the SMTP server and marks it sent', async () => {

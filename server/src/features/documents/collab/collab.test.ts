@@ -4,7 +4,6 @@ import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createTestApp, type TestContext } from '../../../test/app';
 import { listen } from '../../../test/sockets';
-import { waitFor } from '../../../test/wait-for';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
 import {
   appendParagraph,
@@ -29,6 +28,11 @@ describe('/collab', () => {
     const provider = openProvider(...args);
     providers.push(provider);
     return provider;
+  };
+  /** The paragraphs of the document as stored (none before its first write). */
+  const storedParagraphs = async (id: string) => {
+    const doc = await loadStoredDoc(ctx.database.db, id);
+    return doc ? paragraphs(doc) : [];
   };
 
   beforeAll(async () => {
@@ -59,25 +63,23 @@ describe('/collab', () => {
     await Promise.all([settled(a), settled(b)]);
     appendParagraph(a.doc, 'Awa : objectifs du chantier');
     appendParagraph(b.doc, 'Basile : calendrier');
-    await waitFor('both see both', () => paragraphs(a.doc).length === 2 && paragraphs(b.doc).length === 2);
+    await expect.poll(() => [paragraphs(a.doc).length, paragraphs(b.doc).length]).toEqual([2, 2]);
     expect(paragraphs(a.doc)).toEqual(paragraphs(b.doc));
     await Promise.all([settled(a), settled(b)]);
     a.destroy();
     b.destroy();
-    const stored = await waitFor('stored', async () => {
-      const doc = await loadStoredDoc(ctx.database.db, id);
-      return doc && paragraphs(doc).length === 2 ? doc : null;
-    });
-    expect(paragraphs(stored).sort()).toEqual(['Awa : objectifs du chantier', 'Basile : calendrier']);
+    await expect
+      .poll(async () => (await storedParagraphs(id)).sort())
+      .toEqual(['Awa : objectifs du chantier', 'Basile : calendrier']);
     // The derived data follows, debounced (stored at once once the last editor leaves).
-    const row = await waitFor('plain text refreshed', async () => {
-      const found = await ctx.database.db
+    const derived = () =>
+      ctx.database.db
         .selectFrom('documents')
         .select(['plain_text', 'last_edited_by'])
         .where('id', '=', id)
         .executeTakeFirstOrThrow();
-      return found.plain_text.includes('Basile : calendrier') ? found : null;
-    });
+    await expect.poll(async () => (await derived()).plain_text).toContain('Basile : calendrier');
+    const row = await derived();
     expect(row.plain_text).toContain('Awa : objectifs du chantier');
     expect([member.id, other.id]).toContain(row.last_edited_by);
   });
@@ -91,11 +93,8 @@ describe('/collab', () => {
 
     const anonymous = open(url, id, null);
     const nonMember = open(url, id, outsider);
-    await waitFor('readers synced', () => anonymous.provider.isSynced && nonMember.provider.isSynced);
-    await waitFor(
-      'readers got the text',
-      () => paragraphs(anonymous.doc).length === 1 && paragraphs(nonMember.doc).length === 1,
-    );
+    await expect.poll(() => [anonymous.provider.isSynced, nonMember.provider.isSynced]).toEqual([true, true]);
+    await expect.poll(() => [paragraphs(anonymous.doc).length, paragraphs(nonMember.doc).length]).toEqual([1, 1]);
     expect(anonymous.provider.authorizedScope).toBe('readonly');
     expect(nonMember.provider.authorizedScope).toBe('readonly');
 
@@ -104,16 +103,12 @@ describe('/collab', () => {
     // The member writes after them: once the member's change reaches the reader, any change
     // of the reader's that the server had accepted would have reached the member too.
     appendParagraph(writer.doc, 'Suite du chantier');
-    await waitFor('reader sees the later change', () => paragraphs(nonMember.doc).includes('Suite du chantier'));
+    await expect.poll(() => paragraphs(nonMember.doc)).toContain('Suite du chantier');
     await settled(writer);
     expect(paragraphs(writer.doc)).toEqual(['Texte du chantier', 'Suite du chantier']);
 
     for (const provider of [writer, anonymous, nonMember]) provider.destroy();
-    const stored = await waitFor('stored', async () => {
-      const doc = await loadStoredDoc(ctx.database.db, id);
-      return doc && paragraphs(doc).length >= 2 ? doc : null;
-    });
-    expect(paragraphs(stored)).toEqual(['Texte du chantier', 'Suite du chantier']);
+    await expect.poll(() => storedParagraphs(id)).toEqual(['Texte du chantier', 'Suite du chantier']);
     const fresh = open(url, id, other);
     await settled(fresh);
     expect(paragraphs(fresh.doc)).toEqual(['Texte du chantier', 'Suite du chantier']);
@@ -167,7 +162,7 @@ describe('/collab', () => {
     appendParagraph(online.doc, 'Écrit au bureau');
     await settled(online);
     const back = open(url, id, other, { doc: offlineDoc });
-    await waitFor('merged', () => paragraphs(online.doc).length === 2 && paragraphs(offlineDoc).length === 2);
+    await expect.poll(() => [paragraphs(online.doc).length, paragraphs(offlineDoc).length]).toEqual([2, 2]);
     await settled(back);
     expect(paragraphs(online.doc).sort()).toEqual(['Écrit au bureau', 'Écrit dans le train']);
     expect(paragraphs(offlineDoc)).toEqual(paragraphs(online.doc));
@@ -193,11 +188,9 @@ describe('/collab', () => {
     });
     await Promise.all(editors.map((editor) => settled(editor, 'edit acknowledged')));
     for (const editor of editors) editor.destroy();
-    const stored = await waitFor('all 40 stored', async () => {
-      const doc = await loadStoredDoc(ctx.database.db, id);
-      return doc && paragraphs(doc).length === 40 ? doc : null;
-    });
-    expect(new Set(paragraphs(stored))).toEqual(new Set(Array.from({ length: 40 }, (_, i) => `Contribution ${i}`)));
+    await expect
+      .poll(async () => (await storedParagraphs(id)).sort())
+      .toEqual(Array.from({ length: 40 }, (_, i) => `Contribution ${i}`).sort());
   });
 
   it('delivers a restored version live to connected editors', async () => {
@@ -221,8 +214,7 @@ describe('/collab', () => {
       headers: member.headers,
     });
     expect(restored.statusCode).toBe(201);
-    await waitFor('editor got the restore', () => paragraphs(editor.doc).length === 1);
-    expect(paragraphs(editor.doc)).toEqual(['Version du 3 mars']);
+    await expect.poll(() => paragraphs(editor.doc)).toEqual(['Version du 3 mars']);
     const text = await ctx.app.inject({ method: 'GET', url: `/api/documents/${id}/text`, headers: member.headers });
     expect(text.json().text).toBe('Version du 3 mars');
   });

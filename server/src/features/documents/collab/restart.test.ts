@@ -28,7 +28,8 @@ describe('/collab across a restart', () => {
     await store?.dispose();
   });
 
-  it('loses nothing a client saw acknowledged when the app closes', async () => {
+  // The database and the app start twice: more than the default time on a busy machine.
+  it('loses nothing a client saw acknowledged when the app closes', { timeout: 60_000 }, async () => {
     let database = await store.open();
     let { app, url } = await start(database);
     const ctx = { database, config, app, close: async () => undefined };

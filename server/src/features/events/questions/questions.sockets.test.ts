@@ -1,7 +1,6 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { request as emit } from '../../../test/sockets';
-import { waitFor } from '../../../test/wait-for';
 import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
 import { socketTestApp } from '../events.sockets.fixtures';
 import { ask, call, createEventRow, registerRow } from './questions.fixtures';
@@ -50,7 +49,7 @@ describe('questions over socket.io', () => {
 
     // created, vote (the second vote by the same person publishes nothing), current,
     // created, then the previous current back to open and the new current.
-    await waitFor('six question events', () => received.length >= 6);
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(6);
     expect(received.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6].map((n) => start + n));
     expect(received.map((e) => [e.type, (e.data as { question: { id: string } }).question.id])).toEqual([
       ['question.created', question.id],

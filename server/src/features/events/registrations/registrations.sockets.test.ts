@@ -1,7 +1,6 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
 import { request as emit } from '../../../test/sockets';
-import { waitFor } from '../../../test/wait-for';
 import { addMembership, createPerson, createSpaceRow } from '../../spaces/spaces.fixtures';
 import { call, createEventRow } from '../events.fixtures';
 import { socketTestApp } from '../events.sockets.fixtures';
@@ -23,7 +22,7 @@ describe('registration.changed over socket.io', () => {
     await call(live.ctx, first, 'POST', `/api/events/${event.id}/registrations`);
     await call(live.ctx, second, 'POST', `/api/events/${event.id}/registrations`);
     await call(live.ctx, first, 'DELETE', `/api/events/${event.id}/registrations/me`);
-    await waitFor('three counter updates', () => received.length >= 3);
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(3);
     expect(received.map((message) => message.type)).toEqual(Array(3).fill('registration.changed'));
     expect(received.map((message) => message.data)).toEqual([
       { eventId: event.id, registeredCount: 1, waitlistCount: 0 },

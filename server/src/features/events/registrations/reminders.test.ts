@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobsTestApp, type JobsTestApp } from '../../../test/jobs';
-import { waitFor } from '../../../test/wait-for';
 import { createPerson, mailsTo, type TestPerson } from '../../spaces/spaces.fixtures';
 import { call } from '../events.fixtures';
 
@@ -34,13 +33,13 @@ describe('event reminders', () => {
       returning id`.execute(jobs.app.db);
     return rows.map((row) => row.id);
   };
-  const completed = (ids: string[]) =>
-    waitFor('reminder jobs to complete', async () => {
-      const { rows } = await sql<{
-        state: string;
-      }>`select state from pgboss.job where id in (${sql.join(ids)})`.execute(jobs.app.db);
-      return rows.length === ids.length && rows.every((row) => row.state === 'completed');
-    });
+  const completed = async (ids: string[]) => {
+    const states = async () =>
+      (
+        await sql<{ state: string }>`select state from pgboss.job where id in (${sql.join(ids)})`.execute(jobs.app.db)
+      ).rows.map((row) => row.state);
+    await expect.poll(states, { message: 'reminder jobs to complete' }).toEqual(ids.map(() => 'completed'));
+  };
   const reminders = async (person: TestPerson, prefix: RegExp) =>
     (await mailsTo(jobs.database.db, person.email)).filter((mail) => prefix.test(mail.subject));
 
