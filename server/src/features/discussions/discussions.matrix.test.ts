@@ -1,8 +1,9 @@
 import { ERROR_CODES } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { startThread } from './discussions.fixtures';
+import { createThread } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
 
 /**
  * The authorisation matrix of discussions: every route × every kind of person × every
@@ -182,10 +183,10 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function fixture(visibility: Visibility): Promise<Fixture> {
-  const space = await createSpaceRow(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
+  const space = await createSpace(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
   await addMembership(db(), space.id, people.member.id);
   await addMembership(db(), space.id, people.animateur.id, { role: 'animateur' });
-  const { thread, post } = await startThread(ctx, people.member, space.slug);
+  const { thread, post } = await createThread(ctx, people.member, space.slug);
   // The animateur reacts, so that taking a reaction back has something to take.
   await db().insertInto('reactions').values({ post_id: post.id, user_id: people.animateur.id, emoji: '🎉' }).execute();
   return { slug: space.slug, threadId: thread.id, postId: post.id };

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread, unreadOf, writePost } from './discussions.fixtures';
+import { createPost, createThread, unreadOf } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 /** Read positions and unread counts: per thread, per space, "tout marquer comme lu", never backwards. */
 
@@ -18,9 +20,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function freshSpace() {
-  const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'open' });
-  await join(ctx, alice, space.slug);
-  await join(ctx, bruno, space.slug);
+  const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'open' });
+  await joinSpace(ctx, alice, space.slug);
+  await joinSpace(ctx, bruno, space.slug);
   return space;
 }
 
@@ -35,10 +37,10 @@ const spaceUnread = async (person: TestPerson, spaceId: string) =>
 describe('unread counts and read positions', () => {
   it('counts others’ posts after my position, per thread and per space', async () => {
     const space = await freshSpace();
-    const { thread, post: first } = await startThread(ctx, alice, space.slug);
-    const second = await writePost(ctx, alice, thread.id, '<p>deux</p>');
-    const third = await writePost(ctx, alice, thread.id, '<p>trois</p>');
-    await writePost(ctx, bruno, thread.id, '<p>ma réponse</p>');
+    const { thread, post: first } = await createThread(ctx, alice, space.slug);
+    const second = await createPost(ctx, alice, thread.id, '<p>deux</p>');
+    const third = await createPost(ctx, alice, thread.id, '<p>trois</p>');
+    await createPost(ctx, bruno, thread.id, '<p>ma réponse</p>');
 
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(3);
     expect(await unreadOf(ctx, alice, space.slug, thread.id)).toBe(1);
@@ -55,8 +57,8 @@ describe('unread counts and read positions', () => {
 
   it('never moves a position backwards', async () => {
     const space = await freshSpace();
-    const { thread, post: first } = await startThread(ctx, alice, space.slug);
-    const last = await writePost(ctx, alice, thread.id, '<p>dernier</p>');
+    const { thread, post: first } = await createThread(ctx, alice, space.slug);
+    const last = await createPost(ctx, alice, thread.id, '<p>dernier</p>');
     await read(bruno, thread.id, last.id);
     expect((await read(bruno, thread.id, first.id)).statusCode).toBe(204);
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(0);
@@ -64,8 +66,8 @@ describe('unread counts and read positions', () => {
 
   it('reading one thread never marks another, and refuses a post of another thread', async () => {
     const space = await freshSpace();
-    const one = await startThread(ctx, alice, space.slug, { title: 'Un' });
-    const two = await startThread(ctx, alice, space.slug, { title: 'Deux' });
+    const one = await createThread(ctx, alice, space.slug, { title: 'Un' });
+    const two = await createThread(ctx, alice, space.slug, { title: 'Deux' });
     await read(bruno, one.thread.id, one.post.id);
     expect(await unreadOf(ctx, bruno, space.slug, one.thread.id)).toBe(0);
     expect(await unreadOf(ctx, bruno, space.slug, two.thread.id)).toBe(1);
@@ -77,9 +79,9 @@ describe('unread counts and read positions', () => {
   it('marks a whole space read, and only that space', async () => {
     const space = await freshSpace();
     const other = await freshSpace();
-    await startThread(ctx, alice, space.slug);
-    await startThread(ctx, alice, space.slug);
-    await startThread(ctx, alice, other.slug);
+    await createThread(ctx, alice, space.slug);
+    await createThread(ctx, alice, space.slug);
+    await createThread(ctx, alice, other.slug);
     expect(await spaceUnread(bruno, space.id)).toBe(2);
     expect((await request(ctx, bruno, 'POST', `/api/spaces/${space.slug}/read-all`)).statusCode).toBe(204);
     expect(await spaceUnread(bruno, space.id)).toBe(0);
@@ -88,8 +90,8 @@ describe('unread counts and read positions', () => {
 
   it('does not count deleted posts', async () => {
     const space = await freshSpace();
-    const { thread } = await startThread(ctx, alice, space.slug);
-    const gone = await writePost(ctx, alice, thread.id, '<p>oups</p>');
+    const { thread } = await createThread(ctx, alice, space.slug);
+    const gone = await createPost(ctx, alice, thread.id, '<p>oups</p>');
     await request(ctx, alice, 'DELETE', `/api/posts/${gone.id}`);
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(1);
   });

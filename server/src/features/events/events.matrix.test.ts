@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { call, createEventRow } from './events.fixtures';
+import { createEvent } from '../../test/factories/events';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 type Who = 'anonymous' | 'member' | 'nonMember' | 'animateur' | 'admin';
 const WHO: Who[] = ['anonymous', 'member', 'nonMember', 'animateur', 'admin'];
@@ -20,8 +22,8 @@ describe('events access matrix', () => {
 
   beforeAll(async () => {
     ctx = await createTestApp();
-    space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
-    privateSpace = await createSpaceRow(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
+    space = await createSpace(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
+    privateSpace = await createSpace(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
     people.anonymous = null;
     people.member = await createPerson(ctx);
     people.nonMember = await createPerson(ctx);
@@ -31,7 +33,7 @@ describe('events access matrix', () => {
     await addMembership(ctx.database.db, space.id, people.animateur.id, { role: 'animateur' });
     await addMembership(ctx.database.db, privateSpace.id, people.member.id);
     const start = new Date(Date.now() + 7 * 24 * 60 * 60_000);
-    const created = await call(ctx, people.animateur, 'POST', '/api/events', {
+    const created = await request(ctx, people.animateur, 'POST', '/api/events', {
       title: 'Permanence du chantier',
       kind: 'permanence',
       spaceId: space.id,
@@ -57,7 +59,7 @@ describe('events access matrix', () => {
 
   it('GET /events lists the space’s events to members, its animateur·ices and admins only', async () => {
     for (const who of WHO) {
-      const response = await call(ctx, people[who], 'GET', `/api/events?spaceId=${space.id}`);
+      const response = await request(ctx, people[who], 'GET', `/api/events?spaceId=${space.id}`);
       expect(response.statusCode).toBe(200);
       const ids = response.json().items.map((item: { id: string }) => item.id);
       expect(ids.includes(eventId), who).toBe(['member', 'animateur', 'admin'].includes(who));
@@ -67,10 +69,10 @@ describe('events access matrix', () => {
 
   it('GET /events/:id, its ICS and the series ICS: 401 anonymous, 403 non-member', async () => {
     for (const url of [`/api/events/${eventId}`, `/api/events/${eventId}/ics`, `/api/series/${seriesId}/ics`]) {
-      expectStatuses(await statuses((who) => call(ctx, people[who], 'GET', url)), [401, 200, 403, 200, 200]);
+      expectStatuses(await statuses((who) => request(ctx, people[who], 'GET', url)), [401, 200, 403, 200, 200]);
     }
     const canManage = async (who: Who) =>
-      (await call(ctx, people[who], 'GET', `/api/events/${eventId}`)).json().event.canManage;
+      (await request(ctx, people[who], 'GET', `/api/events/${eventId}`)).json().event.canManage;
     expect([await canManage('member'), await canManage('animateur'), await canManage('admin')]).toEqual([
       false,
       true,
@@ -88,38 +90,40 @@ describe('events access matrix', () => {
       timezone: 'Europe/Paris',
     });
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'POST', '/api/events', body(`Atelier ${who}`))),
+      await statuses((who) => request(ctx, people[who], 'POST', '/api/events', body(`Atelier ${who}`))),
       [401, 403, 403, 201, 201],
     );
   });
 
   it('PATCH and cancel: its animateur·ices and admins', async () => {
     const events: Record<Who, string> = {} as Record<Who, string>;
-    for (const who of WHO) events[who] = (await createEventRow(ctx.database.db, { spaceId: space.id })).id;
+    for (const who of WHO) events[who] = (await createEvent(ctx.database.db, { spaceId: space.id })).id;
     expectStatuses(
       await statuses((who) =>
-        call(ctx, people[who], 'PATCH', `/api/events/${events[who]}`, { title: 'Nouveau titre' }),
+        request(ctx, people[who], 'PATCH', `/api/events/${events[who]}`, { title: 'Nouveau titre' }),
       ),
       [401, 403, 403, 200, 200],
     );
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'POST', `/api/events/${events[who]}/cancel`, { reason: 'Test' })),
+      await statuses((who) =>
+        request(ctx, people[who], 'POST', `/api/events/${events[who]}/cancel`, { reason: 'Test' }),
+      ),
       [401, 403, 403, 200, 200],
     );
   });
 
   it('registrations and series follow: signed-in people who see the event', async () => {
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'POST', `/api/events/${eventId}/registrations`)),
+      await statuses((who) => request(ctx, people[who], 'POST', `/api/events/${eventId}/registrations`)),
       [401, 201, 403, 201, 201],
     );
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'DELETE', `/api/events/${eventId}/registrations/me`)),
+      await statuses((who) => request(ctx, people[who], 'DELETE', `/api/events/${eventId}/registrations/me`)),
       [401, 204, 204, 204, 204],
     );
     for (const method of ['PUT', 'DELETE'] as const) {
       expectStatuses(
-        await statuses((who) => call(ctx, people[who], method, `/api/series/${seriesId}/follow`)),
+        await statuses((who) => request(ctx, people[who], method, `/api/series/${seriesId}/follow`)),
         [401, 200, 403, 200, 200],
       );
     }
@@ -137,29 +141,29 @@ describe('events access matrix', () => {
 
   it('calendar feed and rotation: any signed-in person, for themselves', async () => {
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'GET', '/api/calendar/feed')),
+      await statuses((who) => request(ctx, people[who], 'GET', '/api/calendar/feed')),
       [401, 200, 200, 200, 200],
     );
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'POST', '/api/calendar/feed/rotate')),
+      await statuses((who) => request(ctx, people[who], 'POST', '/api/calendar/feed/rotate')),
       [401, 200, 200, 200, 200],
     );
   });
 
   it('keeps a private space’s events secret: 404 to those who may not know of the space', async () => {
-    const secret = await createEventRow(ctx.database.db, { spaceId: privateSpace.id });
+    const secret = await createEvent(ctx.database.db, { spaceId: privateSpace.id });
     for (const url of [`/api/events/${secret.id}`, `/api/events/${secret.id}/ics`]) {
-      expectStatuses(await statuses((who) => call(ctx, people[who], 'GET', url)), [404, 200, 404, 404, 200]);
+      expectStatuses(await statuses((who) => request(ctx, people[who], 'GET', url)), [404, 200, 404, 404, 200]);
     }
     expectStatuses(
-      await statuses((who) => call(ctx, people[who], 'POST', `/api/events/${secret.id}/registrations`)),
+      await statuses((who) => request(ctx, people[who], 'POST', `/api/events/${secret.id}/registrations`)),
       [401, 201, 404, 404, 201],
     );
-    expect((await call(ctx, people.nonMember, 'DELETE', `/api/events/${secret.id}/registrations/me`)).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await request(ctx, people.nonMember, 'DELETE', `/api/events/${secret.id}/registrations/me`)).statusCode,
+    ).toBe(404);
     const unknown = '00000000-0000-4000-8000-000000000000';
-    expect((await call(ctx, people.admin, 'GET', `/api/events/${unknown}`)).statusCode).toBe(404);
-    expect((await call(ctx, people.admin, 'GET', '/api/events/not-an-id')).statusCode).toBe(404);
+    expect((await request(ctx, people.admin, 'GET', `/api/events/${unknown}`)).statusCode).toBe(404);
+    expect((await request(ctx, people.admin, 'GET', '/api/events/not-an-id')).statusCode).toBe(404);
   });
 });

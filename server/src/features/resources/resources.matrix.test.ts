@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { filesUnder, multipart, samples, tempDataDir, upload } from './resources.fixtures';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { upload } from '../../test/factories/resources';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { filesUnder, multipart, samples, tempDataDir } from '../../test/files';
 
 /**
  * The authorisation matrix of resources: every route × every kind of person × every
@@ -135,7 +137,7 @@ async function sharedFile(person: TestPerson, slug: string, filename: string, co
 }
 
 async function fixture(visibility: Visibility): Promise<Fixture> {
-  const space = await createSpaceRow(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
+  const space = await createSpace(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
   await addMembership(db(), space.id, people.member.id);
   await addMembership(db(), space.id, people.animateur.id, { role: 'animateur' });
   const memberFileId = await sharedFile(people.member, space.slug, 'photo.png', png);
@@ -190,7 +192,7 @@ describe.each(ROUTES)('$name', (route) => {
 
 describe('archived spaces', () => {
   it('are kept for reading: no uploads or links, downloads still work', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     await addMembership(db(), space.id, people.member.id);
     const fileId = await sharedFile(people.member, space.slug, 'avant.pdf', samples.pdf());
     await db().updateTable('spaces').set({ status: 'archived' }).where('id', '=', space.id).execute();
@@ -215,7 +217,7 @@ describe('archived spaces', () => {
 
 describe('cross-site requests', () => {
   it('refuse an upload without the CSRF token before reading the file', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     await addMembership(db(), space.id, people.member.id);
     const body = multipart([{ name: 'file', filename: 'x.pdf', content: samples.pdf() }]);
     const before = await state();

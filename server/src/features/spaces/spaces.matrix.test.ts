@@ -1,8 +1,9 @@
 import { ERROR_CODES } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, snapshotSpace } from '../../test/factories/spaces';
 import { createInvitation } from './invitations.queries';
-import { addMembership, createPerson, createSpaceRow, snapshotSpace, type TestPerson } from './spaces.fixtures';
 
 /**
  * The authorisation matrix: every space route × every kind of person × every visibility, with
@@ -193,7 +194,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function fixture(visibility: Visibility): Promise<Fixture> {
-  const space = await createSpaceRow(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
+  const space = await createSpace(db(), { visibility, joinPolicy: JOIN_POLICY[visibility] });
   await addMembership(db(), space.id, people.pending.id, { status: 'pending' });
   await addMembership(db(), space.id, people.member.id);
   await addMembership(db(), space.id, people.animateur.id, { role: 'animateur' });

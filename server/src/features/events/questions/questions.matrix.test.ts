@@ -2,8 +2,10 @@ import { ERROR_CODES } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../db/database';
 import { createTestApp, type TestContext } from '../../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import { call, createEventRow, registerRow } from './questions.fixtures';
+import { createEvent, createRegistration } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
+import { request } from '../../../test/http';
 
 /**
  * The authorisation matrix of questions, attendance, compte rendu and follow-up: every route ×
@@ -128,11 +130,11 @@ afterAll(async () => ctx.close());
 
 async function fixture(visibility: Visibility): Promise<Fixture> {
   const db = ctx.database.db;
-  const space = await createSpaceRow(db, { visibility, joinPolicy: JOIN_POLICY[visibility] });
+  const space = await createSpace(db, { visibility, joinPolicy: JOIN_POLICY[visibility] });
   await addMembership(db, space.id, people.member.id);
   await addMembership(db, space.id, people.animateur.id, { role: 'animateur' });
-  const event = await createEventRow(db, { spaceId: space.id });
-  await registerRow(db, event.id, people.member.id);
+  const event = await createEvent(db, { spaceId: space.id });
+  await createRegistration(db, event.id, people.member.id);
   const question = await db
     .insertInto('questions')
     .values({ event_id: event.id, author_id: people.member.id, body: 'Une première question' })
@@ -163,7 +165,7 @@ describe('questions, attendance and report access matrix', () => {
           const f = await fixture(visibility);
           const before = await snapshot(ctx.database.db, f.eventId);
           const person = actor === 'anonymous' ? null : people[actor];
-          const response = await call(ctx, person, route.method, route.url(f), route.payload);
+          const response = await request(ctx, person, route.method, route.url(f), route.payload);
           expect(response.statusCode, response.body).toBe(expected);
           if (expected !== undefined && expected >= 400) {
             const code = response.json().error.code as keyof typeof ERROR_CODES;
@@ -179,17 +181,17 @@ describe('questions, attendance and report access matrix', () => {
 describe('alliance-wide events', () => {
   it('are read by everyone and run by admins only', async () => {
     const db = ctx.database.db;
-    const event = await createEventRow(db, { spaceId: null });
-    await registerRow(db, event.id, people.member.id);
-    expect((await call(ctx, null, 'GET', `/api/events/${event.id}/questions`)).statusCode).toBe(200);
-    const asked = await call(ctx, people.member, 'POST', `/api/events/${event.id}/questions`, { body: 'Une idée' });
+    const event = await createEvent(db, { spaceId: null });
+    await createRegistration(db, event.id, people.member.id);
+    expect((await request(ctx, null, 'GET', `/api/events/${event.id}/questions`)).statusCode).toBe(200);
+    const asked = await request(ctx, people.member, 'POST', `/api/events/${event.id}/questions`, { body: 'Une idée' });
     expect(asked.statusCode).toBe(201);
     const questionId = asked.json().question.id;
     const patch = (person: TestPerson) =>
-      call(ctx, person, 'PATCH', `/api/questions/${questionId}`, { status: 'answered' });
+      request(ctx, person, 'PATCH', `/api/questions/${questionId}`, { status: 'answered' });
     expect((await patch(people.animateur)).statusCode).toBe(403);
     expect((await patch(people.admin)).statusCode).toBe(200);
-    const outsiderAsks = await call(ctx, people.outsider, 'POST', `/api/events/${event.id}/questions`, {
+    const outsiderAsks = await request(ctx, people.outsider, 'POST', `/api/events/${event.id}/questions`, {
       body: 'Moi ?',
     });
     expect(outsiderAsks.statusCode).toBe(403);
