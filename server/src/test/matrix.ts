@@ -4,11 +4,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../db/database';
 import type { DB } from '../db/schema';
-import { createTestApp, type TestContext } from './app';
+import type { TestContext } from './app';
 import { createPerson, type TestPerson } from './factories/people';
 import { addMembership, createSpace } from './factories/spaces';
 import { multipart, type Part } from './files';
 import type { Method } from './http';
+import { createJobsTestApp } from './jobs';
 import { waitFor } from './wait-for';
 
 /**
@@ -194,7 +195,8 @@ export function describeMatrix<F>(matrix: Matrix<F>): MatrixApp {
 
   beforeAll(async () => {
     environment = await matrix.environment?.();
-    ctx = await createTestApp(environment?.env);
+    // Quick polls: a refusal waits for the jobs earlier cases left (see jobsSettled).
+    ctx = await createJobsTestApp({ env: environment?.env });
     people = {
       outsider: await createPerson(ctx),
       pending: await createPerson(ctx),
