@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, normalize, relative, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
@@ -22,7 +22,6 @@ const FILE_ROLES = [
   'content',
   'deps',
   'test',
-  'fixtures',
 ] as const;
 
 const files = (dir: string): string[] =>
@@ -37,7 +36,7 @@ const roleOf = (path: string): string | null => {
   const parts = (path.split('/').pop() ?? '').split('.');
   return parts.length >= 3 ? (parts.at(-2) ?? null) : null;
 };
-const isTestCode = (path: string) => ['test', 'fixtures'].includes(roleOf(path) ?? '') || path.startsWith('test/');
+const isTestCode = (path: string) => roleOf(path) === 'test' || path.startsWith('test/');
 const source = (path: string) => readFileSync(join(SRC, path), 'utf8');
 const importsOf = (path: string) => [...source(path).matchAll(/from '([^']+)'/g)].map((match) => match[1] ?? '');
 
@@ -77,6 +76,16 @@ describe('server layout', () => {
       .filter((path) => path.startsWith('policy/') && !isTestCode(path))
       .filter((path) => importsOf(path).some((spec) => spec.startsWith('..')));
     expect(impurePolicy).toEqual([]);
+  });
+
+  it('keeps the test kit (test/) for tests: no app code imports it', () => {
+    const reaching = all
+      .filter((path) => !isTestCode(path))
+      .flatMap((path) => importsOf(path).map((spec) => ({ path, spec })))
+      .filter(
+        ({ path, spec }) => spec.startsWith('.') && normalize(join(dirname(path), spec)).startsWith(`test${sep}`),
+      );
+    expect(reaching).toEqual([]);
   });
 
   it('keeps infrastructure plugins out of features, but for the collab server they mount', () => {

@@ -1,17 +1,12 @@
 import type { RealtimeEnvelope, Revoked } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '../features/accounts/passwords';
-import { startThread } from '../features/discussions/discussions.fixtures';
-import {
-  appendParagraph,
-  createDocumentVia,
-  openProvider,
-  paragraphs,
-  settled,
-  type TestProvider,
-} from '../features/documents/documents.fixtures';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
+import { appendParagraph, openProvider, paragraphs, settled, type TestProvider } from '../test/collab';
+import { createThread } from '../test/factories/discussions';
+import { createDocument } from '../test/factories/documents';
+import { createPerson, type TestPerson } from '../test/factories/people';
+import { addMembership, createSpace } from '../test/factories/spaces';
 import { PASSWORD } from '../test/http';
 import { connect, listen, publishSample, request, type TestSocket } from '../test/sockets';
 import { sessionCookieName } from './auth';
@@ -154,7 +149,7 @@ describe('access changed while connected', () => {
 
   async function prepare(visibility: Row['visibility']): Promise<Setup> {
     const { db } = ctx.database;
-    const space = await createSpaceRow(db, { visibility, joinPolicy: 'open' });
+    const space = await createSpace(db, { visibility, joinPolicy: 'open' });
     const [outsider, member, animateur, admin] = await Promise.all([
       createPerson(ctx),
       createPerson(ctx),
@@ -197,10 +192,10 @@ describe('access changed while connected', () => {
       const setup = await prepare(row.visibility);
       const { people } = setup;
       const personOf = (who: Who) => (who === 'anonymous' ? null : people[who]);
-      const { thread } = await startThread(ctx, people.animateur, setup.slug);
+      const { thread } = await createThread(ctx, people.animateur, setup.slug);
       const spaceRoom = `space:${thread.spaceId}`;
       const rooms = [spaceRoom, `thread:${thread.id}`];
-      const documentId = await createDocumentVia(ctx, people.animateur, setup.slug);
+      const documentId = await createDocument(ctx, people.animateur, setup.slug);
 
       const watched = new Map<Who, Watched>();
       for (const who of Object.keys(row.sockets) as Who[]) watched.set(who, await follow(personOf(who), rooms));
@@ -295,7 +290,7 @@ describe('a socket whose session ended without a signal', () => {
   afterAll(() => ctx.close());
 
   it('is refused when it types: writing events check the session each time', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
     const person = await createPerson(ctx);
     const socket = await connect(url, { cookie: person.headers.cookie ?? '' });
     const room = `space:${space.id}`;
@@ -308,7 +303,7 @@ describe('a socket whose session ended without a signal', () => {
   });
 
   it('follows a room named in upper case as the one its events go to', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
     const socket = await connect(url);
     const room = `space:${space.id}`;
     const ack = await request(socket, 'subscribe', { room: `space:${space.id.toUpperCase()}` });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App } from '../app';
 import { createTestApp, type TestContext } from '../test/app';
+import { routerTable } from '../test/route-table';
 
 /**
  * State-changing API routes that spend no quota, each with the reason. Keep it short: a route
@@ -15,25 +15,6 @@ const EXEMPT: Record<string, string> = {
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-
-/**
- * Every "METHOD /path" in Fastify's router, read from `printRoutes` (the router's own tree:
- * each line is a segment under its parent, indented four characters per level).
- */
-function routerTable(app: App): string[] {
-  const prefixes: string[] = [];
-  const routes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = line.match(/^(.*?)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/);
-    if (!match) continue;
-    const depth = [...match[1]!].length / 4;
-    const path = (prefixes[depth - 1] ?? '') + match[2]!;
-    prefixes[depth] = path;
-    prefixes.length = depth + 1;
-    for (const method of match[3]?.split(', ') ?? []) routes.push(`${method} ${path}`);
-  }
-  return routes;
-}
 
 describe('rate-limit coverage of the route table', () => {
   let ctx: TestContext;

@@ -6,15 +6,17 @@ import { type App, buildApp } from '../app';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
 import { createAuthToken } from '../features/accounts/auth-tokens.queries';
-import { startThread, writePost } from '../features/discussions/discussions.fixtures';
-import { createDocumentVia } from '../features/documents/documents.fixtures';
-import { createEventRow } from '../features/events/events.fixtures';
-import { ask, createEventRow as createSessionRow, registerRow } from '../features/events/questions/questions.fixtures';
-import { memberOfSpace, multipart, samples, upload } from '../features/resources/resources.fixtures';
 import { createInvitation } from '../features/spaces/invitations.queries';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import type { TestContext } from '../test/app';
 import { createTestDatabase } from '../test/database';
+import { createPost, createThread } from '../test/factories/discussions';
+import { createDocument } from '../test/factories/documents';
+import { createEvent, createRegistration } from '../test/factories/events';
+import { createPerson, type TestPerson } from '../test/factories/people';
+import { createQuestion } from '../test/factories/questions';
+import { upload } from '../test/factories/resources';
+import { addMembership, createSpace, memberOfSpace } from '../test/factories/spaces';
+import { multipart, samples } from '../test/files';
 import { PASSWORD } from '../test/http';
 import type { Counter, QuotaName, Scope } from './rate-limit';
 
@@ -85,10 +87,10 @@ async function inTurn<T>(n: number, make: (i: number) => Promise<T>) {
   for (let i = 0; i < n; i++) made.push(await make(i));
   return made;
 }
-const openSpace = () => createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+const openSpace = () => createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
 async function spaceOf(role: 'animateur' | 'membre', who?: TestPerson) {
   const someone = who ?? (await person());
-  const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+  const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
   await addMembership(db(), space.id, someone.id, { role });
   return { who: someone, space };
 }
@@ -337,7 +339,7 @@ const CASES: Case[] = [
     ok: 201,
     prepare: async ({ hit }) => {
       const { who, space } = await spaceOf('membre');
-      const { thread } = await startThread(setup, who, space.slug);
+      const { thread } = await createThread(setup, who, space.slug);
       return {
         send: (i) => hit(who, 'POST', `/api/threads/${thread.id}/posts`, { body: `<p>Réponse ${i}</p>` }),
         stored: () => count(sql`select count(*)::int as n from posts where thread_id = ${thread.id}`),
@@ -348,7 +350,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/threads/:id',
     prepare: async ({ hit }) => {
       const { who, space } = await spaceOf('animateur');
-      const { thread } = await startThread(setup, who, space.slug);
+      const { thread } = await createThread(setup, who, space.slug);
       return {
         send: (i) => hit(who, 'PATCH', `/api/threads/${thread.id}`, { title: `Titre ${i}` }),
         stored: () => rows(sql`select title from threads where id = ${thread.id}`),
@@ -359,7 +361,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/posts/:id',
     prepare: async ({ hit }) => {
       const { who, space } = await spaceOf('membre');
-      const { post } = await startThread(setup, who, space.slug);
+      const { post } = await createThread(setup, who, space.slug);
       return {
         send: (i) => hit(who, 'PATCH', `/api/posts/${post.id}`, { body: `<p>Version ${i}</p>` }),
         stored: () => rows(sql`select body from posts where id = ${post.id}`),
@@ -370,8 +372,8 @@ const CASES: Case[] = [
     route: 'DELETE /api/posts/:id',
     prepare: async ({ max, hit }) => {
       const { who, space } = await spaceOf('membre');
-      const { thread } = await startThread(setup, who, space.slug);
-      const posts = await inTurn(max + 1, (i) => writePost(setup, who, thread.id, `<p>${i}</p>`));
+      const { thread } = await createThread(setup, who, space.slug);
+      const posts = await inTurn(max + 1, (i) => createPost(setup, who, thread.id, `<p>${i}</p>`));
       return {
         send: (i) => hit(who, 'DELETE', `/api/posts/${posts[i]!.id}`),
         stored: () =>
@@ -384,7 +386,7 @@ const CASES: Case[] = [
       route: `${method} /api/posts/:id/reactions/:emoji`,
       prepare: async ({ max, hit }) => {
         const { who, space } = await spaceOf('membre');
-        const { post } = await startThread(setup, who, space.slug);
+        const { post } = await createThread(setup, who, space.slug);
         const url = (i: number) => `/api/posts/${post.id}/reactions/${encodeURIComponent(REACTION_EMOJIS[i]!)}`;
         if (method === 'DELETE') {
           for (let i = 0; i <= max; i++) await setup.app.inject({ method: 'PUT', url: url(i), headers: who.headers });
@@ -403,7 +405,7 @@ const CASES: Case[] = [
         const { who: author, space } = await spaceOf('membre');
         const reader = await person();
         await addMembership(db(), space.id, reader.id);
-        const threads = await inTurn(max + 1, async () => (await startThread(setup, author, space.slug)).thread);
+        const threads = await inTurn(max + 1, async () => (await createThread(setup, author, space.slug)).thread);
         return {
           send: (i) => hit(reader, method, `/api/threads/${threads[i]!.id}/follow`),
           stored: () =>
@@ -429,7 +431,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/documents/:id',
     prepare: async ({ hit }) => {
       const { who, space } = await spaceOf('membre');
-      const id = await createDocumentVia(setup, who, space.slug);
+      const id = await createDocument(setup, who, space.slug);
       return {
         send: (i) => hit(who, 'PATCH', `/api/documents/${id}`, { title: `Titre ${i}` }),
         stored: () => rows(sql`select title from documents where id = ${id}`),
@@ -440,7 +442,7 @@ const CASES: Case[] = [
     route: 'DELETE /api/documents/:id',
     prepare: async ({ max, hit }) => {
       const { who, space } = await spaceOf('animateur');
-      const ids = await times(max + 1, () => createDocumentVia(setup, who, space.slug));
+      const ids = await times(max + 1, () => createDocument(setup, who, space.slug));
       return {
         send: (i) => hit(who, 'DELETE', `/api/documents/${ids[i]}`),
         stored: () =>
@@ -457,7 +459,7 @@ const CASES: Case[] = [
       ok: 201,
       prepare: async ({ hit }) => {
         const { who, space } = await spaceOf('membre');
-        const id = await createDocumentVia(setup, who, space.slug);
+        const id = await createDocument(setup, who, space.slug);
         const saved = await setup.app.inject({
           method: 'POST',
           url: `/api/documents/${id}/versions`,
@@ -566,7 +568,7 @@ const CASES: Case[] = [
     route: 'PATCH /api/events/:id',
     prepare: async ({ hit }) => {
       const a = await admin();
-      const event = await createEventRow(db());
+      const event = await createEvent(db());
       return {
         send: (i) => hit(a, 'PATCH', `/api/events/${event.id}`, { title: `Titre ${i}` }),
         stored: () => rows(sql`select title from events where id = ${event.id}`),
@@ -577,7 +579,7 @@ const CASES: Case[] = [
     route: 'POST /api/events/:id/cancel',
     prepare: async ({ max, hit }) => {
       const a = await admin();
-      const events = await times(max + 1, () => createEventRow(db()));
+      const events = await times(max + 1, () => createEvent(db()));
       return {
         send: (i) => hit(a, 'POST', `/api/events/${events[i]!.id}/cancel`, { reason: 'Empêchement' }),
         stored: () =>
@@ -593,7 +595,9 @@ const CASES: Case[] = [
       ok: 201,
       prepare: async ({ max, hit }) => {
         const { who, space } = await spaceOf('animateur');
-        const events = await times(max + 1, () => createSessionRow(db(), { spaceId: space.id, startsInHours: -3 }));
+        const events = await times(max + 1, () =>
+          createEvent(db(), { kind: 'permanence', spaceId: space.id, startsInHours: -3 }),
+        );
         return {
           send: (i) =>
             hit(
@@ -615,7 +619,7 @@ const CASES: Case[] = [
     ok: 201,
     prepare: async ({ max, hit }) => {
       const p = await person();
-      const events = await times(max + 1, () => createEventRow(db()));
+      const events = await times(max + 1, () => createEvent(db()));
       return {
         send: (i) => hit(p, 'POST', `/api/events/${events[i]!.id}/registrations`),
         stored: () => rows(sql`select event_id, status from registrations where user_id = ${p.id} order by 1`),
@@ -626,8 +630,8 @@ const CASES: Case[] = [
     route: 'DELETE /api/events/:id/registrations/me',
     prepare: async ({ max, hit }) => {
       const p = await person();
-      const events = await times(max + 1, () => createEventRow(db()));
-      for (const event of events) await registerRow(db(), event.id, p.id);
+      const events = await times(max + 1, () => createEvent(db()));
+      for (const event of events) await createRegistration(db(), event.id, p.id);
       return {
         send: (i) => hit(p, 'DELETE', `/api/events/${events[i]!.id}/registrations/me`),
         stored: () => rows(sql`select event_id, status from registrations where user_id = ${p.id} order by 1`),
@@ -672,8 +676,8 @@ const CASES: Case[] = [
     ok: 201,
     prepare: async ({ hit }) => {
       const p = await person();
-      const event = await createSessionRow(db());
-      await registerRow(db(), event.id, p.id);
+      const event = await createEvent(db(), { kind: 'permanence' });
+      await createRegistration(db(), event.id, p.id);
       return {
         send: (i) => hit(p, 'POST', `/api/events/${event.id}/questions`, { body: `Question ${i} ?` }),
         stored: () => count(sql`select count(*)::int as n from questions where event_id = ${event.id}`),
@@ -684,10 +688,10 @@ const CASES: Case[] = [
     route: 'POST /api/questions/:id/vote',
     prepare: async ({ max, hit }) => {
       const [asker, voter] = [await person(), await person()];
-      const event = await createSessionRow(db());
-      await registerRow(db(), event.id, asker.id);
-      await registerRow(db(), event.id, voter.id);
-      const questions = await inTurn(max + 1, (i) => ask(setup, asker, event.id, `Question ${i} ?`));
+      const event = await createEvent(db(), { kind: 'permanence' });
+      await createRegistration(db(), event.id, asker.id);
+      await createRegistration(db(), event.id, voter.id);
+      const questions = await inTurn(max + 1, (i) => createQuestion(setup, asker, event.id, `Question ${i} ?`));
       return {
         send: (i) => hit(voter, 'POST', `/api/questions/${questions[i]!.id}/vote`),
         stored: () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`),
@@ -698,9 +702,9 @@ const CASES: Case[] = [
     route: 'PATCH /api/questions/:id',
     prepare: async ({ hit }) => {
       const [a, asker] = [await admin(), await person()];
-      const event = await createSessionRow(db());
-      await registerRow(db(), event.id, asker.id);
-      const question = await ask(setup, asker, event.id);
+      const event = await createEvent(db(), { kind: 'permanence' });
+      await createRegistration(db(), event.id, asker.id);
+      const question = await createQuestion(setup, asker, event.id);
       return {
         send: (i) => hit(a, 'PATCH', `/api/questions/${question.id}`, { status: i % 2 === 0 ? 'answered' : 'open' }),
         stored: () => rows(sql`select status from questions where id = ${question.id}`),
@@ -711,8 +715,8 @@ const CASES: Case[] = [
     route: 'PUT /api/events/:id/attendance/:userId',
     prepare: async ({ hit }) => {
       const [a, p] = [await admin(), await person()];
-      const event = await createSessionRow(db(), { startsInHours: -2 });
-      await registerRow(db(), event.id, p.id);
+      const event = await createEvent(db(), { kind: 'permanence', startsInHours: -2 });
+      await createRegistration(db(), event.id, p.id);
       return {
         send: (i) => hit(a, 'PUT', `/api/events/${event.id}/attendance/${p.id}`, { attended: i % 2 === 0 }),
         stored: () => count(sql`select count(*)::int as n from attendances where event_id = ${event.id}`),

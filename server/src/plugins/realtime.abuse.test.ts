@@ -1,7 +1,8 @@
 import type { EphemeralEvent } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
+import { createPerson, type TestPerson } from '../test/factories/people';
+import { addMembership, createSpace } from '../test/factories/spaces';
 import { connect, listen, request, type TestSocket } from '../test/sockets';
 
 describe('realtime: floods, oversized payloads, typing and presence', () => {
@@ -25,7 +26,7 @@ describe('realtime: floods, oversized payloads, typing and presence', () => {
       createPerson(ctx, { displayName: 'Camille' }),
       createPerson(ctx, { displayName: 'Dominique' }),
     ]);
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'open' });
+    const space = await createSpace(ctx.database.db, { visibility: 'members', joinPolicy: 'open' });
     await addMembership(ctx.database.db, space.id, camille.id);
     await addMembership(ctx.database.db, space.id, dominique.id);
     room = `space:${space.id}`;
@@ -84,7 +85,7 @@ describe('realtime: floods, oversized payloads, typing and presence', () => {
   });
 
   it('counts distinct people in a room, whatever their number of tabs', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
     const presenceRoom = `space:${space.id}`;
     const [tab1, tab2, other, anonymous] = await Promise.all([open(camille), open(camille), open(dominique), open()]);
     let count = -1;

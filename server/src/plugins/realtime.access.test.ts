@@ -1,8 +1,9 @@
 import { PROTOCOL_VERSION } from '@atelier/contract';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
+import { createPerson, type TestPerson } from '../test/factories/people';
+import { addMembership, createSpace } from '../test/factories/spaces';
 import { connect, listen, publishSample, request, sampleData, type TestSocket } from '../test/sockets';
 import { personalRoom } from './realtime/types';
 
@@ -30,7 +31,7 @@ describe('realtime: who may follow which room', () => {
       createPerson(ctx, { role: 'admin' }),
     ]);
     for (const visibility of ['public', 'members', 'private'] as const) {
-      const space = await createSpaceRow(db, { visibility, joinPolicy: 'open' });
+      const space = await createSpace(db, { visibility, joinPolicy: 'open' });
       await addMembership(db, space.id, member.id);
       rooms[visibility] = `space:${space.id}`;
     }
@@ -156,7 +157,7 @@ describe('realtime: losing access', () => {
 
   it('stops sending a members-only room to someone who left or was removed', async () => {
     const { db } = ctx.database;
-    const space = await createSpaceRow(db, { visibility: 'members', joinPolicy: 'open' });
+    const space = await createSpace(db, { visibility: 'members', joinPolicy: 'open' });
     const room = `space:${space.id}`;
     const [leaver, removed, animateur] = await Promise.all([createPerson(ctx), createPerson(ctx), createPerson(ctx)]);
     for (const person of [leaver, removed]) await addMembership(db, space.id, person.id);

@@ -1,7 +1,7 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSpaceRow } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
+import { createSpace } from '../test/factories/spaces';
 import {
   connect,
   listen,
@@ -21,7 +21,7 @@ describe('realtime: every event once, in order, across reconnects', () => {
   const sockets: TestSocket[] = [];
   /** A fresh room for each test: a public space's, which anyone may follow. */
   const freshRoom = async () =>
-    `space:${(await createSpaceRow(ctx.app.db, { visibility: 'public', joinPolicy: 'open' })).id}`;
+    `space:${(await createSpace(ctx.app.db, { visibility: 'public', joinPolicy: 'open' })).id}`;
   const publishOne = (room: string, n: number) => publishSample(ctx.app, room, n);
 
   beforeAll(async () => {

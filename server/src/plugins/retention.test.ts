@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPerson } from '../features/spaces/spaces.fixtures';
 import { createTestApp, type TestContext } from '../test/app';
+import { createPerson } from '../test/factories/people';
 import { insertEvents } from './realtime/events.queries';
 import { IDEMPOTENCY_WINDOW_MS, REPLAY_WINDOW_MS } from './retention';
 

@@ -1,5 +1,7 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { App } from '../app';
+import type { TestContext } from './app';
+import type { TestPerson } from './factories/people';
 
 let counter = 0;
 /** A unique, valid email for one test. */
@@ -41,3 +43,22 @@ export async function signUp(app: App, overrides: { email?: string; displayName?
 
 /** Request options carrying a client's session cookie and CSRF token. */
 export const as = (client: Client) => ({ cookie: client.cookie, 'x-csrf-token': client.csrfToken });
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A request to the test app as `person` (anonymous when null), with a JSON body when given. */
+export function request(
+  ctx: TestContext,
+  person: TestPerson | null,
+  method: Method,
+  url: string,
+  payload?: object,
+  headers: Record<string, string> = {},
+) {
+  return ctx.app.inject({
+    method,
+    url,
+    headers: { ...(person?.headers ?? {}), ...headers },
+    ...(payload ? { payload } : {}),
+  });
+}

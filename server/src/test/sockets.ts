@@ -1,8 +1,10 @@
 import type { ClientToServerEvents, RealtimeEnvelope, ServerToClientEvents } from '@atelier/contract';
 import { PROTOCOL_VERSION } from '@atelier/contract';
 import { io, type Socket } from 'socket.io-client';
+import { afterAll, beforeAll } from 'vitest';
 import type { App } from '../app';
-import type { TestContext } from './app';
+import { createTestApp, type TestContext } from './app';
+import type { TestPerson } from './factories/people';
 
 export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -140,3 +142,42 @@ export const publishSample = async (app: App, room: string, n: number) => {
 
 /** The number a sample event carries. */
 export const sampleNumber = (event: RealtimeEnvelope) => (event.data as ReturnType<typeof sampleData>).registeredCount;
+
+export interface SocketTestApp {
+  /** The test app; set once the file's first `beforeAll` has run. */
+  readonly ctx: TestContext;
+  /** Connects a socket as `person` (anonymous when null); it is closed with the app. */
+  open(person: TestPerson | null): Promise<TestSocket>;
+}
+
+/**
+ * For socket tests: a test app listening on a free port, started before the file's tests and
+ * closed after them with every socket opened through it. Call it at the top of the file,
+ * before any `beforeAll` that uses `ctx`.
+ */
+export function socketTestApp(): SocketTestApp {
+  let ctx: TestContext | undefined;
+  let url = '';
+  const sockets: TestSocket[] = [];
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    url = await listen(ctx);
+  });
+  afterAll(async () => {
+    for (const socket of sockets) socket.close();
+    await ctx?.close();
+  });
+
+  return {
+    get ctx() {
+      if (!ctx) throw new Error('socketTestApp: the app starts in beforeAll');
+      return ctx;
+    },
+    async open(person) {
+      const socket = await connect(url, person ? { cookie: person.headers.cookie ?? '' } : {});
+      sockets.push(socket);
+      return socket;
+    },
+  };
+}

@@ -2,10 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
+import { createPerson } from '../../test/factories/people';
 import { uniqueEmail } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { StatementLog } from '../../test/statement-log';
-import { createPerson } from '../spaces/spaces.fixtures';
 
 const ROUTES = ['/api/auth/mail-link', '/api/auth/password-reset'] as const;
 

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread } from './discussions.fixtures';
+import { createThread } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 let ctx: TestContext;
 let alice: TestPerson;
@@ -13,9 +15,9 @@ beforeAll(async () => {
   ctx = await createTestApp();
   alice = await createPerson(ctx);
   bruno = await createPerson(ctx);
-  space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
-  await join(ctx, alice, space.slug);
-  await join(ctx, bruno, space.slug);
+  space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
+  await joinSpace(ctx, alice, space.slug);
+  await joinSpace(ctx, bruno, space.slug);
 });
 afterAll(() => ctx.close());
 
@@ -35,7 +37,7 @@ const post = (person: TestPerson, threadId: string, key: string, body = '<p>Une 
 
 describe('Idempotency-Key on post creation', () => {
   it('returns the first post when the same key comes again', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const first = await post(alice, thread.id, 'cle-1');
     const second = await post(alice, thread.id, 'cle-1', '<p>Autre texte</p>');
     expect(first.statusCode).toBe(201);
@@ -45,7 +47,7 @@ describe('Idempotency-Key on post creation', () => {
   });
 
   it('creates one post out of 5 concurrent requests with one key', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const answers = await Promise.all(Array.from({ length: 5 }, () => post(alice, thread.id, 'rafale')));
     expect(answers.map((a) => a.statusCode)).toEqual([201, 201, 201, 201, 201]);
     expect(new Set(answers.map((a) => a.json().post.id)).size).toBe(1);
@@ -55,8 +57,8 @@ describe('Idempotency-Key on post creation', () => {
   });
 
   it('keeps keys per person, and refuses one key reused on another request', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
-    const { thread: other } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
+    const { thread: other } = await createThread(ctx, alice, space.slug);
     await post(alice, thread.id, 'partagee');
     expect((await post(bruno, thread.id, 'partagee')).statusCode).toBe(201);
     expect(await countPosts(thread.id)).toBe(3);
@@ -66,7 +68,7 @@ describe('Idempotency-Key on post creation', () => {
   });
 
   it('lets a key be used again after its first request failed', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     expect((await post(alice, thread.id, 'echec', '<script></script>')).statusCode).toBe(400);
     expect((await post(alice, thread.id, 'echec')).statusCode).toBe(201);
   });
@@ -91,7 +93,7 @@ describe('Idempotency-Key on post creation', () => {
   });
 
   it('refuses a malformed key with 400', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     expect((await post(alice, thread.id, 'avec espace')).statusCode).toBe(400);
   });
 });

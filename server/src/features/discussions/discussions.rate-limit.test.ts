@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread } from './discussions.fixtures';
+import { createThread } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 let ctx: TestContext;
 let alice: TestPerson;
@@ -16,10 +18,10 @@ afterAll(() => ctx.close());
 
 describe('posting rate limit', () => {
   it('allows 30 posts a minute per person, then answers 429 rate_limited without storing', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
-    await join(ctx, alice, space.slug);
-    await join(ctx, bruno, space.slug);
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    await joinSpace(ctx, alice, space.slug);
+    await joinSpace(ctx, bruno, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     for (let i = 1; i < 30; i++) {
       const ok = await request(ctx, alice, 'POST', `/api/threads/${thread.id}/posts`, { body: `<p>${i}</p>` });
       expect(ok.statusCode).toBe(201);

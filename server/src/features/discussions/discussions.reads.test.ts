@@ -2,8 +2,10 @@ import { UNREAD_COUNT_MAX } from '@atelier/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, request, startThread, unreadOf, writePost } from './discussions.fixtures';
+import { createPost, createThread, unreadOf } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 /** Read positions and unread counts: per thread, per space, "tout marquer comme lu", never backwards. */
 
@@ -20,9 +22,9 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 async function freshSpace() {
-  const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'open' });
-  await join(ctx, alice, space.slug);
-  await join(ctx, bruno, space.slug);
+  const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'open' });
+  await joinSpace(ctx, alice, space.slug);
+  await joinSpace(ctx, bruno, space.slug);
   return space;
 }
 
@@ -37,10 +39,10 @@ const spaceUnread = async (person: TestPerson, spaceId: string) =>
 describe('unread counts and read positions', () => {
   it('counts others’ posts after my position, per thread and per space', async () => {
     const space = await freshSpace();
-    const { thread, post: first } = await startThread(ctx, alice, space.slug);
-    const second = await writePost(ctx, alice, thread.id, '<p>deux</p>');
-    const third = await writePost(ctx, alice, thread.id, '<p>trois</p>');
-    await writePost(ctx, bruno, thread.id, '<p>ma réponse</p>');
+    const { thread, post: first } = await createThread(ctx, alice, space.slug);
+    const second = await createPost(ctx, alice, thread.id, '<p>deux</p>');
+    const third = await createPost(ctx, alice, thread.id, '<p>trois</p>');
+    await createPost(ctx, bruno, thread.id, '<p>ma réponse</p>');
 
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(3);
     expect(await unreadOf(ctx, alice, space.slug, thread.id)).toBe(1);
@@ -57,14 +59,14 @@ describe('unread counts and read positions', () => {
 
   it('counts up to UNREAD_COUNT_MAX, per thread and per space, and no further', async () => {
     const space = await freshSpace();
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const extra = UNREAD_COUNT_MAX + 20;
     await sql`insert into posts (thread_id, number, author_id, body)
       select ${thread.id}, 1 + n, ${alice.id}, '<p>encore</p>' from generate_series(1, ${extra}) as n`.execute(db());
     await sql`update threads set last_number = 1 + ${extra}, post_count = 1 + ${extra} where id = ${thread.id}`.execute(
       db(),
     );
-    await startThread(ctx, alice, space.slug);
+    await createThread(ctx, alice, space.slug);
 
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(UNREAD_COUNT_MAX);
     expect(await spaceUnread(bruno, space.id)).toBe(UNREAD_COUNT_MAX);
@@ -73,8 +75,8 @@ describe('unread counts and read positions', () => {
 
   it('never moves a position backwards', async () => {
     const space = await freshSpace();
-    const { thread, post: first } = await startThread(ctx, alice, space.slug);
-    const last = await writePost(ctx, alice, thread.id, '<p>dernier</p>');
+    const { thread, post: first } = await createThread(ctx, alice, space.slug);
+    const last = await createPost(ctx, alice, thread.id, '<p>dernier</p>');
     await read(bruno, thread.id, last.id);
     expect((await read(bruno, thread.id, first.id)).statusCode).toBe(204);
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(0);
@@ -82,8 +84,8 @@ describe('unread counts and read positions', () => {
 
   it('reading one thread never marks another, and refuses a post of another thread', async () => {
     const space = await freshSpace();
-    const one = await startThread(ctx, alice, space.slug, { title: 'Un' });
-    const two = await startThread(ctx, alice, space.slug, { title: 'Deux' });
+    const one = await createThread(ctx, alice, space.slug, { title: 'Un' });
+    const two = await createThread(ctx, alice, space.slug, { title: 'Deux' });
     await read(bruno, one.thread.id, one.post.id);
     expect(await unreadOf(ctx, bruno, space.slug, one.thread.id)).toBe(0);
     expect(await unreadOf(ctx, bruno, space.slug, two.thread.id)).toBe(1);
@@ -95,9 +97,9 @@ describe('unread counts and read positions', () => {
   it('marks a whole space read, and only that space', async () => {
     const space = await freshSpace();
     const other = await freshSpace();
-    await startThread(ctx, alice, space.slug);
-    await startThread(ctx, alice, space.slug);
-    await startThread(ctx, alice, other.slug);
+    await createThread(ctx, alice, space.slug);
+    await createThread(ctx, alice, space.slug);
+    await createThread(ctx, alice, other.slug);
     expect(await spaceUnread(bruno, space.id)).toBe(2);
     expect((await request(ctx, bruno, 'POST', `/api/spaces/${space.slug}/read-all`)).statusCode).toBe(204);
     expect(await spaceUnread(bruno, space.id)).toBe(0);
@@ -106,8 +108,8 @@ describe('unread counts and read positions', () => {
 
   it('does not count deleted posts', async () => {
     const space = await freshSpace();
-    const { thread } = await startThread(ctx, alice, space.slug);
-    const gone = await writePost(ctx, alice, thread.id, '<p>oups</p>');
+    const { thread } = await createThread(ctx, alice, space.slug);
+    const gone = await createPost(ctx, alice, thread.id, '<p>oups</p>');
     await request(ctx, alice, 'DELETE', `/api/posts/${gone.id}`);
     expect(await unreadOf(ctx, bruno, space.slug, thread.id)).toBe(1);
   });

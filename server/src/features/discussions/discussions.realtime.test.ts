@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, notificationsSettled, request, startThread, writePost } from './discussions.fixtures';
+import { createPost, createThread, notificationsSettled } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 
 /** Every change is announced by stored events (same transaction), in the rooms that show it. */
 
@@ -24,11 +26,11 @@ const eventsIn = async (room: string) =>
 
 describe('discussion events', () => {
   it('publishes thread, post, reaction, edit, delete and notification events to their rooms', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'open' });
-    await join(ctx, alice, space.slug);
-    await join(ctx, bruno, space.slug);
-    const { thread, post } = await startThread(ctx, alice, space.slug);
-    const reply = await writePost(ctx, bruno, thread.id, '<p>Bonjour @Alice Realtime</p>');
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'open' });
+    await joinSpace(ctx, alice, space.slug);
+    await joinSpace(ctx, bruno, space.slug);
+    const { thread, post } = await createThread(ctx, alice, space.slug);
+    const reply = await createPost(ctx, bruno, thread.id, '<p>Bonjour @Alice Realtime</p>');
     await notificationsSettled(ctx);
     await request(ctx, alice, 'PUT', `/api/posts/${reply.id}/reactions/${encodeURIComponent('👍')}`);
     await request(ctx, bruno, 'PATCH', `/api/posts/${reply.id}`, { body: '<p>Bonjour à toutes</p>' });
@@ -59,9 +61,9 @@ describe('discussion events', () => {
   });
 
   it('lets whoever may read the thread into its room, and nobody else', async () => {
-    const secret = await createSpaceRow(db(), { visibility: 'private', joinPolicy: 'invite' });
+    const secret = await createSpace(db(), { visibility: 'private', joinPolicy: 'invite' });
     await addMembership(db(), secret.id, alice.id);
-    const { thread } = await startThread(ctx, alice, secret.slug);
+    const { thread } = await createThread(ctx, alice, secret.slug);
     const room = `thread:${thread.id}`;
     expect(await ctx.app.realtime.canRead({ id: alice.id, role: 'member' }, room)).toBe(true);
     expect(await ctx.app.realtime.canRead({ id: outsider.id, role: 'member' }, room)).toBe(false);
@@ -71,9 +73,9 @@ describe('discussion events', () => {
   });
 
   it('stores nothing when a post is refused', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
-    await join(ctx, alice, space.slug);
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
+    await joinSpace(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const before = await eventsIn(`thread:${thread.id}`);
     await db().updateTable('threads').set({ locked: true }).where('id', '=', thread.id).execute();
     const refused = await request(ctx, alice, 'POST', `/api/threads/${thread.id}/posts`, { body: '<p>x</p>' });

@@ -1,9 +1,10 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPost, createThread } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
 import { connect, request as emit, listen, type TestSocket } from '../../test/sockets';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { startThread, writePost } from './discussions.fixtures';
 
 /** Over a real socket: a post reaches the thread's room and the mentioned person's own room. */
 
@@ -33,10 +34,10 @@ afterAll(async () => {
 
 describe('discussions over socket.io', () => {
   it('delivers post.created to the thread room and notification.created to the person', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
+    const space = await createSpace(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
     await addMembership(ctx.database.db, space.id, alice.id);
     await addMembership(ctx.database.db, space.id, bruno.id);
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
 
     const socket = await open(bruno);
     const received: RealtimeEnvelope[] = [];
@@ -48,7 +49,7 @@ describe('discussions over socket.io', () => {
     });
     expect(await emit(socket, 'subscribe', { room: `user:${bruno.id}` })).toMatchObject({ ok: true });
 
-    const post = await writePost(ctx, alice, thread.id, '<p>Bienvenue @Bruno Socket</p>');
+    const post = await createPost(ctx, alice, thread.id, '<p>Bienvenue @Bruno Socket</p>');
     await expect.poll(() => received.length).toBeGreaterThanOrEqual(2);
     expect(received.find((event) => event.room === `thread:${thread.id}`)).toMatchObject({
       seq: 2,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, mailsTo, type TestPerson } from '../spaces/spaces.fixtures';
-import { join, notificationsSettled, request, startThread, threadList, writePost } from './discussions.fixtures';
+import { createPost, createThread, notificationsSettled, threadList } from '../../test/factories/discussions';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, joinSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
+import { mailsTo } from '../../test/outbox';
 
 let ctx: TestContext;
 let space: { id: string; slug: string };
@@ -13,24 +16,24 @@ const db = () => ctx.database.db;
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+  space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
   alice = await createPerson(ctx, { displayName: 'Alice Martin' });
   bruno = await createPerson(ctx, { displayName: 'Bruno Petit', locale: 'en' });
   animatrice = await createPerson(ctx, { displayName: 'Inès Animatrice' });
   outsider = await createPerson(ctx);
-  await join(ctx, alice, space.slug);
-  await join(ctx, bruno, space.slug);
+  await joinSpace(ctx, alice, space.slug);
+  await joinSpace(ctx, bruno, space.slug);
   await addMembership(db(), space.id, animatrice.id, { role: 'animateur' });
 });
 afterAll(() => ctx.close());
 
 describe('threads and posts', () => {
   it('starts a thread with its first post, lists it and shows it', async () => {
-    const { thread, post } = await startThread(ctx, alice, space.slug, { title: 'Mise en récits' });
+    const { thread, post } = await createThread(ctx, alice, space.slug, { title: 'Mise en récits' });
     expect(thread).toMatchObject({ spaceId: space.id, title: 'Mise en récits', postCount: 1, unreadCount: 0 });
     expect(post.body).toBe('<p>Qui anime la prochaine permanence ?</p>');
 
-    const reply = await writePost(ctx, bruno, thread.id, '<p>Moi !</p>', { replyToId: post.id });
+    const reply = await createPost(ctx, bruno, thread.id, '<p>Moi !</p>', { replyToId: post.id });
     const shown = await request(ctx, null, 'GET', `/api/threads/${thread.id}`);
     expect(shown.statusCode).toBe(200);
     const body = shown.json();
@@ -47,8 +50,8 @@ describe('threads and posts', () => {
   });
 
   it('pages through posts with the cursor', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
-    for (let i = 0; i < 4; i++) await writePost(ctx, alice, thread.id, `<p>message ${i}</p>`);
+    const { thread } = await createThread(ctx, alice, space.slug);
+    for (let i = 0; i < 4; i++) await createPost(ctx, alice, thread.id, `<p>message ${i}</p>`);
     const first = (await request(ctx, alice, 'GET', `/api/threads/${thread.id}?limit=3`)).json();
     expect(first.posts.items).toHaveLength(3);
     const second = (
@@ -60,7 +63,7 @@ describe('threads and posts', () => {
   });
 
   it('refuses posts from people who are not members (403), and unknown threads (404)', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const refused = await request(ctx, outsider, 'POST', `/api/threads/${thread.id}/posts`, { body: 'Bonjour' });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('forbidden');
@@ -72,9 +75,9 @@ describe('threads and posts', () => {
   });
 
   it('hides threads of private spaces from outsiders (404)', async () => {
-    const secret = await createSpaceRow(db(), { visibility: 'private', joinPolicy: 'invite' });
+    const secret = await createSpace(db(), { visibility: 'private', joinPolicy: 'invite' });
     await addMembership(db(), secret.id, alice.id);
-    const { thread, post } = await startThread(ctx, alice, secret.slug);
+    const { thread, post } = await createThread(ctx, alice, secret.slug);
     for (const url of [
       `/api/threads/${thread.id}`,
       `/api/spaces/${secret.slug}/threads`,
@@ -88,7 +91,7 @@ describe('threads and posts', () => {
   });
 
   it('refuses posts in a locked thread with 409 thread_locked, and only moderators lock', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     expect((await request(ctx, alice, 'PATCH', `/api/threads/${thread.id}`, { locked: true })).statusCode).toBe(403);
     const locked = await request(ctx, animatrice, 'PATCH', `/api/threads/${thread.id}`, { locked: true, pinned: true });
     expect(locked.statusCode).toBe(200);
@@ -108,8 +111,8 @@ describe('threads and posts', () => {
 
 describe('sanitising', () => {
   it('strips scripts, handlers and javascript: links, and marks links as user content', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
-    const post = await writePost(
+    const { thread } = await createThread(ctx, alice, space.slug);
+    const post = await createPost(
       ctx,
       alice,
       thread.id,
@@ -124,7 +127,7 @@ describe('sanitising', () => {
   });
 
   it('answers 400 post_empty, 413 post_too_large and 400 for long titles', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
+    const { thread } = await createThread(ctx, alice, space.slug);
     const empty = await request(ctx, alice, 'POST', `/api/threads/${thread.id}/posts`, { body: '<script>x</script>' });
     expect([empty.statusCode, empty.json().error.code]).toEqual([400, 'post_empty']);
     const huge = await request(ctx, alice, 'POST', `/api/threads/${thread.id}/posts`, { body: 'a'.repeat(20_001) });
@@ -139,7 +142,7 @@ describe('sanitising', () => {
 
 describe('edits, history and deletes', () => {
   it('keeps every earlier version and shows the edit', async () => {
-    const { thread, post } = await startThread(ctx, alice, space.slug, { body: '<p>version 1</p>' });
+    const { thread, post } = await createThread(ctx, alice, space.slug, { body: '<p>version 1</p>' });
     await request(ctx, alice, 'PATCH', `/api/posts/${post.id}`, { body: '<p>version 2</p>' });
     const edited = await request(ctx, alice, 'PATCH', `/api/posts/${post.id}`, { body: '<p>version 3</p>' });
     expect(edited.statusCode).toBe(200);
@@ -151,9 +154,9 @@ describe('edits, history and deletes', () => {
   });
 
   it('soft-deletes by the author or an animateur, not by another member', async () => {
-    const { thread } = await startThread(ctx, alice, space.slug);
-    const mine = await writePost(ctx, bruno, thread.id, '<p>à retirer</p>');
-    const other = await writePost(ctx, bruno, thread.id, '<p>hors sujet</p>');
+    const { thread } = await createThread(ctx, alice, space.slug);
+    const mine = await createPost(ctx, bruno, thread.id, '<p>à retirer</p>');
+    const other = await createPost(ctx, bruno, thread.id, '<p>hors sujet</p>');
     expect((await request(ctx, alice, 'DELETE', `/api/posts/${mine.id}`)).statusCode).toBe(403);
     expect((await request(ctx, bruno, 'DELETE', `/api/posts/${mine.id}`)).statusCode).toBe(204);
     expect((await request(ctx, animatrice, 'DELETE', `/api/posts/${other.id}`)).statusCode).toBe(204);
@@ -169,7 +172,7 @@ describe('edits, history and deletes', () => {
 
 describe('reactions', () => {
   it('toggles, counts per emoji and says which are mine', async () => {
-    const { post } = await startThread(ctx, alice, space.slug);
+    const { post } = await createThread(ctx, alice, space.slug);
     const url = `/api/posts/${post.id}/reactions/${encodeURIComponent('👍')}`;
     await request(ctx, bruno, 'PUT', url);
     const twice = await request(ctx, bruno, 'PUT', url);
@@ -187,8 +190,8 @@ describe('reactions', () => {
 
 describe('mentions and notifications', () => {
   it('notifies the mentioned member, mails them in their language, and notifies replies and followers', async () => {
-    const { thread, post } = await startThread(ctx, alice, space.slug, { title: 'Récits du territoire' });
-    const mention = await writePost(ctx, animatrice, thread.id, '<p>Merci @Bruno Petit et @Personne Inconnue</p>');
+    const { thread, post } = await createThread(ctx, alice, space.slug, { title: 'Récits du territoire' });
+    const mention = await createPost(ctx, animatrice, thread.id, '<p>Merci @Bruno Petit et @Personne Inconnue</p>');
     const stored = await db()
       .selectFrom('posts')
       .select('mentions')
@@ -215,14 +218,14 @@ describe('mentions and notifications', () => {
     ).toEqual(['thread_post']);
     expect(await mailsTo(db(), alice.email)).toEqual([]);
 
-    const reply = await writePost(ctx, bruno, thread.id, '<p>Avec plaisir</p>', { replyToId: mention.id });
+    const reply = await createPost(ctx, bruno, thread.id, '<p>Avec plaisir</p>', { replyToId: mention.id });
     await notificationsSettled(ctx);
     const ines = (await request(ctx, animatrice, 'GET', '/api/notifications')).json();
     expect(ines.items[0]).toMatchObject({ kind: 'reply', postId: reply.id });
 
     // Unfollowing stops thread notifications; marking read clears the count.
     expect((await request(ctx, alice, 'DELETE', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);
-    await writePost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
+    await createPost(ctx, bruno, thread.id, '<p>Encore un mot</p>');
     await notificationsSettled(ctx);
     const after = (await request(ctx, alice, 'GET', '/api/notifications')).json();
     expect(after.items).toHaveLength(alices.items.length + 1); // Bruno's reply above, not this one
@@ -234,7 +237,7 @@ describe('mentions and notifications', () => {
   });
 
   it('tells only those who followed when the post was written, however late its job runs', async () => {
-    const { thread, post } = await startThread(ctx, alice, space.slug);
+    const { thread, post } = await createThread(ctx, alice, space.slug);
     await notificationsSettled(ctx);
     expect((await request(ctx, bruno, 'PUT', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);
     const before = (await request(ctx, bruno, 'GET', '/api/notifications')).json().items.length;
@@ -247,7 +250,7 @@ describe('mentions and notifications', () => {
     await notificationsSettled(ctx);
     expect((await request(ctx, bruno, 'GET', '/api/notifications')).json().items).toHaveLength(before);
 
-    const next = await writePost(ctx, alice, thread.id, '<p>Suite</p>');
+    const next = await createPost(ctx, alice, thread.id, '<p>Suite</p>');
     await notificationsSettled(ctx);
     const items = (await request(ctx, bruno, 'GET', '/api/notifications')).json().items;
     expect(items[0]).toMatchObject({ kind: 'thread_post', postId: next.id });

@@ -2,10 +2,12 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
+import { createThread } from '../../test/factories/discussions';
+import { createPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { StatementLog } from '../../test/statement-log';
-import { addMembership, createPerson, createSpaceRow } from '../spaces/spaces.fixtures';
-import { request, startThread } from './discussions.fixtures';
 
 /**
  * Posting costs the same few statements in a space of ten people and in one of two thousand,
@@ -30,7 +32,7 @@ describe('the cost of a post does not grow with the space', () => {
   /** A space of `size` active members, the author and "Bruno Mentionné" among them. */
   async function spaceOf(size: number) {
     const { db } = ctx.database;
-    const space = await createSpaceRow(db, { visibility: 'members', joinPolicy: 'open' });
+    const space = await createSpace(db, { visibility: 'members', joinPolicy: 'open' });
     const author = await createPerson(ctx);
     const bruno = await createPerson(ctx, { displayName: 'Bruno Mentionné' });
     for (const person of [author, bruno]) await addMembership(db, space.id, person.id);
@@ -43,7 +45,7 @@ describe('the cost of a post does not grow with the space', () => {
       )
       insert into memberships (space_id, user_id, role, status)
       select ${space.id}, id, 'membre', 'active' from people`.execute(db);
-    const { thread } = await startThread(ctx, author, space.slug);
+    const { thread } = await createThread(ctx, author, space.slug);
     return { author, thread };
   }
 

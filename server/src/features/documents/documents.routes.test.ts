@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { appendParagraph } from './documents.fixtures';
+import { appendParagraph } from '../../test/collab';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
 import { changeContent, createDocument, listSpaceDocuments } from './documents.service';
 
 type Who = 'anonymous' | 'member' | 'nonMember' | 'animateur' | 'admin';
@@ -25,9 +26,9 @@ describe('documents HTTP routes', () => {
       animateur: await createPerson(ctx, { displayName: 'Animatrice' }),
       admin: await createPerson(ctx, { role: 'admin', displayName: 'Admin' }),
     };
-    space = await createSpaceRow(db, { visibility: 'members', joinPolicy: 'request' });
-    publicSpace = await createSpaceRow(db, { visibility: 'public', joinPolicy: 'open' });
-    privateSpace = await createSpaceRow(db, { visibility: 'private', joinPolicy: 'invite' });
+    space = await createSpace(db, { visibility: 'members', joinPolicy: 'request' });
+    publicSpace = await createSpace(db, { visibility: 'public', joinPolicy: 'open' });
+    privateSpace = await createSpace(db, { visibility: 'private', joinPolicy: 'invite' });
     for (const s of [space, publicSpace, privateSpace]) {
       await addMembership(db, s.id, people.member.id);
       await addMembership(db, s.id, people.animateur.id, { role: 'animateur' });

@@ -3,8 +3,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createTestApp, type TestContext } from '../../test/app';
-import { createPerson, createSpaceRow } from '../spaces/spaces.fixtures';
-import { appendParagraph, paragraphs, typeLongText } from './documents.fixtures';
+import { appendParagraph, paragraphs, typeLongText } from '../../test/collab';
+import { createPerson } from '../../test/factories/people';
+import { createSpace } from '../../test/factories/spaces';
 import { createDocument } from './documents.service';
 import {
   appendUpdates,
@@ -32,7 +33,7 @@ describe('document storage', () => {
   beforeAll(async () => {
     ctx = await createTestApp();
     const author = await createPerson(ctx);
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
     newDocument = async () =>
       (await createDocument({ db: ctx.database.db }, { spaceId: space.id, title: 'Journal', authorId: author.id })).id;
   });

@@ -1,8 +1,11 @@
 import { EventListSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, mailsTo, type TestPerson } from '../spaces/spaces.fixtures';
-import { call, createEventRow, snapshotEvents } from './events.fixtures';
+import { createEvent, snapshotEvents } from '../../test/factories/events';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
+import { mailsTo } from '../../test/outbox';
 
 const permanenceLike = {
   title: 'Permanence du chantier',
@@ -25,13 +28,13 @@ describe('creating events and series', () => {
     ctx = await createTestApp();
     admin = await createPerson(ctx, { role: 'admin' });
     animateur = await createPerson(ctx);
-    space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
     await addMembership(ctx.database.db, space.id, animateur.id, { role: 'animateur' });
   });
   afterAll(() => ctx.close());
 
   const list = async (from: string, to: string, extra = '') => {
-    const response = await call(
+    const response = await request(
       ctx,
       null,
       'GET',
@@ -42,7 +45,7 @@ describe('creating events and series', () => {
   };
 
   it('keeps 12:30 Paris across DST: 11:30Z in winter, 10:30Z in summer, March and November 2026/2027', async () => {
-    const created = await call(ctx, animateur, 'POST', '/api/events', { ...permanenceLike, spaceId: space.id });
+    const created = await request(ctx, animateur, 'POST', '/api/events', { ...permanenceLike, spaceId: space.id });
     expect(created.statusCode).toBe(201);
     const first = created.json().event;
     expect(first).toMatchObject({
@@ -81,12 +84,12 @@ describe('creating events and series', () => {
   it('moves or cancels one occurrence alone; it is never re-created', async () => {
     const [april, may] = await list('2026-04-01T00:00:00Z', '2026-06-01T00:00:00Z', `&spaceId=${space.id}`);
     if (!april || !may) throw new Error('occurrences');
-    const moved = await call(ctx, animateur, 'PATCH', `/api/events/${april.id}`, {
+    const moved = await request(ctx, animateur, 'PATCH', `/api/events/${april.id}`, {
       startsAt: '2026-04-08T18:00:00+02:00',
       endsAt: '2026-04-08T19:00:00+02:00',
     });
     expect(moved.statusCode).toBe(200);
-    const cancelled = await call(ctx, animateur, 'POST', `/api/events/${may.id}/cancel`, { reason: 'Pont de mai' });
+    const cancelled = await request(ctx, animateur, 'POST', `/api/events/${may.id}/cancel`, { reason: 'Pont de mai' });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().event.cancelledAt).not.toBeNull();
     const again = await list('2026-04-01T00:00:00Z', '2026-06-01T00:00:00Z', `&spaceId=${space.id}`);
@@ -108,9 +111,9 @@ describe('creating events and series', () => {
       address: 'Tiers-lieu La Cartoucherie, 26000 Valence',
       accessibilityNote: 'Accès de plain-pied, boucle magnétique.',
     };
-    const refused = await call(ctx, animateur, 'POST', '/api/events', body);
+    const refused = await request(ctx, animateur, 'POST', '/api/events', body);
     expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'forbidden']);
-    const created = await call(ctx, admin, 'POST', '/api/events', body);
+    const created = await request(ctx, admin, 'POST', '/api/events', body);
     expect(created.statusCode).toBe(201);
     expect(created.json().event).toMatchObject({
       space: null,
@@ -141,32 +144,32 @@ describe('creating events and series', () => {
     ];
     const before = await snapshotEvents(ctx.database.db);
     for (const [body, code] of cases) {
-      const response = await call(ctx, animateur, 'POST', '/api/events', body);
+      const response = await request(ctx, animateur, 'POST', '/api/events', body);
       expect([response.statusCode, response.json().error.code], JSON.stringify(body).slice(0, 120)).toEqual([
         400,
         code,
       ]);
     }
-    const event = await createEventRow(ctx.database.db, { spaceId: space.id });
+    const event = await createEvent(ctx.database.db, { spaceId: space.id });
     const afterRow = await snapshotEvents(ctx.database.db);
-    const patch = await call(ctx, animateur, 'PATCH', `/api/events/${event.id}`, { endsAt: '2020-01-01T00:00:00Z' });
+    const patch = await request(ctx, animateur, 'PATCH', `/api/events/${event.id}`, { endsAt: '2020-01-01T00:00:00Z' });
     expect([patch.statusCode, patch.json().error.code]).toEqual([400, 'event_invalid_dates']);
-    const zone = await call(ctx, animateur, 'PATCH', `/api/events/${event.id}`, { timezone: 'Mars/Olympus' });
+    const zone = await request(ctx, animateur, 'PATCH', `/api/events/${event.id}`, { timezone: 'Mars/Olympus' });
     expect([zone.statusCode, zone.json().error.code]).toEqual([400, 'unknown_timezone']);
-    const range = await call(ctx, null, 'GET', '/api/events?from=2026-01-01T00:00:00Z&to=2027-06-01T00:00:00Z');
+    const range = await request(ctx, null, 'GET', '/api/events?from=2026-01-01T00:00:00Z&to=2027-06-01T00:00:00Z');
     expect([range.statusCode, range.json().error.code]).toEqual([400, 'invalid_input']);
-    const reversed = await call(ctx, null, 'GET', '/api/events?from=2027-01-01T00:00:00Z&to=2026-06-01T00:00:00Z');
+    const reversed = await request(ctx, null, 'GET', '/api/events?from=2027-01-01T00:00:00Z&to=2026-06-01T00:00:00Z');
     expect(reversed.statusCode).toBe(400);
     expect(before.events.length + 1).toBe(afterRow.events.length);
     expect(await snapshotEvents(ctx.database.db)).toEqual(afterRow);
   });
 
   it('mails everyone registered when an occurrence is cancelled, without the visio link', async () => {
-    const event = await createEventRow(ctx.database.db, { spaceId: space.id, capacity: 1 });
+    const event = await createEvent(ctx.database.db, { spaceId: space.id, capacity: 1 });
     const [seat, waiting] = [await createPerson(ctx, { locale: 'en' }), await createPerson(ctx)];
-    await call(ctx, seat, 'POST', `/api/events/${event.id}/registrations`);
-    await call(ctx, waiting, 'POST', `/api/events/${event.id}/registrations`);
-    const cancelled = await call(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, {
+    await request(ctx, seat, 'POST', `/api/events/${event.id}/registrations`);
+    await request(ctx, waiting, 'POST', `/api/events/${event.id}/registrations`);
+    const cancelled = await request(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, {
       reason: 'Intervenante malade',
     });
     expect(cancelled.statusCode).toBe(200);
@@ -178,7 +181,7 @@ describe('creating events and series', () => {
     for (const mail of [seatMail, waitMail]) expect(mail?.text_body).not.toContain('initiation-secrete');
     // Cancelling again changes nothing and mails no one.
     const count = (await mailsTo(ctx.database.db, seat.email)).length;
-    expect((await call(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, {})).statusCode).toBe(200);
+    expect((await request(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, {})).statusCode).toBe(200);
     expect(await mailsTo(ctx.database.db, seat.email)).toHaveLength(count);
   });
 });

@@ -1,8 +1,8 @@
 import { NextPermanenceSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { eventsDeps } from '../../test/factories/events';
 import { seedAlliance } from '../seed/seed.service';
-import { eventsDeps } from './events.fixtures';
 import { getNextPermanence } from './events.service';
 
 describe('GET /api/permanence/next', () => {

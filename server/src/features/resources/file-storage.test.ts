@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type FakeS3, startFakeS3 } from '../../test/fake-s3';
+import { filesUnder, tempDataDir } from '../../test/files';
 import { assertStorageKey, diskStorage, s3Client, s3Storage } from './file-storage';
-import { type FakeS3, filesUnder, startFakeS3, tempDataDir } from './resources.fixtures';
 
 const info = { contentType: 'application/pdf', size: 5 };
 

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../config';
 import { createTestApp, type TestContext } from '../../test/app';
-import type { TestPerson } from '../spaces/spaces.fixtures';
-import { filesUnder, memberOfSpace, samples, tempDataDir, upload } from './resources.fixtures';
+import type { TestPerson } from '../../test/factories/people';
+import { upload } from '../../test/factories/resources';
+import { memberOfSpace } from '../../test/factories/spaces';
+import { filesUnder, samples, tempDataDir } from '../../test/files';
 
 describe('storage configuration', () => {
   it('uses the disk unless a bucket is named', () => {

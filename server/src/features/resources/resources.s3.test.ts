@@ -1,15 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import type { TestPerson } from '../spaces/spaces.fixtures';
-import {
-  type FakeS3,
-  filesUnder,
-  memberOfSpace,
-  samples,
-  startFakeS3,
-  tempDataDir,
-  upload,
-} from './resources.fixtures';
+import type { TestPerson } from '../../test/factories/people';
+import { upload } from '../../test/factories/resources';
+import { memberOfSpace } from '../../test/factories/spaces';
+import { type FakeS3, startFakeS3 } from '../../test/fake-s3';
+import { filesUnder, samples, tempDataDir } from '../../test/files';
 
 /** With S3_BUCKET set, files and previews go to the bucket and nothing stays under DATA_DIR. */
 

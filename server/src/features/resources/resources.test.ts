@@ -4,9 +4,11 @@ import { FILE_MAX_BYTES } from '@atelier/contract';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { upload } from '../../test/factories/resources';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { filesUnder, samples, tempDataDir } from '../../test/files';
 import { createDocument } from '../documents/documents.service';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
-import { filesUnder, samples, tempDataDir, upload } from './resources.fixtures';
 
 /**
  * Files, links and the "Ressources" listing through the HTTP API, on a temporary DATA_DIR
@@ -54,9 +56,9 @@ beforeAll(async () => {
   outsider = await createPerson(ctx);
   animateur = await createPerson(ctx);
   admin = await createPerson(ctx, { role: 'admin' });
-  membersSpace = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
-  publicSpace = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
-  privateSpace = await createSpaceRow(db(), { visibility: 'private', joinPolicy: 'invite' });
+  membersSpace = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
+  publicSpace = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
+  privateSpace = await createSpace(db(), { visibility: 'private', joinPolicy: 'invite' });
   for (const space of [membersSpace, publicSpace, privateSpace]) {
     await addMembership(db(), space.id, member.id);
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
@@ -326,7 +328,7 @@ describe('links', () => {
 
 describe('the "Ressources" listing', () => {
   it('lists documents, files and links, each newest first', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     await addMembership(db(), space.id, member.id);
     const document = await createDocument(
       { db: db() },

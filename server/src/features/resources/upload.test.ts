@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FILE_ALLOWED_TYPES } from '@atelier/contract';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samples, tempDataDir } from './resources.fixtures';
+import { samples, tempDataDir } from '../../test/files';
 import { makePreview, PREVIEW_WIDTH, sniffAllowedType } from './upload';
 
 let dir: Awaited<ReturnType<typeof tempDataDir>>;

@@ -1,15 +1,10 @@
 import { InvitationAcceptResponseSchema, InvitationPreviewSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, snapshotSpace } from '../../test/factories/spaces';
 import { sessionCookie } from '../../test/http';
-import {
-  addMembership,
-  createPerson,
-  createSpaceRow,
-  mailsTo,
-  snapshotSpace,
-  type TestPerson,
-} from './spaces.fixtures';
+import { mailsTo } from '../../test/outbox';
 
 let ctx: TestContext;
 const db = () => ctx.database.db;
@@ -35,7 +30,7 @@ describe('invitations', () => {
   let animateur: TestPerson;
   let space: { id: string; slug: string };
   beforeAll(async () => {
-    space = await createSpaceRow(db(), { visibility: 'private', joinPolicy: 'invite', title: 'Cohorte secrète' });
+    space = await createSpace(db(), { visibility: 'private', joinPolicy: 'invite', title: 'Cohorte secrète' });
     animateur = await createPerson(ctx, { displayName: 'Alix' });
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
   });
@@ -142,7 +137,7 @@ describe('invitations', () => {
   });
 
   it('refuses invitations in archived spaces', async () => {
-    const archived = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'invite', status: 'archived' });
+    const archived = await createSpace(db(), { visibility: 'members', joinPolicy: 'invite', status: 'archived' });
     const admin = await createPerson(ctx, { role: 'admin' });
     const response = await call('POST', `/api/spaces/${archived.slug}/invitations`, admin, { email: 'x@exemple.fr' });
     expect([response.statusCode, response.json().error.code]).toEqual([409, 'space_archived']);

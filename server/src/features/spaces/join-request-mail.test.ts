@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
 import { createJobsTestApp } from '../../test/jobs';
-import { addMembership, createPerson, createSpaceRow, mailsTo, type TestPerson } from './spaces.fixtures';
+import { mailsTo } from '../../test/outbox';
 
 let ctx: TestContext;
 let animateur: TestPerson;
@@ -10,7 +12,7 @@ let space: { id: string; slug: string };
 beforeAll(async () => {
   ctx = await createTestApp();
   animateur = await createPerson(ctx);
-  space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'request' });
+  space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'request' });
   await addMembership(ctx.database.db, space.id, animateur.id, { role: 'animateur' });
 });
 afterAll(() => ctx.close());

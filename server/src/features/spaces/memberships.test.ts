@@ -1,14 +1,9 @@
 import { JoinRequestListSchema, MemberListSchema, MySpacesSchema, SpaceResponseSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import {
-  addMembership,
-  createPerson,
-  createSpaceRow,
-  mailsTo,
-  snapshotSpace,
-  type TestPerson,
-} from './spaces.fixtures';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, snapshotSpace } from '../../test/factories/spaces';
+import { mailsTo } from '../../test/outbox';
 
 let ctx: TestContext;
 const db = () => ctx.database.db;
@@ -22,7 +17,7 @@ afterAll(() => ctx.close());
 
 describe('a space page', () => {
   it('presents the space, its projects and animateurs, and what the caller may do', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     await db()
       .insertInto('space_projects')
       .values({ space_id: space.id, territory: 'Grand Chambéry', theme: 'Mobilité', position: 0 })
@@ -55,7 +50,7 @@ describe('a space page', () => {
 
 describe('joining', () => {
   it('lets people into an open space at once, and a second join changes nothing', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const person = await createPerson(ctx);
     const first = await call('POST', `/api/spaces/${space.slug}/join`, person);
     expect(first.statusCode).toBe(200);
@@ -69,7 +64,7 @@ describe('joining', () => {
   });
 
   it('keeps one membership when the same person joins twice at the same moment', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const person = await createPerson(ctx);
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => call('POST', `/api/spaces/${space.slug}/join`, person)),
@@ -79,7 +74,7 @@ describe('joining', () => {
   });
 
   it('records a request, tells the animateurs, and lets an animateur approve it once', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request', title: 'Cohorte Test' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request', title: 'Cohorte Test' });
     const animateur = await createPerson(ctx);
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
     const requester = await createPerson(ctx, { locale: 'en', displayName: 'Robin' });
@@ -110,7 +105,7 @@ describe('joining', () => {
   });
 
   it('declines a request, removing it and telling the requester in French', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request', title: 'Réseau' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request', title: 'Réseau' });
     const admin = await createPerson(ctx, { role: 'admin' });
     const requester = await createPerson(ctx);
     await addMembership(db(), space.id, requester.id, { status: 'pending' });
@@ -124,8 +119,8 @@ describe('joining', () => {
 
   it('refuses invite-only spaces (403) and archived spaces (409 space_archived)', async () => {
     const person = await createPerson(ctx);
-    const invite = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'invite' });
-    const archived = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open', status: 'archived' });
+    const invite = await createSpace(db(), { visibility: 'members', joinPolicy: 'invite' });
+    const archived = await createSpace(db(), { visibility: 'public', joinPolicy: 'open', status: 'archived' });
     const refused = await call('POST', `/api/spaces/${invite.slug}/join`, person);
     expect([refused.statusCode, refused.json().error.code]).toEqual([403, 'forbidden']);
     const closed = await call('POST', `/api/spaces/${archived.slug}/join`, person);
@@ -137,14 +132,14 @@ describe('joining', () => {
 
 describe('leaving and the last animateur', () => {
   it('answers 404 not_member to someone leaving a space they are not in', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const person = await createPerson(ctx);
     const response = await call('DELETE', `/api/spaces/${space.slug}/membership`, person);
     expect([response.statusCode, response.json().error.code]).toEqual([404, 'not_member']);
   });
 
   it('withdraws a pending request', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     const person = await createPerson(ctx);
     await addMembership(db(), space.id, person.id, { status: 'pending' });
     expect((await call('DELETE', `/api/spaces/${space.slug}/membership`, person)).statusCode).toBe(204);
@@ -152,7 +147,7 @@ describe('leaving and the last animateur', () => {
   });
 
   it('keeps the last animateur until they name an active member as successor', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const animateur = await createPerson(ctx);
     const member = await createPerson(ctx);
     const stranger = await createPerson(ctx);
@@ -179,7 +174,7 @@ describe('leaving and the last animateur', () => {
   });
 
   it('applies the same rule when an admin removes the last animateur', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const admin = await createPerson(ctx, { role: 'admin' });
     const animateur = await createPerson(ctx);
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
@@ -190,7 +185,7 @@ describe('leaving and the last animateur', () => {
   });
 
   it('lets two animateurs leaving at once never leave the space without one', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const first = await createPerson(ctx);
     const second = await createPerson(ctx);
     await addMembership(db(), space.id, first.id, { role: 'animateur' });
@@ -205,7 +200,7 @@ describe('leaving and the last animateur', () => {
 
 describe('members and "Mes espaces"', () => {
   it('lists members with organisation, territory and role, animateurs first, page by page', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const people = await Promise.all(
       ['Zoé', 'Ariane', 'Bastien'].map((displayName) => createPerson(ctx, { displayName })),
     );
@@ -236,7 +231,7 @@ describe('members and "Mes espaces"', () => {
   });
 
   it('walks every member and every request exactly once, page by page, even when names tie', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'request' });
     const animateur = await createPerson(ctx, { displayName: 'Zoé' });
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
     const members = await Promise.all(
@@ -267,8 +262,8 @@ describe('members and "Mes espaces"', () => {
 
   it('shows my active memberships and pending requests', async () => {
     const person = await createPerson(ctx);
-    const open = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
-    const asked = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const open = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
+    const asked = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     await addMembership(db(), open.id, person.id, { role: 'animateur' });
     await addMembership(db(), asked.id, person.id, { status: 'pending' });
     const mine = MySpacesSchema.parse((await call('GET', '/api/me/spaces', person)).json());

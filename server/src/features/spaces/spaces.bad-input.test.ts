@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, snapshotSpace, type TestPerson } from './spaces.fixtures';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, snapshotSpace } from '../../test/factories/spaces';
 
 /**
  * Garbage in the path, unknown spaces and people, impossible requests: each gets a clear 4xx
@@ -17,7 +18,7 @@ beforeAll(async () => {
   ctx = await createTestApp();
   admin = await createPerson(ctx, { role: 'admin' });
   animateur = await createPerson(ctx);
-  space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+  space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
   await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
 });
 afterAll(() => ctx.close());

@@ -1,10 +1,11 @@
 import { SpaceResponseSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace, snapshotSpace } from '../../test/factories/spaces';
 import { sessionCookie } from '../../test/http';
 import { ensureAdmin } from '../accounts/accounts.service';
 import { seedAlliance } from '../seed/seed.service';
-import { addMembership, createPerson, createSpaceRow, snapshotSpace, type TestPerson } from './spaces.fixtures';
 
 let ctx: TestContext;
 const db = () => ctx.database.db;
@@ -83,7 +84,7 @@ describe('creating spaces', () => {
 
 describe('editing spaces', () => {
   it('lets an animateur edit, change visibility and archive, then unarchive', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const animateur = await createPerson(ctx);
     await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
     const edited = await call('PATCH', `/api/spaces/${space.slug}`, animateur, {
@@ -110,7 +111,7 @@ describe('editing spaces', () => {
   });
 
   it('refuses members who do not animate, leaving the space as it was', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const member = await createPerson(ctx);
     await addMembership(db(), space.id, member.id);
     const before = await snapshotSpace(db(), space.id);
@@ -120,7 +121,7 @@ describe('editing spaces', () => {
   });
 
   it('lets the admin from configuration manage seeded spaces that have no animateur', async () => {
-    const space = await createSpaceRow(db(), { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
     const requester = await createPerson(ctx);
     await addMembership(db(), space.id, requester.id, { status: 'pending' });
     const admin = await createPerson(ctx, { role: 'admin' });

@@ -1,24 +1,9 @@
 import { SpaceListSchema, type SpaceSummary } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../../db/database';
-import { sessionCookieName } from '../../plugins/auth';
-import { createSession } from '../../plugins/auth/sessions.queries';
 import { createTestApp, type TestContext } from '../../test/app';
+import { createPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
 import { seedAlliance } from '../seed/seed.service';
-
-let sequence = 0;
-async function createUser(db: Db, overrides: { role?: 'member' | 'admin' } = {}) {
-  sequence += 1;
-  return db
-    .insertInto('users')
-    .values({ email: `personne-${sequence}@example.org`, display_name: `Personne ${sequence}`, ...overrides })
-    .returning(['id', 'role'])
-    .executeTakeFirstOrThrow();
-}
-
-async function join(db: Db, spaceId: string, userId: string, status: 'active' | 'pending' = 'active') {
-  await db.insertInto('memberships').values({ space_id: spaceId, user_id: userId, status }).execute();
-}
 
 describe('GET /api/spaces', () => {
   let ctx: TestContext;
@@ -40,42 +25,34 @@ describe('GET /api/spaces', () => {
     ctx = await createTestApp();
     const { db } = ctx.database;
     await seedAlliance(db);
-    const privateSpace = await db
-      .insertInto('spaces')
-      .values({
-        slug: 'cercle-restreint',
-        kind: 'communaute',
-        title: 'Cercle restreint',
-        visibility: 'private',
-        join_policy: 'invite',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const privateSpace = await createSpace(db, {
+      slug: 'cercle-restreint',
+      kind: 'communaute',
+      title: 'Cercle restreint',
+      visibility: 'private',
+      joinPolicy: 'invite',
+    });
     privateSpaceId = privateSpace.id;
 
-    const signIn = async (user: { id: string }) => {
-      const { token } = await createSession(db, user.id, 'vitest', ctx.config.session);
-      return `${sessionCookieName(ctx.config.production)}=${token}`;
-    };
-    const insider = await createUser(db);
-    const pending = await createUser(db);
-    const outsider = await createUser(db);
-    const admin = await createUser(db, { role: 'admin' });
-    await join(db, privateSpaceId, insider.id);
-    await join(db, privateSpaceId, pending.id, 'pending');
-    cookies.insider = await signIn(insider);
-    cookies.pending = await signIn(pending);
-    cookies.outsider = await signIn(outsider);
-    cookies.admin = await signIn(admin);
+    const insider = await createPerson(ctx);
+    const pending = await createPerson(ctx);
+    const outsider = await createPerson(ctx);
+    const admin = await createPerson(ctx, { role: 'admin' });
+    await addMembership(db, privateSpaceId, insider.id);
+    await addMembership(db, privateSpaceId, pending.id, { status: 'pending' });
+    cookies.insider = insider.headers.cookie!;
+    cookies.pending = pending.headers.cookie!;
+    cookies.outsider = outsider.headers.cookie!;
+    cookies.admin = admin.headers.cookie!;
 
     const recits = await db
       .selectFrom('spaces')
       .select('id')
       .where('slug', '=', 'mise-en-recits')
       .executeTakeFirstOrThrow();
-    await join(db, recits.id, insider.id);
-    await join(db, recits.id, outsider.id);
-    await join(db, recits.id, pending.id, 'pending');
+    await addMembership(db, recits.id, insider.id);
+    await addMembership(db, recits.id, outsider.id);
+    await addMembership(db, recits.id, pending.id, { status: 'pending' });
   });
   afterAll(() => ctx.close());
 

@@ -3,16 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import { createTestApp, type TestContext } from '../../../test/app';
+import { appendParagraph, openProvider, paragraphs, settled, type TestProvider } from '../../../test/collab';
+import { createDocument } from '../../../test/factories/documents';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
 import { listen } from '../../../test/sockets';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import {
-  appendParagraph,
-  createDocumentVia,
-  openProvider,
-  paragraphs,
-  settled,
-  type TestProvider,
-} from '../documents.fixtures';
 import { loadStoredDoc } from '../storage.queries';
 
 describe('/collab', () => {
@@ -41,8 +36,8 @@ describe('/collab', () => {
     member = await createPerson(ctx, { displayName: 'Awa Membre' });
     other = await createPerson(ctx, { displayName: 'Basile Membre' });
     outsider = await createPerson(ctx, { displayName: 'Chloé Extérieure' });
-    const publicSpace = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
-    const membersSpace = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
+    const publicSpace = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+    const membersSpace = await createSpace(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
     publicSlug = publicSpace.slug;
     membersSlug = membersSpace.slug;
     for (const space of [publicSpace, membersSpace]) {
@@ -57,7 +52,7 @@ describe('/collab', () => {
   });
 
   it('lets two members write at once and converge, and stores what they wrote', async () => {
-    const id = await createDocumentVia(ctx, member, membersSlug);
+    const id = await createDocument(ctx, member, membersSlug);
     const a = open(url, id, member);
     const b = open(url, id, other);
     await Promise.all([settled(a), settled(b)]);
@@ -85,7 +80,7 @@ describe('/collab', () => {
   });
 
   it('gives readers a read-only connection whose updates are never applied, shown nor stored', async () => {
-    const id = await createDocumentVia(ctx, member, publicSlug);
+    const id = await createDocument(ctx, member, publicSlug);
     const writer = open(url, id, member);
     await settled(writer);
     appendParagraph(writer.doc, 'Texte du chantier');
@@ -115,7 +110,7 @@ describe('/collab', () => {
   });
 
   it('closes refused connections with the contract codes', async () => {
-    const id = await createDocumentVia(ctx, member, membersSlug);
+    const id = await createDocument(ctx, member, membersSlug);
     const unknown = open(url, '00000000-0000-4000-8000-000000000000', member);
     const garbage = open(url, 'pas-un-identifiant', member);
     const anonymous = open(url, id, null);
@@ -129,9 +124,9 @@ describe('/collab', () => {
   });
 
   it('answers a document of a private space like an unknown one, to anonymous visitors too', async () => {
-    const privateSpace = await createSpaceRow(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
+    const privateSpace = await createSpace(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
     await addMembership(ctx.database.db, privateSpace.id, member.id);
-    const id = await createDocumentVia(ctx, member, privateSpace.slug);
+    const id = await createDocument(ctx, member, privateSpace.slug);
     const anonymous = open(url, id, null);
     const outside = open(url, id, outsider);
     expect(await anonymous.closed).toBe(COLLAB_CLOSE_CODES.not_found);
@@ -139,7 +134,7 @@ describe('/collab', () => {
   });
 
   it('refuses websocket upgrades from another site', async () => {
-    const id = await createDocumentVia(ctx, member, membersSlug);
+    const id = await createDocument(ctx, member, membersSlug);
     const status = await new Promise<number>((resolve, reject) => {
       const socket = new WebSocket(`${url.replace(/^http/, 'ws')}${COLLAB_PATH}`, {
         headers: { origin: 'https://evil.example', cookie: member.headers.cookie as string },
@@ -152,7 +147,7 @@ describe('/collab', () => {
   });
 
   it('merges edits made offline when the provider reconnects', async () => {
-    const id = await createDocumentVia(ctx, member, membersSlug);
+    const id = await createDocument(ctx, member, membersSlug);
     const online = open(url, id, member);
     const offlineDoc = new Y.Doc();
     const traveller = open(url, id, other, { doc: offlineDoc });
@@ -169,7 +164,7 @@ describe('/collab', () => {
   });
 
   it('persists every edit of 40 editors writing at once', async () => {
-    const id = await createDocumentVia(ctx, member, publicSlug);
+    const id = await createDocument(ctx, member, publicSlug);
     const editors = await Promise.all(
       Array.from({ length: 40 }, async (_, i) => {
         const person = await createPerson(ctx, { displayName: `Éditrice ${i}` });
@@ -194,7 +189,7 @@ describe('/collab', () => {
   });
 
   it('delivers a restored version live to connected editors', async () => {
-    const id = await createDocumentVia(ctx, member, membersSlug);
+    const id = await createDocument(ctx, member, membersSlug);
     const editor = open(url, id, other);
     await settled(editor);
     appendParagraph(editor.doc, 'Version du 3 mars');

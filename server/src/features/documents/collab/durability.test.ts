@@ -11,9 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../app';
 import { loadConfig } from '../../../config';
 import type { Database } from '../../../db/database';
-import { createTestDatabase } from '../../../test/database';
-import { listen } from '../../../test/sockets';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
 import {
   appendParagraph,
   openProvider,
@@ -21,7 +18,11 @@ import {
   settled,
   type TestProvider,
   typeLongText,
-} from '../documents.fixtures';
+} from '../../../test/collab';
+import { createTestDatabase } from '../../../test/database';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
+import { listen } from '../../../test/sockets';
 import { createDocument } from '../documents.service';
 import { loadStoredDoc } from '../storage.queries';
 
@@ -95,7 +96,7 @@ describe('/collab acknowledges only what is stored', () => {
     const ctx = { app, database, config, close: async () => undefined };
     url = await listen(ctx);
     member = await createPerson(ctx, { displayName: 'Awa Rédactrice' });
-    spaceId = (await createSpaceRow(database.db, { visibility: 'members', joinPolicy: 'request' })).id;
+    spaceId = (await createSpace(database.db, { visibility: 'members', joinPolicy: 'request' })).id;
     await addMembership(database.db, spaceId, member.id);
   });
 

@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type App, buildApp } from '../../../app';
 import { loadConfig } from '../../../config';
 import type { Database } from '../../../db/database';
+import { appendParagraph, openProvider, paragraphs, settled, type TestProvider } from '../../../test/collab';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
 import { createReopenableDatabase, type ReopenableDatabase } from '../../../test/reopenable-database';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import { appendParagraph, openProvider, paragraphs, settled, type TestProvider } from '../documents.fixtures';
 import { createDocument } from '../documents.service';
 
 const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'off', SEED: 'off', LOG_LEVEL: 'silent' });
@@ -34,7 +35,7 @@ describe('/collab across a restart', () => {
     let { app, url } = await start(database);
     const ctx = { database, config, app, close: async () => undefined };
     const member: TestPerson = await createPerson(ctx);
-    const space = await createSpaceRow(database.db, { visibility: 'members', joinPolicy: 'request' });
+    const space = await createSpace(database.db, { visibility: 'members', joinPolicy: 'request' });
     await addMembership(database.db, space.id, member.id);
     const { id } = await createDocument(
       { db: database.db },

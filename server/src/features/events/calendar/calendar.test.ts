@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app';
+import { createEvent } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
+import { request } from '../../../test/http';
 import { seedAlliance } from '../../seed/seed.service';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import { call, createEventRow } from '../events.fixtures';
 
 /** ICS files and the personal feed: zones, recurrence, and never the visio link. */
 describe('calendars', () => {
@@ -18,9 +20,9 @@ describe('calendars', () => {
   const unfold = (text: string) => text.replace(/\r\n[ \t]/g, '');
 
   it('exports one event with its TZID and VTIMEZONE, without the visio link even to a seat holder', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 10 });
-    await call(ctx, person, 'POST', `/api/events/${event.id}/registrations`);
-    const response = await call(ctx, person, 'GET', `/api/events/${event.id}/ics`);
+    const event = await createEvent(ctx.database.db, { capacity: 10 });
+    await request(ctx, person, 'POST', `/api/events/${event.id}/registrations`);
+    const response = await request(ctx, person, 'GET', `/api/events/${event.id}/ics`);
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toMatch(/^text\/calendar/);
     const text = unfold(response.body);
@@ -43,14 +45,14 @@ describe('calendars', () => {
   });
 
   it('exports the permanence as one recurring event with its RRULE, and cancelled dates as EXDATE', async () => {
-    const next = (await call(ctx, null, 'GET', '/api/permanence/next')).json().next;
+    const next = (await request(ctx, null, 'GET', '/api/permanence/next')).json().next;
     const cancelled = await ctx.database.db
       .updateTable('events')
       .set({ cancelled_at: new Date() })
       .where('id', '=', next.eventId)
       .returning('starts_at')
       .executeTakeFirstOrThrow();
-    const response = await call(ctx, null, 'GET', `/api/series/${next.seriesId}/ics`);
+    const response = await request(ctx, null, 'GET', `/api/series/${next.seriesId}/ics`);
     expect(response.statusCode).toBe(200);
     const text = unfold(response.body);
     expect(text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
@@ -65,18 +67,18 @@ describe('calendars', () => {
 
   it('gives a stable personal feed with what one registered for or follows; rotating revokes the old address', async () => {
     const member = await createPerson(ctx);
-    const mine = await createEventRow(ctx.database.db, { title: 'Atelier mise en récits' });
-    const other = await createEventRow(ctx.database.db, { title: 'Atelier non suivi' });
-    await call(ctx, member, 'POST', `/api/events/${mine.id}/registrations`);
-    const next = (await call(ctx, null, 'GET', '/api/permanence/next')).json().next;
-    const follow = await call(ctx, member, 'PUT', `/api/series/${next.seriesId}/follow`);
+    const mine = await createEvent(ctx.database.db, { title: 'Atelier mise en récits' });
+    const other = await createEvent(ctx.database.db, { title: 'Atelier non suivi' });
+    await request(ctx, member, 'POST', `/api/events/${mine.id}/registrations`);
+    const next = (await request(ctx, null, 'GET', '/api/permanence/next')).json().next;
+    const follow = await request(ctx, member, 'PUT', `/api/series/${next.seriesId}/follow`);
     expect(follow.json()).toEqual({ following: true });
 
-    const first = (await call(ctx, member, 'GET', '/api/calendar/feed')).json().url as string;
-    expect((await call(ctx, member, 'GET', '/api/calendar/feed')).json().url).toBe(first);
+    const first = (await request(ctx, member, 'GET', '/api/calendar/feed')).json().url as string;
+    expect((await request(ctx, member, 'GET', '/api/calendar/feed')).json().url).toBe(first);
     expect(first).toMatch(/\/api\/calendar\/[A-Za-z0-9_-]{20,}\.ics$/);
     const path = new URL(first).pathname;
-    const feed = await call(ctx, null, 'GET', path);
+    const feed = await request(ctx, null, 'GET', path);
     expect(feed.statusCode).toBe(200);
     const text = unfold(feed.body);
     expect(text).toContain('SUMMARY:Atelier mise en récits');
@@ -93,27 +95,27 @@ describe('calendars', () => {
       .executeTakeFirstOrThrow();
     expect(path).not.toContain(stored.token_hash);
 
-    const rotated = (await call(ctx, member, 'POST', '/api/calendar/feed/rotate')).json().url as string;
+    const rotated = (await request(ctx, member, 'POST', '/api/calendar/feed/rotate')).json().url as string;
     expect(rotated).not.toBe(first);
-    expect((await call(ctx, null, 'GET', path)).statusCode).toBe(404);
-    expect((await call(ctx, null, 'GET', new URL(rotated).pathname)).statusCode).toBe(200);
-    expect((await call(ctx, null, 'GET', '/api/calendar/not-a-token')).statusCode).toBe(404);
-    expect((await call(ctx, null, 'GET', '/api/calendar/feed')).statusCode).toBe(401);
+    expect((await request(ctx, null, 'GET', path)).statusCode).toBe(404);
+    expect((await request(ctx, null, 'GET', new URL(rotated).pathname)).statusCode).toBe(200);
+    expect((await request(ctx, null, 'GET', '/api/calendar/not-a-token')).statusCode).toBe(404);
+    expect((await request(ctx, null, 'GET', '/api/calendar/feed')).statusCode).toBe(401);
 
     // Unfollowing takes the series out of the feed.
-    expect((await call(ctx, member, 'DELETE', `/api/series/${next.seriesId}/follow`)).json()).toEqual({
+    expect((await request(ctx, member, 'DELETE', `/api/series/${next.seriesId}/follow`)).json()).toEqual({
       following: false,
     });
-    expect(unfold((await call(ctx, null, 'GET', new URL(rotated).pathname)).body)).not.toContain('La permanence');
+    expect(unfold((await request(ctx, null, 'GET', new URL(rotated).pathname)).body)).not.toContain('La permanence');
   });
 
   it('keeps events of a private space out of ICS for those who may not see them', async () => {
-    const space = await createSpaceRow(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
+    const space = await createSpace(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
     const insider = await createPerson(ctx);
     await addMembership(ctx.database.db, space.id, insider.id);
-    const event = await createEventRow(ctx.database.db, { spaceId: space.id });
-    expect((await call(ctx, person, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(404);
-    expect((await call(ctx, null, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(404);
-    expect((await call(ctx, insider, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(200);
+    const event = await createEvent(ctx.database.db, { spaceId: space.id });
+    expect((await request(ctx, person, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(404);
+    expect((await request(ctx, null, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(404);
+    expect((await request(ctx, insider, 'GET', `/api/events/${event.id}/ics`)).statusCode).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import { call, createEventRow, registerRow } from './questions.fixtures';
+import { createEvent, createRegistration } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
+import { request } from '../../../test/http';
 
 /** Attendance: the sheet animateur·ices fill in, and the permanences a person attended. */
 
@@ -22,16 +24,16 @@ beforeAll(async () => {
   bruno = await createPerson(ctx, { displayName: 'Bruno Attente' });
   chloe = await createPerson(ctx, { displayName: 'Chloé Venue' });
   denis = await createPerson(ctx, { displayName: 'Denis Désisté' });
-  const space = await createSpaceRow(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
+  const space = await createSpace(ctx.database.db, { visibility: 'public', joinPolicy: 'open' });
   spaceId = space.id;
   await addMembership(ctx.database.db, spaceId, animateur.id, { role: 'animateur' });
 });
 afterAll(async () => ctx.close());
 
 const mark = (eventId: string, userId: string, attended: boolean, person = animateur) =>
-  call(ctx, person, 'PUT', `/api/events/${eventId}/attendance/${userId}`, { attended });
+  request(ctx, person, 'PUT', `/api/events/${eventId}/attendance/${userId}`, { attended });
 const sheet = async (eventId: string) =>
-  (await call(ctx, animateur, 'GET', `/api/events/${eventId}/attendance`)).json().items as Array<{
+  (await request(ctx, animateur, 'GET', `/api/events/${eventId}/attendance`)).json().items as Array<{
     person: { id: string; displayName: string };
     status: string | null;
     attended: boolean;
@@ -40,10 +42,10 @@ const sheet = async (eventId: string) =>
 describe('the attendance sheet', () => {
   it('lists seats, the waitlist and anyone marked present, and records marks', async () => {
     const db = ctx.database.db;
-    const event = await createEventRow(db, { spaceId, startsInHours: -1, durationHours: 2 });
-    await registerRow(db, event.id, alice.id);
-    await registerRow(db, event.id, bruno.id, 'waitlisted');
-    await registerRow(db, event.id, denis.id, 'cancelled');
+    const event = await createEvent(db, { spaceId, startsInHours: -1, durationHours: 2 });
+    await createRegistration(db, event.id, alice.id);
+    await createRegistration(db, event.id, bruno.id, 'waitlisted');
+    await createRegistration(db, event.id, denis.id, 'cancelled');
 
     expect(await sheet(event.id)).toEqual([
       { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: false },
@@ -73,18 +75,18 @@ describe('the attendance sheet', () => {
 
   it('answers 404 for unknown people or events and 409 for cancelled events, changing nothing', async () => {
     const db = ctx.database.db;
-    const event = await createEventRow(db, { spaceId });
+    const event = await createEvent(db, { spaceId });
     for (const userId of ['00000000-0000-4000-8000-000000000000', 'quelquun']) {
       const response = await mark(event.id, userId, true);
       expect(response.statusCode).toBe(404);
       expect(response.json().error.code).toBe('not_found');
     }
     expect((await mark('00000000-0000-4000-8000-000000000000', alice.id, true)).statusCode).toBe(404);
-    const bad = await call(ctx, animateur, 'PUT', `/api/events/${event.id}/attendance/${alice.id}`, {
+    const bad = await request(ctx, animateur, 'PUT', `/api/events/${event.id}/attendance/${alice.id}`, {
       attended: 'oui',
     });
     expect(bad.statusCode).toBe(400);
-    const cancelled = await createEventRow(db, { spaceId, cancelled: true });
+    const cancelled = await createEvent(db, { spaceId, cancelled: true });
     const refused = await mark(cancelled.id, alice.id, true);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('event_cancelled');
@@ -98,16 +100,24 @@ describe('attended permanences', () => {
   it('lists the permanences a person was marked at, newest first, to them and to admins', async () => {
     const db = ctx.database.db;
     const person = await createPerson(ctx, { displayName: 'Paula Fidèle' });
-    const older = await createEventRow(db, { title: 'Permanence de septembre', startsInHours: -24 * 60 });
-    const newer = await createEventRow(db, { title: 'Permanence d’octobre', startsInHours: -24 * 30 });
-    const missed = await createEventRow(db, { title: 'Permanence de novembre', startsInHours: -24 * 2 });
-    const atelier = await createEventRow(db, { title: 'Atelier récit', kind: 'atelier', startsInHours: -24 * 10 });
-    await registerRow(db, missed.id, person.id);
+    const older = await createEvent(db, {
+      kind: 'permanence',
+      title: 'Permanence de septembre',
+      startsInHours: -24 * 60,
+    });
+    const newer = await createEvent(db, { kind: 'permanence', title: 'Permanence d’octobre', startsInHours: -24 * 30 });
+    const missed = await createEvent(db, {
+      kind: 'permanence',
+      title: 'Permanence de novembre',
+      startsInHours: -24 * 2,
+    });
+    const atelier = await createEvent(db, { title: 'Atelier récit', kind: 'atelier', startsInHours: -24 * 10 });
+    await createRegistration(db, missed.id, person.id);
     for (const event of [older, newer, atelier]) {
       expect((await mark(event.id, person.id, true, admin)).statusCode).toBe(204);
     }
 
-    const own = await call(ctx, person, 'GET', `/api/users/${person.id}/attended-permanences`);
+    const own = await request(ctx, person, 'GET', `/api/users/${person.id}/attended-permanences`);
     expect(own.statusCode).toBe(200);
     const items = own.json().items as Array<{ id: string; title: string; kind: string; videoUrl?: string }>;
     expect(items.map((item) => item.title)).toEqual(['Permanence d’octobre', 'Permanence de septembre']);
@@ -115,13 +125,13 @@ describe('attended permanences', () => {
     // Not registered for those: the visio link stays hidden.
     expect(items.every((item) => item.videoUrl === undefined)).toBe(true);
 
-    const byAdmin = await call(ctx, admin, 'GET', `/api/users/${person.id}/attended-permanences`);
+    const byAdmin = await request(ctx, admin, 'GET', `/api/users/${person.id}/attended-permanences`);
     expect(byAdmin.json().items.map((item: { id: string }) => item.id)).toEqual([newer.id, older.id]);
 
-    expect((await call(ctx, alice, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
-    expect((await call(ctx, animateur, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
-    expect((await call(ctx, null, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(401);
-    const unknown = await call(
+    expect((await request(ctx, alice, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
+    expect((await request(ctx, animateur, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(403);
+    expect((await request(ctx, null, 'GET', `/api/users/${person.id}/attended-permanences`)).statusCode).toBe(401);
+    const unknown = await request(
       ctx,
       admin,
       'GET',
@@ -129,7 +139,7 @@ describe('attended permanences', () => {
     );
     expect(unknown.statusCode).toBe(404);
     // Bruno was only on a waitlist, never marked present.
-    expect((await call(ctx, bruno, 'GET', `/api/users/${bruno.id}/attended-permanences`)).json()).toEqual({
+    expect((await request(ctx, bruno, 'GET', `/api/users/${bruno.id}/attended-permanences`)).json()).toEqual({
       items: [],
     });
   });

@@ -1,9 +1,11 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { request as emit } from '../../../test/sockets';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../../spaces/spaces.fixtures';
-import { socketTestApp } from '../events.sockets.fixtures';
-import { ask, call, createEventRow, registerRow } from './questions.fixtures';
+import { createEvent, createRegistration } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { createQuestion } from '../../../test/factories/questions';
+import { addMembership, createSpace } from '../../../test/factories/spaces';
+import { request } from '../../../test/http';
+import { request as emit, socketTestApp } from '../../../test/sockets';
 
 /** Over a real socket: everyone watching the event sees the queue change live, in order. */
 
@@ -24,11 +26,11 @@ beforeAll(async () => {
 describe('questions over socket.io', () => {
   it('delivers question.created and question.updated to the event room, without anyone’s vote', async () => {
     const db = live.ctx.database.db;
-    const space = await createSpaceRow(db, { visibility: 'public', joinPolicy: 'open' });
+    const space = await createSpace(db, { visibility: 'public', joinPolicy: 'open' });
     await addMembership(db, space.id, animateur.id, { role: 'animateur' });
-    const event = await createEventRow(db, { spaceId: space.id });
-    await registerRow(db, event.id, alice.id);
-    await registerRow(db, event.id, bruno.id);
+    const event = await createEvent(db, { spaceId: space.id });
+    await createRegistration(db, event.id, alice.id);
+    await createRegistration(db, event.id, bruno.id);
 
     // Someone only watching (not registered, anonymous even) follows the queue.
     const socket = await open(null);
@@ -40,12 +42,12 @@ describe('questions over socket.io', () => {
     expect(ack.ok).toBe(true);
     const start = ack.seq;
 
-    const question = await ask(live.ctx, alice, event.id, 'Comment contribuer ?');
-    await call(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
-    await call(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
-    await call(live.ctx, animateur, 'PATCH', `/api/questions/${question.id}`, { status: 'current' });
-    const other = await ask(live.ctx, alice, event.id, 'Et ensuite ?');
-    await call(live.ctx, animateur, 'PATCH', `/api/questions/${other.id}`, { status: 'current' });
+    const question = await createQuestion(live.ctx, alice, event.id, 'Comment contribuer ?');
+    await request(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
+    await request(live.ctx, bruno, 'POST', `/api/questions/${question.id}/vote`);
+    await request(live.ctx, animateur, 'PATCH', `/api/questions/${question.id}`, { status: 'current' });
+    const other = await createQuestion(live.ctx, alice, event.id, 'Et ensuite ?');
+    await request(live.ctx, animateur, 'PATCH', `/api/questions/${other.id}`, { status: 'current' });
 
     // created, vote (the second vote by the same person publishes nothing), current,
     // created, then the previous current back to open and the new current.
@@ -69,8 +71,8 @@ describe('questions over socket.io', () => {
 
   it('keeps the room of a private space’s event closed to outsiders', async () => {
     const db = live.ctx.database.db;
-    const space = await createSpaceRow(db, { visibility: 'private', joinPolicy: 'invite' });
-    const event = await createEventRow(db, { spaceId: space.id });
+    const space = await createSpace(db, { visibility: 'private', joinPolicy: 'invite' });
+    const event = await createEvent(db, { spaceId: space.id });
     const socket = await open(viewer);
     expect(await emit(socket, 'subscribe', { room: `event:${event.id}` })).toMatchObject({ ok: false });
   });

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app';
-import { createPerson, type TestPerson } from '../../spaces/spaces.fixtures';
-import { ask, call, createEventRow, questionRows, registerRow, voteRows } from './questions.fixtures';
+import { createEvent, createRegistration } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { createQuestion, questionRows, voteRows } from '../../../test/factories/questions';
+import { request } from '../../../test/http';
 
 /** Votes: once per person, exact under concurrency, and nothing changes on a refused vote. */
 
@@ -17,17 +19,18 @@ beforeAll(async () => {
 afterAll(async () => ctx.close());
 
 async function eventWith(...people: TestPerson[]) {
-  const event = await createEventRow(ctx.database.db);
-  for (const person of people) await registerRow(ctx.database.db, event.id, person.id);
+  const event = await createEvent(ctx.database.db);
+  for (const person of people) await createRegistration(ctx.database.db, event.id, person.id);
   return event;
 }
 
-const vote = (person: TestPerson, questionId: string) => call(ctx, person, 'POST', `/api/questions/${questionId}/vote`);
+const vote = (person: TestPerson, questionId: string) =>
+  request(ctx, person, 'POST', `/api/questions/${questionId}/vote`);
 
 describe('voting for a question', () => {
   it('counts two people as two votes and one person voting twice as one', async () => {
     const event = await eventWith(alice, bruno);
-    const question = await ask(ctx, alice, event.id);
+    const question = await createQuestion(ctx, alice, event.id);
 
     const first = await vote(alice, question.id);
     expect(first.statusCode).toBe(200);
@@ -40,9 +43,9 @@ describe('voting for a question', () => {
     const second = await vote(bruno, question.id);
     expect(second.json().question).toMatchObject({ votes: 2, voted: true });
 
-    const listed = await call(ctx, alice, 'GET', `/api/events/${event.id}/questions`);
+    const listed = await request(ctx, alice, 'GET', `/api/events/${event.id}/questions`);
     expect(listed.json().items).toEqual([expect.objectContaining({ id: question.id, votes: 2, voted: true })]);
-    const anonymous = await call(ctx, null, 'GET', `/api/events/${event.id}/questions`);
+    const anonymous = await request(ctx, null, 'GET', `/api/events/${event.id}/questions`);
     expect(anonymous.json().items[0]).toMatchObject({ votes: 2, voted: false });
     expect((await voteRows(ctx.database.db, question.id)).map((row) => row.user_id).sort()).toEqual(
       [alice.id, bruno.id].sort(),
@@ -54,7 +57,7 @@ describe('voting for a question', () => {
       Array.from({ length: 50 }, (_, i) => createPerson(ctx, { displayName: `Votant ${i}` })),
     );
     const event = await eventWith(alice, ...voters);
-    const question = await ask(ctx, alice, event.id);
+    const question = await createQuestion(ctx, alice, event.id);
 
     const responses = await Promise.all(voters.map((voter) => vote(voter, question.id)));
     expect(responses.map((response) => response.statusCode)).toEqual(voters.map(() => 200));
@@ -66,7 +69,7 @@ describe('voting for a question', () => {
 
   it('keeps one vote when one person votes 10 times at once', async () => {
     const event = await eventWith(alice, bruno);
-    const question = await ask(ctx, alice, event.id);
+    const question = await createQuestion(ctx, alice, event.id);
     const responses = await Promise.all(Array.from({ length: 10 }, () => vote(bruno, question.id)));
     expect(responses.map((response) => response.statusCode)).toEqual(responses.map(() => 200));
     const [row] = await questionRows(ctx.database.db, event.id);
@@ -76,7 +79,7 @@ describe('voting for a question', () => {
 
   it('answers 404 for unknown or malformed question ids and changes nothing', async () => {
     const event = await eventWith(alice);
-    const question = await ask(ctx, alice, event.id);
+    const question = await createQuestion(ctx, alice, event.id);
     const before = await ctx.database.db.selectFrom('question_votes').selectAll().execute();
     for (const id of ['00000000-0000-4000-8000-000000000000', 'pas-un-identifiant']) {
       const response = await vote(alice, id);
@@ -91,13 +94,13 @@ describe('voting for a question', () => {
   it('refuses votes from people not registered, on cancelled events and once the event has ended', async () => {
     const db = ctx.database.db;
     const event = await eventWith(alice);
-    const question = await ask(ctx, alice, event.id);
+    const question = await createQuestion(ctx, alice, event.id);
     const refused = await vote(bruno, question.id);
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('not_registered');
 
     // A cancelled registration no longer counts.
-    await registerRow(db, event.id, bruno.id, 'cancelled');
+    await createRegistration(db, event.id, bruno.id, 'cancelled');
     expect((await vote(bruno, question.id)).json().error.code).toBe('not_registered');
 
     await db.updateTable('events').set({ cancelled_at: new Date() }).where('id', '=', event.id).execute();
@@ -105,8 +108,8 @@ describe('voting for a question', () => {
     expect(cancelled.statusCode).toBe(409);
     expect(cancelled.json().error.code).toBe('event_cancelled');
 
-    const past = await createEventRow(db, { startsInHours: -3, durationHours: 1 });
-    await registerRow(db, past.id, alice.id);
+    const past = await createEvent(db, { startsInHours: -3, durationHours: 1 });
+    await createRegistration(db, past.id, alice.id);
     const old = await db
       .insertInto('questions')
       .values({ event_id: past.id, author_id: alice.id, body: 'Posée pendant la séance' })

@@ -1,8 +1,10 @@
 import { EventDetailSchema } from '@atelier/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app';
-import { createPerson, mailsTo, type TestPerson } from '../../spaces/spaces.fixtures';
-import { call, createEventRow, snapshotEvents } from '../events.fixtures';
+import { createEvent, snapshotEvents } from '../../../test/factories/events';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { request } from '../../../test/http';
+import { mailsTo } from '../../../test/outbox';
 
 /** Registrations: seats, the waitlist and its order, cancellations, the one-click link, counters. */
 describe('registrations', () => {
@@ -15,15 +17,15 @@ describe('registrations', () => {
   afterAll(() => ctx.close());
 
   const detail = async (person: TestPerson | null, eventId: string) => {
-    const response = await call(ctx, person, 'GET', `/api/events/${eventId}`);
+    const response = await request(ctx, person, 'GET', `/api/events/${eventId}`);
     expect(response.statusCode).toBe(200);
     return EventDetailSchema.parse(response.json());
   };
   const registerAs = (person: TestPerson, eventId: string) =>
-    call(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
+    request(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
 
   it('never overbooks: 200 simultaneous sign-ups for 30 seats give 30 seats and a waitlist 1..170', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 30 });
+    const event = await createEvent(ctx.database.db, { capacity: 30 });
     const people = await Promise.all(Array.from({ length: 200 }, () => createPerson(ctx)));
     const responses = await Promise.all(people.map((person) => registerAs(person, event.id)));
     expect(responses.map((response) => response.statusCode)).toEqual(Array(200).fill(201));
@@ -53,7 +55,7 @@ describe('registrations', () => {
   }, 120_000);
 
   it('promotes the waitlist in order when seats free, in the same transaction, with mails', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 2 });
+    const event = await createEvent(ctx.database.db, { capacity: 2 });
     const [a, b, c, d, e] = await Promise.all(Array.from({ length: 5 }, () => createPerson(ctx)));
     if (!a || !b || !c || !d || !e) throw new Error('people');
     for (const person of [a, b, c, d, e]) expect((await registerAs(person, event.id)).statusCode).toBe(201);
@@ -68,7 +70,7 @@ describe('registrations', () => {
     expect(seatMail?.text_body).toContain('https://visio.exemple.fr/initiation-secrete');
     expect(seatMail?.text_body).toMatch(/\/inscriptions\/annuler\?token=[A-Za-z0-9_-]+/);
 
-    expect((await call(ctx, a, 'DELETE', `/api/events/${event.id}/registrations/me`)).statusCode).toBe(204);
+    expect((await request(ctx, a, 'DELETE', `/api/events/${event.id}/registrations/me`)).statusCode).toBe(204);
     expect((await detail(c, event.id)).myRegistration).toEqual({ status: 'registered' });
     expect((await detail(d, event.id)).myRegistration).toEqual({ status: 'waitlisted', position: 1 });
     expect((await detail(e, event.id)).myRegistration).toEqual({ status: 'waitlisted', position: 2 });
@@ -77,7 +79,7 @@ describe('registrations', () => {
     expect(promotion?.text_body).toContain('https://visio.exemple.fr/initiation-secrete');
 
     // A waitlisted person leaving moves the others up, and frees no seat.
-    expect((await call(ctx, d, 'DELETE', `/api/events/${event.id}/registrations/me`)).statusCode).toBe(204);
+    expect((await request(ctx, d, 'DELETE', `/api/events/${event.id}/registrations/me`)).statusCode).toBe(204);
     expect((await detail(e, event.id)).myRegistration).toEqual({ status: 'waitlisted', position: 1 });
     expect((await detail(null, event.id)).event).toMatchObject({ registeredCount: 2, waitlistCount: 1 });
 
@@ -97,7 +99,7 @@ describe('registrations', () => {
   });
 
   it('answers 409 already_registered to a second sign-up, changing nothing', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 5 });
+    const event = await createEvent(ctx.database.db, { capacity: 5 });
     const person = await createPerson(ctx);
     expect((await registerAs(person, event.id)).statusCode).toBe(201);
     const before = await snapshotEvents(ctx.database.db);
@@ -109,8 +111,8 @@ describe('registrations', () => {
 
   it('refuses past, closed and cancelled events with 409, changing nothing', async () => {
     const person = await createPerson(ctx);
-    const past = await createEventRow(ctx.database.db, { inHours: -3 });
-    const cancelled = await createEventRow(ctx.database.db, { cancelled: true });
+    const past = await createEvent(ctx.database.db, { startsInHours: -3 });
+    const cancelled = await createEvent(ctx.database.db, { cancelled: true });
     const before = await snapshotEvents(ctx.database.db);
     const late = await registerAs(person, past.id);
     expect([late.statusCode, late.json().error.code]).toEqual([409, 'registration_closed']);
@@ -120,24 +122,24 @@ describe('registrations', () => {
   });
 
   it('refuses a capacity below the seats taken; raising it promotes from the waitlist', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 2 });
+    const event = await createEvent(ctx.database.db, { capacity: 2 });
     const people = await Promise.all(Array.from({ length: 4 }, () => createPerson(ctx)));
     for (const person of people) await registerAs(person, event.id);
     const before = await snapshotEvents(ctx.database.db);
-    const lower = await call(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: 1 });
+    const lower = await request(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: 1 });
     expect([lower.statusCode, lower.json().error.code]).toEqual([409, 'capacity_below_registrations']);
     expect(await snapshotEvents(ctx.database.db)).toEqual(before);
 
-    const raise = await call(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: 3 });
+    const raise = await request(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: 3 });
     expect(raise.statusCode).toBe(200);
     expect(raise.json().event).toMatchObject({ capacity: 3, registeredCount: 3, waitlistCount: 1 });
     expect((await detail(people[2] ?? null, event.id)).myRegistration).toEqual({ status: 'registered' });
-    const unlimited = await call(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: null });
+    const unlimited = await request(ctx, admin, 'PATCH', `/api/events/${event.id}`, { capacity: null });
     expect(unlimited.json().event).toMatchObject({ capacity: null, registeredCount: 4, waitlistCount: 0 });
   });
 
   it('cancels with the one-click link of the mail, without a session; the link then names nothing', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 1 });
+    const event = await createEvent(ctx.database.db, { capacity: 1 });
     const [first, second] = [await createPerson(ctx), await createPerson(ctx)];
     await registerAs(first, event.id);
     await registerAs(second, event.id);
@@ -145,21 +147,21 @@ describe('registrations', () => {
     const token = /token=([A-Za-z0-9_-]+)/.exec(mail?.text_body ?? '')?.[1];
     expect(token).toBeDefined();
 
-    const cancelled = await call(ctx, null, 'POST', '/api/registrations/cancel', { token });
+    const cancelled = await request(ctx, null, 'POST', '/api/registrations/cancel', { token });
     expect(cancelled.statusCode).toBe(200);
     expect(cancelled.json().event).toMatchObject({ id: event.id, registeredCount: 1, waitlistCount: 0 });
     expect(cancelled.json().event.videoUrl).toBeUndefined();
     expect((await detail(first, event.id)).myRegistration).toBeNull();
     expect((await detail(second, event.id)).myRegistration).toEqual({ status: 'registered' });
 
-    const reused = await call(ctx, null, 'POST', '/api/registrations/cancel', { token });
+    const reused = await request(ctx, null, 'POST', '/api/registrations/cancel', { token });
     expect([reused.statusCode, reused.json().error.code]).toEqual([404, 'not_found']);
-    const forged = await call(ctx, null, 'POST', '/api/registrations/cancel', { token: 'x'.repeat(43) });
+    const forged = await request(ctx, null, 'POST', '/api/registrations/cancel', { token: 'x'.repeat(43) });
     expect(forged.statusCode).toBe(404);
   });
 
   it('shows the visio link to seat holders and managers only, never in listings', async () => {
-    const event = await createEventRow(ctx.database.db, { capacity: 1 });
+    const event = await createEvent(ctx.database.db, { capacity: 1 });
     const [seat, waiting, visitor] = [await createPerson(ctx), await createPerson(ctx), await createPerson(ctx)];
     await registerAs(seat, event.id);
     await registerAs(waiting, event.id);
@@ -168,7 +170,7 @@ describe('registrations', () => {
     expect((await detail(waiting, event.id)).event.videoUrl).toBeUndefined();
     expect((await detail(visitor, event.id)).event.videoUrl).toBeUndefined();
     expect((await detail(null, event.id)).event.videoUrl).toBeUndefined();
-    const list = await call(ctx, seat, 'GET', '/api/events');
+    const list = await request(ctx, seat, 'GET', '/api/events');
     expect(list.statusCode).toBe(200);
     expect(list.body).not.toContain('initiation-secrete');
     expect(list.json().items.map((item: { id: string }) => item.id)).toContain(event.id);

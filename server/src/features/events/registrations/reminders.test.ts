@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, type TestPerson } from '../../../test/factories/people';
+import { request } from '../../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../../test/jobs';
-import { createPerson, mailsTo, type TestPerson } from '../../spaces/spaces.fixtures';
-import { call } from '../events.fixtures';
+import { mailsTo } from '../../../test/outbox';
 
 const HOUR = 60 * 60_000;
 
@@ -45,7 +46,7 @@ describe('event reminders', () => {
 
   it('plans both reminders, sends each once to seat holders only, with the link, and none after a cancellation', async () => {
     const startsAt = new Date(Date.now() + 48 * HOUR);
-    const created = await call(ctx, admin, 'POST', '/api/events', {
+    const created = await request(ctx, admin, 'POST', '/api/events', {
       title: 'Assemblée de l’alliance',
       kind: 'autre',
       startsAt: startsAt.toISOString(),
@@ -69,9 +70,9 @@ describe('event reminders', () => {
       createPerson(ctx),
     ]);
     if (!a || !b || !c || !d) throw new Error('people');
-    for (const person of [a, b, c, d]) await call(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
+    for (const person of [a, b, c, d]) await request(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
     // b leaves: c (first on the waitlist) gets the seat; d stays waiting.
-    await call(ctx, b, 'DELETE', `/api/events/${eventId}/registrations/me`);
+    await request(ctx, b, 'DELETE', `/api/events/${eventId}/registrations/me`);
 
     await completed(await makeDue(eventId, 'day'));
     for (const person of [a, c]) {
@@ -91,14 +92,14 @@ describe('event reminders', () => {
     for (const person of [a, c]) expect(await reminders(person, /^Demain : /)).toHaveLength(1);
 
     // Cancelled: the hour-before reminder goes to no one.
-    await call(ctx, admin, 'POST', `/api/events/${eventId}/cancel`, { reason: 'Report' });
+    await request(ctx, admin, 'POST', `/api/events/${eventId}/cancel`, { reason: 'Report' });
     await completed(await makeDue(eventId, 'hour'));
     for (const person of [a, b, c, d]) expect(await reminders(person, /^Dans une heure : /)).toHaveLength(0);
   });
 
   it('plans new reminders when an event moves; the old ones find a different start and do nothing', async () => {
     const startsAt = new Date(Date.now() + 72 * HOUR);
-    const created = await call(ctx, admin, 'POST', '/api/events', {
+    const created = await request(ctx, admin, 'POST', '/api/events', {
       title: 'Atelier déplacé',
       kind: 'atelier',
       startsAt: startsAt.toISOString(),
@@ -108,9 +109,9 @@ describe('event reminders', () => {
     });
     const eventId = created.json().event.id as string;
     const person = await createPerson(ctx);
-    await call(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
+    await request(ctx, person, 'POST', `/api/events/${eventId}/registrations`);
     const moved = new Date(startsAt.getTime() + 24 * HOUR);
-    const patch = await call(ctx, admin, 'PATCH', `/api/events/${eventId}`, {
+    const patch = await request(ctx, admin, 'PATCH', `/api/events/${eventId}`, {
       startsAt: moved.toISOString(),
       endsAt: new Date(moved.getTime() + HOUR).toISOString(),
     });

@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
 import sharp from 'sharp';
-import type { TestContext } from '../../test/app';
-import { addMembership, createPerson, createSpaceRow, type TestPerson } from '../spaces/spaces.fixtures';
 
-/** Fixtures for resource tests: real sample files built in memory, multipart bodies, a fake S3. */
+/** Files for upload tests: real samples built in memory, multipart bodies, a data directory to look into. */
 
 /** A fresh DATA_DIR for one test app; `remove` deletes it. */
 export async function tempDataDir() {
@@ -159,93 +155,4 @@ export function multipart(parts: Part[]) {
   }
   chunks.push(Buffer.from(`--${boundary}--\r\n`));
   return { payload: Buffer.concat(chunks), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
-/** `POST /api/spaces/:slug/files` with one file part named `file` (unless `parts` says otherwise). */
-export function upload(
-  ctx: TestContext,
-  person: TestPerson | null,
-  slug: string,
-  file: { filename: string; content: Buffer | string; contentType?: string } | { parts: Part[] },
-) {
-  const body = multipart('parts' in file ? file.parts : [{ name: 'file', ...file }]);
-  return ctx.app.inject({
-    method: 'POST',
-    url: `/api/spaces/${slug}/files`,
-    headers: { ...(person?.headers ?? {}), 'content-type': body.contentType },
-    payload: body.payload,
-  });
-}
-
-/** A new person and the members-only space they belong to (by its slug): someone who may upload there. */
-export async function memberOfSpace(ctx: TestContext): Promise<{ member: TestPerson; slug: string }> {
-  const member = await createPerson(ctx);
-  const space = await createSpaceRow(ctx.database.db, { visibility: 'members', joinPolicy: 'request' });
-  await addMembership(ctx.database.db, space.id, member.id);
-  return { member, slug: space.slug };
-}
-
-export interface FakeS3 {
-  url: string;
-  objects: Map<string, { body: Buffer; contentType: string | undefined }>;
-  requests: { method: string; path: string; authorization: string | undefined }[];
-  close(): Promise<void>;
-}
-
-const readBody = async (request: IncomingMessage) => {
-  const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-};
-
-/**
- * An in-process stand-in for an S3-compatible store (path-style addressing): enough of
- * PutObject, GetObject and DeleteObject for the real AWS client to talk to, on 127.0.0.1.
- */
-export async function startFakeS3(): Promise<FakeS3> {
-  const objects: FakeS3['objects'] = new Map();
-  const requests: FakeS3['requests'] = [];
-  const server: Server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://s3.local').pathname);
-    requests.push({ method: request.method ?? '', path, authorization: request.headers.authorization });
-    if (request.method === 'PUT') {
-      objects.set(path, { body: await readBody(request), contentType: request.headers['content-type'] });
-      response.writeHead(200, { etag: '"fake"' }).end();
-      return;
-    }
-    if (request.method === 'GET') {
-      const found = objects.get(path);
-      if (!found) {
-        response
-          .writeHead(404, { 'content-type': 'application/xml' })
-          .end('<?xml version="1.0"?><Error><Code>NoSuchKey</Code><Message>missing</Message></Error>');
-        return;
-      }
-      response
-        .writeHead(200, {
-          'content-type': found.contentType ?? 'application/octet-stream',
-          'content-length': found.body.length,
-        })
-        .end(found.body);
-      return;
-    }
-    if (request.method === 'DELETE') {
-      objects.delete(path);
-      response.writeHead(204).end();
-      return;
-    }
-    response.writeHead(405).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    objects,
-    requests,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((error) => (error ? reject(error) : resolve()));
-      }),
-  };
 }

@@ -3,8 +3,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/pro
 import { expect } from 'vitest';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
-import type { TestContext } from '../../test/app';
-import type { TestPerson } from '../spaces/spaces.fixtures';
+import type { TestPerson } from './factories/people';
 
 /** Collab test helpers: Node providers that carry a person's session cookie, like a browser. */
 
@@ -121,18 +120,6 @@ export const paragraphs = (doc: Y.Doc): string[] =>
             .join('')
         : '',
     );
-
-/** Creates a document through the API and returns its id. */
-export async function createDocumentVia(ctx: TestContext, person: TestPerson, slug: string, title = 'Notes de séance') {
-  const response = await ctx.app.inject({
-    method: 'POST',
-    url: `/api/spaces/${slug}/documents`,
-    headers: person.headers,
-    payload: { title },
-  });
-  if (response.statusCode !== 201) throw new Error(`create failed: ${response.statusCode} ${response.body}`);
-  return (response.json() as { document: { id: string } }).document.id;
-}
 
 /**
  * Types a long text as a person would, one change (Yjs transaction) at a time: `updates`

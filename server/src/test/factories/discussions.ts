@@ -1,32 +1,12 @@
 import { sql } from 'kysely';
 import { expect } from 'vitest';
-import type { TestContext } from '../../test/app';
-import type { TestPerson } from '../spaces/spaces.fixtures';
+import type { TestContext } from '../app';
+import { request } from '../http';
+import type { TestPerson } from './people';
 
-/** HTTP helpers for discussion tests: each returns the parsed answer and fails loudly otherwise. */
+/** Threads and posts made through the API, as a member's browser makes them; each fails loudly on a refusal. */
 
-export async function request(
-  ctx: TestContext,
-  person: TestPerson | null,
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: object,
-  headers: Record<string, string> = {},
-) {
-  return ctx.app.inject({
-    method,
-    url,
-    headers: { ...(person?.headers ?? {}), ...headers },
-    ...(payload ? { payload } : {}),
-  });
-}
-
-export async function join(ctx: TestContext, person: TestPerson, slug: string) {
-  const response = await request(ctx, person, 'POST', `/api/spaces/${slug}/join`);
-  if (response.statusCode !== 200) throw new Error(`join failed: ${response.statusCode} ${response.body}`);
-}
-
-export async function startThread(
+export async function createThread(
   ctx: TestContext,
   person: TestPerson,
   slug: string,
@@ -40,7 +20,7 @@ export async function startThread(
   return response.json() as { thread: { id: string; spaceId: string }; post: { id: string; body: string } };
 }
 
-export async function writePost(
+export async function createPost(
   ctx: TestContext,
   person: TestPerson,
   threadId: string,
@@ -52,6 +32,7 @@ export async function writePost(
   return (response.json() as { post: { id: string; body: string } }).post;
 }
 
+/** The threads of a space as `person` sees them. */
 export async function threadList(ctx: TestContext, person: TestPerson | null, slug: string) {
   const response = await request(ctx, person, 'GET', `/api/spaces/${slug}/threads`);
   if (response.statusCode !== 200) throw new Error(`list failed: ${response.statusCode} ${response.body}`);

@@ -1,0 +1,109 @@
+import { createEvent, createRegistration } from '../factories/events';
+import { defineMatrix, type MatrixRoute, type Statuses } from '../matrix';
+
+/**
+ * The routes of questions, attendance, compte rendu and follow-up, for an event of the case's
+ * space where the member holds a seat and asked a question.
+ */
+
+interface Fixture {
+  eventId: string;
+  questionId: string;
+}
+
+/** Reading questions: whoever may see the event; events of private spaces stay hidden. */
+const read = (ok: number) => ({
+  public: [ok, ok, ok, ok, ok],
+  members: [401, 403, ok, ok, ok],
+  private: [404, 404, ok, ok, ok],
+});
+/** Asking and voting: people registered (the member) and those who run the event. */
+const participate = (ok: number) => ({
+  public: [401, 403, ok, ok, ok],
+  members: [401, 403, ok, ok, ok],
+  private: [401, 404, ok, ok, ok],
+});
+/** Running the event: its space's animateur·ices and admins. */
+const manage = (ok: number) => ({
+  public: [401, 403, 403, ok, ok],
+  members: [401, 403, 403, ok, ok],
+  private: [401, 404, 403, ok, ok],
+});
+const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
+
+const event = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.eventId });
+const question = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.questionId });
+
+const routes: MatrixRoute<Fixture>[] = [
+  { method: 'GET', path: '/api/events/:id/questions', params: event, expect: read(200) },
+  {
+    method: 'POST',
+    path: '/api/events/:id/questions',
+    params: event,
+    body: () => ({ body: 'Peut-on proposer un atelier ?' }),
+    expect: participate(201),
+  },
+  { method: 'POST', path: '/api/questions/:id/vote', params: question, expect: participate(200) },
+  {
+    method: 'PATCH',
+    path: '/api/questions/:id',
+    params: question,
+    body: () => ({ status: 'current' }),
+    expect: manage(200),
+  },
+  { method: 'GET', path: '/api/events/:id/attendance', params: event, expect: manage(200) },
+  {
+    method: 'PUT',
+    path: '/api/events/:id/attendance/:userId',
+    params: (c) => ({ id: c.fixture.eventId, userId: c.people.member.id }),
+    body: () => ({ attended: true }),
+    expect: manage(204),
+  },
+  { method: 'POST', path: '/api/events/:id/report', params: event, expect: manage(201) },
+  {
+    method: 'POST',
+    path: '/api/events/:id/follow-up',
+    params: event,
+    body: () => ({ title: 'Suites de la permanence', body: '<p>Ce que nous avons retenu.</p>' }),
+    expect: manage(201),
+  },
+  {
+    method: 'GET',
+    path: '/api/users/:id/attended-permanences',
+    note: "the member's",
+    params: (c) => ({ id: c.people.member.id }),
+    // The member's own list: themselves and admins only, whatever the space.
+    expect: everyone([401, 403, 200, 403, 200]),
+  },
+];
+
+export const questionsMatrix = defineMatrix<Fixture>({
+  name: 'questions, attendance and report routes × people × visibility',
+  actors: ['anonymous', 'outsider', 'member', 'animateur', 'admin'],
+  setup: async ({ db, people, space }) => {
+    const event = await createEvent(db, { spaceId: space.id, kind: 'permanence' });
+    await createRegistration(db, event.id, people.member.id);
+    const question = await db
+      .insertInto('questions')
+      .values({ event_id: event.id, author_id: people.member.id, body: 'Une première question' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { eventId: event.id, questionId: question.id };
+  },
+  routes,
+  tables: [
+    'events',
+    'questions',
+    'question_votes',
+    'attendances',
+    'registrations',
+    'documents',
+    'threads',
+    'posts',
+    'realtime_rooms',
+    'realtime_events',
+    'realtime_payloads',
+  ],
+  // Asking or voting without a seat is the participation rule's own refusal.
+  refusals: { 403: ['forbidden', 'not_registered'] },
+});

@@ -1,0 +1,149 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestContext } from './app';
+import { discussionsMatrix } from './matrices/discussions';
+import { eventsMatrix } from './matrices/events';
+import { questionsMatrix } from './matrices/questions';
+import { resourcesMatrix } from './matrices/resources';
+import { spacesMatrix } from './matrices/spaces';
+import { type MatrixTable, routeKey } from './matrix';
+import { routerTable } from './route-table';
+
+/**
+ * Every API route of the real router is in an access matrix, or exempt here with the test
+ * file that checks who may call it. A new route fails this test until someone decides which.
+ */
+
+const MATRICES: MatrixTable[] = [spacesMatrix, discussionsMatrix, resourcesMatrix, eventsMatrix, questionsMatrix];
+
+const SRC = join(import.meta.dirname, '..');
+
+/** Routes outside the matrices: why, and the test file (under src/) that checks their access. */
+const EXEMPT: Record<string, { why: string; test: string }> = {
+  // Open to everyone by design: nothing in them depends on a space.
+  'GET /api/health': { why: 'liveness probe of the load balancer', test: 'features/health/health.test.ts' },
+  'GET /api/permanence/next': {
+    why: 'the alliance’s next permanence, announced to all',
+    test: 'features/events/events.routes.test.ts',
+  },
+  ...Object.fromEntries(
+    [
+      'GET /api/docs',
+      'GET /api/docs/',
+      'GET /api/docs/*',
+      'GET /api/docs/json',
+      'GET /api/docs/yaml',
+      'GET /api/docs/static/index.html',
+      'GET /api/docs/static/swagger-initializer.js',
+    ].map((route) => [route, { why: 'the OpenAPI document and its viewer', test: 'plugins/operations.test.ts' }]),
+  ),
+  'GET /api/dev/mailbox': {
+    why: 'development only; in production the path does not exist',
+    test: 'features/mailbox/mailbox.test.ts',
+  },
+
+  // Accounts: signing up, in and out, and one's own profile — about the caller, not a space.
+  ...Object.fromEntries(
+    ['POST /api/auth/register', 'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/me', 'PATCH /api/me'].map(
+      (route) => [route, { why: 'one’s own account', test: 'features/accounts/accounts.test.ts' }],
+    ),
+  ),
+  ...Object.fromEntries(
+    [
+      'POST /api/auth/mail-link',
+      'POST /api/auth/mail-link/verify',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/password-reset/confirm',
+      'POST /api/me/password',
+    ].map((route) => [route, { why: 'one’s own account, by mail', test: 'features/accounts/mail-sign-in.test.ts' }]),
+  ),
+  'GET /api/directory/people': {
+    why: 'signed-in people only; who is listed is each person’s opt-in, not a space’s visibility',
+    test: 'features/directory/directory.routes.test.ts',
+  },
+  'GET /api/directory/organisations': {
+    why: 'built from the same opted-in people',
+    test: 'features/directory/directory.routes.test.ts',
+  },
+  'POST /api/notifications/:id/read': {
+    why: 'one’s own notification; anyone else’s is 404',
+    test: 'features/discussions/discussions.test.ts',
+  },
+
+  // Authorised by a secret token rather than a session.
+  'POST /api/registrations/cancel': {
+    why: 'the one-click cancel link of the mails',
+    test: 'features/events/registrations/registrations.test.ts',
+  },
+  'GET /api/calendar/:file': {
+    why: 'a personal calendar feed, named by its token',
+    test: 'features/events/calendar/calendar.test.ts',
+  },
+
+  // Rooms: the HTTP fallback of socket replay, decided by the rooms' policy for any room kind.
+  'GET /api/realtime/replay': { why: 'room access, as for socket subscribe', test: 'plugins/realtime.access.test.ts' },
+
+  // Documents have their own table of readers and editors per visibility (create, read, text,
+  // versions, rename, delete); export and the version routes are checked there as a member
+  // and a non-member. A documents matrix would take them over.
+  ...Object.fromEntries(
+    [
+      'POST /api/spaces/:slug/documents',
+      'GET /api/spaces/:slug/documents',
+      'GET /api/documents/:id',
+      'PATCH /api/documents/:id',
+      'DELETE /api/documents/:id',
+      'GET /api/documents/:id/text',
+      'GET /api/documents/:id/export',
+      'GET /api/documents/:id/versions',
+      'POST /api/documents/:id/versions',
+      'GET /api/documents/:id/versions/:versionId',
+      'POST /api/documents/:id/versions/:versionId/restore',
+    ].map((route) => [
+      route,
+      { why: 'documents’ own access table', test: 'features/documents/documents.routes.test.ts' },
+    ]),
+  ),
+};
+
+describe('access-matrix coverage of the route table', () => {
+  let ctx: TestContext;
+  let routes: string[];
+  const inMatrices = new Set(MATRICES.flatMap((matrix) => matrix.routes.map(routeKey)));
+
+  beforeAll(async () => {
+    ctx = await createTestApp();
+    // HEAD answers as its GET does; Fastify adds it to every GET route.
+    routes = routerTable(ctx.app).filter((route) => route.includes(' /api/') && !route.startsWith('HEAD '));
+  });
+  afterAll(() => ctx.close());
+
+  it('reads the real router (sanity: known routes are there)', () => {
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'GET /api/health',
+        'DELETE /api/spaces/:slug/membership',
+        'POST /api/questions/:id/vote',
+      ]),
+    );
+    expect(routes.length).toBeGreaterThan(80);
+  });
+
+  it('puts every /api route in an access matrix, or exempts it with the test that checks its access', () => {
+    expect(routes.filter((route) => !inMatrices.has(route) && !EXEMPT[route])).toEqual([]);
+  });
+
+  it('has matrices of real routes only', () => {
+    expect([...inMatrices].filter((route) => !routes.includes(route))).toEqual([]);
+  });
+
+  it('exempts only routes that exist and no matrix covers, naming test files that exist', () => {
+    const stale = Object.entries(EXEMPT).flatMap(([route, { test }]) => [
+      ...(routes.includes(route) ? [] : [`${route}: no such route`]),
+      ...(inMatrices.has(route) ? [`${route}: in a matrix, no exemption needed`] : []),
+      ...(existsSync(join(SRC, test)) ? [] : [`${route}: ${test} does not exist`]),
+    ]);
+    expect(stale).toEqual([]);
+  });
+});
