@@ -1,10 +1,9 @@
 import { A, useBeforeLeave } from '@solidjs/router';
-import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { createSignal, ErrorBoundary, type JSX, lazy, Match, onMount, Show, Suspense, Switch } from 'solid-js';
 import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
 import { LocaleSwitch } from './locale-switch';
-import { ToastRegion } from './toaster';
 import './layout.css';
 
 /**
@@ -12,6 +11,12 @@ import './layout.css';
  * loading it apart keeps the first page light for visitors.
  */
 const UserMenu = lazy(() => import('./user-menu').then(withMessages).then((module) => ({ default: module.UserMenu })));
+/**
+ * Toasts only follow an action taken on a later page, so their region (Kobalte's toast with its
+ * locale and presence machinery) is fetched once the first page has settled, not with it.
+ */
+const ToastRegion = lazy(() => import('./toaster').then((module) => ({ default: module.ToastRegion })));
+
 /** The bell brings the live socket with it: loaded apart too, once signed in. */
 const NotificationsBell = lazy(() =>
   import('../features/notifications/notifications-bell')
@@ -48,6 +53,15 @@ function Header() {
               </A>
             </li>
             <Switch>
+              <Match when={session.status() === 'loading'}>
+                {/* Room for the sign-in links while the probe answers, so that nothing below moves. */}
+                <li class="site-nav__placeholder" aria-hidden="true">
+                  <span class="site-nav__link">{t('nav.signIn')}</span>
+                </li>
+                <li class="site-nav__placeholder" aria-hidden="true">
+                  <span class="site-nav__link site-nav__link--cta">{t('nav.signUp')}</span>
+                </li>
+              </Match>
               <Match when={session.user()}>
                 {(user) => (
                   <>
@@ -124,6 +138,14 @@ function PageLoadError() {
   );
 }
 
+/** Runs `work` once the page has loaded and the browser is idle (or after a few seconds at most). */
+function afterFirstPage(work: () => void) {
+  const whenIdle = () =>
+    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 1000);
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}
+
 /**
  * Handled here rather than by the router, which would only scroll: focus must land in main
  * so that the next Tab continues from the content.
@@ -136,6 +158,8 @@ function skipToContent(event: MouseEvent) {
 /** Landmarks shared by every page: skip link, header with navigation, main, footer. */
 export function Layout(props: { children?: JSX.Element }) {
   useBeforeLeave(() => markNavigated());
+  const [settled, setSettled] = createSignal(false);
+  onMount(() => afterFirstPage(() => setSettled(true)));
   return (
     <>
       <a class="skip-link" href="#contenu" on:click={skipToContent}>
@@ -156,7 +180,11 @@ export function Layout(props: { children?: JSX.Element }) {
         </ErrorBoundary>
       </main>
       <Footer />
-      <ToastRegion />
+      <Show when={settled()}>
+        <Suspense>
+          <ToastRegion />
+        </Suspense>
+      </Show>
     </>
   );
 }
