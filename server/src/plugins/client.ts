@@ -11,9 +11,22 @@ export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.
 const isApiPath = (url: string) => /^\/(api|socket\.io|collab|metrics)(\/|\?|$)/.test(url);
 
 /**
- * Serves the built client: hashed assets cached for a year, index.html always revalidated,
- * responses compressed. Unknown /api paths answer a JSON 404; every other GET gets the client,
- * whose router decides (history routing).
+ * Requests for a file rather than a page: a missing hashed asset (an old chunk after a
+ * deployment), a well-known resource, or a name with a file extension (`/favicon.ico`,
+ * `/sitemap.xml`). They get a 404, not the page with a 200: crawlers, browsers and module
+ * imports would otherwise read HTML as the file they asked for. Pages never have extensions.
+ */
+const FILE_EXTENSION = /\.(txt|xml|ico|png|jpe?g|gif|svg|webp|avif|json|webmanifest|m?js|css|map|woff2?)$/i;
+const isFilePath = (url: string) => {
+  const path = url.split('?')[0] ?? url;
+  return path.startsWith('/assets/') || path.startsWith('/.well-known/') || FILE_EXTENSION.test(path);
+};
+
+/**
+ * Serves the built client: hashed assets cached for a year, index.html and the files of
+ * `client/public` (robots.txt, favicon) always revalidated, responses compressed. Unknown /api
+ * paths and missing files answer a JSON 404; every other GET gets the client, whose router
+ * decides (history routing).
  */
 export const clientPlugin = fp(
   async (app: FastifyInstance, options: { root?: string } = {}) => {
@@ -37,7 +50,7 @@ export const clientPlugin = fp(
 
     app.setNotFoundHandler((request, reply) => {
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
-      if (built && wantsPage && !isApiPath(request.url)) {
+      if (built && wantsPage && !isApiPath(request.url) && !isFilePath(request.url)) {
         return reply.header('cache-control', 'no-cache').sendFile('index.html');
       }
       return reply.status(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));

@@ -14,6 +14,7 @@ function clientFixture() {
     `<!doctype html><html lang="fr"><body>${'atelier '.repeat(300)}</body></html>`,
   );
   writeFileSync(join(root, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  writeFileSync(join(root, 'robots.txt'), 'User-agent: *\nDisallow: /api/\n');
   return root;
 }
 
@@ -34,6 +35,18 @@ describe('operations', () => {
     expect(api.json().error.code).toBe('not_found');
     const post = await ctx.app.inject({ method: 'POST', url: '/une-page', payload: {} });
     expect(post.statusCode).toBe(404);
+  });
+
+  it('serves robots.txt as text, and answers a missing file with a 404 rather than the page', async () => {
+    const robots = await ctx.app.inject({ method: 'GET', url: '/robots.txt' });
+    expect(robots.statusCode).toBe(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.body).toContain('User-agent: *');
+    for (const url of ['/favicon.ico', '/sitemap.xml', '/.well-known/security.txt', '/assets/index-old999.js']) {
+      const missing = await ctx.app.inject({ method: 'GET', url });
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.headers['content-type'], url).not.toContain('text/html');
+    }
   });
 
   it('refuses control characters in query strings with a 400', async () => {
