@@ -1,9 +1,10 @@
 import { A, useBeforeLeave } from '@solidjs/router';
-import { createSignal, ErrorBoundary, type JSX, lazy, Match, onMount, Show, Suspense, Switch } from 'solid-js';
+import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
 import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
 import { LocaleSwitch } from './locale-switch';
+import { toastsWanted } from './toaster';
 import './layout.css';
 
 /**
@@ -11,11 +12,8 @@ import './layout.css';
  * loading it apart keeps the first page light for visitors.
  */
 const UserMenu = lazy(() => import('./user-menu').then(withMessages).then((module) => ({ default: module.UserMenu })));
-/**
- * Toasts only follow an action taken on a later page, so their region (Kobalte's toast with its
- * locale and presence machinery) is fetched once the first page has settled, not with it.
- */
-const ToastRegion = lazy(() => import('./toaster').then((module) => ({ default: module.ToastRegion })));
+/** Mounted at the first toast (see `toaster.tsx`). */
+const ToastRegion = lazy(() => import('./toast-region').then((module) => ({ default: module.ToastRegion })));
 
 /** The bell brings the live socket with it: loaded apart too, once signed in. */
 const NotificationsBell = lazy(() =>
@@ -138,14 +136,6 @@ function PageLoadError() {
   );
 }
 
-/** Runs `work` once the page has loaded and the browser is idle (or after a few seconds at most). */
-function afterFirstPage(work: () => void) {
-  const whenIdle = () =>
-    'requestIdleCallback' in window ? requestIdleCallback(work, { timeout: 3000 }) : setTimeout(work, 1000);
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
-}
-
 /**
  * Handled here rather than by the router, which would only scroll: focus must land in main
  * so that the next Tab continues from the content.
@@ -158,8 +148,6 @@ function skipToContent(event: MouseEvent) {
 /** Landmarks shared by every page: skip link, header with navigation, main, footer. */
 export function Layout(props: { children?: JSX.Element }) {
   useBeforeLeave(() => markNavigated());
-  const [settled, setSettled] = createSignal(false);
-  onMount(() => afterFirstPage(() => setSettled(true)));
   return (
     <>
       <a class="skip-link" href="#contenu" on:click={skipToContent}>
@@ -180,7 +168,7 @@ export function Layout(props: { children?: JSX.Element }) {
         </ErrorBoundary>
       </main>
       <Footer />
-      <Show when={settled()}>
+      <Show when={toastsWanted()}>
         <Suspense>
           <ToastRegion />
         </Suspense>
