@@ -4,6 +4,7 @@ import compress from '@fastify/compress';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { pagePath, readRoutePages } from './client/route-preloads';
 import { errorBody } from './errors';
 
 export const CLIENT_DIST = fileURLToPath(new URL('../../../client/dist', import.meta.url));
@@ -26,13 +27,17 @@ const isFilePath = (url: string) => {
  * Serves the built client: hashed assets cached for a year, index.html and the files of
  * `client/public` (robots.txt, favicon) always revalidated, responses compressed. Unknown /api
  * paths and missing files answer a JSON 404; every other GET gets the client, whose router
- * decides (history routing).
+ * decides (history routing). The pages listed in `route-preloads.json` get an index.html that
+ * also names their own chunks (see client/build/route-preloads.ts).
  */
 export const clientPlugin = fp(
   async (app: FastifyInstance, options: { root?: string } = {}) => {
     const root = options.root ?? CLIENT_DIST;
     const built = existsSync(`${root}/index.html`);
     await app.register(compress, { threshold: 1024 });
+    const routePages = built
+      ? readRoutePages(root, (error) => app.log.warn({ err: error }, 'route-preloads.json unreadable: ignored'))
+      : new Map<string, string>();
 
     if (built) {
       await app.register(fastifyStatic, {
@@ -51,7 +56,9 @@ export const clientPlugin = fp(
     app.setNotFoundHandler((request, reply) => {
       const wantsPage = request.method === 'GET' || request.method === 'HEAD';
       if (built && wantsPage && !isApiPath(request.url) && !isFilePath(request.url)) {
-        return reply.header('cache-control', 'no-cache').sendFile('index.html');
+        reply.header('cache-control', 'no-cache');
+        const page = routePages.get(pagePath(request.url));
+        return page ? reply.type('text/html; charset=utf-8').send(page) : reply.sendFile('index.html');
       }
       return reply.status(404).send(errorBody('not_found', `no route ${request.method} ${request.url.split('?')[0]}`));
     });
