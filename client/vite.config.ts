@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type ProxyOptions } from 'vite';
 import solid from 'vite-plugin-solid';
+import { firstPageChunk } from './build/first-page-chunk.ts';
 import { routePreloads } from './build/route-preloads.ts';
 
 const SERVER = process.env.ATELIER_SERVER ?? 'http://localhost:3000';
@@ -44,8 +45,10 @@ const ADDRESSABLE_PAGES = {
   '/inscription': 'src/features/accounts/sign-up.page.tsx',
 };
 
+const firstPage = firstPageChunk();
+
 export default defineConfig({
-  plugins: [solid(), routePreloads(ADDRESSABLE_PAGES)],
+  plugins: [solid(), firstPage.plugin, routePreloads(ADDRESSABLE_PAGES)],
   server: { port: 5173, proxy },
   preview: { port: 4173, proxy, headers: { 'Content-Security-Policy': CSP } },
   build: {
@@ -54,6 +57,7 @@ export default defineConfig({
     target: 'es2022',
     assetsDir: 'assets',
     sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [firstPage.group] } } },
   },
   test: {
     environment: 'node',
