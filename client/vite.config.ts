@@ -1,6 +1,8 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type ProxyOptions } from 'vite';
 import solid from 'vite-plugin-solid';
+import { firstPageChunk } from './build/first-page-chunk.ts';
+import { routePreloads } from './build/route-preloads.ts';
 
 const SERVER = process.env.ATELIER_SERVER ?? 'http://localhost:3000';
 
@@ -32,8 +34,21 @@ const proxy: Record<string, ProxyOptions> = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
+/**
+ * Pages people open by their address (shared links, bookmarks, search results): the server
+ * names their chunks in the page it sends for them (see build/route-preloads.ts).
+ */
+const ADDRESSABLE_PAGES = {
+  '/espaces': 'src/features/spaces/spaces.page.tsx',
+  '/agenda': 'src/features/events/agenda.page.tsx',
+  '/connexion': 'src/features/accounts/sign-in.page.tsx',
+  '/inscription': 'src/features/accounts/sign-up.page.tsx',
+};
+
+const firstPage = firstPageChunk();
+
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), firstPage.plugin, routePreloads(ADDRESSABLE_PAGES)],
   server: { port: 5173, proxy },
   preview: { port: 4173, proxy, headers: { 'Content-Security-Policy': CSP } },
   build: {
@@ -42,6 +57,7 @@ export default defineConfig({
     target: 'es2022',
     assetsDir: 'assets',
     sourcemap: false,
+    rolldownOptions: { output: { codeSplitting: { groups: [firstPage.group] } } },
   },
   test: {
     environment: 'node',

@@ -50,6 +50,8 @@ describe('accounts in the browser', () => {
     await page.getByRole('menuitem', { name: 'Se déconnecter' }).click();
     await page.getByRole('link', { name: 'Se connecter' }).waitFor();
     await page.waitForURL((url) => url.pathname === '/');
+    // The toast region is fetched at the first message; the message still shows, as a status.
+    await page.getByRole('status').filter({ hasText: 'Vous êtes déconnecté·e. À bientôt !' }).waitFor();
     expect((await page.request.get('/api/me')).status()).toBe(401);
 
     await page.goto('/connexion');

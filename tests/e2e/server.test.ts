@@ -26,6 +26,13 @@ describe('the server process', () => {
     }
   });
 
+  it('serves /robots.txt as plain text, not the client page', async () => {
+    const response = await fetch(`${server.url}/robots.txt`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(await response.text()).toMatch(/^User-agent: \*$/m);
+  });
+
   it('answers unknown API paths with the JSON error body, not the client page', async () => {
     const response = await rawRequest(server.url, { method: 'GET', path: '/api/pas-de-route-ici' });
     expect(response.status).toBe(404);

@@ -28,6 +28,7 @@ const EXPECTED = [
   'POST /api/auth/login',
   'POST /api/auth/logout',
   'GET /api/me',
+  'GET /api/session',
   'GET /api/spaces',
   'GET /api/spaces/{slug}',
   'POST /api/spaces/{slug}/join',

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { CHROMIUM_PATH } from '../support/browser';
@@ -8,11 +10,18 @@ import { envNumber, log, machine, printResult, round, startBenchServer, watchdog
  * CPU) on the main pages of the real server, in Debian's Chromium. Each page is measured
  * `BENCH_RUNS` (3) times; the JSON line gives the median score and figures of each, and the
  * spread. Goal: performance ≥ 90 and accessibility 100 on every page.
+ *
+ * `BENCH_PAGES` (comma-separated paths) picks the pages; `BENCH_REPORT_DIR`, when set, keeps each
+ * run's full Lighthouse report there (`<page>-<run>.json`) to read the audits behind a score.
  */
 
 const PAGES = (process.env.BENCH_PAGES ?? '/,/espaces,/agenda').split(',');
 const RUNS = envNumber('BENCH_RUNS', 3);
+const REPORT_DIR = process.env.BENCH_REPORT_DIR;
 const GOAL = { performance: 90, accessibility: 100 };
+
+const reportName = (path: string, run: number) =>
+  `${path.replace(/^\/+|\/+$/g, '').replace(/[^a-z0-9]+/gi, '-') || 'home'}-${run + 1}.json`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -52,6 +61,10 @@ async function main() {
           onlyCategories: ['performance', 'accessibility'],
         });
         if (!result) throw new Error(`no Lighthouse result for ${path}`);
+        if (REPORT_DIR) {
+          mkdirSync(REPORT_DIR, { recursive: true });
+          writeFileSync(join(REPORT_DIR, reportName(path, run)), JSON.stringify(result.lhr));
+        }
         const { categories, audits } = result.lhr;
         runs.push({
           performance: Math.round((categories.performance?.score ?? 0) * 100),

@@ -4,18 +4,28 @@ import { intlLocale } from './i18n';
 /** The alliance meets on Paris time; events are shown in it whatever the reader's device says. */
 export const PARIS = 'Europe/Paris';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One formatter per tag, zone and style, kept: building an `Intl.DateTimeFormat` costs far more
+ * than using one, and a list of events formats a dozen dates per item on a phone's CPU.
+ */
+export function dateTimeFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${tag} ${JSON.stringify(options)}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(tag, options);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 const dayFormat = (lang: Locale, timeZone: string) =>
-  new Intl.DateTimeFormat(intlLocale(lang), {
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone,
-  });
+  dateTimeFormat(intlLocale(lang), { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone });
 
 /** French typography writes times as "12 h 30"; English as "12:30". */
 export function formatTime(date: Date, lang: Locale, timeZone = PARIS): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
+  const parts = dateTimeFormat('en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
@@ -47,7 +57,7 @@ export function formatEventRange(startsAt: string, endsAt: string, lang: Locale,
 
 /** "12 mars 2026" (no weekday), for dates of record such as the charter's acceptance. */
 export function formatDate(iso: string, lang: Locale, timeZone = PARIS): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
+  return dateTimeFormat(intlLocale(lang), { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(
     new Date(iso),
   );
 }

@@ -136,7 +136,12 @@ export function translate(lang: Locale, key: string, params?: Params): string {
   return interpolate(dictionaries[lang][key] ?? dictionaries.fr[key] ?? key, params);
 }
 
+/**
+ * Kept per language: building an `Intl.PluralRules` or `Intl.NumberFormat` costs milliseconds
+ * (far more than using one), and a list counts something on every line.
+ */
 const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
+const numberFormats: Partial<Record<Locale, Intl.NumberFormat>> = {};
 
 /** Reactive: reads the locale (and the arrival of texts), so text updates when they change. */
 function text(key: string, params?: Params): string {
@@ -149,7 +154,8 @@ function plural(key: string, count: number, params?: Params): string {
   const lang = locale();
   pluralRules[lang] ??= new Intl.PluralRules(lang);
   const form = pluralRules[lang].select(count) === 'one' ? 'one' : 'other';
-  const formatted = new Intl.NumberFormat(lang).format(count);
+  numberFormats[lang] ??= new Intl.NumberFormat(lang);
+  const formatted = numberFormats[lang].format(count);
   return text(`${key}.${form}`, { count: formatted, ...params });
 }
 

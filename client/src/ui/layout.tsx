@@ -4,7 +4,7 @@ import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
 import { LocaleSwitch } from './locale-switch';
-import { ToastRegion } from './toaster';
+import { toastsWanted } from './toaster';
 import './layout.css';
 
 /**
@@ -12,6 +12,9 @@ import './layout.css';
  * loading it apart keeps the first page light for visitors.
  */
 const UserMenu = lazy(() => import('./user-menu').then(withMessages).then((module) => ({ default: module.UserMenu })));
+/** Mounted at the first toast (see `toaster.tsx`). */
+const ToastRegion = lazy(() => import('./toast-region').then((module) => ({ default: module.ToastRegion })));
+
 /** The bell brings the live socket with it: loaded apart too, once signed in. */
 const NotificationsBell = lazy(() =>
   import('../features/notifications/notifications-bell')
@@ -48,6 +51,15 @@ function Header() {
               </A>
             </li>
             <Switch>
+              <Match when={session.status() === 'loading'}>
+                {/* Room for the sign-in links while the probe answers, so that nothing below moves. */}
+                <li class="site-nav__placeholder" aria-hidden="true">
+                  <span class="site-nav__link">{t('nav.signIn')}</span>
+                </li>
+                <li class="site-nav__placeholder" aria-hidden="true">
+                  <span class="site-nav__link site-nav__link--cta">{t('nav.signUp')}</span>
+                </li>
+              </Match>
               <Match when={session.user()}>
                 {(user) => (
                   <>
@@ -156,7 +168,11 @@ export function Layout(props: { children?: JSX.Element }) {
         </ErrorBoundary>
       </main>
       <Footer />
-      <ToastRegion />
+      <Show when={toastsWanted()}>
+        <Suspense>
+          <ToastRegion />
+        </Suspense>
+      </Show>
     </>
   );
 }

@@ -1,25 +1,19 @@
-import { Toast, toaster } from '@kobalte/core/toast';
-import { t } from '../lib/i18n';
-import './feedback.css';
+import { createSignal } from 'solid-js';
+
+/**
+ * Toasts follow an action taken on some page, never the first paint: Kobalte's toast (with its
+ * locale and presence machinery) is fetched at the first message, not with the first page.
+ * Each toast is its own polite live region, so nothing needs to be listening beforehand.
+ */
+const [toastsWanted, setToastsWanted] = createSignal(false);
+
+/** Whether a toast was asked for: the layout then mounts the region (`toast-region.tsx`). */
+export { toastsWanted };
 
 /** A short message that outlives a navigation (sign-out, password changed…). */
 export function notify(message: string) {
-  toaster.show((props) => (
-    // A div, not Kobalte's default li: each toast has role="status", which an <ol> may not contain.
-    <Toast as="div" toastId={props.toastId} class="toast">
-      <Toast.Description class="toast__text">{message}</Toast.Description>
-      <Toast.CloseButton class="toast__close" aria-label={t('common.close')}>
-        <span aria-hidden="true">×</span>
-      </Toast.CloseButton>
-    </Toast>
-  ));
-}
-
-/** One polite live region for all toasts; they pause while hovered or focused. */
-export function ToastRegion() {
-  return (
-    <Toast.Region duration={8000} aria-label={t('app.name')}>
-      <Toast.List as="div" class="toast-list" />
-    </Toast.Region>
-  );
+  setToastsWanted(true);
+  import('./toast-region')
+    .then((module) => module.showToast(message))
+    .catch((error: unknown) => console.warn('Could not show the message', message, error));
 }

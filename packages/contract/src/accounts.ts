@@ -42,6 +42,18 @@ export type User = z.infer<typeof UserSchema>;
 export const SessionBodySchema = z.object({ user: UserSchema, csrfToken: z.string() });
 export type SessionBody = z.infer<typeof SessionBodySchema>;
 
+/**
+ * `GET /api/session`, the client's start-up probe: who is signed in, if anyone. Unlike
+ * `GET /api/me` it never answers 401, so an anonymous visit logs no failed request.
+ */
+export const SessionProbeSchema = z.object({
+  /** The signed-in person, or null for an anonymous visitor. */
+  user: UserSchema.nullable(),
+  /** The session's token for state-changing requests; null without a session. */
+  csrfToken: z.string().nullable(),
+});
+export type SessionProbe = z.infer<typeof SessionProbeSchema>;
+
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,

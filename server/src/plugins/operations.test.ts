@@ -11,9 +11,12 @@ function clientFixture() {
   mkdirSync(join(root, 'assets'));
   writeFileSync(
     join(root, 'index.html'),
-    `<!doctype html><html lang="fr"><body>${'atelier '.repeat(300)}</body></html>`,
+    `<!doctype html><html lang="fr"><head><title>Atelier</title></head><body>${'atelier '.repeat(300)}</body></html>`,
   );
   writeFileSync(join(root, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))});`);
+  writeFileSync(join(root, 'robots.txt'), 'User-agent: *\nDisallow: /api/\n');
+  const agenda = { modules: ['/assets/agenda.page-abc123.js'], styles: ['/assets/events-abc123.css'] };
+  writeFileSync(join(root, 'route-preloads.json'), JSON.stringify({ '/agenda': agenda }));
   return root;
 }
 
@@ -34,6 +37,32 @@ describe('operations', () => {
     expect(api.json().error.code).toBe('not_found');
     const post = await ctx.app.inject({ method: 'POST', url: '/une-page', payload: {} });
     expect(post.statusCode).toBe(404);
+  });
+
+  it('serves robots.txt as text, and answers a missing file with a 404 rather than the page', async () => {
+    const robots = await ctx.app.inject({ method: 'GET', url: '/robots.txt' });
+    expect(robots.statusCode).toBe(200);
+    expect(robots.headers['content-type']).toMatch(/^text\/plain/);
+    expect(robots.body).toContain('User-agent: *');
+    for (const url of ['/favicon.ico', '/sitemap.xml', '/.well-known/security.txt', '/assets/index-old999.js']) {
+      const missing = await ctx.app.inject({ method: 'GET', url });
+      expect(missing.statusCode, url).toBe(404);
+      expect(missing.headers['content-type'], url).not.toContain('text/html');
+    }
+  });
+
+  it("names a listed page's own chunks in the page sent for its address, and only there", async () => {
+    for (const url of ['/agenda', '/agenda/?vue=mois']) {
+      const page = await ctx.app.inject({ method: 'GET', url });
+      expect(page.statusCode, url).toBe(200);
+      expect(page.headers['content-type'], url).toContain('text/html');
+      expect(page.headers['cache-control'], url).toBe('no-cache');
+      expect(page.body, url).toContain('<link rel="modulepreload" crossorigin href="/assets/agenda.page-abc123.js">');
+      expect(page.body, url).toContain('<link rel="stylesheet" crossorigin href="/assets/events-abc123.css">');
+    }
+    const other = await ctx.app.inject({ method: 'GET', url: '/agenda/evenement' });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).not.toContain('agenda.page-abc123.js');
   });
 
   it('refuses control characters in query strings with a 400', async () => {

@@ -4,9 +4,11 @@ import {
   type ProfileUpdate,
   type SessionBody,
   SessionBodySchema,
+  SessionProbeSchema,
   type User,
   UserSchema,
 } from '@atelier/contract';
+import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiError, api, awaitCsrfToken, type Parser, setCsrfRefresher, setCsrfToken } from '../../lib/api';
 import { locale, onLocaleChosen, setLocale } from '../../lib/i18n';
@@ -37,9 +39,25 @@ const UserBodyParser: Parser<{ user: User }> = {
  */
 let generation = 0;
 
+/**
+ * Who the page's answers are for, as far as the client knows: undefined until the start-up probe
+ * answers. `viewerKey` changes only when that person changes afterwards (sign-in, sign-out,
+ * another account in another tab), never at the probe's first answer: requests sent before it
+ * carried the same cookie, so their answers are already the right ones.
+ */
+let viewer: string | undefined;
+const [viewerKey, setViewerKey] = createSignal(0);
+
+function setViewer(userId: string | null) {
+  const next = userId ?? '';
+  if (viewer !== undefined && viewer !== next) setViewerKey((key) => key + 1);
+  viewer = next;
+}
+
 function signedIn(body: SessionBody) {
   generation += 1;
   setCsrfToken(body.csrfToken);
+  setViewer(body.user.id);
   setState({ status: 'signedIn', user: body.user });
   // The account's language follows the person from device to device.
   if (body.user.locale !== locale()) setLocale(body.user.locale);
@@ -49,10 +67,11 @@ function signedIn(body: SessionBody) {
 function signedOut() {
   generation += 1;
   setCsrfToken(null);
+  setViewer(null);
   setState({ status: 'signedOut', user: null });
 }
 
-/** Asks the server who we are; a 401 simply means nobody is signed in. */
+/** Asks the server who we are (`GET /api/session`, which answers nulls when nobody is signed in). */
 function load() {
   const loading = fetchSession();
   awaitCsrfToken(loading);
@@ -62,10 +81,12 @@ function load() {
 async function fetchSession() {
   const started = generation;
   try {
-    const body = await api.get('/api/me', SessionBodySchema);
-    if (generation === started) signedIn(body);
+    const { user, csrfToken } = await api.get('/api/session', SessionProbeSchema);
+    if (generation !== started) return;
+    if (user && csrfToken) signedIn({ user, csrfToken });
+    else signedOut();
   } catch (error) {
-    if (!(error instanceof ApiError && error.status === 401)) console.warn('Could not load the session', error);
+    console.warn('Could not load the session', error);
     if (generation === started) signedOut();
   }
 }
@@ -134,6 +155,11 @@ export const session = {
   status: () => state.status,
   user: () => state.user,
   isSignedIn: () => state.status === 'signedIn',
+  /**
+   * The key of resources whose answer depends on who asks: they fetch at once instead of
+   * waiting for the start-up probe, and again whenever another person is signed in.
+   */
+  viewerKey,
   load,
   register,
   login,

@@ -1,7 +1,7 @@
 import type { Event } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createMemo, For, Show } from 'solid-js';
-import { formatTime } from '../../lib/format';
+import { dateTimeFormat, formatTime } from '../../lib/format';
 import { intlLocale, locale } from '../../lib/i18n';
 import { dayKey, monthWeeks } from './event-time';
 import { t } from './events.i18n';
@@ -30,14 +30,14 @@ export function AgendaMonth(props: {
   });
   const monthLabel = () => {
     const [year, month] = props.month.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(intlLocale(locale()), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    return dateTimeFormat(intlLocale(locale()), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(Date.UTC(year, month - 1, 15)),
     );
   };
   const weekday = (date: Date, style: 'long' | 'short') =>
-    new Intl.DateTimeFormat(intlLocale(locale()), { weekday: style, timeZone: 'UTC' }).format(date);
+    dateTimeFormat(intlLocale(locale()), { weekday: style, timeZone: 'UTC' }).format(date);
   const dayLabel = (day: string) =>
-    new Intl.DateTimeFormat(intlLocale(locale()), {
+    dateTimeFormat(intlLocale(locale()), {
       weekday: 'long',
       day: 'numeric',
       month: 'long',

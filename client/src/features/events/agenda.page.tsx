@@ -1,6 +1,7 @@
 import { EventKindSchema } from '@atelier/contract';
 import { A, useSearchParams } from '@solidjs/router';
 import { createMemo, For, Match, Show, Switch } from 'solid-js';
+import { dateTimeFormat } from '../../lib/format';
 import { intlLocale, locale } from '../../lib/i18n';
 import { Loadable } from '../../ui/loadable';
 import { PageHeading } from '../../ui/page-heading';
@@ -57,7 +58,7 @@ export default function AgendaPage() {
   const months = createMemo(() => groupByMonth(shown() ?? [], zone));
   const monthTitle = (key: string) => {
     const [year, number] = key.split('-').map(Number) as [number, number];
-    return new Intl.DateTimeFormat(intlLocale(locale()), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    return dateTimeFormat(intlLocale(locale()), { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
       new Date(Date.UTC(year, number - 1, 15)),
     );
   };

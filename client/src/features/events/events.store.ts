@@ -23,10 +23,10 @@ export function createEventList(query: () => EventListQuery | null) {
   const [events, { refetch }] = createResource(
     () => {
       const wanted = query();
-      if (!wanted || session.status() === 'loading') return false;
-      return { ...wanted, user: session.user()?.id ?? '' };
+      if (!wanted) return false;
+      return { ...wanted, viewer: session.viewerKey() };
     },
-    async ({ user: _user, ...wanted }) => (await eventsApi.list(wanted)).items,
+    async ({ viewer: _viewer, ...wanted }) => (await eventsApi.list(wanted)).items,
   );
   return { events, refetch };
 }

@@ -15,11 +15,11 @@ export function groupByKind(spaces: SpaceSummary[]): Record<SpaceKind, SpaceSumm
 
 /**
  * The spaces this person may see. Private spaces appear only to their members, so the list is
- * fetched again whenever someone signs in or out.
+ * fetched again whenever someone signs in or out (not after the start-up probe: see viewerKey).
  */
 export function createSpaceList() {
   const [spaces, { refetch }] = createResource(
-    () => (session.status() === 'loading' ? false : (session.user()?.id ?? 'anonymous')),
+    session.viewerKey,
     async () => (await api.get('/api/spaces', SpaceListSchema)).items,
   );
   return { spaces, refetch };

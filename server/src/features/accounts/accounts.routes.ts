@@ -10,6 +10,7 @@ import {
   ProfileUpdateSchema,
   RegisterBodySchema,
   SessionBodySchema,
+  SessionProbeSchema,
   UserSchema,
 } from '@atelier/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -148,6 +149,21 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
       const user = await accounts.confirmPasswordReset(deps, request.body);
       await app.access.changed({ scope: 'user', userId: user.id });
       return startSession(request, reply, user);
+    },
+  );
+
+  app.get(
+    '/session',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Who is signed in: the person and the CSRF token, or nulls for an anonymous visitor (never 401)',
+        response: { 200: SessionProbeSchema, ...errors },
+      },
+    },
+    async (request) => {
+      if (!request.auth) return { user: null, csrfToken: null };
+      return { user: await accounts.toUser(app.db, request.auth.user), csrfToken: request.auth.session.csrfToken };
     },
   );
 

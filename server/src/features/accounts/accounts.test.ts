@@ -167,6 +167,35 @@ describe('sign-in and sign-out', () => {
   });
 });
 
+describe('session probe', () => {
+  const probe = (cookie?: string) =>
+    ctx.app.inject({ method: 'GET', url: '/api/session', headers: cookie ? { cookie } : {} });
+
+  it('answers an anonymous visitor 200 with nobody signed in, where GET /api/me says 401', async () => {
+    const response = await probe();
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ user: null, csrfToken: null });
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
+  });
+
+  it('gives a signed-in person what GET /api/me gives', async () => {
+    const client = await signUp(ctx.app, { displayName: 'Sacha Sonde' });
+    const response = await probe(client.cookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual((await me(client.cookie)).json());
+    expect(response.json()).toMatchObject({ user: { id: client.userId }, csrfToken: client.csrfToken });
+  });
+
+  it('treats a revoked session as anonymous and clears its cookie', async () => {
+    const client = await signUp(ctx.app);
+    await post('/api/auth/logout', undefined, as(client));
+    const response = await probe(client.cookie);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ user: null, csrfToken: null });
+    expect(response.cookies.find((c) => c.name === 'atelier_session')?.value).toBe('');
+  });
+});
+
 describe('request protection', () => {
   it('refuses a state-changing request with the cookie but without the CSRF token', async () => {
     const client = await signUp(ctx.app);
