@@ -14,9 +14,6 @@
  * Goals: load ≤ 2× in-process, stored ≤ 2× compacted, no lost update. DATABASE_URL: the
  * server runs on a fresh database of that PostgreSQL server instead of PGlite.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { COLLAB_FIELD, COLLAB_PATH } from '@atelier/contract';
 import { createDatabase } from '@atelier/server/src/db/database';
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
@@ -145,8 +142,8 @@ const median = (values: number[]) =>
 
 async function main() {
   const loadBefore = machine();
-  const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-collab-'));
-  const bench = await startBenchServer({ dataDir });
+  const bench = await startBenchServer();
+  const dataDir = bench.dataDir;
   let http = httpClient(bench.server.url, 8);
   let current: RunningServer = bench.server;
   const editors: Editor[] = [];
@@ -155,7 +152,6 @@ async function main() {
     http.close();
     if (current !== bench.server) await current.stop().catch((error) => log('stop:', String(error)));
     await bench.cleanup();
-    await rm(dataDir, { recursive: true, force: true });
   };
   const cancel = watchdog(config.timeoutSeconds, cleanup);
   const env: Record<string, string> = bench.databaseUrl
