@@ -326,15 +326,48 @@ async function dropDatabase(adminUrl: string, name: string) {
   );
 }
 
-/** One connection to the benchmark's database, for SQL written by hand. */
+/** A connection to the benchmark's database, for SQL written by hand. */
 export interface RawConnection {
   query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** `work` between BEGIN and COMMIT (ROLLBACK if it throws), on this connection. */
+  transaction<T>(work: (trx: RawConnection) => Promise<T>): Promise<T>;
+}
+
+/** Statements go to the driver as written, as the database module itself sends BEGIN. */
+function kyselyConnection(db: Db): RawConnection {
+  return {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await db.executeQuery<Row>({ sql: text, parameters: params } as unknown as Parameters<Db['executeQuery']>[0]))
+        .rows,
+    transaction: (work) => db.transaction().execute((trx) => work(kyselyConnection(trx))),
+  };
+}
+
+function pgConnection(client: pg.Client): RawConnection {
+  const connection: RawConnection = {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await client.query(text, params as unknown[])).rows as Row[],
+    async transaction(work) {
+      await client.query('begin');
+      try {
+        const result = await work(connection);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+  return connection;
 }
 
 /**
- * The benchmark's database opened from this process: `connections` pg clients on PostgreSQL;
- * on embedded PGlite (whose data only one process may open: the server must have stopped) the
- * data directory opened as the server opens it, in a thread of its own, one connection.
+ * The benchmark's database opened from this process: `connections` pg clients on PostgreSQL.
+ * On embedded PGlite (whose data only one process may open: the server must have stopped), the
+ * data directory opened as the server opens it, in a thread of its own, through the server's
+ * own driver: its one session is shared by the `connections` handed out as the server's
+ * requests share it (a transaction holds it until it ends, other statements wait).
  * `migrate` first brings the schema up to date, as the server does when it starts.
  */
 export async function openRaw(
@@ -345,16 +378,8 @@ export async function openRaw(
   if (!target.databaseUrl) {
     const database = await createDatabase({ dataDir: target.dataDir });
     if (options.migrate) await migrateToLatest(database.db);
-    // Statements go to the driver as written, as the database module itself sends BEGIN.
-    const connection: RawConnection = {
-      query: async <Row>(text: string, params: readonly unknown[] = []) =>
-        (
-          await database.db.executeQuery<Row>({ sql: text, parameters: params } as unknown as Parameters<
-            Db['executeQuery']
-          >[0])
-        ).rows,
-    };
-    return { connections: [connection], close: () => database.close() };
+    const shared = kyselyConnection(database.db);
+    return { connections: Array.from({ length: connections }, () => shared), close: () => database.close() };
   }
   if (options.migrate) {
     const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: 'unused', poolSize: 1 });
@@ -367,10 +392,7 @@ export async function openRaw(
   const clients = Array.from({ length: connections }, () => new pg.Client({ connectionString: target.databaseUrl }));
   await Promise.all(clients.map((client) => client.connect()));
   return {
-    connections: clients.map((client) => ({
-      query: async <Row>(text: string, params: readonly unknown[] = []) =>
-        (await client.query(text, params as unknown[])).rows as Row[],
-    })),
+    connections: clients.map(pgConnection),
     close: async () => {
       await Promise.all(clients.map((client) => client.end()));
     },

@@ -106,10 +106,9 @@ export async function writePostAsServer(db: RawConnection, target: PostTarget, b
   ]);
   if (thread?.member_status !== 'active') throw new Error('equal-work post: not a member of the thread’s space');
   const key = randomBytes(12).toString('hex');
-  await db.query('begin');
-  try {
-    await db.query(CLAIM_KEY, [target.userId, key, `POST /threads/${target.threadId}/posts`, null]);
-    const [row] = await db.query<{ id: string; created_at: Date | string }>(INSERT_POST, [
+  await db.transaction(async (trx) => {
+    await trx.query(CLAIM_KEY, [target.userId, key, `POST /threads/${target.threadId}/posts`, null]);
+    const [row] = await trx.query<{ id: string; created_at: Date | string }>(INSERT_POST, [
       target.threadId,
       target.userId,
       body,
@@ -134,26 +133,22 @@ export async function writePostAsServer(db: RawConnection, target: PostTarget, b
     };
     const payload = { id: randomUUID(), type: 'post.created', data: { post } };
     const rooms = [`thread:${target.threadId}`, `space:${target.spaceId}`];
-    await db.query(INSERT_EVENTS, [
+    await trx.query(INSERT_EVENTS, [
       JSON.stringify(rooms.map((room, ord) => ({ room, payload: payload.id, ord }))),
       JSON.stringify([payload]),
     ]);
     // pg-boss's 19 values for `send(name, data)` without options: id, name, data, priority,
     // then start, singleton, dead letter, expiry, retention and retry settings left to the queue.
     const job = { postId: row.id, mentionedIds: [], repliedToAuthorId: null };
-    await db.query(INSERT_JOB, [
+    await trx.query(INSERT_JOB, [
       null,
       'discussions.notify',
       JSON.stringify(job),
       0,
       ...Array.from({ length: 15 }, () => null),
     ]);
-    await db.query(STORE_RESPONSE, [JSON.stringify({ post }), target.userId, key]);
-    await db.query('commit');
-  } catch (error) {
-    await db.query('rollback').catch(() => undefined);
-    throw error;
-  }
+    await trx.query(STORE_RESPONSE, [JSON.stringify({ post }), target.userId, key]);
+  });
 }
 
 /**

@@ -8,9 +8,9 @@
  * - single-row INSERT: a bare `insert into posts`, what the database takes at the least.
  *
  * BENCH_CLIENTS (4) concurrent clients, each in its own thread (HTTP: keep-alive connections, a
- * unique Idempotency-Key per post; baselines: one connection each on PostgreSQL, the one
- * connection of embedded PGlite, which runs after the server has stopped since only one process
- * may open its data). Every figure is the median of BENCH_RUNS (3) runs of BENCH_SECONDS (5),
+ * unique Idempotency-Key per post; baselines: one connection each on PostgreSQL; on embedded
+ * PGlite, whose data only one process may open, after the server has stopped, sharing its one
+ * session through the server's own driver as the server's requests do). Every figure is the median of BENCH_RUNS (3) runs of BENCH_SECONDS (5),
  * after BENCH_WARMUP_POSTS (20) unmeasured ones. Prints one JSON line on stdout; logs go to
  * stderr. DATABASE_URL: a fresh database on that PostgreSQL server instead of PGlite.
  */
@@ -137,8 +137,8 @@ async function main() {
     const httpResult = await httpRuns(http, poster, httpThreads);
     // The server stops first: the baselines have the machine (and, on PGlite, the data) to themselves.
     await bench.stop();
-    // PGlite has one connection: the baselines' workers take turns on it, as the server's do.
-    const raw = await openRaw(bench, bench.databaseUrl ? config.clients : 1);
+    // On PGlite the baselines' workers share its one session, as the server's requests do.
+    const raw = await openRaw(bench, config.clients);
     let baselines: Awaited<ReturnType<typeof baselineRuns>>;
     let rows: Record<'app' | 'equalWork', Awaited<ReturnType<typeof rowsPerPost>>>;
     try {
@@ -171,7 +171,7 @@ async function main() {
         bench: 'posts',
         database: bench.database,
         clients: config.clients,
-        connections: raw.connections.length,
+        baselineWorkers: raw.connections.length,
         seconds: config.seconds,
         runs: httpResult.results.length,
         bodyBytes: Buffer.byteLength(BODY),
