@@ -215,7 +215,13 @@ async function searchRate(raw: Side) {
     if (await probe(middle)) good = middle;
     else bad = middle;
   }
-  return { rate: good || 1, probes, cappedAtMax: !Number.isFinite(bad) };
+  // found: false when even the slowest probe missed the target; the slowest one is used then.
+  return {
+    rate: good || Math.min(...probes.map((p) => p.rate)),
+    found: good > 0,
+    probes,
+    cappedAtMax: !Number.isFinite(bad),
+  };
 }
 
 /** RUNS steady runs at `rate`, then RUNS saturation runs. */
