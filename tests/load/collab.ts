@@ -5,9 +5,10 @@
  *
  * 1. History: one editor types a document of BENCH_COLLAB_CHARS (SIZE, 100 000) characters
  *    of edit history (small inserts, some deletions) through the server.
- * 2. Editors: BENCH_EDITORS (100) providers on one new document, each writing a paragraph
- *    every BENCH_EDIT_INTERVAL_MS (1000), staggered, BENCH_EDITS (5) each per run; edit-to-all
- *    is the time from an edit until every editor has it. The same on the plain server.
+ * 2. Editors: BENCH_EDITORS (100) providers on one new document, over BENCH_PROCESSES (2)
+ *    processes (editors.ts), each writing a paragraph every BENCH_EDIT_INTERVAL_MS (1000),
+ *    staggered, BENCH_EDITS (5) each per run; edit-to-all is the time from an edit until every
+ *    editor has it. The same on the plain server.
  * 3. The server is stopped (it stores and compacts) and started again: storage figures, then
  *    every paragraph of step 2 is looked for; a missing one is a lost update.
  * 4. Cold load: a fresh provider's connect → synced for the history document that nobody has
@@ -23,7 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { COLLAB_FIELD } from '@atelier/contract';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { type CollabClient, openCollab } from '../support/collab';
+import { openCollab } from '../support/collab';
 import type { Session } from '../support/http';
 import {
   envNumber,
@@ -49,12 +50,14 @@ import {
   startBenchServer,
   watchdog,
 } from './common';
+import type { FromEditors, ToEditors } from './editors';
 import type { FromPlainServer, ToPlainServer } from './plain-collab-server';
 
 const sizeArg = process.argv.find((arg) => arg.startsWith('--size='))?.slice('--size='.length);
 const config = {
   chars: Math.round(sizeArg ? Number(sizeArg) : envNumber('BENCH_COLLAB_CHARS', envNumber('SIZE', 100_000))),
   editors: Math.round(envNumber('BENCH_EDITORS', 100)),
+  processes: Math.round(envNumber('BENCH_PROCESSES', 2)),
   edits: Math.round(envNumber('BENCH_EDITS', 5)),
   editIntervalMs: envNumber('BENCH_EDIT_INTERVAL_MS', 1000),
   /** An edit not seen by every editor this long after it was made counts as lost. */
@@ -113,59 +116,98 @@ async function createDocument(http: Http, session: Session, slug: string, title:
 }
 
 /**
- * BENCH_EDITORS providers on document `name` of `url`, each writing BENCH_EDITS paragraphs per
- * run, paced; for each paragraph, the time until the last editor has it. `sessionOf` gives
- * editor i's session (null on the plain server). Returns the runs and the keys written.
+ * BENCH_EDITORS providers on document `name` of `url`, spread over BENCH_PROCESSES processes
+ * (editors.ts), each writing BENCH_EDITS paragraphs per run, paced; for each paragraph, the time
+ * until the last editor has it. `sessionOf` gives editor i's session (null on the plain server).
+ * Returns the runs and the keys written.
  */
 async function crowd(url: string, name: string, label: string, sessionOf: (i: number) => Session | null) {
-  const editors: CollabClient[] = [];
+  const script = fileURLToPath(new URL('./editors.ts', import.meta.url));
+  const processes = Math.max(1, Math.min(config.processes, config.editors));
+  const children = Array.from({ length: processes }, () =>
+    fork(script, [], {
+      execArgv: ['--import', 'tsx'],
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    }),
+  );
+  const shares = children.map(
+    (_, p) => Math.floor(config.editors / processes) + (p < config.editors % processes ? 1 : 0),
+  );
+  const firsts = shares.map((_, p) => shares.slice(0, p).reduce((sum, n) => sum + n, 0));
+  // Each key: when it was written, when the last editor so far had it, how many processes told.
+  const pending = new Map<string, { sentAt: number; at: number; reports: number }>();
+  let latencies: number[] = [];
+  let wake: (() => void) | undefined;
+  const all = <T extends FromEditors['type']>(type: T, message?: ToEditors) =>
+    Promise.all(
+      children.map(
+        (child) =>
+          new Promise<Extract<FromEditors, { type: T }>>((resolve, reject) => {
+            const onMessage = (raw: unknown) => {
+              const reply = raw as FromEditors;
+              if (reply.type === 'error') reject(new Error(reply.message));
+              if (reply.type !== type) return;
+              child.off('message', onMessage);
+              resolve(reply as Extract<FromEditors, { type: T }>);
+            };
+            child.on('message', onMessage);
+            if (message) child.send(message);
+          }),
+      ),
+    );
+  for (const child of children) {
+    child.on('message', (raw) => {
+      const message = raw as FromEditors;
+      if (message.type !== 'seen') return;
+      const entry = pending.get(message.key);
+      if (!entry) return;
+      entry.at = Math.max(entry.at, message.at);
+      entry.sentAt = message.sentAt;
+      if (++entry.reports < processes) return;
+      latencies.push(entry.at - entry.sentAt);
+      pending.delete(message.key);
+      if (pending.size === 0) wake?.();
+    });
+  }
   const keys: string[] = [];
   try {
-    for (let i = 0; i < config.editors; i++) editors.push(openCollab(url, name, sessionOf(i)));
-    await Promise.all(editors.map((editor) => editor.settled(120_000)));
-    log(`${label}: ${editors.length} editors on the document`);
-    // Each key: when it was written and how many editors have it; complete once all have.
-    const pending = new Map<string, { sentAt: number; seen: number }>();
-    let latencies: number[] = [];
-    let wake: (() => void) | undefined;
-    for (const editor of editors) {
-      fragmentOf(editor.doc).observe((event) => {
-        const at = now();
-        for (const item of event.changes.added) {
-          for (const node of item.content.getContent()) {
-            const [key] = paragraphText(node).split('|');
-            const entry = key ? pending.get(key) : undefined;
-            if (!entry || ++entry.seen < editors.length) continue;
-            latencies.push(at - entry.sentAt);
-            pending.delete(key as string);
-            if (pending.size === 0) wake?.();
-          }
-        }
-      });
-    }
+    await Promise.all(
+      children.map((child, p) => {
+        const sessions = Array.from({ length: shares[p]! }, (_, i) => sessionOf(firsts[p]! + i));
+        const ready = all('ready');
+        child.send({ cmd: 'open', url, name, sessions } satisfies ToEditors);
+        return ready;
+      }),
+    );
+    log(`${label}: ${config.editors} editors on the document, over ${processes} processes`);
     const runs = await repeat(async (run) => {
       latencies = [];
-      const t0 = performance.now();
-      const step = config.editIntervalMs / editors.length;
-      const writes: Promise<void>[] = [];
-      for (let k = 0; k < config.edits; k++) {
-        editors.forEach((editor, i) => {
-          const key = `${label}-${run}-${i}-${k}`;
+      const prefix = `${label}-${run}`;
+      for (let i = 0; i < config.editors; i++) {
+        for (let k = 0; k < config.edits; k++) {
+          const key = `${prefix}-${i}-${k}`;
           keys.push(key);
-          const at = t0 + k * config.editIntervalMs + i * step;
-          writes.push(
-            sleep(Math.max(0, at - performance.now())).then(() => {
-              const sentAt = now();
-              pending.set(key, { sentAt, seen: 0 });
-              const paragraph = new Y.XmlElement('paragraph');
-              paragraph.insert(0, [new Y.XmlText(`${key}|${sentAt}`)]);
-              const fragment = fragmentOf(editor.doc);
-              fragment.insert(fragment.length, [paragraph]);
-            }),
-          );
-        });
+          pending.set(key, { sentAt: 0, at: 0, reports: 0 });
+        }
       }
-      await Promise.all(writes);
+      // A moment ahead, so that every process starts on time.
+      const startAt = now() + 300;
+      await Promise.all(
+        children.map((child, p) => {
+          const written = all('written');
+          child.send({
+            cmd: 'write',
+            prefix,
+            first: firsts[p]!,
+            total: config.editors,
+            edits: config.edits,
+            intervalMs: config.editIntervalMs,
+            startAt,
+          } satisfies ToEditors);
+          return written;
+        }),
+      );
       const deadline = sleep(config.lossTimeoutMs).then(() => 'timeout' as const);
       if (pending.size > 0) await Promise.race([new Promise<void>((resolve) => (wake = resolve)), deadline]);
       const lost = pending.size;
@@ -181,11 +223,12 @@ async function crowd(url: string, name: string, label: string, sessionOf: (i: nu
       log(`${label} run ${run + 1}:`, JSON.stringify(result));
       return result;
     });
-    await Promise.all(editors.map((editor) => editor.settled(60_000)));
+    await all('settled', { cmd: 'settle' });
     return {
       result: {
-        editors: editors.length,
-        editsPerSecond: round((editors.length * 1000) / config.editIntervalMs, 1),
+        editors: config.editors,
+        processes,
+        editsPerSecond: round((config.editors * 1000) / config.editIntervalMs, 1),
         edits: runs.results.reduce((sum, r) => sum + r.edits, 0),
         editToAllMs: {
           p50: figureOf(runs, (r) => r.p50),
@@ -197,7 +240,7 @@ async function crowd(url: string, name: string, label: string, sessionOf: (i: nu
       keys,
     };
   } finally {
-    for (const editor of editors) editor.destroy();
+    for (const child of children) if (child.connected) child.send({ cmd: 'exit' } satisfies ToEditors);
   }
 }
 
