@@ -191,7 +191,8 @@ const withinTarget = (result: Measured) =>
 async function searchRate(raw: Side) {
   const probes: { rate: number; p99: number; lost: number; ok: boolean }[] = [];
   const probe = async (rate: number) => {
-    const result = await raw.steady(rate, config.searchSeconds);
+    // At least a few posts per probe, or a slow rate's p99 is the luck of one or two posts.
+    const result = await raw.steady(rate, Math.max(config.searchSeconds, 5 / rate));
     const ok = withinTarget(result);
     probes.push({ rate, p99: result.p99, lost: result.lost, ok });
     return ok;
