@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,7 @@ import { createDatabase, type Db } from '@atelier/server/src/db/database';
 import { migrateToLatest } from '@atelier/server/src/db/migrate';
 import pg from 'pg';
 import { registerUser, type Session } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import { type RunningServer, repoRoot, startServer } from '../support/server';
 
 /** Benchmarks print one JSON line on stdout; everything else goes to stderr. */
 export const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
@@ -231,8 +232,9 @@ export interface BenchServerOptions {
 
 /**
  * The real server as `support/server.ts` starts it (RATE_LIMITS=off, development mode), on
- * embedded PGlite in a fresh data directory, or, when DATABASE_URL is set, on a fresh database
- * created on that PostgreSQL server; `cleanup` removes either.
+ * embedded PGlite in a fresh data directory (a copy of a migrated template), or, when
+ * DATABASE_URL is set, on a fresh database created on that PostgreSQL server; `cleanup`
+ * removes either.
  */
 export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   const external = process.env.BENCH_SERVER_URL;
@@ -256,6 +258,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   }
   const adminUrl = process.env.DATABASE_URL;
   const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'));
+  if (!adminUrl) await cp(await pgliteTemplate(), dataDir, { recursive: true });
   let databaseUrl: string | undefined;
   let name: string | undefined;
   if (adminUrl) {
@@ -308,6 +311,34 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     },
   };
   return bench;
+}
+
+/**
+ * A migrated embedded database to copy: a fresh PGlite data directory costs an initdb (seconds,
+ * more than all migrations), a copy costs a moment. Made once per set of migrations and server
+ * dependencies, in the system's temporary directory, and shared by the benchmarks that follow.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  const migrations = join(repoRoot, 'migrations');
+  for (const file of (await readdir(migrations)).filter((name) => name.endsWith('.ts')).sort()) {
+    hash.update(file).update(await readFile(join(migrations, file)));
+  }
+  hash.update(await readFile(join(repoRoot, 'server', 'package.json')));
+  const template = join(tmpdir(), `atelier-bench-pglite-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(template, 'ready'))) return template;
+  log('making a migrated PGlite template (once per set of migrations)');
+  const building = await mkdtemp(join(tmpdir(), 'atelier-bench-pglite-building-'));
+  const database = await createDatabase({ dataDir: building });
+  try {
+    await migrateToLatest(database.db);
+  } finally {
+    await database.close();
+  }
+  await writeFile(join(building, 'ready'), '');
+  // Another benchmark may have made it meanwhile: either copy will do.
+  await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
+  return template;
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
