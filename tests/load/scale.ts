@@ -1,30 +1,4 @@
-/**
- * `pnpm bench:scale`: what grows with the size of the alliance, through the real HTTP routes
- * and sockets, on a database seeded set-based before the server starts (scale-seed.ts). Prints
- * one JSON line on stdout; logs go to stderr. Every figure is the median of BENCH_RUNS (3) runs.
- *
- * 1. Posting: BENCH_SCALE_POSTS (20) posts per run, with and without a mention, in a space of
- *    BENCH_SCALE_MEMBERS (10 000) members and in one of BENCH_SCALE_SMALL_MEMBERS (10), in
- *    turn; the median time of a post in the big space over the small one. Goal ≤ 1.2×.
- * 2. Pages: the first and the last page (and a search where the route has one) of a thread of
- *    BENCH_SCALE_THREAD_POSTS (10 000) posts, a space of BENCH_SCALE_THREADS (2 000) threads of
- *    BENCH_SCALE_POSTS_PER_THREAD (5) posts, the member list of the big space, the directory of
- *    BENCH_SCALE_DIRECTORY (5 000) people and their BENCH_SCALE_ORGANISATIONS (5 000)
- *    organisations; p95 of BENCH_SCALE_SAMPLES (20) requests each per run. Goal ≤ 50 ms. The
- *    last page is found by walking every page, at the route's default page size.
- * 3. Sockets: BENCH_SCALE_SOCKETS (5 000) idle sockets, each signed in as its own member of the
- *    big space and subscribed to its room, over BENCH_PROCESSES (2) processes: the server's heap
- *    per socket after a full GC (goal ≤ 15 KB), then a restart: the time until every socket has
- *    subscribed again, and until every one has replayed the BENCH_SCALE_MISSED (5) posts written
- *    right after the restart.
- *
- * BENCH_SCALE_ANALYZE=off leaves the planner without statistics after seeding (the server
- * never runs ANALYZE, and embedded PGlite has no autovacuum). DATABASE_URL: a fresh database of
- * that PostgreSQL server instead of PGlite.
- */
-import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { registerUser, type Session } from '../support/http';
 import { freePort } from '../support/server';
 import {
@@ -47,9 +21,9 @@ import {
   startBenchServer,
   watchdog,
 } from './common';
-import type { FromIdleSockets, ToIdleSockets } from './idle-sockets';
-import { inspectOption, memoryAfterGc } from './inspector';
+import { inspectOption } from './inspector';
 import { type ScaleRows, type ScaleSizes, seedScale } from './scale-seed';
+import { measureSockets } from './scale-sockets';
 
 const sizes: ScaleSizes = {
   members: Math.round(envNumber('BENCH_SCALE_MEMBERS', 10_000)),
@@ -205,125 +179,6 @@ async function measurePosting(http: Http, session: Session, rows: ScaleRows) {
   };
 }
 
-/** The processes holding the idle sockets, and what they report. */
-function idleSocketProcesses(count: number) {
-  const script = fileURLToPath(new URL('./idle-sockets.ts', import.meta.url));
-  const children = Array.from({ length: count }, () =>
-    fork(script, [], {
-      execArgv: ['--import', 'tsx'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    }),
-  );
-  const all = <T extends FromIdleSockets['type']>(type: T, message?: ToIdleSockets) =>
-    Promise.all(
-      children.map(
-        (child) =>
-          new Promise<Extract<FromIdleSockets, { type: T }>>((resolve, reject) => {
-            const onMessage = (raw: unknown) => {
-              const reply = raw as FromIdleSockets;
-              if (reply.type === 'error') reject(new Error(reply.message));
-              if (reply.type !== type) return;
-              child.off('message', onMessage);
-              resolve(reply as Extract<FromIdleSockets, { type: T }>);
-            };
-            child.on('message', onMessage);
-            if (message) child.send(message);
-          }),
-      ),
-    );
-  return {
-    connect: (url: string, cookies: string[], room: string) =>
-      Promise.all(
-        children.map((child, i) => {
-          const share = cookies.filter((_, k) => k % count === i);
-          return new Promise<Extract<FromIdleSockets, { type: 'ready' }>>((resolve, reject) => {
-            const onMessage = (raw: unknown) => {
-              const reply = raw as FromIdleSockets;
-              if (reply.type === 'error') reject(new Error(reply.message));
-              if (reply.type !== 'ready') return;
-              child.off('message', onMessage);
-              resolve(reply);
-            };
-            child.on('message', onMessage);
-            child.send({ cmd: 'connect', url, cookies: share, room } satisfies ToIdleSockets);
-          });
-        }),
-      ),
-    watch: (seq: number) => {
-      for (const child of children) child.send({ cmd: 'watch', seq } satisfies ToIdleSockets);
-    },
-    all,
-    close: () => {
-      for (const child of children) if (child.connected) child.send({ cmd: 'exit' } satisfies ToIdleSockets);
-    },
-  };
-}
-
-/** Heap per idle socket, then a restart: reconnection and replay of every socket. */
-async function measureSockets(
-  bench: Awaited<ReturnType<typeof startBenchServer>>,
-  inspectPort: number,
-  http: Http,
-  session: Session,
-  rows: ScaleRows,
-  tokenPrefix: string,
-) {
-  const count = Math.min(sizes.sockets, rows.sessions);
-  const cookies = Array.from({ length: count }, (_, i) => `atelier_session=${tokenPrefix}${i + 1}`);
-  const before = await memoryAfterGc(inspectPort);
-  const pool = idleSocketProcesses(config.processes);
-  try {
-    const ready = await pool.connect(bench.server.url, cookies, `space:${rows.big.id}`);
-    // Each process opens its share at once: the slowest one is the time to open them all.
-    const connectMs = Math.max(...ready.map((r) => r.connectMs));
-    const connected = ready.reduce((sum, r) => sum + r.connected, 0);
-    const after = await memoryAfterGc(inspectPort);
-    const heapPerSocket = (after.heapUsed - before.heapUsed) / Math.max(1, connected);
-    log(`${connected} sockets in ${round(connectMs)} ms; heap ${round(heapPerSocket / 1024)} KB per socket`);
-
-    // Every socket has seen the room up to `seq`; the posts written after the restart come next.
-    const seq = Math.max(...ready.map((r) => r.seq)) + config.missed;
-    pool.watch(seq);
-    const reconnected = pool.all('reconnected');
-    const caughtUp = pool.all('caughtUp');
-    const restartStarted = now();
-    const server = await bench.restart();
-    const upAt = now();
-    log(`restarted in ${round(upAt - restartStarted)} ms; posting ${config.missed} posts in the big space`);
-    for (let i = 0; i < config.missed; i++) {
-      const status = await postInThread(http, session, rows.big.postThreadId, `<p>Pendant le redémarrage ${i}</p>`);
-      if (status !== 201) throw new Error(`post after the restart answered ${status}`);
-    }
-    const timeout = new Promise<'timeout'>((resolve) =>
-      setTimeout(() => resolve('timeout'), config.reconnectTimeoutSeconds * 1000).unref(),
-    );
-    const outcome = await Promise.race([Promise.all([reconnected, caughtUp]), timeout]);
-    const status = outcome === 'timeout' ? await pool.all('status', { cmd: 'status' }) : undefined;
-    const [back, replayed] = outcome === 'timeout' ? [[], []] : outcome;
-    log(`server ${server.url}: ${outcome === 'timeout' ? 'timed out' : 'every socket caught up'}`);
-    return {
-      sockets: connected,
-      connectMs: round(connectMs),
-      heapBytesPerSocket: Math.round(heapPerSocket),
-      heapBytes: { before: before.heapUsed, after: after.heapUsed },
-      rssBytes: { before: before.rss, after: after.rss },
-      restartMs: round(upAt - restartStarted),
-      // From the moment the restarted server answers: sockets come back on socket.io's backoff.
-      allResubscribedMs: back.length ? round(Math.max(...back.map((r) => r.at)) - upAt) : null,
-      allCaughtUpMs: replayed.length ? round(Math.max(...replayed.map((r) => r.at)) - upAt) : null,
-      duplicates: replayed.reduce((sum, r) => sum + r.duplicates, 0),
-      // Sockets the stopping server disconnected itself: socket.io does not reconnect those
-      // (these ones connected again by hand); the app's page would stay disconnected.
-      serverDisconnects: (status ?? replayed).reduce((sum, r) => sum + r.serverDisconnects, 0),
-      notResubscribed: status?.reduce((sum, r) => sum + r.notReconnected, 0) ?? 0,
-      behind: status?.reduce((sum, r) => sum + r.behind, 0) ?? 0,
-    };
-  } finally {
-    pool.close();
-  }
-}
-
 async function main() {
   const loadBefore = machine();
   const startedAt = Date.now();
@@ -357,7 +212,15 @@ async function main() {
     }
     const posting = await measurePosting(http, viewer, rows);
     const pages = await measurePages(http, viewer, rows);
-    const sockets = await measureSockets(bench, inspectPort, http, viewer, rows, tokenPrefix);
+    const sockets = await measureSockets(
+      { ...config, sockets: sizes.sockets },
+      bench,
+      inspectPort,
+      http,
+      viewer,
+      rows,
+      tokenPrefix,
+    );
 
     const slowPages = Object.entries(pages.p95Ms).filter(([, f]) => f.median > PAGE_GOAL_MS);
     const worstPage = Math.max(...Object.values(pages.p95Ms).map((f) => f.median));
