@@ -1,9 +1,14 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDatabase, type Db } from '@atelier/server/src/db/database';
+import { migrateToLatest } from '@atelier/server/src/db/migrate';
 import pg from 'pg';
 import { registerUser, type Session } from '../support/http';
-import { type RunningServer, startServer } from '../support/server';
+import { type RunningServer, repoRoot, startServer } from '../support/server';
 
 /** Benchmarks print one JSON line on stdout; everything else goes to stderr. */
 export const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
@@ -37,6 +42,59 @@ export function summarize(values: Float64Array) {
     max: round(sorted.length ? (sorted[sorted.length - 1] as number) : 0),
   };
 }
+
+/** Runs per figure (BENCH_RUNS, 3): each figure is the median of the runs, with their spread. */
+export const RUNS = Math.max(1, Math.round(envNumber('BENCH_RUNS', 3)));
+
+/** The machine's 1-minute load average now. */
+export const load1 = () => round(loadavg()[0] ?? 0);
+
+/**
+ * A figure measured over several runs: the median, the spread [min, max], and the machine's
+ * 1-minute load average when each run began (other work on the machine skews the figures).
+ */
+export interface Figure {
+  median: number;
+  spread: [number, number];
+  load: number[];
+}
+
+export function figure(values: number[], loads: number[], digits = 2): Figure {
+  const sorted = [...values].sort((a, b) => a - b);
+  // The middle value; with an even count, the mean of the two in the middle.
+  const middle = sorted.length / 2;
+  const median =
+    sorted.length % 2 ? (sorted[Math.floor(middle)] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return {
+    median: round(median, digits),
+    spread: [round(sorted[0] ?? 0, digits), round(sorted.at(-1) ?? 0, digits)],
+    load: loads,
+  };
+}
+
+/** `run` RUNS times in a row (or `runs`), noting the load average as each begins. */
+export async function repeat<T>(
+  run: (index: number) => Promise<T>,
+  runs = RUNS,
+): Promise<{ results: T[]; loads: number[] }> {
+  const results: T[] = [];
+  const loads: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    loads.push(load1());
+    results.push(await run(i));
+  }
+  return { results, loads };
+}
+
+/** `figure` of one number picked out of each run's result. */
+export const figureOf = <T>(runs: { results: T[]; loads: number[] }, pick: (result: T) => number, digits = 2) =>
+  figure(runs.results.map(pick), runs.loads, digits);
+
+/** a / b rounded, or null when b is 0 (nothing to compare with). */
+export const ratio = (a: number, b: number, digits = 3) => (b > 0 ? round(a / b, digits) : null);
+
+/** One goal of a benchmark: what is aimed at, the figure it is judged on, and whether it is met. */
+export const goal = (target: string, value: number | null, met: boolean) => ({ target, value, met });
 
 /**
  * Exits the process (code 2) if the benchmark has not finished in time, so that a stuck run
@@ -147,25 +205,42 @@ export async function postInThread(http: Http, session: Session, threadId: strin
 }
 
 export interface BenchServer {
+  /** The running server; a new one after `restart`. */
   server: RunningServer;
   database: 'pglite' | 'postgres';
   /** Connection string of the benchmark's own database (PostgreSQL only). */
   databaseUrl: string | undefined;
+  /** Embedded PGlite's data directory (also given to the server on PostgreSQL, unused there). */
+  dataDir: string;
   /** Stops the server (SIGTERM, waits for its exit); the database stays. */
   stop(): Promise<void>;
+  /** Stops the server if it runs, then starts it again on the same database and port. */
+  restart(): Promise<RunningServer>;
   /** Stops the server (if still running) and drops the benchmark's database. */
   cleanup(): Promise<void>;
 }
 
+export interface BenchServerOptions {
+  /** Extra environment of the server process. */
+  env?: Record<string, string>;
+  /**
+   * Runs on the migrated database before the server first starts (set-based seeding): the
+   * server then finds its schema in place and the rows already there.
+   */
+  prepare?: (raw: RawConnection) => Promise<void>;
+}
+
 /**
  * The real server as `support/server.ts` starts it (RATE_LIMITS=off, development mode), on
- * embedded PGlite in `dataDir`, or, when DATABASE_URL is set, on a fresh database created on
- * that PostgreSQL server and dropped by `cleanup`.
+ * embedded PGlite in a fresh data directory (a copy of a migrated template), or, when
+ * DATABASE_URL is set, on a fresh database created on that PostgreSQL server; `cleanup`
+ * removes either.
  */
-export async function startBenchServer(options: { dataDir?: string } = {}): Promise<BenchServer> {
+export async function startBenchServer(options: BenchServerOptions = {}): Promise<BenchServer> {
   const external = process.env.BENCH_SERVER_URL;
   if (external) {
     // A server started by hand (e.g. under `node --cpu-prof`): used as is, never stopped.
+    if (options.prepare) throw new Error('this benchmark seeds its own database: it cannot use BENCH_SERVER_URL');
     const url = external.replace(/\/$/, '');
     const server: RunningServer = {
       url,
@@ -176,9 +251,14 @@ export async function startBenchServer(options: { dataDir?: string } = {}): Prom
       kill: async () => {},
     };
     const noop = async () => {};
-    return { server, database: 'pglite', databaseUrl: undefined, stop: noop, cleanup: noop };
+    const restart = async () => {
+      throw new Error('a server given by BENCH_SERVER_URL cannot be restarted');
+    };
+    return { server, database: 'pglite', databaseUrl: undefined, dataDir: '', stop: noop, restart, cleanup: noop };
   }
   const adminUrl = process.env.DATABASE_URL;
+  const dataDir = await mkdtemp(join(tmpdir(), 'atelier-bench-'));
+  if (!adminUrl) await cp(await pgliteTemplate(), dataDir, { recursive: true });
   let databaseUrl: string | undefined;
   let name: string | undefined;
   if (adminUrl) {
@@ -188,31 +268,77 @@ export async function startBenchServer(options: { dataDir?: string } = {}): Prom
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
   }
-  const env: Record<string, string> = { LOG_LEVEL: 'warn', SEED: 'on' };
+  const dropAll = async () => {
+    if (adminUrl && name) await dropDatabase(adminUrl, name);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', SEED: 'on', ...options.env };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
-  if (options.dataDir) env.DATA_DIR = options.dataDir;
   let server: RunningServer;
   try {
-    server = await startServer(env);
+    if (options.prepare) {
+      const raw = await openRaw({ databaseUrl, dataDir }, 1, { migrate: true });
+      try {
+        await options.prepare(raw.connections[0] as RawConnection);
+      } finally {
+        await raw.close();
+      }
+    }
+    server = await startServer(env, { dataDir });
   } catch (error) {
-    if (adminUrl && name) await dropDatabase(adminUrl, name);
+    await dropAll();
     throw error;
   }
   let stopped: Promise<void> | undefined;
-  const stop = () => {
-    stopped ??= server.stop().catch((error) => log('server stop:', String(error).slice(0, 2000)));
-    return stopped;
-  };
-  return {
+  const bench: BenchServer = {
     server,
     database: databaseUrl ? 'postgres' : 'pglite',
     databaseUrl,
-    stop,
+    dataDir,
+    stop() {
+      stopped ??= bench.server.stop().catch((error) => log('server stop:', String(error).slice(0, 2000)));
+      return stopped;
+    },
+    async restart() {
+      await bench.stop();
+      bench.server = await startServer(env, { dataDir, port: bench.server.port });
+      stopped = undefined;
+      return bench.server;
+    },
     async cleanup() {
-      await stop();
-      if (adminUrl && name) await dropDatabase(adminUrl, name);
+      await bench.stop();
+      await dropAll();
     },
   };
+  return bench;
+}
+
+/**
+ * A migrated embedded database to copy: a fresh PGlite data directory costs an initdb (seconds,
+ * more than all migrations), a copy costs a moment. Made once per set of migrations and server
+ * dependencies, in the system's temporary directory, and shared by the benchmarks that follow.
+ */
+async function pgliteTemplate(): Promise<string> {
+  const hash = createHash('sha256');
+  const migrations = join(repoRoot, 'migrations');
+  for (const file of (await readdir(migrations)).filter((name) => name.endsWith('.ts')).sort()) {
+    hash.update(file).update(await readFile(join(migrations, file)));
+  }
+  hash.update(await readFile(join(repoRoot, 'server', 'package.json')));
+  const template = join(tmpdir(), `atelier-bench-pglite-${hash.digest('hex').slice(0, 16)}`);
+  if (existsSync(join(template, 'ready'))) return template;
+  log('making a migrated PGlite template (once per set of migrations)');
+  const building = await mkdtemp(join(tmpdir(), 'atelier-bench-pglite-building-'));
+  const database = await createDatabase({ dataDir: building });
+  try {
+    await migrateToLatest(database.db);
+  } finally {
+    await database.close();
+  }
+  await writeFile(join(building, 'ready'), '');
+  // Another benchmark may have made it meanwhile: either copy will do.
+  await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
+  return template;
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {
@@ -229,6 +355,79 @@ async function dropDatabase(adminUrl: string, name: string) {
   await withClient(adminUrl, (client) => client.query(`drop database if exists ${name} with (force)`)).catch((error) =>
     log(`could not drop ${name}:`, String(error)),
   );
+}
+
+/** A connection to the benchmark's database, for SQL written by hand. */
+export interface RawConnection {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** `work` between BEGIN and COMMIT (ROLLBACK if it throws), on this connection. */
+  transaction<T>(work: (trx: RawConnection) => Promise<T>): Promise<T>;
+}
+
+/** Statements go to the driver as written, as the database module itself sends BEGIN. */
+function kyselyConnection(db: Db): RawConnection {
+  return {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await db.executeQuery<Row>({ sql: text, parameters: params } as unknown as Parameters<Db['executeQuery']>[0]))
+        .rows,
+    transaction: (work) => db.transaction().execute((trx) => work(kyselyConnection(trx))),
+  };
+}
+
+function pgConnection(client: pg.Client): RawConnection {
+  const connection: RawConnection = {
+    query: async <Row>(text: string, params: readonly unknown[] = []) =>
+      (await client.query(text, params as unknown[])).rows as Row[],
+    async transaction(work) {
+      await client.query('begin');
+      try {
+        const result = await work(connection);
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      }
+    },
+  };
+  return connection;
+}
+
+/**
+ * The benchmark's database opened from this process: `connections` pg clients on PostgreSQL.
+ * On embedded PGlite (whose data only one process may open: the server must have stopped), the
+ * data directory opened as the server opens it, in a thread of its own, through the server's
+ * own driver: its one session is shared by the `connections` handed out as the server's
+ * requests share it (a transaction holds it until it ends, other statements wait).
+ * `migrate` first brings the schema up to date, as the server does when it starts.
+ */
+export async function openRaw(
+  target: { databaseUrl: string | undefined; dataDir: string },
+  connections: number,
+  options: { migrate?: boolean } = {},
+): Promise<{ connections: RawConnection[]; close(): Promise<void> }> {
+  if (!target.databaseUrl) {
+    const database = await createDatabase({ dataDir: target.dataDir });
+    if (options.migrate) await migrateToLatest(database.db);
+    const shared = kyselyConnection(database.db);
+    return { connections: Array.from({ length: connections }, () => shared), close: () => database.close() };
+  }
+  if (options.migrate) {
+    const database = await createDatabase({ databaseUrl: target.databaseUrl, dataDir: 'unused', poolSize: 1 });
+    try {
+      await migrateToLatest(database.db);
+    } finally {
+      await database.close();
+    }
+  }
+  const clients = Array.from({ length: connections }, () => new pg.Client({ connectionString: target.databaseUrl }));
+  await Promise.all(clients.map((client) => client.connect()));
+  return {
+    connections: clients.map(pgConnection),
+    close: async () => {
+      await Promise.all(clients.map((client) => client.end()));
+    },
+  };
 }
 
 /** Cores and load averages (1 and 5 min): other work on the machine skews the figures. */

@@ -30,7 +30,7 @@ export type FromListener =
   | { type: 'error'; message: string };
 
 /** The marker each benchmark post carries in its body: phase, number, send time (epoch ms). */
-export const MARKER = /bench\|([a-z-]+)\|(\d+)\|([\d.]+)/;
+export const MARKER = /bench\|([a-z0-9-]+)\|(\d+)\|([\d.]+)/;
 
 interface PhaseState {
   latencies: number[];

@@ -51,6 +51,9 @@ const http = createServer((request, response) => {
   });
 });
 
+// As long as Fastify keeps an idle connection (72 s): a client reusing it never finds it closed.
+http.keepAliveTimeout = 72_000;
+
 const ioServer = new Server(http, { path: '/socket.io', serveClient: false, maxHttpBufferSize: 16 * 1024 });
 ioServer.on('connection', (socket) => {
   socket.on('subscribe', async (payload, ack) => {

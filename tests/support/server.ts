@@ -51,6 +51,8 @@ export interface StartOptions {
    * of the first. The caller removes it.
    */
   dataDir?: string;
+  /** Listen on this port instead of a free one: a restarted server where its clients reconnect. */
+  port?: number;
 }
 
 /**
@@ -62,7 +64,7 @@ export async function startServer(
   extraEnv: Record<string, string> = {},
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'atelier-e2e-')));
   const removeDataDir = () =>
