@@ -127,4 +127,22 @@ describe('useRoom exactly-once delivery', () => {
     expect(seen).toEqual([39, 40]);
     leave();
   });
+
+  it('comes back by itself when the server closed the socket, and leaves network losses to socket.io', () => {
+    const leave = joinRoom('thread:d', collect([]));
+    const connect = vi.spyOn(fake.socket, 'connect');
+    vi.useFakeTimers();
+    try {
+      fake.fire('disconnect', 'transport close');
+      vi.runAllTimers();
+      expect(connect).not.toHaveBeenCalled();
+      fake.fire('disconnect', 'io server disconnect');
+      vi.runAllTimers();
+      expect(connect).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.useRealTimers();
+      connect.mockRestore();
+      leave();
+    }
+  });
 });

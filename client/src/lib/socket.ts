@@ -185,7 +185,13 @@ function connect() {
     setState('connected');
     for (const [room, entry] of rooms) void subscribe(room, entry);
   });
-  socket.on('disconnect', () => setState('reconnecting'));
+  socket.on('disconnect', (reason) => {
+    setState('reconnecting');
+    // socket.io reconnects by itself after a network loss, but not when the server closed the
+    // socket (a process stopping, a session ended): come back, spread over a few seconds so that
+    // every tab of a restarted server does not knock at once; the handshake says who we are now.
+    if (reason === 'io server disconnect') setTimeout(() => socket?.connect(), Math.random() * 3000);
+  });
   // Refused at the handshake for another protocol version: retrying cannot help, a reload will.
   socket.on('connect_error', (error) => {
     if (error.message !== 'protocol_mismatch') return;
