@@ -132,8 +132,8 @@ export async function measureSockets(
       allResubscribedMs: back.length ? round(Math.max(...back.map((r) => r.at)) - upAt) : null,
       allCaughtUpMs: replayed.length ? round(Math.max(...replayed.map((r) => r.at)) - upAt) : null,
       duplicates: replayed.reduce((sum, r) => sum + r.duplicates, 0),
-      // Sockets the stopping server disconnected itself: socket.io does not reconnect those
-      // (these ones connected again by hand); the app's page would stay disconnected.
+      // Sockets the stopping server disconnected itself: socket.io does not reconnect those by
+      // itself; these connect again at once, as the app's client does (client/src/lib/socket.ts).
       serverDisconnects: (status ?? replayed).reduce((sum, r) => sum + r.serverDisconnects, 0),
       notResubscribed: status?.reduce((sum, r) => sum + r.notReconnected, 0) ?? 0,
       behind: status?.reduce((sum, r) => sum + r.behind, 0) ?? 0,
