@@ -34,12 +34,11 @@ async function inBatches(prune: (limit: number) => Promise<number>) {
  * one-per-hour window keeps it single across processes and restarts.
  */
 export const retentionPlugin = fp(
-  async (app: FastifyInstance, options: { now?: () => Date } = {}) => {
-    const now = options.now ?? (() => new Date());
+  async (app: FastifyInstance) => {
     const next = () => app.jobs.enqueue(app.db, 'retention.prune', {}, { oncePerSeconds: HOUR });
 
     app.jobs.work('retention.prune', async () => {
-      const at = now().getTime();
+      const at = Date.now();
       const events = await inBatches((limit) => pruneEvents(app.db, new Date(at - REPLAY_WINDOW_MS), limit));
       const payloads = await inBatches((limit) => prunePayloads(app.db, new Date(at - REPLAY_WINDOW_MS), limit));
       const keys = await inBatches((limit) => pruneKeys(app.db, new Date(at - IDEMPOTENCY_WINDOW_MS), limit));
