@@ -44,6 +44,7 @@ import {
   ratio,
   repeat,
   round,
+  runBenchmark,
   sessionHeaders,
   sleep,
   startBenchServer,
@@ -317,10 +318,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    log('collab benchmark failed:', error);
-    process.exit(1);
-  },
-);
+runBenchmark('collab', main);

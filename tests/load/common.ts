@@ -438,6 +438,17 @@ export const machine = () => ({
     .map((value) => round(value)),
 });
 
+/** Runs a benchmark's `main` and exits: 0 once its line is printed, 1 (with the error) otherwise. */
+export function runBenchmark(name: string, main: () => Promise<void>): void {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      log(`${name} benchmark failed:`, error);
+      process.exit(1);
+    },
+  );
+}
+
 /** Prints the result line (figures never fail a benchmark; crashes do), with the machine's load. */
 export function printResult(result: Record<string, unknown>, loadBefore: ReturnType<typeof machine>): void {
   process.stdout.write(`${JSON.stringify({ ...result, machine: { before: loadBefore, after: machine() } })}\n`);

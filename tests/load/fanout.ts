@@ -38,6 +38,7 @@ import {
   ratio,
   repeat,
   round,
+  runBenchmark,
   sleep,
   startBenchServer,
   summarize,
@@ -378,10 +379,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    log('fanout benchmark failed:', error);
-    process.exit(1);
-  },
-);
+runBenchmark('fanout', main);

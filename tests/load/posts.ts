@@ -34,6 +34,7 @@ import {
   ratio,
   repeat,
   round,
+  runBenchmark,
   startBenchServer,
   summarize,
   watchdog,
@@ -203,10 +204,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    log('posts benchmark failed:', error);
-    process.exit(1);
-  },
-);
+runBenchmark('posts', main);

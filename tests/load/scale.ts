@@ -17,6 +17,7 @@ import {
   RUNS,
   repeat,
   round,
+  runBenchmark,
   sessionHeaders,
   startBenchServer,
   watchdog,
@@ -266,10 +267,4 @@ async function main() {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (error) => {
-    log('scale benchmark failed:', error);
-    process.exit(1);
-  },
-);
+runBenchmark('scale', main);
