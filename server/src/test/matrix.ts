@@ -36,6 +36,9 @@ export const ACTORS = ['anonymous', 'outsider', 'member', 'animateur', 'admin'] 
 /** The statuses of one route in one visibility, one per actor in the matrix's order. */
 export type Statuses = readonly number[];
 
+/** The same statuses whatever the space's visibility. */
+export const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
+
 /** The codes a refusal may carry unless a matrix says more. */
 const REFUSALS: Partial<Record<number, readonly ErrorCode[]>> = {
   401: ['unauthenticated'],

@@ -1,5 +1,5 @@
 import { createThread } from '../factories/discussions';
-import { defineMatrix, type MatrixRoute, type Statuses } from '../matrix';
+import { defineMatrix, everyone, type MatrixRoute } from '../matrix';
 
 /**
  * The discussion routes. Each case's space holds a thread the member started, whose first
@@ -29,7 +29,6 @@ const write = (ok: number) => ({
   members: [401, 403, ok, ok, ok],
   private: [401, 404, ok, ok, ok],
 });
-const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
 
 const slug = ({ space }: { space: { slug: string } }) => ({ slug: space.slug });
 const thread = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.threadId });

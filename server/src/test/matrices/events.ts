@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createRegistration } from '../factories/events';
 import { request } from '../http';
-import { type Actor, defineMatrix, type MatrixRoute, type Statuses, type Visibility } from '../matrix';
+import { type Actor, defineMatrix, everyone, type MatrixRoute, type Visibility } from '../matrix';
 
 /**
  * The agenda's routes, for the events of the case's space: a weekly series of four the
@@ -33,7 +33,6 @@ const manage = (ok: number) => ({
   members: [401, 403, 403, ok, ok],
   private: [401, 404, 403, ok, ok],
 });
-const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
 
 /** Who finds the space's events in the agenda: whoever may see them. */
 const LISTED: Record<Visibility, readonly Actor[]> = {

@@ -1,5 +1,5 @@
 import { createEvent, createRegistration } from '../factories/events';
-import { defineMatrix, type MatrixRoute, type Statuses } from '../matrix';
+import { defineMatrix, everyone, type MatrixRoute } from '../matrix';
 
 /**
  * The routes of questions, attendance, compte rendu and follow-up, for an event of the case's
@@ -29,7 +29,6 @@ const manage = (ok: number) => ({
   members: [401, 403, 403, ok, ok],
   private: [401, 404, 403, ok, ok],
 });
-const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
 
 const event = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.eventId });
 const question = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.questionId });
