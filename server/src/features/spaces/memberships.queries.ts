@@ -91,6 +91,15 @@ const MEMBER_USER_COLUMNS = [
   'users.fantastic_role',
 ] as const;
 
+/** A membership with its person, as member lists and a single member show them. */
+const MEMBER_COLUMNS = [
+  ...MEMBER_USER_COLUMNS,
+  'memberships.role',
+  'memberships.status',
+  'memberships.created_at',
+  'memberships.decided_at',
+] as const;
+
 /** Where a page of members stopped: animateur·ices first, then by name, then arrival, then id. */
 export interface MemberPosition {
   rank: number;
@@ -121,11 +130,7 @@ export const listMembersPage = (
       .selectFrom('memberships')
       .innerJoin('users', 'users.id', 'memberships.user_id')
       .select([
-        ...MEMBER_USER_COLUMNS,
-        'memberships.role',
-        'memberships.status',
-        'memberships.created_at',
-        'memberships.decided_at',
+        ...MEMBER_COLUMNS,
         rank.as('sort_rank'),
         name.as('sort_name'),
         sql<string>`memberships.created_at::text`.as('sort_at'),
@@ -151,13 +156,7 @@ export const findMember = (db: Db, spaceId: string, userId: string) =>
   db
     .selectFrom('memberships')
     .innerJoin('users', 'users.id', 'memberships.user_id')
-    .select([
-      ...MEMBER_USER_COLUMNS,
-      'memberships.role',
-      'memberships.status',
-      'memberships.created_at',
-      'memberships.decided_at',
-    ])
+    .select(MEMBER_COLUMNS)
     .where('memberships.space_id', '=', spaceId)
     .where('memberships.user_id', '=', userId)
     .executeTakeFirst();

@@ -239,7 +239,15 @@ describe('members and "Mes espaces"', () => {
     );
     const waiting = await Promise.all(['B', 'A', 'C'].map((displayName) => createPerson(ctx, { displayName })));
     for (const member of members) await addMembership(db(), space.id, member.id);
-    for (const person of waiting) await addMembership(db(), space.id, person.id, { status: 'pending' });
+    // Requests go by date, then by id: two of them arrive at the same instant.
+    const arrivals = [
+      new Date('2026-03-02T10:00:00Z'),
+      new Date('2026-03-01T10:00:00Z'),
+      new Date('2026-03-01T10:00:00Z'),
+    ];
+    for (const [index, person] of waiting.entries()) {
+      await addMembership(db(), space.id, person.id, { status: 'pending', createdAt: arrivals[index] });
+    }
 
     const walk = async (path: string, schema: typeof MemberListSchema | typeof JoinRequestListSchema) => {
       const seen: string[] = [];
@@ -257,7 +265,8 @@ describe('members and "Mes espaces"', () => {
     expect(new Set(active)).toEqual(new Set([animateur.id, ...members.map((member) => member.id)]));
     expect(active).toHaveLength(5);
     const requests = await walk(`/api/spaces/${space.slug}/requests`, JoinRequestListSchema);
-    expect(requests).toEqual(waiting.map((person) => person.id));
+    const [latest, ...tied] = waiting.map((person) => person.id);
+    expect(requests).toEqual([...tied.sort(), latest]);
   });
 
   it('shows my active memberships and pending requests', async () => {

@@ -36,11 +36,17 @@ export async function addMembership(
   db: Db,
   spaceId: string,
   userId: string,
-  values: { role?: 'animateur' | 'membre'; status?: 'active' | 'pending' } = {},
+  values: { role?: 'animateur' | 'membre'; status?: 'active' | 'pending'; createdAt?: Date } = {},
 ) {
   await db
     .insertInto('memberships')
-    .values({ space_id: spaceId, user_id: userId, role: values.role ?? 'membre', status: values.status ?? 'active' })
+    .values({
+      space_id: spaceId,
+      user_id: userId,
+      role: values.role ?? 'membre',
+      status: values.status ?? 'active',
+      ...(values.createdAt && { created_at: values.createdAt }),
+    })
     .execute();
 }
 
