@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './app';
 import { discussionsMatrix } from './matrices/discussions';
+import { documentsMatrix } from './matrices/documents';
 import { eventsMatrix } from './matrices/events';
 import { questionsMatrix } from './matrices/questions';
 import { resourcesMatrix } from './matrices/resources';
@@ -15,7 +16,14 @@ import { routerTable } from './route-table';
  * file that checks who may call it. A new route fails this test until someone decides which.
  */
 
-const MATRICES: MatrixTable[] = [spacesMatrix, discussionsMatrix, resourcesMatrix, eventsMatrix, questionsMatrix];
+const MATRICES: MatrixTable[] = [
+  spacesMatrix,
+  discussionsMatrix,
+  documentsMatrix,
+  resourcesMatrix,
+  eventsMatrix,
+  questionsMatrix,
+];
 
 const SRC = join(import.meta.dirname, '..');
 
@@ -88,28 +96,6 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
 
   // Rooms: the HTTP fallback of socket replay, decided by the rooms' policy for any room kind.
   'GET /api/realtime/replay': { why: 'room access, as for socket subscribe', test: 'plugins/realtime.access.test.ts' },
-
-  // Documents have their own table of readers and editors per visibility (create, read, text,
-  // versions, rename, delete); export and the version routes are checked there as a member
-  // and a non-member. A documents matrix would take them over.
-  ...Object.fromEntries(
-    [
-      'POST /api/spaces/:slug/documents',
-      'GET /api/spaces/:slug/documents',
-      'GET /api/documents/:id',
-      'PATCH /api/documents/:id',
-      'DELETE /api/documents/:id',
-      'GET /api/documents/:id/text',
-      'GET /api/documents/:id/export',
-      'GET /api/documents/:id/versions',
-      'POST /api/documents/:id/versions',
-      'GET /api/documents/:id/versions/:versionId',
-      'POST /api/documents/:id/versions/:versionId/restore',
-    ].map((route) => [
-      route,
-      { why: 'documents’ own access table', test: 'features/documents/documents.routes.test.ts' },
-    ]),
-  ),
 };
 
 describe('access-matrix coverage of the route table', () => {

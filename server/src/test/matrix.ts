@@ -39,6 +39,36 @@ export type Statuses = readonly number[];
 /** The same statuses whatever the space's visibility. */
 export const everyone = (statuses: Statuses) => ({ public: statuses, members: statuses, private: statuses });
 
+/*
+ * The usual rows for the five ACTORS (anonymous, outsider, member, animateur, admin): who may
+ * do a thing with a space's content, and the refusal everyone else gets. A private space
+ * stays hidden (404) from those who may not know it.
+ */
+/** Reading: everyone in public spaces, members and admins elsewhere. */
+export const byReaders = (ok: number) => ({
+  public: [ok, ok, ok, ok, ok],
+  members: [401, 403, ok, ok, ok],
+  private: [404, 404, ok, ok, ok],
+});
+/** Something personal about what one reads (following, registering): signed-in readers. */
+export const bySignedInReaders = (ok: number) => ({
+  public: [401, ok, ok, ok, ok],
+  members: [401, 403, ok, ok, ok],
+  private: [401, 404, ok, ok, ok],
+});
+/** Contributing: members (animateur·ices are members too) and admins. */
+export const byMembers = (ok: number) => ({
+  public: [401, 403, ok, ok, ok],
+  members: [401, 403, ok, ok, ok],
+  private: [401, 404, ok, ok, ok],
+});
+/** Running the space (moderating, managing events): animateur·ices and admins. */
+export const byAnimateurs = (ok: number) => ({
+  public: [401, 403, 403, ok, ok],
+  members: [401, 403, 403, ok, ok],
+  private: [401, 404, 403, ok, ok],
+});
+
 /** The codes a refusal may carry unless a matrix says more. */
 const REFUSALS: Partial<Record<number, readonly ErrorCode[]>> = {
   401: ['unauthenticated'],
@@ -118,6 +148,9 @@ export interface Matrix<F> extends MatrixTable {
   refusals?: Partial<Record<number, readonly ErrorCode[]>>;
   environment?(): Promise<MatrixEnvironment>;
 }
+
+/** The params of a `/spaces/:slug/…` route: the case's space. */
+export const spaceSlug = ({ space }: { space: { slug: string } }) => ({ slug: space.slug });
 
 /** Identity for matrices: keeps the fixture type flowing from `setup` into the routes. */
 export const defineMatrix = <F>(matrix: Matrix<F>): Matrix<F> => matrix;

@@ -1,5 +1,13 @@
 import { createThread } from '../factories/discussions';
-import { defineMatrix, everyone, type MatrixRoute } from '../matrix';
+import {
+  byMembers,
+  byReaders,
+  bySignedInReaders,
+  defineMatrix,
+  everyone,
+  type MatrixRoute,
+  spaceSlug,
+} from '../matrix';
 
 /**
  * The discussion routes. Each case's space holds a thread the member started, whose first
@@ -11,46 +19,26 @@ interface Fixture {
   postId: string;
 }
 
-/** Reading: everyone in public spaces, members and admins elsewhere; private spaces stay hidden. */
-const read = (ok: number) => ({
-  public: [ok, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [404, 404, ok, ok, ok],
-});
-/** Keeping track (read positions, follows): signed-in readers. */
-const track = (ok: number) => ({
-  public: [401, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [401, 404, ok, ok, ok],
-});
-/** Writing: members and admins. */
-const write = (ok: number) => ({
-  public: [401, 403, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [401, 404, ok, ok, ok],
-});
-
-const slug = ({ space }: { space: { slug: string } }) => ({ slug: space.slug });
 const thread = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.threadId });
 const post = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.postId });
 const reaction = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.postId, emoji: '🎉' });
 
 const routes: MatrixRoute<Fixture>[] = [
-  { method: 'GET', path: '/api/spaces/:slug/threads', params: slug, expect: read(200) },
+  { method: 'GET', path: '/api/spaces/:slug/threads', params: spaceSlug, expect: byReaders(200) },
   {
     method: 'POST',
     path: '/api/spaces/:slug/threads',
-    params: slug,
+    params: spaceSlug,
     body: () => ({ title: 'Un fil', body: '<p>Bonjour</p>' }),
-    expect: write(201),
+    expect: byMembers(201),
   },
-  { method: 'GET', path: '/api/threads/:id', params: thread, expect: read(200) },
+  { method: 'GET', path: '/api/threads/:id', params: thread, expect: byReaders(200) },
   {
     method: 'POST',
     path: '/api/threads/:id/posts',
     params: thread,
     body: () => ({ body: '<p>Réponse</p>' }),
-    expect: write(201),
+    expect: byMembers(201),
   },
   {
     method: 'PATCH',
@@ -75,20 +63,20 @@ const routes: MatrixRoute<Fixture>[] = [
       private: [401, 404, 200, 403, 403],
     },
   },
-  { method: 'DELETE', path: '/api/posts/:id', note: "the member's post", params: post, expect: write(204) },
-  { method: 'GET', path: '/api/posts/:id/revisions', params: post, expect: read(200) },
-  { method: 'PUT', path: '/api/posts/:id/reactions/:emoji', params: reaction, expect: write(200) },
-  { method: 'DELETE', path: '/api/posts/:id/reactions/:emoji', params: reaction, expect: write(200) },
+  { method: 'DELETE', path: '/api/posts/:id', note: "the member's post", params: post, expect: byMembers(204) },
+  { method: 'GET', path: '/api/posts/:id/revisions', params: post, expect: byReaders(200) },
+  { method: 'PUT', path: '/api/posts/:id/reactions/:emoji', params: reaction, expect: byMembers(200) },
+  { method: 'DELETE', path: '/api/posts/:id/reactions/:emoji', params: reaction, expect: byMembers(200) },
   {
     method: 'POST',
     path: '/api/threads/:id/read',
     params: thread,
     body: (c) => ({ lastReadPostId: c.fixture.postId }),
-    expect: track(204),
+    expect: bySignedInReaders(204),
   },
-  { method: 'POST', path: '/api/spaces/:slug/read-all', params: slug, expect: track(204) },
-  { method: 'PUT', path: '/api/threads/:id/follow', params: thread, expect: track(204) },
-  { method: 'DELETE', path: '/api/threads/:id/follow', params: thread, expect: track(204) },
+  { method: 'POST', path: '/api/spaces/:slug/read-all', params: spaceSlug, expect: bySignedInReaders(204) },
+  { method: 'PUT', path: '/api/threads/:id/follow', params: thread, expect: bySignedInReaders(204) },
+  { method: 'DELETE', path: '/api/threads/:id/follow', params: thread, expect: bySignedInReaders(204) },
   { method: 'GET', path: '/api/me/unread', expect: everyone([401, 200, 200, 200, 200]) },
   { method: 'GET', path: '/api/notifications', expect: everyone([401, 200, 200, 200, 200]) },
   { method: 'POST', path: '/api/notifications/read-all', expect: everyone([401, 204, 204, 204, 204]) },

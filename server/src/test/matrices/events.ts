@@ -1,7 +1,16 @@
 import { expect } from 'vitest';
 import { createRegistration } from '../factories/events';
 import { request } from '../http';
-import { type Actor, defineMatrix, everyone, type MatrixRoute, type Visibility } from '../matrix';
+import {
+  type Actor,
+  byAnimateurs,
+  byReaders,
+  bySignedInReaders,
+  defineMatrix,
+  everyone,
+  type MatrixRoute,
+  type Visibility,
+} from '../matrix';
 
 /**
  * The agenda's routes, for the events of the case's space: a weekly series of four the
@@ -14,25 +23,6 @@ interface Fixture {
 }
 
 const VIDEO_URL = 'https://visio.exemple.fr/chantier';
-
-/** Seeing the event (page, ICS): everyone in public spaces, members and admins elsewhere; private spaces stay hidden. */
-const read = (ok: number) => ({
-  public: [ok, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [404, 404, ok, ok, ok],
-});
-/** Taking a seat, following the series: signed-in people who may see the event. */
-const take = (ok: number) => ({
-  public: [401, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [401, 404, ok, ok, ok],
-});
-/** Planning and running: the space's animateur·ices and admins. */
-const manage = (ok: number) => ({
-  public: [401, 403, 403, ok, ok],
-  members: [401, 403, 403, ok, ok],
-  private: [401, 404, 403, ok, ok],
-});
 
 /** Who finds the space's events in the agenda: whoever may see them. */
 const LISTED: Record<Visibility, readonly Actor[]> = {
@@ -69,13 +59,13 @@ const routes: MatrixRoute<Fixture>[] = [
       endsAt: '2027-02-01T12:00:00+01:00',
       timezone: 'Europe/Paris',
     }),
-    expect: manage(201),
+    expect: byAnimateurs(201),
   },
   {
     method: 'GET',
     path: '/api/events/:id',
     params: event,
-    expect: read(200),
+    expect: byReaders(200),
     check: (response, c) => {
       expect(response.json().event.canManage, 'canManage').toBe(['animateur', 'admin'].includes(c.actor));
     },
@@ -85,16 +75,16 @@ const routes: MatrixRoute<Fixture>[] = [
     path: '/api/events/:id',
     params: event,
     body: () => ({ title: 'Nouveau titre' }),
-    expect: manage(200),
+    expect: byAnimateurs(200),
   },
   {
     method: 'POST',
     path: '/api/events/:id/cancel',
     params: event,
     body: () => ({ reason: 'Test' }),
-    expect: manage(200),
+    expect: byAnimateurs(200),
   },
-  { method: 'POST', path: '/api/events/:id/registrations', params: event, expect: take(201) },
+  { method: 'POST', path: '/api/events/:id/registrations', params: event, expect: bySignedInReaders(201) },
   {
     method: 'DELETE',
     path: '/api/events/:id/registrations/me',
@@ -118,9 +108,9 @@ const routes: MatrixRoute<Fixture>[] = [
       private: [401, 404, 204, 204, 204],
     },
   },
-  { method: 'GET', path: '/api/events/:id/ics', params: event, expect: read(200) },
-  { method: 'GET', path: '/api/series/:id/ics', params: series, expect: read(200) },
-  { method: 'PUT', path: '/api/series/:id/follow', params: series, expect: take(200) },
+  { method: 'GET', path: '/api/events/:id/ics', params: event, expect: byReaders(200) },
+  { method: 'GET', path: '/api/series/:id/ics', params: series, expect: byReaders(200) },
+  { method: 'PUT', path: '/api/series/:id/follow', params: series, expect: bySignedInReaders(200) },
   {
     method: 'DELETE',
     path: '/api/series/:id/follow',
@@ -130,7 +120,7 @@ const routes: MatrixRoute<Fixture>[] = [
       if (!c.person) return;
       await c.db.insertInto('series_follows').values({ series_id: c.fixture.seriesId, user_id: c.person.id }).execute();
     },
-    expect: take(200),
+    expect: bySignedInReaders(200),
   },
   { method: 'GET', path: '/api/calendar/feed', expect: everyone([401, 200, 200, 200, 200]) },
   { method: 'POST', path: '/api/calendar/feed/rotate', expect: everyone([401, 200, 200, 200, 200]) },

@@ -1,5 +1,5 @@
 import { createEvent, createRegistration } from '../factories/events';
-import { defineMatrix, everyone, type MatrixRoute } from '../matrix';
+import { byAnimateurs, byMembers, byReaders, defineMatrix, everyone, type MatrixRoute } from '../matrix';
 
 /**
  * The routes of questions, attendance, compte rendu and follow-up, for an event of the case's
@@ -11,60 +11,41 @@ interface Fixture {
   questionId: string;
 }
 
-/** Reading questions: whoever may see the event; events of private spaces stay hidden. */
-const read = (ok: number) => ({
-  public: [ok, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [404, 404, ok, ok, ok],
-});
-/** Asking and voting: people registered (the member) and those who run the event. */
-const participate = (ok: number) => ({
-  public: [401, 403, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [401, 404, ok, ok, ok],
-});
-/** Running the event: its space's animateur·ices and admins. */
-const manage = (ok: number) => ({
-  public: [401, 403, 403, ok, ok],
-  members: [401, 403, 403, ok, ok],
-  private: [401, 404, 403, ok, ok],
-});
-
 const event = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.eventId });
 const question = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.questionId });
 
 const routes: MatrixRoute<Fixture>[] = [
-  { method: 'GET', path: '/api/events/:id/questions', params: event, expect: read(200) },
+  { method: 'GET', path: '/api/events/:id/questions', params: event, expect: byReaders(200) },
   {
     method: 'POST',
     path: '/api/events/:id/questions',
     params: event,
     body: () => ({ body: 'Peut-on proposer un atelier ?' }),
-    expect: participate(201),
+    expect: byMembers(201),
   },
-  { method: 'POST', path: '/api/questions/:id/vote', params: question, expect: participate(200) },
+  { method: 'POST', path: '/api/questions/:id/vote', params: question, expect: byMembers(200) },
   {
     method: 'PATCH',
     path: '/api/questions/:id',
     params: question,
     body: () => ({ status: 'current' }),
-    expect: manage(200),
+    expect: byAnimateurs(200),
   },
-  { method: 'GET', path: '/api/events/:id/attendance', params: event, expect: manage(200) },
+  { method: 'GET', path: '/api/events/:id/attendance', params: event, expect: byAnimateurs(200) },
   {
     method: 'PUT',
     path: '/api/events/:id/attendance/:userId',
     params: (c) => ({ id: c.fixture.eventId, userId: c.people.member.id }),
     body: () => ({ attended: true }),
-    expect: manage(204),
+    expect: byAnimateurs(204),
   },
-  { method: 'POST', path: '/api/events/:id/report', params: event, expect: manage(201) },
+  { method: 'POST', path: '/api/events/:id/report', params: event, expect: byAnimateurs(201) },
   {
     method: 'POST',
     path: '/api/events/:id/follow-up',
     params: event,
     body: () => ({ title: 'Suites de la permanence', body: '<p>Ce que nous avons retenu.</p>' }),
-    expect: manage(201),
+    expect: byAnimateurs(201),
   },
   {
     method: 'GET',

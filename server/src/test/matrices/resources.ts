@@ -2,7 +2,7 @@ import type { TestContext } from '../app';
 import type { TestPerson } from '../factories/people';
 import { upload } from '../factories/resources';
 import { filesUnder, samples, tempDataDir } from '../files';
-import { defineMatrix, type MatrixRoute } from '../matrix';
+import { byAnimateurs, byMembers, byReaders, defineMatrix, type MatrixRoute, spaceSlug } from '../matrix';
 
 /**
  * The resource routes. Each case's space holds an image and a link the member shared and a
@@ -16,60 +16,40 @@ interface Fixture {
   linkId: string;
 }
 
-/** Reading: everyone in public spaces, members and admins elsewhere; private spaces stay hidden. */
-const read = (ok: number) => ({
-  public: [ok, ok, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [404, 404, ok, ok, ok],
-});
-/** Adding, and removing what one shared: members and admins (animateur·ices run the space). */
-const write = (ok: number) => ({
-  public: [401, 403, ok, ok, ok],
-  members: [401, 403, ok, ok, ok],
-  private: [401, 404, ok, ok, ok],
-});
-/** Removing what someone else shared: animateur·ices and admins only. */
-const moderate = (ok: number) => ({
-  public: [401, 403, 403, ok, ok],
-  members: [401, 403, 403, ok, ok],
-  private: [401, 404, 403, ok, ok],
-});
-
-const slug = ({ space }: { space: { slug: string } }) => ({ slug: space.slug });
 const memberFile = ({ fixture }: { fixture: Fixture }) => ({ id: fixture.memberFileId });
 
 const routes: MatrixRoute<Fixture>[] = [
-  { method: 'GET', path: '/api/spaces/:slug/resources', params: slug, expect: read(200) },
+  { method: 'GET', path: '/api/spaces/:slug/resources', params: spaceSlug, expect: byReaders(200) },
   {
     method: 'POST',
     path: '/api/spaces/:slug/files',
-    params: slug,
+    params: spaceSlug,
     multipart: () => [{ name: 'file', filename: 'compte-rendu.pdf', content: samples.pdf() }],
-    expect: write(201),
+    expect: byMembers(201),
   },
-  { method: 'GET', path: '/api/files/:id/download', params: memberFile, expect: read(200) },
-  { method: 'GET', path: '/api/files/:id/preview', params: memberFile, expect: read(200) },
-  { method: 'DELETE', path: '/api/files/:id', note: "the member's file", params: memberFile, expect: write(204) },
+  { method: 'GET', path: '/api/files/:id/download', params: memberFile, expect: byReaders(200) },
+  { method: 'GET', path: '/api/files/:id/preview', params: memberFile, expect: byReaders(200) },
+  { method: 'DELETE', path: '/api/files/:id', note: "the member's file", params: memberFile, expect: byMembers(204) },
   {
     method: 'DELETE',
     path: '/api/files/:id',
     note: "the animateur's file",
     params: (c) => ({ id: c.fixture.animateurFileId }),
-    expect: moderate(204),
+    expect: byAnimateurs(204),
   },
   {
     method: 'POST',
     path: '/api/spaces/:slug/links',
-    params: slug,
+    params: spaceSlug,
     body: () => ({ url: 'https://exemple.fr/podcast', title: 'Un podcast' }),
-    expect: write(201),
+    expect: byMembers(201),
   },
   {
     method: 'DELETE',
     path: '/api/links/:id',
     note: "the member's link",
     params: (c) => ({ id: c.fixture.linkId }),
-    expect: write(204),
+    expect: byMembers(204),
   },
 ];
 

@@ -2,7 +2,7 @@ import { expect } from 'vitest';
 import { createInvitation } from '../../features/spaces/invitations.queries';
 import { createPerson, type TestPerson } from '../factories/people';
 import { addMembership } from '../factories/spaces';
-import { type Actor, defineMatrix, everyone, type MatrixRoute, type Visibility } from '../matrix';
+import { type Actor, defineMatrix, everyone, type MatrixRoute, spaceSlug, type Visibility } from '../matrix';
 
 /**
  * The space routes. Each case's space holds, besides the member and the animateur·ice, one
@@ -31,8 +31,6 @@ const LISTED: Record<Visibility, readonly Actor[]> = {
   private: ['member', 'animateur', 'admin'],
 };
 
-const slug = ({ space }: { space: { slug: string } }) => ({ slug: space.slug });
-
 const routes: Route[] = [
   {
     method: 'GET',
@@ -46,7 +44,7 @@ const routes: Route[] = [
   {
     method: 'GET',
     path: '/api/spaces/:slug',
-    params: slug,
+    params: spaceSlug,
     expect: {
       public: [200, 200, 200, 200, 200, 200],
       members: [200, 200, 200, 200, 200, 200],
@@ -67,7 +65,7 @@ const routes: Route[] = [
   {
     method: 'PATCH',
     path: '/api/spaces/:slug',
-    params: slug,
+    params: spaceSlug,
     body: () => ({ summary: 'Modifié', status: 'archived' }),
     expect: {
       public: [401, 403, 403, 403, 200, 200],
@@ -78,7 +76,7 @@ const routes: Route[] = [
   {
     method: 'POST',
     path: '/api/spaces/:slug/join',
-    params: slug,
+    params: spaceSlug,
     expect: {
       public: [401, 200, 409, 409, 409, 200],
       members: [401, 200, 409, 409, 409, 200],
@@ -88,13 +86,13 @@ const routes: Route[] = [
   {
     method: 'DELETE',
     path: '/api/spaces/:slug/membership',
-    params: slug,
+    params: spaceSlug,
     expect: everyone([401, 404, 204, 204, 409, 404]),
   },
   {
     method: 'GET',
     path: '/api/spaces/:slug/members',
-    params: slug,
+    params: spaceSlug,
     expect: {
       public: [401, 200, 200, 200, 200, 200],
       members: [401, 403, 403, 200, 200, 200],
@@ -114,7 +112,7 @@ const routes: Route[] = [
     params: (c) => ({ slug: c.space.slug, userId: c.fixture.target.id }),
     expect: manage(204),
   },
-  { method: 'GET', path: '/api/spaces/:slug/requests', params: slug, expect: manage(200) },
+  { method: 'GET', path: '/api/spaces/:slug/requests', params: spaceSlug, expect: manage(200) },
   {
     method: 'POST',
     path: '/api/spaces/:slug/requests/:userId/approve',
@@ -130,7 +128,7 @@ const routes: Route[] = [
   {
     method: 'POST',
     path: '/api/spaces/:slug/invitations',
-    params: slug,
+    params: spaceSlug,
     body: () => ({ email: 'invitee@exemple.fr' }),
     expect: manage(201),
   },
