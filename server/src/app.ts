@@ -49,6 +49,9 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API takes JSON (and multipart where it says so): a text body is a 415, not a
+  // string that fails validation as a 400.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

@@ -118,6 +118,18 @@ describe('sign-up', () => {
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('payload_too_large');
   });
+
+  it('answers a body of a type the route does not take with 415', async () => {
+    for (const type of ['text/plain', 'text/plain;charset=UTF-8', 'application/xml']) {
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        headers: { 'content-type': type },
+        payload: '{"email":"a@b.fr","password":"long enough password","charter":true}',
+      });
+      expect([response.statusCode, response.json().error.code], type).toEqual([415, 'unsupported_media_type']);
+    }
+  });
 });
 
 describe('sign-in and sign-out', () => {
