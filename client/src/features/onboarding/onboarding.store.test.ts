@@ -35,16 +35,14 @@ describe('onboarding', () => {
     expect(joinableChantiers(spaces, new Set(['e'])).map((s) => s.id)).toEqual(['a']);
   });
 
-  it('joins each space and reports every outcome, "already a member" counting as joined', async () => {
-    const active: Membership = { status: 'active', role: 'membre' };
-    const outcomes = await joinAll([space('ok'), space('twice'), space('down')], async (slug) => {
-      if (slug === 'twice') throw new ApiError('already_member', 409, 'already');
+  it('joins each space and reports every outcome: one failure hides none of the others', async () => {
+    const outcomes = await joinAll([space('ok'), space('asked'), space('down')], async (slug): Promise<Membership> => {
       if (slug === 'down') throw new ApiError('network_error', 0, 'down');
-      return active;
+      return { status: slug === 'asked' ? 'pending' : 'active', role: 'membre' };
     });
     expect(outcomes.map((o) => [o.space.id, o.membership?.status ?? 'failed'])).toEqual([
       ['ok', 'active'],
-      ['twice', 'active'],
+      ['asked', 'pending'],
       ['down', 'failed'],
     ]);
   });

@@ -29,7 +29,7 @@ export interface JoinOutcome {
 
 /**
  * Joins each chosen space, one after the other, and reports each outcome: one refusal must
- * not hide that the others worked. "Already a member" counts as joined.
+ * not hide that the others worked. A space one already belongs to answers its membership.
  */
 export async function joinAll(spaces: SpaceSummary[], join = spaceApi.join): Promise<JoinOutcome[]> {
   const outcomes: JoinOutcome[] = [];
@@ -37,8 +37,7 @@ export async function joinAll(spaces: SpaceSummary[], join = spaceApi.join): Pro
     try {
       outcomes.push({ space, membership: await join(space.slug) });
     } catch (error) {
-      const already = typeof error === 'object' && error !== null && 'code' in error && error.code === 'already_member';
-      outcomes.push(already ? { space, membership: { status: 'active', role: 'membre' } } : { space, error });
+      outcomes.push({ space, error });
     }
   }
   return outcomes;

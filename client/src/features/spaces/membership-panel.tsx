@@ -87,9 +87,7 @@ export function MembershipPanel(props: { store: SpaceStore }) {
       const membership = await joining;
       setDone(t(membership.status === 'pending' ? 'space.join.requested' : 'space.join.done'));
     } catch (failure) {
-      setError(
-        failure instanceof ApiError && failure.code === 'already_member' ? t('space.join.already') : errorText(failure),
-      );
+      setError(errorText(failure));
       focusFirstControl(panel);
     } finally {
       setBusy(false);

@@ -30,7 +30,6 @@ const spacesEn: Record<keyof typeof spacesFr, string> = {
   'space.join.admin': 'As an administrator, you can join this space directly, without a request.',
   'space.join.done': 'You have joined this space. Welcome!',
   'space.join.requested': 'Request sent. The facilitators will answer you by email.',
-  'space.join.already': 'You already belong to this space.',
   'space.request': 'Ask to join',
   'space.request.busy': 'Sending the request…',
   'space.request.intro': 'The facilitators review each request and answer by email.',

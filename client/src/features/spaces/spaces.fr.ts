@@ -33,7 +33,6 @@ export const spacesFr = {
   'space.join.admin': "En tant qu'administrateur·ice, vous pouvez rejoindre cet espace directement, sans demande.",
   'space.join.done': 'Vous avez rejoint cet espace. Bienvenue !',
   'space.join.requested': 'Demande envoyée. Les animateur·ices vous répondront par courriel.',
-  'space.join.already': 'Vous faites déjà partie de cet espace.',
   'space.request': 'Demander à rejoindre',
   'space.request.busy': 'Envoi de la demande…',
   'space.request.intro': 'Les animateur·ices examinent chaque demande et vous répondent par courriel.',

@@ -86,13 +86,18 @@ async function page(db: Db, spaceId: string, status: 'active' | 'pending', query
   }));
 }
 
-/** `POST /spaces/:slug/join`: active at once (open), pending (request), or refused. */
+/**
+ * `POST /spaces/:slug/join`: active at once (open), pending (request), or refused. Asking
+ * again (a double click, a second tab) answers with the membership one already has.
+ */
 export async function joinSpace(deps: MembershipsDeps, input: { actor: Actor; slug: string }): Promise<Membership> {
   const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
   const decision = decideJoin(context.actor, context.facts, context.membership);
   if (!decision.allowed) {
     if (decision.reason === 'not_found') throw notFound('space');
-    if (decision.reason === 'already_member') throw new AppError('already_member', 'you already belong to this space');
+    if (decision.reason === 'already_member' && context.membership) {
+      return { status: context.membership.status, role: context.membership.role };
+    }
     throw new AppError(decision.reason);
   }
   const actor = context.actor!;
@@ -103,8 +108,12 @@ export async function joinSpace(deps: MembershipsDeps, input: { actor: Actor; sl
       role: 'membre',
       status: decision.status,
     });
-    // Another request of the same person got there first: one membership, this one refused.
-    if (!row) throw new AppError('already_member', 'you already belong to this space');
+    // Another request of the same person got there first: one membership, theirs.
+    if (!row) {
+      const existing = await findMembership(trx, context.space.id, actor.id);
+      if (!existing) throw new AppError('conflict', 'the membership changed meanwhile, try again');
+      return { status: existing.status, role: existing.role };
+    }
     if (row.status === 'pending') await tellAnimateurs(trx, deps.mailer, context, actor.id);
     return { status: row.status, role: row.role };
   });

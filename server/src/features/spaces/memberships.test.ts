@@ -49,7 +49,7 @@ describe('a space page', () => {
 });
 
 describe('joining', () => {
-  it('lets people into an open space at once, and a second join changes nothing', async () => {
+  it('lets people into an open space at once, and a second join answers the same membership, changing nothing', async () => {
     const space = await createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
     const person = await createPerson(ctx);
     const first = await call('POST', `/api/spaces/${space.slug}/join`, person);
@@ -58,9 +58,21 @@ describe('joining', () => {
 
     const before = await snapshotSpace(db(), space.id);
     const again = await call('POST', `/api/spaces/${space.slug}/join`, person);
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('already_member');
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual({ membership: { status: 'active', role: 'membre' } });
     expect(await snapshotSpace(db(), space.id)).toEqual(before);
+  });
+
+  it('answers a second request to join with the request still pending, without telling the animateurs twice', async () => {
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
+    const animateur = await createPerson(ctx);
+    await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
+    const person = await createPerson(ctx);
+    expect((await call('POST', `/api/spaces/${space.slug}/join`, person)).json().membership.status).toBe('pending');
+    await expect.poll(async () => (await mailsTo(db(), animateur.email)).length).toBe(1);
+    const again = await call('POST', `/api/spaces/${space.slug}/join`, person);
+    expect([again.statusCode, again.json()]).toEqual([200, { membership: { status: 'pending', role: 'membre' } }]);
+    expect(await mailsTo(db(), animateur.email)).toHaveLength(1);
   });
 
   it('keeps one membership when the same person joins twice at the same moment', async () => {
@@ -69,7 +81,9 @@ describe('joining', () => {
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => call('POST', `/api/spaces/${space.slug}/join`, person)),
     );
-    expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 409, 409, 409]);
+    expect(answers.map((answer) => [answer.statusCode, answer.json()])).toEqual(
+      Array(4).fill([200, { membership: { status: 'active', role: 'membre' } }]),
+    );
     expect((await snapshotSpace(db(), space.id)).memberships).toHaveLength(1);
   });
 
