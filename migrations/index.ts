@@ -11,6 +11,7 @@ import * as eventQuestions from './202611291310_event_questions';
 import * as joinRequestNotices from './202612011000_join_request_notices';
 import * as leanPosting from './202612051200_lean_posting';
 import * as scaleIndexes from './202612051300_scale_indexes';
+import * as questionRevisions from './202612051400_question_revisions';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '202612011000_join_request_notices': joinRequestNotices,
   '202612051200_lean_posting': leanPosting,
   '202612051300_scale_indexes': scaleIndexes,
+  '202612051400_question_revisions': questionRevisions,
 };

@@ -52,6 +52,10 @@ export const ERROR_CODES = {
   not_registered: 403,
   /** Asking or voting once the event has ended (questions are open until its end). */
   questions_closed: 409,
+  /** Voting for one's own question. */
+  own_question: 403,
+  /** Marking attendance for an event that has not started yet. */
+  event_not_started: 409,
   rate_limited: 429,
   /** A socket client of another protocol version (a page left open across a deployment). */
   protocol_mismatch: 400,

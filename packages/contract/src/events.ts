@@ -183,6 +183,8 @@ export const QuestionSchema = z.object({
   votes: z.number().int().nonnegative(),
   /** The caller voted for it. */
   voted: z.boolean(),
+  /** Grows with every change (vote, withdrawal, status): of two copies, the higher is newer. */
+  revision: z.number().int().nonnegative(),
   status: QuestionStatusSchema,
   /** For `transmitted`: the space it was handed to. */
   transmittedTo: EventSpaceRefSchema.nullable(),

@@ -408,6 +408,8 @@ export interface QuestionsTable {
   transmitted_space_id: string | null;
   /** Kept equal to the number of `question_votes` rows, in the voting transaction. */
   votes: Generated<number>;
+  /** Bumped by every change (vote, withdrawal, status): the newest state wins on clients. */
+  revision: Generated<number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -699,6 +699,26 @@ const CASES: Case[] = [
     },
   },
   {
+    route: 'DELETE /api/questions/:id/vote',
+    prepare: async ({ max, hit }) => {
+      const [asker, voter] = [await person(), await person()];
+      const event = await createEvent(db(), { kind: 'permanence' });
+      await createRegistration(db(), event.id, asker.id);
+      await createRegistration(db(), event.id, voter.id);
+      const questions = await inTurn(max + 1, (i) => createQuestion(setup, asker, event.id, `Question ${i} ?`));
+      const ids = questions.map((question) => question.id);
+      await db()
+        .insertInto('question_votes')
+        .values(ids.map((id) => ({ question_id: id, user_id: voter.id })))
+        .execute();
+      await db().updateTable('questions').set({ votes: 1 }).where('id', 'in', ids).execute();
+      return {
+        send: (i) => hit(voter, 'DELETE', `/api/questions/${ids[i]}/vote`),
+        stored: () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`),
+      };
+    },
+  },
+  {
     route: 'PATCH /api/questions/:id',
     prepare: async ({ hit }) => {
       const [a, asker] = [await admin(), await person()];

@@ -46,5 +46,7 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.already_registered': 'You are already registered for this event.',
   'error.not_registered': 'Register for this session to ask a question or support one.',
   'error.questions_closed': 'Questions for this session are closed.',
+  'error.own_question': 'You cannot vote for your own question.',
+  'error.event_not_started': 'Attendance can be marked once the event has started.',
 };
 export default errorsEn;

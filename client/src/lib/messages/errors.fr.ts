@@ -61,4 +61,6 @@ export const errorsFr = {
   'error.already_registered': 'Vous êtes déjà inscrit·e à cet événement.',
   'error.not_registered': 'Inscrivez-vous à cette séance pour poser une question ou en soutenir une.',
   'error.questions_closed': 'Les questions de cette séance sont closes.',
+  'error.own_question': 'Vous ne pouvez pas voter pour votre propre question.',
+  'error.event_not_started': 'La présence se note une fois l’événement commencé.',
 } as const satisfies Record<ErrorKey, string>;

@@ -3,7 +3,8 @@ import { byAnimateurs, byMembers, byReaders, defineMatrix, everyone, type Matrix
 
 /**
  * The routes of questions, attendance, compte rendu and follow-up, for an event of the case's
- * space where the member holds a seat and asked a question.
+ * space where the member holds a seat, and a question someone else asked (one votes only for
+ * the questions of others).
  */
 
 interface Fixture {
@@ -24,6 +25,7 @@ const routes: MatrixRoute<Fixture>[] = [
     expect: byMembers(201),
   },
   { method: 'POST', path: '/api/questions/:id/vote', params: question, expect: byMembers(200) },
+  { method: 'DELETE', path: '/api/questions/:id/vote', params: question, expect: byMembers(200) },
   {
     method: 'PATCH',
     path: '/api/questions/:id',
@@ -65,7 +67,7 @@ export const questionsMatrix = defineMatrix<Fixture>({
     await createRegistration(db, event.id, people.member.id);
     const question = await db
       .insertInto('questions')
-      .values({ event_id: event.id, author_id: people.member.id, body: 'Une première question' })
+      .values({ event_id: event.id, author_id: people.outsider.id, body: 'Une première question' })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { eventId: event.id, questionId: question.id };

@@ -62,12 +62,13 @@ export function EventQuestions(props: { detail: EventDetail; onChange?: () => vo
   const [voteStatus, setVoteStatus] = createSignal('');
   const vote = async (question: Question) => {
     if (voting()) return;
+    const giving = !question.voted;
     setVoting(question.id);
     setVoteError(null);
     try {
-      await store.vote(question.id);
-      const counted = store.items().find((item) => item.id === question.id)?.votes ?? question.votes + 1;
-      setVoteStatus(tc('questions.vote.done', counted));
+      await store.vote(question.id, giving);
+      const counted = store.items().find((item) => item.id === question.id)?.votes ?? question.votes;
+      setVoteStatus(tc(giving ? 'questions.vote.done' : 'questions.vote.withdrawn', counted));
     } catch (failure) {
       setVoteError(questionErrorText(failure));
     } finally {
@@ -75,10 +76,11 @@ export function EventQuestions(props: { detail: EventDetail; onChange?: () => vo
     }
   };
 
+  // One supports the questions of others; one's own shows its count.
   const item = (question: Question, highlighted = false) => (
     <QuestionItem
       question={question}
-      canVote={canAsk()}
+      canVote={canAsk() && question.author.id !== me()}
       voting={voting() === question.id}
       onVote={() => void vote(question)}
       highlighted={highlighted}

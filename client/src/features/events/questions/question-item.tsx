@@ -25,8 +25,8 @@ export function QuestionStatusBadge(props: { question: Question }) {
 
 /**
  * One question: its text, who asked and when, its status and its support. `canVote` shows the
- * vote button (aria-pressed, disabled once voted, the count in its name); otherwise the count
- * is plain text. `children` holds the animateur's buttons.
+ * vote button, a toggle (aria-pressed: pressing it again takes the vote back, the count in its
+ * name); otherwise the count is plain text. `children` holds the animateur's buttons.
  */
 export function QuestionItem(props: {
   question: Question;
@@ -59,7 +59,8 @@ export function QuestionItem(props: {
             type="button"
             class="button button--secondary question__vote"
             aria-pressed={question().voted ? 'true' : 'false'}
-            disabled={question().voted || props.voting}
+            disabled={props.voting}
+            title={question().voted ? t('questions.vote.withdraw') : undefined}
             onClick={() => props.onVote?.()}
           >
             <span aria-hidden="true">{question().voted ? '✓' : '+'}</span> {t('questions.vote')}{' '}

@@ -8,7 +8,6 @@ import {
   sortQuestions,
   spaceOptions,
   splitQueue,
-  unmarkVoted,
   upsertQuestion,
 } from './questions-state';
 
@@ -19,6 +18,7 @@ const question = (id: string, overrides: Partial<Question> = {}): Question => ({
   author: { id: 'u1', displayName: 'Alice' },
   votes: 0,
   voted: false,
+  revision: 0,
   status: 'open',
   transmittedTo: null,
   createdAt: '2026-12-01T11:00:00.000Z',
@@ -45,14 +45,21 @@ describe('live events and HTTP answers', () => {
   });
 
   it("keeps the caller's own vote when a live event says voted: false", () => {
-    const mine = [question('q1', { votes: 1, voted: true })];
-    const live = upsertQuestion(mine, question('q1', { votes: 2, voted: false }));
+    const mine = [question('q1', { votes: 1, voted: true, revision: 1 })];
+    const live = upsertQuestion(mine, question('q1', { votes: 2, voted: false, revision: 2 }));
     expect(live[0]).toMatchObject({ votes: 2, voted: true });
   });
 
-  it('never lowers a count with an older answer (votes only grow)', () => {
-    const shown = [question('q1', { votes: 4 })];
-    expect(upsertQuestion(shown, question('q1', { votes: 3 }))[0]?.votes).toBe(4);
+  it('keeps the newest copy whatever order copies arrive in, counts going down as well as up', () => {
+    const shown = [question('q1', { votes: 4, revision: 5 })];
+    expect(upsertQuestion(shown, question('q1', { votes: 3, revision: 4 }))[0]?.votes).toBe(4);
+    expect(upsertQuestion(shown, question('q1', { votes: 3, revision: 6 }))[0]?.votes).toBe(3);
+  });
+
+  it("takes the caller's own answer for their vote, even when a newer copy is shown", () => {
+    const shown = [question('q1', { votes: 2, voted: false, revision: 7 })];
+    const answered = upsertQuestion(shown, question('q1', { votes: 1, voted: true, revision: 6 }), true);
+    expect(answered[0]).toMatchObject({ votes: 2, voted: true, revision: 7 });
   });
 
   it('takes the new status and moves the question up when it becomes current', () => {
@@ -69,21 +76,24 @@ describe('live events and HTTP answers', () => {
     expect(next.find((item) => item.id === 'a')?.status).toBe('open');
   });
 
-  it('keeps a vote made while the list was being read again', () => {
-    const shown = [question('q1', { votes: 1, voted: true })];
-    const fresh = replaceQuestions(shown, [question('q1', { votes: 1 }), question('q2')]);
-    expect(fresh.find((item) => item.id === 'q1')?.voted).toBe(true);
+  it('keeps a vote answered while the list was being read again', () => {
+    const shown = [question('q1', { votes: 1, voted: true, revision: 3 })];
+    const fresh = replaceQuestions(shown, [question('q1', { votes: 0, revision: 2 }), question('q2')]);
+    expect(fresh.find((item) => item.id === 'q1')).toMatchObject({ voted: true, votes: 1 });
     expect(fresh.find((item) => item.id === 'q2')?.voted).toBe(false);
+    const newer = replaceQuestions(shown, [question('q1', { votes: 0, voted: false, revision: 4 })]);
+    expect(newer[0]).toMatchObject({ voted: false, votes: 0 });
   });
 });
 
 describe('voting', () => {
   it('counts and marks at once, and undoes both when the server refuses', () => {
     const shown = [question('q1', { votes: 2 })];
-    const voted = markVoted(shown, 'q1');
+    const voted = markVoted(shown, 'q1', true);
     expect(voted[0]).toMatchObject({ votes: 3, voted: true });
-    expect(markVoted(voted, 'q1')[0]?.votes).toBe(3);
-    expect(unmarkVoted(voted, 'q1')[0]).toMatchObject({ votes: 2, voted: false });
+    expect(markVoted(voted, 'q1', true)[0]?.votes).toBe(3);
+    expect(markVoted(voted, 'q1', false)[0]).toMatchObject({ votes: 2, voted: false });
+    expect(markVoted(shown, 'q1', false)[0]).toMatchObject({ votes: 2, voted: false });
   });
 });
 

@@ -19,16 +19,15 @@ export function sortQuestions(items: readonly Question[]): Question[] {
 }
 
 /**
- * Adds or replaces one question. Live events always say `voted: false` (they go to everyone):
- * the caller's own flag, known from the HTTP list or their vote, is kept. Votes only ever grow
- * (one vote per person, never withdrawn), so an answer older than what is shown never lowers
- * the count.
+ * Adds or replaces one question, keeping the newest copy: each change on the server raises
+ * the question's `revision`, so an answer older than what is shown never undoes a later vote,
+ * withdrawal or status. `voted` is the caller's own: live events always say false (they go to
+ * everyone), so it comes only from the caller's own answers (`own`) and HTTP lists.
  */
-export function upsertQuestion(items: readonly Question[], incoming: Question): Question[] {
+export function upsertQuestion(items: readonly Question[], incoming: Question, own = false): Question[] {
   const known = items.find((item) => item.id === incoming.id);
-  const merged: Question = known
-    ? { ...incoming, voted: known.voted || incoming.voted, votes: Math.max(known.votes, incoming.votes) }
-    : incoming;
+  const newest = known && known.revision > incoming.revision ? known : incoming;
+  const merged: Question = { ...newest, voted: own || !known ? incoming.voted : known.voted };
   // At most one question is current: the server sets the previous one back, and says so in
   // its own event; until it arrives, do not show two.
   const others = items
@@ -39,25 +38,24 @@ export function upsertQuestion(items: readonly Question[], incoming: Question): 
   return sortQuestions([...others, merged]);
 }
 
-/** A fresh HTTP list replaces everything but keeps a vote made meanwhile. */
+/** A fresh HTTP list replaces everything, but not a copy newer than the list (a vote answered meanwhile). */
 export function replaceQuestions(items: readonly Question[], fresh: readonly Question[]): Question[] {
-  const votedHere = new Set(items.filter((item) => item.voted).map((item) => item.id));
-  return sortQuestions(fresh.map((item) => (votedHere.has(item.id) ? { ...item, voted: true } : item)));
-}
-
-/** The optimistic side of a vote: counted and marked at once, undone if the server refuses. */
-export function markVoted(items: readonly Question[], questionId: string): Question[] {
+  const known = new Map(items.map((item) => [item.id, item]));
   return sortQuestions(
-    items.map((item) =>
-      item.id === questionId && !item.voted ? { ...item, voted: true, votes: item.votes + 1 } : item,
-    ),
+    fresh.map((item) => {
+      const shown = known.get(item.id);
+      return shown && shown.revision > item.revision ? shown : item;
+    }),
   );
 }
 
-export function unmarkVoted(items: readonly Question[], questionId: string): Question[] {
+/** The optimistic side of a vote or its withdrawal: shown at once, undone if the server refuses. */
+export function markVoted(items: readonly Question[], questionId: string, voted: boolean): Question[] {
   return sortQuestions(
     items.map((item) =>
-      item.id === questionId && item.voted ? { ...item, voted: false, votes: Math.max(0, item.votes - 1) } : item,
+      item.id === questionId && item.voted !== voted
+        ? { ...item, voted, votes: Math.max(0, item.votes + (voted ? 1 : -1)) }
+        : item,
     ),
   );
 }

@@ -22,6 +22,8 @@ export const questionsApi = {
     (await api.post(`/api/events/${id(eventId)}/questions`, { body }, QuestionEnvelopeSchema)).question,
   vote: async (questionId: string): Promise<Question> =>
     (await api.post(`/api/questions/${id(questionId)}/vote`, undefined, QuestionEnvelopeSchema)).question,
+  withdrawVote: async (questionId: string): Promise<Question> =>
+    (await api.delete(`/api/questions/${id(questionId)}/vote`, QuestionEnvelopeSchema)).question,
   setStatus: async (questionId: string, status: QuestionStatus, transmittedToSpaceId?: string): Promise<Question> =>
     (
       await api.patch(

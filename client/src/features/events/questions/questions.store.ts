@@ -3,7 +3,7 @@ import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { useRoom } from '../../../lib/socket';
 import { questionsApi } from './questions.api';
-import { markVoted, replaceQuestions, unmarkVoted, upsertQuestion } from './questions-state';
+import { markVoted, replaceQuestions, upsertQuestion } from './questions-state';
 
 export interface QuestionsLiveHandlers {
   /** Someone else's question arrived, or one changed status: for the screen-reader announcer. */
@@ -37,7 +37,7 @@ export function createQuestionsStore(eventId: () => string, handlers: QuestionsL
     }
   };
 
-  const receive = (question: Question) => setItems((current) => upsertQuestion(current, question));
+  const receive = (question: Question, own = false) => setItems((current) => upsertQuestion(current, question, own));
 
   useRoom(() => `event:${eventId()}`, {
     onSubscribed: () => void load(true),
@@ -60,24 +60,27 @@ export function createQuestionsStore(eventId: () => string, handlers: QuestionsL
 
   const ask = async (body: string) => {
     const question = await questionsApi.ask(eventId(), body);
-    receive(question);
+    receive(question, true);
     return question;
   };
 
-  /** Optimistic: counted at once, undone when the server refuses. Voting twice keeps one vote. */
-  const vote = async (questionId: string) => {
-    setItems((current) => markVoted(current, questionId));
+  /**
+   * Gives or takes back the caller's vote. Optimistic: shown at once, undone when the server
+   * refuses. Voting twice keeps one vote; withdrawing without a vote changes nothing.
+   */
+  const vote = async (questionId: string, voted = true) => {
+    setItems((current) => markVoted(current, questionId, voted));
     try {
-      receive({ ...(await questionsApi.vote(questionId)), voted: true });
+      receive(await (voted ? questionsApi.vote(questionId) : questionsApi.withdrawVote(questionId)), true);
     } catch (failure) {
-      setItems((current) => unmarkVoted(current, questionId));
+      setItems((current) => markVoted(current, questionId, !voted));
       throw failure;
     }
   };
 
   const setQuestionStatus = async (questionId: string, next: QuestionStatus, spaceId?: string) => {
     const question = await questionsApi.setStatus(questionId, next, spaceId);
-    receive(question);
+    receive(question, true);
     return question;
   };
 

@@ -17,6 +17,7 @@ function selectQuestions(db: Db, viewerId: string | null) {
       'questions.body',
       'questions.status',
       'questions.votes',
+      'questions.revision',
       'questions.created_at',
       'author.id as author_id',
       'author.display_name as author_name',
@@ -66,7 +67,28 @@ export async function addVote(trx: Db, questionId: string, userId: string): Prom
     .returning('question_id')
     .executeTakeFirst();
   if (!inserted) return false;
-  await trx.updateTable('questions').set({ votes: sql`votes + 1` }).where('id', '=', questionId).execute();
+  await trx
+    .updateTable('questions')
+    .set({ votes: sql`votes + 1`, revision: sql`revision + 1` })
+    .where('id', '=', questionId)
+    .execute();
+  return true;
+}
+
+/** Takes one person's vote back, the mirror of addVote. Returns whether there was one. */
+export async function removeVote(trx: Db, questionId: string, userId: string): Promise<boolean> {
+  const deleted = await trx
+    .deleteFrom('question_votes')
+    .where('question_id', '=', questionId)
+    .where('user_id', '=', userId)
+    .returning('question_id')
+    .executeTakeFirst();
+  if (!deleted) return false;
+  await trx
+    .updateTable('questions')
+    .set({ votes: sql`votes - 1`, revision: sql`revision + 1` })
+    .where('id', '=', questionId)
+    .execute();
   return true;
 }
 
@@ -77,7 +99,7 @@ export async function addVote(trx: Db, questionId: string, userId: string): Prom
 export const reopenCurrent = (trx: Db, eventId: string, exceptId: string) =>
   trx
     .updateTable('questions')
-    .set({ status: 'open', updated_at: sql`now()` })
+    .set({ status: 'open', updated_at: sql`now()`, revision: sql`revision + 1` })
     .where('event_id', '=', eventId)
     .where('status', '=', 'current')
     .where('id', '<>', exceptId)
@@ -91,7 +113,12 @@ export const setQuestionStatus = (
 ) =>
   trx
     .updateTable('questions')
-    .set({ status: values.status, transmitted_space_id: values.transmittedSpaceId, updated_at: sql`now()` })
+    .set({
+      status: values.status,
+      transmitted_space_id: values.transmittedSpaceId,
+      updated_at: sql`now()`,
+      revision: sql`revision + 1`,
+    })
     .where('id', '=', questionId)
     .execute();
 

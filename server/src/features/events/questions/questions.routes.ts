@@ -11,7 +11,7 @@ import { actorFrom } from '../../../policy/policy';
 import { createDiscussionsMailer } from '../../discussions/discussions.mail';
 import { attendanceRoutes } from './attendance.routes';
 import type { QuestionsDeps } from './questions.deps';
-import { askQuestion, listQuestions, updateQuestion, voteForQuestion } from './questions.service';
+import { askQuestion, listQuestions, setVote, updateQuestion } from './questions.service';
 import { reportRoutes } from './report.routes';
 
 export interface QuestionsRoutesOptions {
@@ -79,12 +79,27 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
       ...signedIn,
       schema: {
         tags,
-        summary: 'Vote for a question (once per person: voting again keeps the vote)',
+        summary: "Vote for someone else's question (once per person: voting again keeps the vote)",
         params: IdParamsSchema,
         response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
       },
     },
-    async (request) => voteForQuestion(deps, { actor: actorFrom(request.auth), questionId: request.params.id }),
+    async (request) => setVote(deps, { actor: actorFrom(request.auth), questionId: request.params.id, vote: true }),
+  );
+
+  app.delete(
+    '/questions/:id/vote',
+    {
+      config: { quota: 'vote' },
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Take back one’s vote for a question (without one, the question is returned unchanged)',
+        params: IdParamsSchema,
+        response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
+      },
+    },
+    async (request) => setVote(deps, { actor: actorFrom(request.auth), questionId: request.params.id, vote: false }),
   );
 
   app.patch(

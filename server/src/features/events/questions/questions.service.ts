@@ -22,6 +22,7 @@ import {
   listQuestions as listQuestionRows,
   lockEventQuestions,
   type QuestionRecord,
+  removeVote,
   reopenCurrent,
   setQuestionStatus,
 } from './questions.queries';
@@ -34,6 +35,7 @@ export function toQuestion(row: QuestionRecord): Question {
     author: { id: row.author_id, displayName: row.author_name },
     votes: Number(row.votes),
     voted: Boolean(row.voted),
+    revision: Number(row.revision),
     status: row.status,
     transmittedTo:
       row.transmitted_id && row.transmitted_slug && row.transmitted_title
@@ -115,18 +117,24 @@ async function loadQuestionContext(db: Db, questionId: string, actor: Actor) {
 }
 
 /**
- * `POST /questions/:id/vote`: one vote per person. Voting again keeps the vote and returns the
- * question unchanged (no event is published for it).
+ * `POST /questions/:id/vote` and `DELETE /questions/:id/vote`: one vote per person, on
+ * someone else's question, taken back at will while questions are open. Voting again (or
+ * withdrawing a vote one does not have) returns the question unchanged and publishes nothing.
  */
-export async function voteForQuestion(
+export async function setVote(
   deps: QuestionsDeps,
-  input: { actor: Actor; questionId: string },
+  input: { actor: Actor; questionId: string; vote: boolean },
 ): Promise<{ question: Question }> {
-  const { context } = await loadQuestionContext(deps.db, input.questionId, input.actor);
+  const { context, question } = await loadQuestionContext(deps.db, input.questionId, input.actor);
   const actor = ensureParticipation(deps, context);
+  if (input.vote && question.author_id === actor.id) {
+    throw new AppError('own_question', 'one does not vote for one’s own question');
+  }
   return deps.transaction(async (trx, publish) => {
-    if (await addVote(trx, input.questionId, actor.id))
-      await announce(trx, publish, input.questionId, 'question.updated');
+    const changed = input.vote
+      ? await addVote(trx, input.questionId, actor.id)
+      : await removeVote(trx, input.questionId, actor.id);
+    if (changed) await announce(trx, publish, input.questionId, 'question.updated');
     const row = await findQuestion(trx, input.questionId, actor.id);
     if (!row) throw notFound('question');
     return { question: toQuestion(row) };

@@ -5,16 +5,21 @@ import { createPerson, type TestPerson } from '../../../test/factories/people';
 import { createQuestion, questionRows, voteRows } from '../../../test/factories/questions';
 import { request } from '../../../test/http';
 
-/** Votes: once per person, exact under concurrency, and nothing changes on a refused vote. */
+/**
+ * Votes: once per person, for the questions of others, taken back at will; exact under
+ * concurrency, and nothing changes on a refused vote.
+ */
 
 let ctx: TestContext;
 let alice: TestPerson;
 let bruno: TestPerson;
+let chloe: TestPerson;
 
 beforeAll(async () => {
   ctx = await createTestApp();
   alice = await createPerson(ctx, { displayName: 'Alice Vote' });
   bruno = await createPerson(ctx, { displayName: 'Bruno Vote' });
+  chloe = await createPerson(ctx, { displayName: 'Chloé Vote' });
 });
 afterAll(async () => ctx.close());
 
@@ -26,29 +31,77 @@ async function eventWith(...people: TestPerson[]) {
 
 const vote = (person: TestPerson, questionId: string) =>
   request(ctx, person, 'POST', `/api/questions/${questionId}/vote`);
+const withdraw = (person: TestPerson, questionId: string) =>
+  request(ctx, person, 'DELETE', `/api/questions/${questionId}/vote`);
 
 describe('voting for a question', () => {
   it('counts two people as two votes and one person voting twice as one', async () => {
-    const event = await eventWith(alice, bruno);
+    const event = await eventWith(alice, bruno, chloe);
     const question = await createQuestion(ctx, alice, event.id);
 
-    const first = await vote(alice, question.id);
+    const first = await vote(bruno, question.id);
     expect(first.statusCode).toBe(200);
     expect(first.json().question).toMatchObject({ id: question.id, votes: 1, voted: true });
 
-    const again = await vote(alice, question.id);
+    const again = await vote(bruno, question.id);
     expect(again.statusCode).toBe(200);
     expect(again.json().question).toMatchObject({ votes: 1, voted: true });
 
-    const second = await vote(bruno, question.id);
+    const second = await vote(chloe, question.id);
     expect(second.json().question).toMatchObject({ votes: 2, voted: true });
 
-    const listed = await request(ctx, alice, 'GET', `/api/events/${event.id}/questions`);
+    const listed = await request(ctx, bruno, 'GET', `/api/events/${event.id}/questions`);
     expect(listed.json().items).toEqual([expect.objectContaining({ id: question.id, votes: 2, voted: true })]);
     const anonymous = await request(ctx, null, 'GET', `/api/events/${event.id}/questions`);
     expect(anonymous.json().items[0]).toMatchObject({ votes: 2, voted: false });
     expect((await voteRows(ctx.database.db, question.id)).map((row) => row.user_id).sort()).toEqual(
-      [alice.id, bruno.id].sort(),
+      [bruno.id, chloe.id].sort(),
+    );
+  });
+
+  it('refuses a vote for one’s own question, changing nothing', async () => {
+    const event = await eventWith(alice);
+    const question = await createQuestion(ctx, alice, event.id);
+    const own = await vote(alice, question.id);
+    expect([own.statusCode, own.json().error.code]).toEqual([403, 'own_question']);
+    expect(await voteRows(ctx.database.db, question.id)).toHaveLength(0);
+    expect((await questionRows(ctx.database.db, event.id))[0]).toMatchObject({ votes: 0, revision: 0 });
+  });
+
+  it('takes a vote back, and a second withdrawal changes nothing; every change raises the revision', async () => {
+    const event = await eventWith(alice, bruno);
+    const question = await createQuestion(ctx, alice, event.id);
+    const voted = (await vote(bruno, question.id)).json().question;
+    expect(voted).toMatchObject({ votes: 1, voted: true });
+
+    const withdrawn = await withdraw(bruno, question.id);
+    expect(withdrawn.statusCode).toBe(200);
+    expect(withdrawn.json().question).toMatchObject({ votes: 0, voted: false });
+    expect(withdrawn.json().question.revision).toBeGreaterThan(voted.revision);
+
+    const again = await withdraw(bruno, question.id);
+    expect(again.json().question).toEqual(withdrawn.json().question);
+    expect(await voteRows(ctx.database.db, question.id)).toHaveLength(0);
+    // The vote can be given again.
+    expect((await vote(bruno, question.id)).json().question).toMatchObject({ votes: 1, voted: true });
+  });
+
+  it('keeps the count equal to the votes when 20 people vote and withdraw at once', async () => {
+    const voters = await Promise.all(Array.from({ length: 20 }, (_, i) => createPerson(ctx, { displayName: `V${i}` })));
+    const event = await eventWith(alice, ...voters);
+    const question = await createQuestion(ctx, alice, event.id);
+    await Promise.all(voters.slice(0, 10).map((voter) => vote(voter, question.id)));
+    const answers = await Promise.all(
+      voters.map((voter, i) => (i < 10 ? withdraw(voter, question.id) : vote(voter, question.id))),
+    );
+    expect(answers.map((answer) => answer.statusCode)).toEqual(voters.map(() => 200));
+    const [row] = await questionRows(ctx.database.db, event.id);
+    expect(row?.votes).toBe(10);
+    expect((await voteRows(ctx.database.db, question.id)).map((v) => v.user_id).sort()).toEqual(
+      voters
+        .slice(10)
+        .map((voter) => voter.id)
+        .sort(),
     );
   });
 
