@@ -144,7 +144,17 @@ describe('live questions at the permanence', () => {
     await expect.poll(() => a.locator('.questions__current').count()).toBe(0);
     await expect.poll(() => b.locator('.questions__current').count()).toBe(0);
 
-    // Attendance: the animateur marks Alice present; her profile lists the permanence.
+    // Attendance is taken once the session has started: the animateur moves its start to a
+    // minute ago, and the sheet opens.
+    await tools.getByText('Les présences se notent une fois la séance commencée.').waitFor();
+    const moved = await m.request.patch(`/api/events/${event.id}`, {
+      headers: { 'x-csrf-token': animateur.csrfToken },
+      data: { startsAt: new Date(Date.now() - 60_000).toISOString() },
+    });
+    expect(moved.status()).toBe(200);
+    await m.reload();
+
+    // The animateur marks Alice present; her profile lists the permanence.
     const present = tools.getByRole('checkbox', { name: 'Alice Questionneuse — présent·e' });
     await present.waitFor();
     await tools.getByText('Alice Questionneuse — présent·e').click();

@@ -63,7 +63,8 @@ export const questionsMatrix = defineMatrix<Fixture>({
   name: 'questions, attendance and report routes × people × visibility',
   actors: ['anonymous', 'outsider', 'member', 'animateur', 'admin'],
   setup: async ({ db, people, space }) => {
-    const event = await createEvent(db, { spaceId: space.id, kind: 'permanence' });
+    // Under way: questions are open and attendance is taken.
+    const event = await createEvent(db, { spaceId: space.id, kind: 'permanence', startsInHours: -1, durationHours: 3 });
     await createRegistration(db, event.id, people.member.id);
     const question = await db
       .insertInto('questions')

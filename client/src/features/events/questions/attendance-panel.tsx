@@ -3,14 +3,18 @@ import { errorText } from '../../../lib/form';
 import { CheckboxField } from '../../../ui/checkbox-field';
 import { ErrorAlert } from '../../../ui/feedback';
 import { createAttendanceStore } from './attendance.store';
+import { useNow } from './event-questions';
 import { t, tc } from './questions.i18n';
 
 /**
- * Who came: one checkbox per person registered (seat or waitlist) or already marked. A tick is
- * saved at once, and undone on screen if the server refuses it.
+ * Who came: one checkbox per person registered (seat or waitlist) or already marked, once the
+ * event has started (as the server requires). A tick is saved at once, and undone on screen if
+ * the server refuses it.
  */
-export function AttendancePanel(props: { eventId: string }) {
+export function AttendancePanel(props: { eventId: string; startsAt: string }) {
   const store = createAttendanceStore(() => props.eventId);
+  const now = useNow();
+  const started = () => now() >= Date.parse(props.startsAt);
   const list = store.list;
   const items = store.items;
   const [error, setError] = createSignal<string | null>(null);
@@ -32,6 +36,9 @@ export function AttendancePanel(props: { eventId: string }) {
     <section class="animation__block" aria-labelledby="animation-attendance">
       <h3 id="animation-attendance">{t('animation.attendance')}</h3>
       <Switch>
+        <Match when={!started()}>
+          <p class="muted">{t('animation.attendance.notStarted')}</p>
+        </Match>
         <Match when={list.loading && !list.latest}>
           <p role="status">{t('common.loading')}</p>
         </Match>

@@ -45,7 +45,7 @@ function Animation(props: { detail: EventDetail; onChange?: () => void }) {
       <h2 id="animation-title">{t('animation.title')}</h2>
       <p class="muted">{t('animation.intro')}</p>
       <AnimationQueue store={store} />
-      <AttendancePanel eventId={props.detail.event.id} />
+      <AttendancePanel eventId={props.detail.event.id} startsAt={props.detail.event.startsAt} />
       <ReportBlock event={event()} onPublished={updated} />
       <FollowUpBlock event={event()} onOpened={updated} />
     </section>

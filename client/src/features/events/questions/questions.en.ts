@@ -68,6 +68,7 @@ const questionsEn: Record<keyof typeof questionsFr, string> = {
   'animation.transmit.loading': 'Loading the spaces…',
   'animation.transmit.done': 'Question handed to {space}.',
   'animation.attendance': 'Attendance',
+  'animation.attendance.notStarted': 'Attendance is taken once the session has started.',
   'animation.attendance.intro': 'Tick the people who came to the session.',
   'animation.attendance.empty': 'Nobody is registered for this session.',
   'animation.attendance.present': '{name} — present',

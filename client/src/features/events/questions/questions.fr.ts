@@ -71,6 +71,7 @@ export const questionsFr = {
   'animation.transmit.loading': 'Chargement des espaces…',
   'animation.transmit.done': 'Question transmise à {space}.',
   'animation.attendance': 'Présences',
+  'animation.attendance.notStarted': 'Les présences se notent une fois la séance commencée.',
   'animation.attendance.intro': 'Cochez les personnes venues à la séance.',
   'animation.attendance.empty': "Personne n'est inscrit à cette séance.",
   'animation.attendance.present': '{name} — présent·e',

@@ -33,8 +33,8 @@ export async function listAttendance(db: Db, input: { actor: Actor; eventId: str
 
 /**
  * `PUT /events/:id/attendance/:userId` (those who manage the event). Anyone with an account may
- * be marked, registered or not: people do turn up without signing up. A cancelled event took
- * place for nobody, so it takes no attendance.
+ * be marked, registered or not: people do turn up without signing up. Attendance is taken
+ * once the event has started; a cancelled event took place for nobody, so it takes none.
  */
 export async function markAttendance(
   db: Db,
@@ -45,6 +45,9 @@ export async function markAttendance(
   const actor = context.actor;
   if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor mark attendance');
   if (context.event.cancelled_at !== null) throw new AppError('event_cancelled', 'this event is cancelled');
+  if (new Date(context.event.starts_at).getTime() > Date.now()) {
+    throw new AppError('event_not_started', 'attendance is taken once the event has started');
+  }
   if (!isUuid(input.userId) || !(await userExists(db, input.userId))) throw notFound('user');
   await setAttendance(db, {
     eventId: context.event.id,

@@ -73,9 +73,9 @@ describe('the attendance sheet', () => {
     expect((await sheet(event.id)).map((item) => item.person.id)).toEqual([alice.id, bruno.id]);
   });
 
-  it('answers 404 for unknown people or events and 409 for cancelled events, changing nothing', async () => {
+  it('answers 404 for unknown people or events and 409 for cancelled or future events, changing nothing', async () => {
     const db = ctx.database.db;
-    const event = await createEvent(db, { spaceId });
+    const event = await createEvent(db, { spaceId, startsInHours: -1 });
     for (const userId of ['00000000-0000-4000-8000-000000000000', 'quelquun']) {
       const response = await mark(event.id, userId, true);
       expect(response.statusCode).toBe(404);
@@ -90,8 +90,15 @@ describe('the attendance sheet', () => {
     const refused = await mark(cancelled.id, alice.id, true);
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error.code).toBe('event_cancelled');
+    const future = await createEvent(db, { spaceId, startsInHours: 1 });
+    const early = await mark(future.id, alice.id, true);
+    expect([early.statusCode, early.json().error.code]).toEqual([409, 'event_not_started']);
     expect(
-      await db.selectFrom('attendances').selectAll().where('event_id', 'in', [event.id, cancelled.id]).execute(),
+      await db
+        .selectFrom('attendances')
+        .selectAll()
+        .where('event_id', 'in', [event.id, cancelled.id, future.id])
+        .execute(),
     ).toEqual([]);
   });
 });
