@@ -10,7 +10,7 @@ import type { EventsDeps } from '../events.deps';
 import { eventUrl } from '../events.mail';
 import { type EventRecord, findSeriesById, listEventsBetween, listSeriesExceptions } from '../events.queries';
 import { ensureOccurrences, presentEvents } from '../events.service';
-import { feedEventIds } from '../registrations/registrations.queries';
+import { feedEvents } from '../registrations/registrations.queries';
 import { wallTimeToInstant } from '../series/zoned-time';
 import { findFeedOwner, findOrCreateFeedKey, lockFeed, setFeedTokenHash, upsertFeed } from './calendar.queries';
 import { type IcsEvent, renderCalendar } from './ics';
@@ -150,11 +150,15 @@ export async function feedIcs(deps: EventsDeps, input: { token: string }): Promi
   const from = new Date(now.getTime() - FEED_PAST_DAYS * DAY);
   const to = new Date(now.getTime() + FEED_AHEAD_DAYS * DAY);
   await ensureOccurrences(deps, { from, to });
-  const ids = await feedEventIds(deps.db, actor.id, from, to);
-  const records = await listEventsBetween(deps.db, { from, to, ids });
+  const listed = await feedEvents(deps.db, actor.id, from, to);
+  const waitlisted = new Set(listed.filter((row) => row.status === 'waitlisted').map((row) => row.id));
+  const records = await listEventsBetween(deps.db, { from, to, ids: listed.map((row) => row.id) });
   const visible = new Set((await presentEvents(deps.db, actor, records)).map((event) => event.id));
   return renderCalendar(
     'Atelier des transitions',
-    records.filter((record) => visible.has(record.id)).map((record) => icsOf(deps, record)),
+    records
+      .filter((record) => visible.has(record.id))
+      // A waitlist place is not a seat yet: the calendar shows it as tentative.
+      .map((record) => ({ ...icsOf(deps, record), tentative: waitlisted.has(record.id) })),
   );
 }

@@ -109,6 +109,23 @@ describe('calendars', () => {
     expect(unfold((await request(ctx, null, 'GET', new URL(rotated).pathname)).body)).not.toContain('La permanence');
   });
 
+  it('shows a waitlist place as tentative in the personal feed, and a seat as confirmed', async () => {
+    const [seated, waiting] = [await createPerson(ctx), await createPerson(ctx)];
+    const event = await createEvent(ctx.database.db, { title: 'Atelier à une place', capacity: 1 });
+    const register = async (who: TestPerson) =>
+      (await request(ctx, who, 'POST', `/api/events/${event.id}/registrations`)).json().registration.status;
+    expect([await register(seated), await register(waiting)]).toEqual(['registered', 'waitlisted']);
+    const vevent = async (who: TestPerson) => {
+      const url = (await request(ctx, who, 'GET', '/api/calendar/feed')).json().url as string;
+      const text = unfold((await request(ctx, null, 'GET', new URL(url).pathname)).body);
+      return text.split('BEGIN:VEVENT').find((block) => block.includes('SUMMARY:Atelier à une place')) ?? '';
+    };
+    expect(await vevent(waiting)).toContain('STATUS:TENTATIVE');
+    const seat = await vevent(seated);
+    expect(seat).toContain('SUMMARY:Atelier à une place');
+    expect(seat).not.toContain('STATUS:');
+  });
+
   it('keeps events of a private space out of ICS for those who may not see them', async () => {
     const space = await createSpace(ctx.database.db, { visibility: 'private', joinPolicy: 'invite' });
     const insider = await createPerson(ctx);

@@ -20,6 +20,8 @@ export interface IcsEvent {
   location: string | null;
   url: string;
   cancelled: boolean;
+  /** Not certain to happen for the calendar's owner (a waitlist place): STATUS:TENTATIVE. */
+  tentative?: boolean;
   /** For a series: the RRULE and the dates (start instants) it no longer produces. */
   rrule?: string;
   exdates?: Date[];
@@ -104,7 +106,11 @@ export function renderCalendar(name: string, events: IcsEvent[]): string {
       description: event.summary || null,
       location: event.location,
       url: event.url,
-      ...(event.cancelled ? { status: ICalEventStatus.CANCELLED } : {}),
+      ...(event.cancelled
+        ? { status: ICalEventStatus.CANCELLED }
+        : event.tentative
+          ? { status: ICalEventStatus.TENTATIVE }
+          : {}),
       ...(event.rrule ? { repeating: [`RRULE:${event.rrule}`, ...exdates].join('\r\n') } : {}),
       ...(event.recurrenceId ? { recurrenceId: wallClock(event.recurrenceId, event.timezone) } : {}),
     });

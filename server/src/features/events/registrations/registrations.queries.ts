@@ -219,23 +219,25 @@ export async function setSeriesFollow(db: Db, userId: string, seriesId: string, 
   }
 }
 
-/** The events a feed lists: registered (seat or waitlist) or in a followed series. */
-export async function feedEventIds(db: Db, userId: string, from: Date, to: Date): Promise<string[]> {
-  const rows = await db
+/**
+ * The events a feed lists — registered (seat or waitlist) or in a followed series — with the
+ * owner's registration status there (null for a followed event they did not register for).
+ */
+export async function feedEvents(db: Db, userId: string, from: Date, to: Date) {
+  return db
     .selectFrom('events')
-    .select('events.id')
+    .leftJoin('registrations', (join) =>
+      join
+        .onRef('registrations.event_id', '=', 'events.id')
+        .on('registrations.user_id', '=', userId)
+        .on('registrations.status', '!=', 'cancelled'),
+    )
+    .select(['events.id', 'registrations.status'])
     .where('events.ends_at', '>', from)
     .where('events.starts_at', '<', to)
     .where((eb) =>
       eb.or([
-        eb.exists(
-          eb
-            .selectFrom('registrations')
-            .select('registrations.id')
-            .whereRef('registrations.event_id', '=', 'events.id')
-            .where('registrations.user_id', '=', userId)
-            .where('registrations.status', '!=', 'cancelled'),
-        ),
+        eb('registrations.id', 'is not', null),
         eb.exists(
           eb
             .selectFrom('series_follows')
@@ -246,5 +248,4 @@ export async function feedEventIds(db: Db, userId: string, from: Date, to: Date)
       ]),
     )
     .execute();
-  return rows.map((row) => row.id);
 }
