@@ -263,12 +263,15 @@ describe('the permanence in the browser', () => {
 
     // The animateur cancels the session, with a reason.
     await page.goto(`/evenements/${eventId}`);
+    await page.getByRole('region', { name: 'Inscription' }).locator('.seat-counter').waitFor();
     await page.getByRole('button', { name: "Annuler l'événement" }).click();
     const dialog = page.getByRole('alertdialog', { name: 'Annuler cet événement ?' });
     await dialog.getByLabel("Raison de l'annulation").fill('La salle n’est plus disponible.');
     await dialog.getByRole('button', { name: "Oui, annuler l'événement" }).click();
     await page.getByTestId('registration-state').getByText('Annulé').waitFor();
     await page.getByText('Cet événement est annulé ; les personnes inscrites ont été prévenues.').waitFor();
+    // It reads as cancelled and nothing else: no seats left, no « Complet », no waitlist.
+    expect(await page.getByRole('region', { name: 'Inscription' }).locator('.seat-counter').count()).toBe(0);
     await expectNoAxeViolations(page, `/evenements/${eventId} cancelled, as its animateur`);
 
     expect(admin.problems).toEqual([]);

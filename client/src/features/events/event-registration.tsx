@@ -129,7 +129,10 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
   return (
     <section class="card registration" aria-labelledby="registration-title">
       <h2 id="registration-title">{t('events.registration.heading')}</h2>
-      <SeatCounter detail={props.detail} />
+      {/* A cancelled event has no seats to count nor a visio to join: only its state is said. */}
+      <Show when={!event().cancelledAt}>
+        <SeatCounter detail={props.detail} />
+      </Show>
       <p
         ref={stateLine}
         tabindex="-1"
@@ -140,7 +143,7 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
       </p>
       <StatusMessage message={result()} />
       <ErrorAlert message={error()} />
-      <Show when={event().videoUrl}>
+      <Show when={!event().cancelledAt && event().videoUrl}>
         {(url) => (
           <p class="registration__visio">
             <a href={url()} class="button button--primary" target="_blank" rel="noopener noreferrer">
