@@ -66,4 +66,25 @@ describe('rights that change while a page is open', () => {
       .waitFor();
     await screenshot(bruno.page, 'access-thread-closed');
   });
+
+  it('offers to sign in on a members-only thread opened while signed out, and opens it after', async () => {
+    const chloe = await suite.person('Chloé Membre', { join: [SPACE.slug] });
+    const started = await chloe.page.request.post(`/api/spaces/${SPACE.slug}/threads`, {
+      headers: { 'x-csrf-token': chloe.csrfToken },
+      data: { title: 'Relevé de décisions', body: '<p>Décision un</p>' },
+    });
+    expect(started.status()).toBe(201);
+    const { thread } = (await started.json()) as { thread: { id: string } };
+
+    const { page, problems } = await suite.visitor('phone');
+    await page.goto(`/espaces/${SPACE.slug}/fils/${thread.id}`);
+    await page.getByRole('heading', { level: 1, name: 'Ce fil est réservé aux membres de l’espace' }).waitFor();
+    await page.getByRole('link', { name: 'Se connecter' }).first().click();
+    await page.getByLabel('Adresse courriel').fill(chloe.email);
+    await page.getByLabel('Mot de passe').fill(chloe.password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Relevé de décisions' }).waitFor();
+    await page.getByText('Décision un').waitFor();
+    expect(problems).toEqual([]);
+  });
 });

@@ -309,12 +309,17 @@ function ThreadLoader(props: { slug: string; threadId: string }) {
       },
     ),
   );
+  const error = () => store.error() ?? space.error;
   const missing = () => {
-    const error = store.error() ?? space.error;
+    const failure = error();
     return (
-      error instanceof ApiError && (error.status === 404 || error.status === 403 || error.code === 'invalid_input')
+      failure instanceof ApiError &&
+      (failure.status === 404 || failure.status === 403 || failure.code === 'invalid_input')
     );
   };
+  // A thread of a members-only space, opened while signed out: signing in may open it.
+  const signInFirst = () => error() instanceof ApiError && (error() as ApiError).status === 401;
+  const back = () => encodeURIComponent(`/espaces/${props.slug}/fils/${props.threadId}`);
   return (
     <Switch
       fallback={
@@ -323,6 +328,20 @@ function ThreadLoader(props: { slug: string; threadId: string }) {
         </p>
       }
     >
+      <Match when={(store.status() === 'error' || space.error) && signInFirst()}>
+        <div class="page page--narrow">
+          <PageHeading title={t('thread.signIn.title')}>{t('thread.signIn.title')}</PageHeading>
+          <p class="lead">{t('thread.signIn.text')}</p>
+          <p class="actions">
+            <A href={`/connexion?retour=${back()}`} class="button button--primary">
+              {t('thread.signIn.action')}
+            </A>
+            <A href={`/espaces/${encodeURIComponent(props.slug)}`} class="button button--secondary">
+              {t('thread.backToSpace')}
+            </A>
+          </p>
+        </div>
+      </Match>
       <Match when={store.status() === 'error' || space.error}>
         <div class="page page--narrow">
           <PageHeading title={t(missing() ? 'thread.notFound' : 'thread.loadError')}>
