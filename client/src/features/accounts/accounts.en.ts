@@ -11,6 +11,7 @@ const accountsEn: Record<keyof typeof accountsFr, string> = {
   'field.password.empty': 'Enter your password.',
   'field.displayName': 'Display name',
   'field.displayName.hint': 'Your first and last name, as other members will see them.',
+  'field.displayName.required': 'Enter the name other members will see you by.',
   'field.displayName.invalid': 'Enter a name of at most 80 characters.',
   // ── end of issue 3 block ──
   'charter.heading': "The alliance's charter",

@@ -14,6 +14,7 @@ export const accountsFr = {
   'field.password.empty': 'Saisissez votre mot de passe.',
   'field.displayName': 'Nom affiché',
   'field.displayName.hint': 'Votre prénom et votre nom, tels que les autres membres les verront.',
+  'field.displayName.required': 'Indiquez le nom sous lequel les autres membres vous verront.',
   'field.displayName.invalid': 'Indiquez un nom de 80 caractères au plus.',
   // ── end of issue 3 block ──
   'charter.heading': "La charte de l'alliance",

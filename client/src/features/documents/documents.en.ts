@@ -129,7 +129,11 @@ const documentsEn: Record<keyof typeof documentsFr, string> = {
   'history.actionLabel': '{action}: {version}',
   'history.viewing': 'Content of “{version}”',
   'history.comparing': 'Changes since “{version}”',
-  'history.diff.summary': '{added} word(s) added and {removed} word(s) removed since this version.',
+  'history.diff.summary': '{added} and {removed} since this version.',
+  'history.diff.wordsAdded.one': '{count} word added',
+  'history.diff.wordsAdded.other': '{count} words added',
+  'history.diff.wordsRemoved.one': '{count} word removed',
+  'history.diff.wordsRemoved.other': '{count} words removed',
   'history.diff.same': 'The current text is the same as this version.',
   'history.diff.legend':
     'Text added since: underlined, announced “added”. Text removed since: struck through, announced “removed”.',

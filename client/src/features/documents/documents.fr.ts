@@ -139,7 +139,11 @@ export const documentsFr = {
   'history.actionLabel': '{action} : {version}',
   'history.viewing': 'Contenu de « {version} »',
   'history.comparing': 'Changements depuis « {version} »',
-  'history.diff.summary': '{added} mot(s) ajouté(s) et {removed} mot(s) supprimé(s) depuis cette version.',
+  'history.diff.summary': '{added} et {removed} depuis cette version.',
+  'history.diff.wordsAdded.one': '{count} mot ajouté',
+  'history.diff.wordsAdded.other': '{count} mots ajoutés',
+  'history.diff.wordsRemoved.one': '{count} mot supprimé',
+  'history.diff.wordsRemoved.other': '{count} mots supprimés',
   'history.diff.same': 'Le texte actuel est identique à cette version.',
   'history.diff.legend':
     'Texte ajouté depuis : souligné, annoncé « ajouté ». Texte supprimé depuis : barré, annoncé « supprimé ».',

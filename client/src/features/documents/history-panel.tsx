@@ -12,7 +12,7 @@ import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { createHistoryStore, type HistoryStore } from './document.store';
-import { t } from './documents.i18n';
+import { t, tc } from './documents.i18n';
 import { diffVersions, isUnchanged } from './version-diff';
 import '../../ui/dialog.css';
 
@@ -64,7 +64,12 @@ function DiffView(props: { before: string; after: string }) {
   const diff = () => diffVersions(props.before, props.after);
   return (
     <Show when={!isUnchanged(diff())} fallback={<p>{t('history.diff.same')}</p>}>
-      <p>{t('history.diff.summary', { added: diff().addedWords, removed: diff().removedWords })}</p>
+      <p>
+        {t('history.diff.summary', {
+          added: tc('history.diff.wordsAdded', diff().addedWords),
+          removed: tc('history.diff.wordsRemoved', diff().removedWords),
+        })}
+      </p>
       <p class="muted history__legend">{t('history.diff.legend')}</p>
       <div class="history__diff">
         <For each={diff().parts}>

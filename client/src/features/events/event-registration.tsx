@@ -22,7 +22,7 @@ export function SeatCounter(props: { detail: EventDetail }) {
             {left() === 0 ? t('events.seats.full') : tc('events.seats.left', left() ?? 0)}
           </strong>{' '}
           <span class="muted">
-            {t('events.seats.ofCapacity', { taken: event().registeredCount, capacity: event().capacity ?? 0 })}
+            {tc('events.seats.ofCapacity', event().registeredCount, { capacity: event().capacity ?? 0 })}
           </span>
           <Show when={event().waitlistCount > 0}>
             <br />
