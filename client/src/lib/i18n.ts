@@ -202,5 +202,4 @@ export const { t, tc } = app as Messages<AppKey>;
 
 void applyLocale(storedLocale());
 
-/** `fr-FR` / `en-GB` style tag for Intl formatters. */
-export const intlLocale = (lang: Locale) => (lang === 'fr' ? 'fr-FR' : 'en-GB');
+export { intlLocale } from '@atelier/contract';

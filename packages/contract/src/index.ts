@@ -6,6 +6,7 @@ export * from './discussions';
 export * from './documents';
 export * from './errors';
 export * from './events';
+export * from './format';
 export * from './mail';
 export * from './realtime';
 export * from './resources';

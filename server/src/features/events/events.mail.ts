@@ -1,4 +1,4 @@
-import type { Locale } from '@atelier/contract';
+import { dateTimeFormat, formatEventRange, intlLocale, type Locale } from '@atelier/contract';
 import type { MailSender } from '../../core/mail';
 import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
@@ -50,18 +50,15 @@ export interface EventsMailer {
   sendCancelled(db: Db, to: EventRecipient, input: { event: EventMailFacts; reason: string }): Promise<void>;
 }
 
-/** "mardi 1 décembre 2026, 12:30–13:30 (heure de Paris)", in the event's own zone. */
+/**
+ * "mardi 1 décembre 2026, 12 h 30 – 13 h 30 (heure normale d’Europe centrale)", in the event's
+ * own zone, written as the pages write it.
+ */
 export function formatEventWhen(event: Pick<EventMailFacts, 'startsAt' | 'endsAt' | 'timezone'>, locale: Locale) {
-  const tag = locale === 'fr' ? 'fr-FR' : 'en-GB';
-  const day = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, dateStyle: 'full' });
-  const time = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, timeStyle: 'short' });
-  const zone = new Intl.DateTimeFormat(tag, { timeZone: event.timezone, timeZoneName: 'long' })
+  const zone = dateTimeFormat(intlLocale(locale), { timeZone: event.timezone, timeZoneName: 'long' })
     .formatToParts(event.startsAt)
     .find((part) => part.type === 'timeZoneName')?.value;
-  const sameDay = day.format(event.startsAt) === day.format(event.endsAt);
-  const range = sameDay
-    ? `${day.format(event.startsAt)}, ${time.format(event.startsAt)}–${time.format(event.endsAt)}`
-    : `${day.format(event.startsAt)} ${time.format(event.startsAt)} – ${day.format(event.endsAt)} ${time.format(event.endsAt)}`;
+  const range = formatEventRange(event.startsAt, event.endsAt, locale, event.timezone);
   return zone ? `${range} (${zone})` : range;
 }
 
