@@ -6,11 +6,18 @@ export interface Option {
   label: string;
 }
 
+/** Options under a heading of the list (`<optgroup>`). */
+export interface OptionGroup {
+  label: string;
+  options: Option[];
+}
+
 interface SelectFieldProps {
   label: string;
   name: string;
   value: string;
-  options: Option[];
+  /** The options, or groups of them. */
+  options: Option[] | OptionGroup[];
   onChange: (value: string) => void;
   hint?: string;
   error?: string | undefined;
@@ -36,14 +43,24 @@ export function SelectField(props: SelectFieldProps) {
           required={props.required}
         >
           <For each={props.options}>
-            {(option) => (
-              <option value={option.value} selected={option.value === props.value}>
-                {option.label}
-              </option>
-            )}
+            {(entry) =>
+              'options' in entry ? (
+                <optgroup label={entry.label}>
+                  <For each={entry.options}>{(option) => optionOf(option, props.value)}</For>
+                </optgroup>
+              ) : (
+                optionOf(entry, props.value)
+              )
+            }
           </For>
         </select>
       )}
     </NativeField>
   );
 }
+
+const optionOf = (option: Option, selected: string) => (
+  <option value={option.value} selected={option.value === selected}>
+    {option.label}
+  </option>
+);

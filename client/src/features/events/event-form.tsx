@@ -16,7 +16,7 @@ import {
   type EventField,
   SERVER_ERROR_FIELDS,
 } from './event-draft';
-import { type RecurrenceChoice, recurrenceAnchor, timeZones } from './event-time';
+import { type RecurrenceChoice, recurrenceAnchor, timeZoneGroups } from './event-time';
 import { t } from './events.i18n';
 
 const PROBLEM_MESSAGES = {
@@ -69,7 +69,7 @@ export function EventForm(props: {
       form.clearError(key);
       setDraft(key, value);
     };
-  const zones = timeZones(props.initial.timezone);
+  const zones = timeZoneGroups(props.initial.timezone, (key) => t(`eventForm.zone.${key}`));
   const validate = () => {
     const problems = checkDraft(draft);
     return Object.fromEntries(
@@ -135,7 +135,10 @@ export function EventForm(props: {
           label={t('eventForm.timezone')}
           name="timezone"
           value={draft.timezone}
-          options={zones.map((zone) => ({ value: zone, label: zone }))}
+          options={[
+            { label: t('eventForm.zones.common'), options: zones.common },
+            { label: t('eventForm.zones.others'), options: zones.others },
+          ]}
           onChange={set('timezone')}
           hint={t('eventForm.timezone.hint')}
           error={form.error('timezone')}

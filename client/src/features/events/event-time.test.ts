@@ -8,6 +8,7 @@ import {
   recurrenceRule,
   shiftMonth,
   startOfToday,
+  timeZoneGroups,
   wallClockToIso,
   zoneOffsetMinutes,
 } from './event-time';
@@ -105,5 +106,25 @@ describe('today', () => {
     const start = startOfToday(PARIS);
     expect(start).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\+0[12]:00$/);
     expect(start.slice(0, 10)).toBe(new Date().toLocaleDateString('sv-SE', { timeZone: PARIS }));
+  });
+});
+
+describe('the time-zone picker', () => {
+  const label = (key: string) => `«${key}»`;
+
+  it('offers the alliance’s zones first, in words, each once, then every other zone by id', () => {
+    const { common, others } = timeZoneGroups('Europe/Paris', label);
+    expect(common[0]).toEqual({ value: 'Europe/Paris', label: expect.stringMatching(/^«paris» \(UTC\+[12]\)$/) });
+    expect(common.map((option) => option.value)).toContain('Indian/Reunion');
+    const all = [...common, ...others].map((option) => option.value);
+    expect(new Set(all).size).toBe(all.length);
+    expect(others.length).toBeGreaterThan(300);
+    expect(others.find((option) => option.value === 'America/New_York')?.label).toMatch(
+      /^America\/New York \(UTC−[45]\)$/,
+    );
+  });
+
+  it('keeps an event’s zone the browser does not list', () => {
+    expect(timeZoneGroups('Mars/Olympus', label).others[0]?.value).toBe('Mars/Olympus');
   });
 });

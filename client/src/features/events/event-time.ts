@@ -156,9 +156,57 @@ export function deviceTimeZone(): string {
   }
 }
 
-/** Every IANA zone the browser knows; the preferred one is added where the list lacks it. */
-export function timeZones(preferred: string): string[] {
+/**
+ * The zones the alliance's events are held in, first in the picker: metropolitan France, the
+ * overseas territories, then French-speaking neighbours. Each names its message key.
+ */
+export const COMMON_TIME_ZONES = [
+  ['Europe/Paris', 'paris'],
+  ['America/Martinique', 'antilles'],
+  ['America/Cayenne', 'guyane'],
+  ['Indian/Reunion', 'reunion'],
+  ['Indian/Mayotte', 'mayotte'],
+  ['America/Miquelon', 'miquelon'],
+  ['Pacific/Noumea', 'caledonie'],
+  ['Pacific/Tahiti', 'polynesie'],
+  ['Pacific/Wallis', 'wallis'],
+  ['Europe/Brussels', 'belgique'],
+  ['Europe/Luxembourg', 'luxembourg'],
+  ['Europe/Zurich', 'suisse'],
+  ['America/Toronto', 'quebec'],
+] as const;
+export type CommonZoneKey = (typeof COMMON_TIME_ZONES)[number][1];
+
+/** "UTC+1", "UTC−3": the zone's offset now, to tell zones apart at a glance (empty when unknown here). */
+export function utcOffset(zone: string, at = new Date()): string {
+  try {
+    const name = new Intl.DateTimeFormat('en-GB', { timeZone: zone, timeZoneName: 'shortOffset' })
+      .formatToParts(at)
+      .find((part) => part.type === 'timeZoneName')?.value;
+    return (name ?? 'GMT').replace('GMT', 'UTC').replace('-', '−').replace(/^UTC$/, 'UTC±0');
+  } catch {
+    return '';
+  }
+}
+
+const withOffset = (label: string, zone: string) => {
+  const offset = utcOffset(zone);
+  return offset ? `${label} (${offset})` : label;
+};
+
+/**
+ * The zone picker's two groups: the common zones (named by `label`), then every other IANA
+ * zone the browser knows, by id. The preferred zone is always offered, even when unknown here.
+ */
+export function timeZoneGroups(preferred: string, label: (key: CommonZoneKey) => string) {
   const intl = Intl as typeof Intl & { supportedValuesOf?: (key: 'timeZone') => string[] };
   const known = intl.supportedValuesOf?.('timeZone') ?? [];
-  return known.includes(preferred) ? known : [preferred, ...known];
+  const common = new Set<string>(COMMON_TIME_ZONES.map(([zone]) => zone));
+  const others = [...(known.includes(preferred) || common.has(preferred) ? [] : [preferred]), ...known].filter(
+    (zone) => !common.has(zone),
+  );
+  return {
+    common: COMMON_TIME_ZONES.map(([zone, key]) => ({ value: zone, label: withOffset(label(key), zone) })),
+    others: others.map((zone) => ({ value: zone, label: withOffset(zone.replaceAll('_', ' '), zone) })),
+  };
 }
