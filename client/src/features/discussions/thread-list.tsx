@@ -8,37 +8,51 @@ import { ErrorAlert } from '../../ui/feedback';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { session } from '../accounts/session.store';
-import { Composer, composerHtml } from './composer';
 import { t, tc } from './discussions.i18n';
 import { ConnectionIndicator, LiveAnnouncer, useAnnouncer } from './live';
+import { type MentionCandidate, RichComposer, type RichComposerHandle } from './rich-composer';
+import { createMentionSource } from './thread.store';
 import { createThreadListStore, type ThreadListStore } from './thread-list.store';
 import './discussions.css';
 
 export const threadPath = (slug: string, threadId: string) =>
   `/espaces/${encodeURIComponent(slug)}/fils/${encodeURIComponent(threadId)}`;
 
-function NewThreadForm(props: { store: ThreadListStore; onCreated: (thread: Thread) => void; onCancel: () => void }) {
+/** A new thread: its title and first post, written with the same rich composer as replies. */
+function NewThreadForm(props: {
+  store: ThreadListStore;
+  mentions?: ((query: string) => Promise<MentionCandidate[]>) | undefined;
+  onCreated: (thread: Thread) => void;
+  onCancel: () => void;
+}) {
   const [title, setTitle] = createSignal('');
-  const [body, setBody] = createSignal('');
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const [titleError, setTitleError] = createSignal<string | undefined>();
+  const [bodyError, setBodyError] = createSignal<string | null>(null);
+  let editor: RichComposerHandle | undefined;
   // One key per submission attempt, kept for a retry of the same one.
   let key: string | null = null;
 
   const submit = async (event?: Event) => {
     event?.preventDefault();
-    if (busy()) return;
+    if (busy() || !editor) return;
     setError(null);
     setTitleError(undefined);
+    setBodyError(null);
     if (!title().trim()) {
       setTitleError(t('error.invalid_input'));
+      return;
+    }
+    if (editor.isEmpty()) {
+      setBodyError(t('error.post_empty'));
+      editor.focus();
       return;
     }
     key ??= crypto.randomUUID();
     setBusy(true);
     try {
-      const created = await props.store.create(title().trim(), composerHtml(body()), key);
+      const created = await props.store.create(title().trim(), editor.html(), key);
       key = null;
       props.onCreated(created);
     } catch (failure) {
@@ -64,14 +78,17 @@ function NewThreadForm(props: { store: ThreadListStore; onCreated: (thread: Thre
         maxLength={200}
         error={titleError()}
       />
-      <Composer
+      <RichComposer
         label={t('discussions.newThread.body')}
-        value={body()}
-        onInput={(value) => {
-          setBody(value);
+        onSubmit={() => void submit()}
+        onTyping={() => {
           key = null;
         }}
-        onSubmit={() => void submit()}
+        error={bodyError()}
+        {...(props.mentions ? { mentions: props.mentions } : {})}
+        ref={(handle) => {
+          editor = handle;
+        }}
       />
       <p class="actions">
         <button type="submit" class="button button--primary" aria-disabled={busy() ? 'true' : undefined}>
@@ -182,6 +199,7 @@ export function ThreadList(props: { data: SpaceResponse }) {
               <Show when={composing()}>
                 <NewThreadForm
                   store={store}
+                  mentions={props.data.permissions.seeMembers ? createMentionSource(slug) : undefined}
                   onCancel={() => {
                     setComposing(false);
                     queueMicrotask(() => newButton?.focus());

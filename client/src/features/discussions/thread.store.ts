@@ -17,7 +17,7 @@ const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLo
  * The space's active members, read once on the first "@", filtered by the start of their name
  * or of a word of it.
  */
-function createMentionSource(slug: () => string) {
+export function createMentionSource(slug: () => string) {
   let members: Promise<MentionCandidate[]> | null = null;
   return async (query: string): Promise<MentionCandidate[]> => {
     members ??= discussionsApi.members(slug()).then((list) => list.items.map((member) => member.user));
