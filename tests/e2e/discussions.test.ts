@@ -66,9 +66,16 @@ describe('live discussions in two browsers', () => {
     // Alice starts writing: Bruno sees it. Bruno answers: Alice's bell counts it, live.
     await a.getByLabel('Votre message').fill('Je prépare');
     await b.getByText('Alice Autrice écrit…').waitFor();
-    await b.getByLabel('Votre message').fill('Merci Alice, je serai là.');
+    // He quotes her post: it goes into his message as a quotation, and he writes after it.
+    await bPost.getByRole('button', { name: 'Citer', exact: true }).click();
+    const composer = b.getByLabel('Votre message');
+    await composer.locator('blockquote').getByText('Rendez-vous à la permanence de mardi.').waitFor();
+    await b.keyboard.type('Merci Alice, je serai là.');
     await b.getByRole('button', { name: 'Publier', exact: true }).click();
     await a.getByText('Merci Alice, je serai là.').waitFor();
+    const answer = a.getByRole('article').filter({ hasText: 'Merci Alice, je serai là.' });
+    await answer.locator('blockquote').getByText('Rendez-vous à la permanence de mardi.').waitFor();
+    await answer.locator('blockquote strong').getByText('Alice Autrice').waitFor();
     const bell = a.getByRole('button', { name: '1 notification non lue' });
     await bell.waitFor();
     await bell.click();

@@ -31,7 +31,11 @@ export const discussionsApi = {
   thread: (threadId: string) => api.get(`/api/threads/${id(threadId)}?limit=200`, ThreadDetailSchema),
   morePosts: (threadId: string, cursor: string) =>
     api.get(`/api/threads/${id(threadId)}?limit=200&cursor=${id(cursor)}`, ThreadDetailSchema),
-  createPost: async (threadId: string, body: { body: string; replyToId?: string }, key: string): Promise<Post> =>
+  createPost: async (
+    threadId: string,
+    body: { body: string; replyToId?: string; quotePostId?: string },
+    key: string,
+  ): Promise<Post> =>
     (
       await request(`/api/threads/${id(threadId)}/posts`, {
         method: 'POST',

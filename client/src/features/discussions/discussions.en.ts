@@ -68,6 +68,7 @@ const discussionsEn: Record<keyof typeof discussionsFr, string> = {
   'thread.deleted': 'This message was deleted.',
   'thread.inReplyTo': 'In reply to {name}',
   'thread.inReplyToDeleted': 'In reply to a message',
+  'thread.quote': 'Quote',
   'thread.reply': 'Reply',
   'thread.edit': 'Edit',
   'thread.delete': 'Delete',

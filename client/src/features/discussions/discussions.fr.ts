@@ -72,6 +72,7 @@ export const discussionsFr = {
   'thread.deleted': 'Ce message a été supprimé.',
   'thread.inReplyTo': 'En réponse à {name}',
   'thread.inReplyToDeleted': 'En réponse à un message',
+  'thread.quote': 'Citer',
   'thread.reply': 'Répondre',
   'thread.edit': 'Modifier',
   'thread.delete': 'Supprimer',

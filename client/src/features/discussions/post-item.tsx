@@ -19,6 +19,7 @@ interface PostItemProps {
   canReply: boolean;
   canModerate: boolean;
   onReply: (post: ShownPost) => void;
+  onQuote: (post: ShownPost) => void;
   onReact: (post: ShownPost, emoji: ReactionEmoji) => Promise<void>;
   onEdit: (postId: string, body: string) => Promise<void>;
   onDelete: (postId: string) => Promise<void>;
@@ -217,6 +218,9 @@ export function PostItem(props: PostItemProps) {
           <Show when={props.canReply}>
             <button type="button" class="button button--link" onClick={() => props.onReply(props.post)}>
               {t('thread.reply')}
+            </button>
+            <button type="button" class="button button--link" onClick={() => props.onQuote(props.post)}>
+              {t('thread.quote')}
             </button>
           </Show>
           <Show when={mine() && !editing()}>

@@ -10,6 +10,8 @@ export interface RichComposerHandle {
   isEmpty(): boolean;
   clear(): void;
   focus(): void;
+  /** Adds a quotation of another post (its sanitized HTML) at the end, and a paragraph after it. */
+  quote(author: string, html: string): void;
 }
 
 /** A member one can name with @: the server turns `@Display Name` into a mention. */
@@ -259,6 +261,14 @@ export function RichComposer(props: RichComposerProps) {
       lastTyping = 0;
     },
     focus: () => editor?.commands.focus(),
+    quote: (author, html) => {
+      const name = author.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
+      editor
+        ?.chain()
+        .focus('end')
+        .insertContent(`<blockquote><p><strong>${name}</strong></p>${html}</blockquote><p></p>`)
+        .run();
+    },
   });
 
   return (

@@ -23,11 +23,28 @@ function ReplyComposer(props: {
   store: ThreadStore;
   replyTo: ShownPost | null;
   onCancelReply: () => void;
+  /** A post to quote: added to the message, then `onQuoted` clears it. */
+  quote: ShownPost | null;
+  onQuoted: () => void;
   mentions?: ((query: string) => Promise<MentionCandidate[]>) | undefined;
 }) {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let editor: RichComposerHandle | undefined;
+  let quotePostId: string | null = null;
+
+  createEffect(
+    on(
+      () => props.quote,
+      (post) => {
+        if (!post || !editor) return;
+        editor.quote(post.author.displayName, post.body);
+        quotePostId = post.id;
+        props.onQuoted();
+      },
+      { defer: true },
+    ),
+  );
 
   createEffect(
     on(
@@ -53,10 +70,11 @@ function ReplyComposer(props: {
     const text = editor.text();
     setBusy(true);
     editor.clear();
-    const replyToId = props.replyTo?.id ?? null;
+    const links = { replyToId: props.replyTo?.id ?? null, quotePostId };
+    quotePostId = null;
     props.onCancelReply();
     try {
-      await props.store.send(key, body, text, replyToId);
+      await props.store.send(key, body, text, links);
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -112,6 +130,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
     props.space.membership?.role === 'animateur' || props.space.permissions.manage || session.user()?.role === 'admin';
   const canWrite = () => member() && !thread().locked;
   const [replyTo, setReplyTo] = createSignal<ShownPost | null>(null);
+  const [quoting, setQuoting] = createSignal<ShownPost | null>(null);
   const announcer = useAnnouncer();
   const byId = createMemo(() => new Map(store.posts().map((post) => [post.id, post])));
 
@@ -174,7 +193,10 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
   const retry = (post: ShownPost) => {
     if (!post.pendingKey) return;
     void store
-      .send(post.pendingKey, post.pendingBody ?? '', post.pendingText ?? '', post.replyToId)
+      .send(post.pendingKey, post.pendingBody ?? '', post.pendingText ?? '', {
+        replyToId: post.replyToId,
+        quotePostId: post.quotePostId ?? null,
+      })
       .catch(() => undefined);
   };
 
@@ -247,6 +269,7 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
                   canReply={canWrite()}
                   canModerate={canModerate()}
                   onReply={setReplyTo}
+                  onQuote={setQuoting}
                   onReact={(target: ShownPost, emoji: ReactionEmoji) => store.react(target, emoji)}
                   onEdit={store.edit}
                   onDelete={store.remove}
@@ -279,6 +302,8 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
             store={store}
             replyTo={replyTo()}
             onCancelReply={() => setReplyTo(null)}
+            quote={quoting()}
+            onQuoted={() => setQuoting(null)}
             mentions={props.space.permissions.seeMembers ? store.mentions : undefined}
           />
         </Match>

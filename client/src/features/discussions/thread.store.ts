@@ -119,7 +119,13 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
   const receive = (post: Post, key?: string) => setPosts((current) => upsertPost(current, post, key));
 
   /** Sends with `key` (reused on retry, so the server never stores the post twice). */
-  const send = async (key: string, body: string, text: string, replyToId: string | null) => {
+  const send = async (
+    key: string,
+    body: string,
+    text: string,
+    links: { replyToId: string | null; quotePostId: string | null },
+  ) => {
+    const { replyToId, quotePostId } = links;
     const user = session.user();
     if (!user) return;
     const optimistic: ShownPost = {
@@ -131,6 +137,7 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
       editedAt: null,
       deletedAt: null,
       replyToId,
+      quotePostId,
       reactions: [],
       mentions: [],
       pendingKey: key,
@@ -143,7 +150,11 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
         : [...current, optimistic],
     );
     try {
-      const post = await discussionsApi.createPost(threadId(), replyToId ? { body, replyToId } : { body }, key);
+      const post = await discussionsApi.createPost(
+        threadId(),
+        { body, ...(replyToId && { replyToId }), ...(quotePostId && { quotePostId }) },
+        key,
+      );
       receive(post, key);
       markRead(post.id);
       return post;
