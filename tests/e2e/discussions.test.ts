@@ -58,6 +58,10 @@ describe('live discussions in two browsers', () => {
     const agree = bPost.getByRole('button', { name: /Réagir avec « d'accord »/ });
     await agree.click();
     await expect.poll(() => agree.getAttribute('aria-pressed')).toBe('true');
+    // The emoji is an image bundled with the app: it shows without a colour emoji font.
+    await expect
+      .poll(() => agree.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(0);
     const aPost = a.getByRole('article').filter({ hasText: 'Rendez-vous à la permanence de mardi.' });
     const seenByAlice = aPost.getByRole('button', { name: "Réagir avec « d'accord », 1", exact: true });
     await seenByAlice.waitFor();

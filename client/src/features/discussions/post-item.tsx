@@ -4,6 +4,7 @@ import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
+import { Emoji } from '../../ui/emoji';
 import { notify } from '../../ui/toaster';
 import { type MessageKey, t } from './discussions.i18n';
 import { EditHistory } from './edit-history';
@@ -47,7 +48,7 @@ function Reactions(props: { post: ShownPost; enabled: boolean; onReact: PostItem
                 disabled={!props.enabled}
                 onClick={() => void react(emoji)}
               >
-                <span aria-hidden="true">{emoji}</span>
+                <Emoji emoji={emoji} label="" />
                 {/* The name ends with the visible count, as axe and speech users expect. */}
                 <span class="visually-hidden">
                   {t('thread.react', { name: t(`reaction.${emoji}` as MessageKey) })}
