@@ -10,5 +10,8 @@ export default defineConfig({
     // take more than poll's default second on a busy machine.
     expect: { poll: { timeout: 15_000 } },
     pool: 'forks',
+    // A worker per core: much of a test is waiting (jobs, sockets, argon2), so vitest's default
+    // of one fewer than the cores (a single worker on two) leaves the machine half idle.
+    maxWorkers: '100%',
   },
 });
