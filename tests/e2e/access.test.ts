@@ -79,7 +79,7 @@ describe('rights that change while a page is open', () => {
     const { page, problems } = await suite.visitor('phone');
     await page.goto(`/espaces/${SPACE.slug}/fils/${thread.id}`);
     await page.getByRole('heading', { level: 1, name: 'Ce fil est réservé aux membres de l’espace' }).waitFor();
-    await page.getByRole('link', { name: 'Se connecter' }).first().click();
+    await page.getByRole('main').getByRole('link', { name: 'Se connecter' }).click();
     await page.getByLabel('Adresse courriel').fill(chloe.email);
     await page.getByLabel('Mot de passe').fill(chloe.password);
     await page.getByRole('button', { name: 'Se connecter', exact: true }).click();

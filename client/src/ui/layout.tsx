@@ -1,5 +1,6 @@
-import { A, useBeforeLeave } from '@solidjs/router';
+import { A, useBeforeLeave, useLocation } from '@solidjs/router';
 import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { signInHref } from '../features/accounts/return-path';
 import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
@@ -23,6 +24,7 @@ const NotificationsBell = lazy(() =>
 );
 
 function Header() {
+  const location = useLocation();
   return (
     <header class="site-header">
       <div class="site-header__inner">
@@ -83,7 +85,7 @@ function Header() {
               </Match>
               <Match when={session.status() === 'signedOut'}>
                 <li>
-                  <A href="/connexion" class="site-nav__link">
+                  <A href={signInHref(location)} class="site-nav__link">
                     {t('nav.signIn')}
                   </A>
                 </li>
