@@ -101,6 +101,13 @@ describe('a first visit on a phone', () => {
     const switched = page.getByRole('group', { name: 'Language' });
     expect(await switched.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
     expect(await switched.getByRole('button', { name: 'Français' }).getAttribute('aria-pressed')).toBe('false');
+
+    // The interface speaks English; what the alliance wrote stays marked as French for screen readers.
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.goto('/espaces/mise-en-recits');
+    const title = page.getByRole('heading', { level: 1, name: 'Mise en récits' });
+    await title.waitFor();
+    expect(await title.locator('[lang="fr"]').count()).toBe(1);
   });
 
   it('/espaces has no WCAG 2.1 A/AA violations on a phone', async () => {

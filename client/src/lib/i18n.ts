@@ -87,6 +87,13 @@ export function messagesReady(): Promise<void> {
 /** `lazy(() => import('./x.page').then(withMessages))`: the page once its texts are here. */
 export const withMessages = <T>(module: T): Promise<T> => messagesReady().then(() => module);
 
+/**
+ * The alliance writes in French: what its people wrote (posts, titles, documents) keeps
+ * `lang="fr"` when the interface is in English, so that screen readers read it with a French
+ * voice. Undefined in French, where `<html lang>` already says so.
+ */
+export const contentLang = () => (locale() === 'fr' ? undefined : 'fr');
+
 async function applyLocale(value: Locale) {
   wanted = value;
   await loadCatalogue(value);

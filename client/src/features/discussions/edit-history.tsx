@@ -5,7 +5,7 @@ import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale } from '../../lib/i18n';
+import { contentLang, locale } from '../../lib/i18n';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert } from '../../ui/feedback';
 import { t } from './discussions.i18n';
@@ -82,7 +82,7 @@ export function EditHistory(props: {
                             })}
                           </p>
                           {/* The server's sanitized HTML, injected as post bodies are. */}
-                          <div class="post__body revision__body" innerHTML={revision.body} />
+                          <div class="post__body revision__body" lang={contentLang()} innerHTML={revision.body} />
                         </li>
                       )}
                     </For>

@@ -2,7 +2,7 @@ import { type PostRevision, REACTION_EMOJIS, type ReactionEmoji } from '@atelier
 import { createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale } from '../../lib/i18n';
+import { contentLang, locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Emoji } from '../../ui/emoji';
 import { notify } from '../../ui/toaster';
@@ -190,7 +190,7 @@ export function PostItem(props: PostItemProps) {
           <Show
             when={props.post.pendingKey}
             // Only the server's body, sanitized server-side, is ever injected as HTML.
-            fallback={<div class="post__body" innerHTML={props.post.body} />}
+            fallback={<div class="post__body" lang={contentLang()} innerHTML={props.post.body} />}
           >
             <div class="post__body post__body--pending">
               <p class="post__text">{props.post.pendingText}</p>

@@ -4,7 +4,7 @@ import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, Show
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale } from '../../lib/i18n';
+import { contentLang, locale } from '../../lib/i18n';
 import { usePageTitle } from '../../lib/page';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
@@ -213,7 +213,9 @@ function ThreadView(props: { slug: string; threadId: string; space: SpaceRespons
         </A>
       </p>
       <header class="thread-page__head">
-        <PageHeading title={thread().title}>{thread().title}</PageHeading>
+        <PageHeading title={thread().title}>
+          <span lang={contentLang()}>{thread().title}</span>
+        </PageHeading>
         <p class="muted">
           {t('thread.startedBy', {
             name: thread().author.displayName,

@@ -7,6 +7,7 @@ import Link from '@tiptap/extension-link';
 import StarterKit from '@tiptap/starter-kit';
 import { createSignal, createUniqueId, For, onCleanup, onMount, Show } from 'solid-js';
 import * as Y from 'yjs';
+import { contentLang } from '../../lib/i18n';
 import { caretClass } from './caret-colors';
 import {
   type CollabRefusal,
@@ -173,6 +174,7 @@ export function CollabEditor(props: CollabEditorProps) {
           role: 'textbox',
           'aria-multiline': 'true',
           'aria-labelledby': `${id}-label`,
+          ...(contentLang() ? { lang: 'fr' } : {}),
           ...(props.canEdit ? {} : { 'aria-readonly': 'true' }),
         },
       },

@@ -5,7 +5,7 @@ import * as Dialog from '@kobalte/core/dialog';
 import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
 import { createForm, errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale } from '../../lib/i18n';
+import { contentLang, locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { focusInstead } from '../../ui/dialog-focus';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
@@ -287,7 +287,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
                           when={current().mode === 'compare'}
                           fallback={
                             // The server's sanitized HTML of that version.
-                            <div class="document-version" innerHTML={loaded().html} />
+                            <div class="document-version" lang={contentLang()} innerHTML={loaded().html} />
                           }
                         >
                           <DiffView before={loaded().text} after={props.currentText()} />

@@ -4,7 +4,7 @@ import { createSignal, Match, onCleanup, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
-import { locale } from '../../lib/i18n';
+import { contentLang, locale } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { createEventStore, type EventStore } from './event.store';
 import { EventWhen, KindBadge } from './event-item';
@@ -41,7 +41,9 @@ function EventView(props: { detail: EventDetail; store: EventStore }) {
             <span class="badge">{t('events.series.badge')}</span>
           </Show>
         </p>
-        <PageHeading title={event().title}>{event().title}</PageHeading>
+        <PageHeading title={event().title}>
+          <span lang={contentLang()}>{event().title}</span>
+        </PageHeading>
         <EventWhen event={event()} class="event-when event-when--large" />
         <Show when={event().cancelledAt}>
           {(at) => (
@@ -100,7 +102,9 @@ function EventView(props: { detail: EventDetail; store: EventStore }) {
           <Show when={event().summary}>
             <section aria-labelledby="event-summary">
               <h2 id="event-summary">{t('events.summary.heading')}</h2>
-              <p class="event-page__summary">{event().summary}</p>
+              <p class="event-page__summary" lang={contentLang()}>
+                {event().summary}
+              </p>
             </section>
           </Show>
         </div>

@@ -2,6 +2,7 @@ import type { Membership, SpaceSummary } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { Show } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
+import { contentLang } from '../../lib/i18n';
 import { type MessageKey, t, tc } from './space-list.i18n';
 import './space-card.css';
 
@@ -36,7 +37,9 @@ export function SpaceCard(props: SpaceCardProps) {
         </A>
       </Dynamic>
       <Show when={props.space.summary}>
-        <p class="space-card__summary">{props.space.summary}</p>
+        <p class="space-card__summary" lang={contentLang()}>
+          {props.space.summary}
+        </p>
       </Show>
       <ul class="space-card__facts">
         <li>{t(`spaces.visibility.${props.space.visibility}`)}</li>

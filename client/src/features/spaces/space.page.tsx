@@ -3,6 +3,7 @@ import { A, useParams, useSearchParams } from '@solidjs/router';
 import { Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
+import { contentLang } from '../../lib/i18n';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { ThreadList } from '../discussions/thread-list';
@@ -98,12 +99,16 @@ function SpaceView(props: { store: SpaceStore }) {
       </p>
       <header class="space__head">
         <p class="space__kind">{t(`space.kind.${data().space.kind}`)}</p>
-        <PageHeading title={data().space.title}>{data().space.title}</PageHeading>
+        <PageHeading title={data().space.title}>
+          <span lang={contentLang()}>{data().space.title}</span>
+        </PageHeading>
         <Show when={data().space.status === 'archived'}>
           <p class="notice notice--info">{t('space.archived.notice')}</p>
         </Show>
         <Show when={data().space.summary}>
-          <p class="lead">{data().space.summary}</p>
+          <p class="lead" lang={contentLang()}>
+            {data().space.summary}
+          </p>
         </Show>
       </header>
       {/* Membership first: on a phone it comes right under the title, not after the text. */}

@@ -2,7 +2,7 @@ import type { Question } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../../lib/format';
-import { locale } from '../../../lib/i18n';
+import { contentLang, locale } from '../../../lib/i18n';
 import { t, tc } from './questions.i18n';
 
 /** "En attente", "En cours", "Répondue" or "Transmise au chantier X" with a link to its space. */
@@ -43,7 +43,9 @@ export function QuestionItem(props: {
       classList={{ 'question--current': props.highlighted, [`question--${question().status}`]: true }}
       data-question-id={question().id}
     >
-      <p class="question__body">{question().body}</p>
+      <p class="question__body" lang={contentLang()}>
+        {question().body}
+      </p>
       <p class="question__meta muted">
         {t('questions.by', { name: question().author.displayName })} ·{' '}
         <time datetime={question().createdAt}>{formatDateTime(question().createdAt, locale())}</time>
