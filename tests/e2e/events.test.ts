@@ -277,4 +277,46 @@ describe('the permanence in the browser', () => {
     expect(admin.problems).toEqual([]);
     expect(camille.problems).toEqual([]);
   });
+
+  it('a waitlisted person sees their seat arrive live, and a cancellation reads at once', async () => {
+    const startsAt = new Date(Date.now() + 5 * 24 * 3600_000);
+    const { event } = (await adminCall('POST', '/api/events', {
+      title: 'Atelier à une place',
+      kind: 'atelier',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + 3600_000).toISOString(),
+      timezone: 'Europe/Paris',
+      mode: 'visio',
+      capacity: 1,
+      videoUrl: 'https://visio.exemple.fr/une-place',
+    })) as EventBody;
+    const [first, second] = [await suite.person('Anaïs Première'), await suite.person('Basile Second')];
+    for (const person of [first, second]) {
+      const answer = await person.page.request.post(`/api/events/${event.id}/registrations`, {
+        headers: { 'x-csrf-token': person.csrfToken },
+      });
+      expect(answer.status()).toBe(201);
+    }
+    const page = second.page;
+    await page.goto(`/evenements/${event.id}`);
+    const state = page.getByTestId('registration-state');
+    await state.getByText("Liste d'attente n°1").waitFor();
+    expect(await page.getByRole('link', { name: 'Rejoindre la visioconférence' }).count()).toBe(0);
+
+    // The first leaves from another window: the seat is Basile's, on his open page.
+    const left = await first.page.request.delete(`/api/events/${event.id}/registrations/me`, {
+      headers: { 'x-csrf-token': first.csrfToken },
+    });
+    expect(left.status()).toBe(204);
+    await state.getByText('Vous êtes inscrit·e.').waitFor();
+    await page.getByRole('link', { name: 'Rejoindre la visioconférence' }).waitFor();
+    // Nothing on the page still speaks of a waitlist.
+    expect(await page.getByText(/Liste d'attente|en liste d'attente/).count()).toBe(0);
+
+    // The event is cancelled elsewhere: his page says so without a reload.
+    await adminCall('POST', `/api/events/${event.id}/cancel`, { reason: 'Intervenante absente' });
+    await state.getByText('Annulé').waitFor();
+    expect(await page.getByRole('link', { name: 'Rejoindre la visioconférence' }).count()).toBe(0);
+    expect(second.problems).toEqual([]);
+  });
 });

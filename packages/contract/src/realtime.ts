@@ -116,6 +116,11 @@ export const RealtimeEventSchema = z.discriminatedUnion('type', [
       waitlistCount: z.number().int().nonnegative(),
     }),
   ),
+  /**
+   * Room `event:<id>`: the event was edited or cancelled. Only its id: what each reader sees of
+   * it (visio link, tools) is theirs, so pages read it again.
+   */
+  stored('event.changed', z.object({ eventId: IdSchema })),
   /** Room `event:<id>`: `{ question }` with `voted: false` (each client knows its own votes). */
   stored('question.created', z.object({ question: QuestionSchema })),
   stored('question.updated', z.object({ question: QuestionSchema })),

@@ -34,6 +34,12 @@ export function createEventStore(id: () => string) {
         mutate((current) =>
           current ? { ...current, event: { ...current.event, registeredCount, waitlistCount } } : current,
         );
+        // A seat freed may be this reader's now, or their rank on the waitlist changed: the
+        // counts never say who, so a reader who waits reads their own state again.
+        if (detail.latest?.myRegistration?.status === 'waitlisted') void refresh().catch(() => undefined);
+      },
+      'event.changed': (changed) => {
+        if (changed.eventId === id()) void refresh().catch(() => undefined);
       },
     },
   });

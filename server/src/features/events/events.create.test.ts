@@ -184,4 +184,19 @@ describe('creating events and series', () => {
     expect((await request(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, {})).statusCode).toBe(200);
     expect(await mailsTo(ctx.database.db, seat.email)).toHaveLength(count);
   });
+
+  it('tells the event’s room when it is edited or cancelled, so that open pages read it again', async () => {
+    const event = await createEvent(ctx.database.db, { spaceId: space.id });
+    const changes = async () =>
+      (await ctx.app.realtime.replay(`event:${event.id}`, 0)).events
+        .filter((row) => row.type === 'event.changed')
+        .map((row) => row.data);
+    expect(await changes()).toEqual([]);
+    const edited = await request(ctx, animateur, 'PATCH', `/api/events/${event.id}`, { title: 'Nouveau titre' });
+    expect(edited.statusCode).toBe(200);
+    expect(await changes()).toEqual([{ eventId: event.id }]);
+    await request(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, { reason: 'Salle indisponible' });
+    await request(ctx, animateur, 'POST', `/api/events/${event.id}/cancel`, { reason: 'Salle indisponible' });
+    expect(await changes()).toEqual([{ eventId: event.id }, { eventId: event.id }]);
+  });
 });

@@ -7,7 +7,7 @@ import type {
   EventUpdateBody,
   NextOccurrence,
 } from '@atelier/contract';
-import { EVENT_MAX_DURATION_HOURS } from '@atelier/contract';
+import { EVENT_MAX_DURATION_HOURS, rooms } from '@atelier/contract';
 import type { z } from 'zod';
 import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
@@ -298,6 +298,7 @@ export async function updateEvent(
     if (body.capacity !== undefined && (await promoteFromWaitlist(deps, trx, updated)) > 0) {
       await publishSeats(trx, publish, event.id);
     }
+    await publish(rooms.event(event.id), 'event.changed', { eventId: event.id });
   });
   return { event: await presentEvent(deps.db, await loadEventContext(deps.db, context.event.id, context.actor)) };
 }
@@ -312,11 +313,12 @@ export async function cancelEvent(
 ): Promise<{ event: Event }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   authorize(context, canManageEvent(context.actor, context.facts));
-  await deps.transaction(async (trx) => {
+  await deps.transaction(async (trx, publish) => {
     const event = await lockEvent(trx, context.event.id);
     if (!event) throw notFound('event');
     if (event.cancelled_at) return;
     await markEventCancelled(trx, event.id, input.reason);
+    await publish(rooms.event(event.id), 'event.changed', { eventId: event.id });
     for (const person of await activeRegistrants(trx, event.id)) {
       await deps.mailer.sendCancelled(
         trx,
