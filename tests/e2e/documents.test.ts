@@ -109,7 +109,7 @@ describe('shared documents in two browsers', () => {
     await a.getByRole('button', { name: 'Historique' }).click();
     await history.getByRole('button', { name: 'Comparer : version validée en chantier' }).click();
     await history.locator('ins', { hasText: 'Une phrase à retirer.' }).waitFor();
-    await history.getByText(/mot\(s\) ajouté\(s\)/).waitFor();
+    await history.getByText(/\d+ mots? ajoutés? et \d+ mots? supprimés? depuis cette version/).waitFor();
 
     // Alice restores it: the sentence disappears in both windows, the rest stays.
     await history.getByRole('button', { name: 'Restaurer : version validée en chantier' }).click();
@@ -161,6 +161,16 @@ describe('shared documents in two browsers', () => {
     await a.getByText('« Notes du chantier » est supprimé.').waitFor();
     await a.getByText('Aucun document pour l’instant.').waitFor();
     await b.getByRole('alert').filter({ hasText: 'Ce document n’existe plus' }).waitFor();
+
+    // Bruno opens the Ressources tab; a link Alice shares from elsewhere appears there live.
+    await b.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await b.getByText('Aucun lien pour l’instant.').waitFor();
+    const shared = await a.request.post(`/api/spaces/${SPACE.slug}/links`, {
+      headers: { 'x-csrf-token': alice.csrfToken },
+      data: { url: 'https://exemple.fr/recit-de-territoire', title: 'Un récit de territoire' },
+    });
+    expect(shared.status()).toBe(201);
+    await b.getByRole('link', { name: /Un récit de territoire/ }).waitFor();
 
     expect(alice.problems).toEqual([]);
     expect(bruno.problems).toEqual([]);

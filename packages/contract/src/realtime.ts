@@ -105,6 +105,8 @@ export const RealtimeEventSchema = z.discriminatedUnion('type', [
       reactions: z.array(ReactionSummarySchema),
     }),
   ),
+  /** Room `space:<id>`: a file or link was shared or removed; the Ressources tab reads its list again. */
+  stored('resources.changed', z.object({ spaceId: IdSchema })),
   /** Room `user:<id>`. */
   stored('notification.created', z.object({ notification: NotificationSchema })),
   /** Room `event:<id>`: the new counts (never who). */

@@ -1,5 +1,6 @@
-import type { LinkCreateBody, SpaceResources, SpaceResponse } from '@atelier/contract';
+import { type LinkCreateBody, rooms, type SpaceResources, type SpaceResponse } from '@atelier/contract';
 import { createResource } from 'solid-js';
+import { useRoom } from '../../lib/socket';
 import { session } from '../accounts/session.store';
 import { documentsApi, type UploadHandle, uploadFile } from './documents.api';
 
@@ -9,6 +10,7 @@ export type ResourceKind = 'document' | 'file' | 'link';
  * A space's resources (its Ressources tab): shared documents, files and links, read when the
  * reader may see them (again when someone else signs in), and every action on them. Each list
  * changes once the server has agreed: the tab shows progress and confirmations, not guesses.
+ * What others share or remove reaches the tab live (`resources.changed` in the space's room).
  */
 export function createResourcesStore(data: () => SpaceResponse) {
   const slug = () => data().space.slug;
@@ -16,6 +18,23 @@ export function createResourcesStore(data: () => SpaceResponse) {
     () => (data().permissions.viewContent ? `${slug()} ${session.user()?.id ?? ''}` : false),
     () => documentsApi.resources(slug()),
   );
+
+  /** Reads the lists again without going back to "Chargement…". */
+  const refresh = async () => {
+    try {
+      mutate(await documentsApi.resources(slug()));
+    } catch {
+      // The lists shown stay; the next change or reconnection reads them again.
+    }
+  };
+  useRoom(() => (data().permissions.viewContent ? rooms.space(data().space.id) : null), {
+    onResync: () => void refresh(),
+    on: {
+      'resources.changed': ({ spaceId }) => {
+        if (spaceId === data().space.id) void refresh();
+      },
+    },
+  });
 
   const change = (next: (current: SpaceResources) => SpaceResources) => {
     const current = resources();

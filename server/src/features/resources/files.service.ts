@@ -13,6 +13,7 @@ import { loadFileContext } from './resources.access';
 import { toFile } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
 import { type FileRecord, findFile, insertFile, markFileDeleted } from './resources.queries';
+import { announceResources } from './resources.realtime';
 import { IMAGE_TYPES, makePreview, PREVIEW_TYPE, type ReceivedFile, sniffAllowedType } from './upload';
 
 /** The preview sits next to the file in the storage, under the file's key and a suffix. */
@@ -46,16 +47,19 @@ export async function uploadFile(
       await deps.storage.put(previewKeyOf(storageKey), preview, { contentType: PREVIEW_TYPE, size: preview.length });
       stored.push(previewKeyOf(storageKey));
     }
-    await insertFile(deps.db, {
-      id,
-      spaceId: context.space.id,
-      uploadedBy: uploader.id,
-      name: cleanFileName(received.rawName, mimeType),
-      mimeType,
-      sizeBytes: received.size,
-      storageKey,
-      sha256: received.sha256,
-      hasPreview: preview !== null,
+    await deps.transaction(async (trx, publish) => {
+      await insertFile(trx, {
+        id,
+        spaceId: context.space.id,
+        uploadedBy: uploader.id,
+        name: cleanFileName(received.rawName, mimeType),
+        mimeType,
+        sizeBytes: received.size,
+        storageKey,
+        sha256: received.sha256,
+        hasPreview: preview !== null,
+      });
+      await announceResources(publish, context.space.id);
     });
     const row = await findFile(deps.db, id);
     if (!row) throw notFound('file');
@@ -100,7 +104,10 @@ export async function deleteFile(deps: ResourcesDeps, input: { actor: Actor; fil
   const context = await loadFileContext(deps.db, input.fileId, input.actor);
   const { file } = context;
   authorize(context, canDeleteFile(context.actor, context.facts, context.membership, { sharedBy: file.uploaded_by }));
-  if (!(await markFileDeleted(deps.db, file.id))) throw notFound('file');
+  await deps.transaction(async (trx, publish) => {
+    if (!(await markFileDeleted(trx, file.id))) throw notFound('file');
+    await announceResources(publish, context.space.id);
+  });
   await removeStored(deps, file.storage_key);
   if (file.has_preview) await removeStored(deps, previewKeyOf(file.storage_key));
 }

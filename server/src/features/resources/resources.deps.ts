@@ -1,11 +1,14 @@
 import type { Document } from '@atelier/contract';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/database';
+import type { Transactional } from '../../plugins/realtime/types';
 import type { Actor } from '../../policy/policy';
 import type { FileStorage } from './file-storage';
 
 export interface ResourcesDeps {
   db: Db;
+  /** A change and its `resources.changed` announcement commit together: `app.realtime.transaction`. */
+  transaction: Transactional;
   storage: FileStorage;
   /** Largest upload in bytes (FILE_MAX_BYTES unless the configuration lowers or raises it). */
   maxBytes: number;

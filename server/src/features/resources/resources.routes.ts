@@ -66,6 +66,7 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   app.addHook('onClose', async () => close());
   const deps: ResourcesDeps = {
     db: app.db,
+    transaction: app.realtime.transaction,
     storage,
     maxBytes,
     listDocuments: (input) => listSpaceDocuments({ db: app.db }, input),

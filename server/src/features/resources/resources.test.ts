@@ -370,3 +370,26 @@ describe('the API document', () => {
     );
   });
 });
+
+describe('live resources', () => {
+  it('announces every file and link shared or removed in the space’s room, and nothing for a refusal', async () => {
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
+    await addMembership(db(), space.id, member.id);
+    const announced = async () =>
+      (await ctx.app.realtime.replay(`space:${space.id}`, 0)).events
+        .filter((row) => row.type === 'resources.changed')
+        .map((row) => row.data);
+    const file = await uploaded(member, space.slug, 'ordre-du-jour.pdf', samples.pdf());
+    const link = await send(member, 'POST', `/api/spaces/${space.slug}/links`, {
+      url: 'https://exemple.fr/recit',
+      title: 'Un récit',
+    });
+    expect(link.statusCode).toBe(201);
+    expect(await announced()).toHaveLength(2);
+    expect((await send(outsider, 'DELETE', `/api/files/${file.id}`)).statusCode).toBe(403);
+    expect(await announced()).toHaveLength(2);
+    expect((await send(member, 'DELETE', `/api/files/${file.id}`)).statusCode).toBe(204);
+    expect((await send(member, 'DELETE', `/api/links/${link.json().link.id}`)).statusCode).toBe(204);
+    expect(await announced()).toEqual(Array(4).fill({ spaceId: space.id }));
+  });
+});
