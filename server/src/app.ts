@@ -10,6 +10,7 @@ import { documentsRoutes } from './features/documents/documents.routes';
 import { eventsRoutes } from './features/events/events.routes';
 import { questionsRoutes } from './features/events/questions/questions.routes';
 import { healthRoutes } from './features/health/health.routes';
+import { homeRoutes } from './features/home/home.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
@@ -81,6 +82,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });
       await api.register(questionsRoutes, { publicUrl: config.publicUrl });
       await api.register(directoryRoutes);
+      await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(discussionsRoutes, { publicUrl: config.publicUrl });
       await api.register(documentsRoutes);
       await api.register(resourcesRoutes, { config });

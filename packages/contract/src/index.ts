@@ -7,6 +7,7 @@ export * from './documents';
 export * from './errors';
 export * from './events';
 export * from './format';
+export * from './home';
 export * from './mail';
 export * from './realtime';
 export * from './resources';

@@ -75,6 +75,10 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'signed-in people only; who is listed is each person’s opt-in, not a space’s visibility',
     test: 'features/directory/directory.routes.test.ts',
   },
+  'GET /api/me/home': {
+    why: 'the caller’s own « Pour vous », from their spaces and registrations only',
+    test: 'features/home/home.test.ts',
+  },
   'GET /api/directory/organisations': {
     why: 'built from the same opted-in people',
     test: 'features/directory/directory.routes.test.ts',

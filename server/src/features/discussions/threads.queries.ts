@@ -69,6 +69,26 @@ export async function listThreads(
     .execute();
 }
 
+/**
+ * Threads of the spaces the viewer actively belongs to with posts past their read position,
+ * latest post first, with their space. Some may hold only the viewer's own posts (unread
+ * count 0): the caller drops those.
+ */
+export const listThreadsToRead = (db: Db, viewerId: string, limit: number) =>
+  selectThreads(db, viewerId)
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.space_id', '=', 'threads.space_id').on('m.user_id', '=', viewerId).on('m.status', '=', 'active'),
+    )
+    .innerJoin('spaces', 'spaces.id', 'threads.space_id')
+    .leftJoin('read_states as rs', (join) =>
+      join.onRef('rs.thread_id', '=', 'threads.id').on('rs.user_id', '=', viewerId),
+    )
+    .select(['spaces.slug as space_slug', 'spaces.title as space_title'])
+    .where(sql<boolean>`threads.last_number > coalesce(rs.last_read_number, 0)`)
+    .orderBy('threads.last_post_at', 'desc')
+    .limit(limit)
+    .execute();
+
 export const findThread = (db: Db, threadId: string, viewerId: string | null) =>
   selectThreads(db, viewerId).where('threads.id', '=', threadId).executeTakeFirst();
 

@@ -68,3 +68,18 @@ export const findPlainText = (db: Db, id: string) =>
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
+
+/** Documents of the spaces the person actively belongs to that someone else edited last, latest first. */
+export const listEditedByOthers = (db: Db, userId: string, limit: number) =>
+  db
+    .selectFrom('documents')
+    .innerJoin('memberships as m', (join) =>
+      join.onRef('m.space_id', '=', 'documents.space_id').on('m.user_id', '=', userId).on('m.status', '=', 'active'),
+    )
+    .innerJoin('spaces', 'spaces.id', 'documents.space_id')
+    .select(['documents.id', 'spaces.id as space_id', 'spaces.slug', 'spaces.title', 'spaces.status'])
+    .where('documents.deleted_at', 'is', null)
+    .where('documents.last_edited_by', '<>', userId)
+    .orderBy('documents.last_edited_at', 'desc')
+    .limit(limit)
+    .execute();

@@ -1,7 +1,8 @@
+import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../db/database';
 import type { Jobs } from '../../plugins/jobs';
 import type { Transactional } from '../../plugins/realtime/types';
-import type { EventsMailer } from './events.mail';
+import { createEventsMailer, type EventsMailer } from './events.mail';
 
 export interface EventsDeps {
   db: Db;
@@ -16,4 +17,19 @@ export interface EventsDeps {
   /** Base of the links (calendar feed URL). */
   publicUrl: string;
   now: () => Date;
+}
+
+/** The events deps of the app: its database, realtime transactions, mail and jobs. */
+export function eventsDepsOf(
+  app: FastifyInstance,
+  options: { publicUrl: string; now?: (() => Date) | undefined },
+): EventsDeps {
+  return {
+    db: app.db,
+    transaction: app.realtime.transaction,
+    mailer: createEventsMailer(app.mail, options.publicUrl),
+    jobs: app.jobs,
+    publicUrl: options.publicUrl,
+    now: options.now ?? (() => new Date()),
+  };
 }

@@ -13,8 +13,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { calendarRoutes } from './calendar/calendar.routes';
-import type { EventsDeps } from './events.deps';
-import { createEventsMailer } from './events.mail';
+import { eventsDepsOf } from './events.deps';
 import { canReadEventRoom } from './events.realtime';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
 import { registrationsRoutes } from './registrations/registrations.routes';
@@ -34,14 +33,7 @@ const tags = ['events'];
  * reminders and calendars. Changes commit with their realtime events, mail and jobs.
  */
 export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (app, options) => {
-  const deps: EventsDeps = {
-    db: app.db,
-    transaction: app.realtime.transaction,
-    mailer: createEventsMailer(app.mail, options.publicUrl),
-    jobs: app.jobs,
-    publicUrl: options.publicUrl,
-    now: options.now ?? (() => new Date()),
-  };
+  const deps = eventsDepsOf(app, options);
   app.realtime.registerRoomKind('event', (actor, id) => canReadEventRoom(app.db, actor, id));
   app.jobs.work('events.reminder', async (job) => void (await sendReminders(deps, job.data)), {
     attempts: 5,

@@ -249,3 +249,17 @@ export async function feedEvents(db: Db, userId: string, from: Date, to: Date) {
     )
     .execute();
 }
+
+/** The person's seats and waitlist places in events not yet over, soonest first. */
+export const upcomingRegistrationsOf = (db: Db, userId: string, now: Date, limit: number) =>
+  db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select(['registrations.id', 'registrations.event_id', 'registrations.status'])
+    .where('registrations.user_id', '=', userId)
+    .where('registrations.status', 'in', ['registered', 'waitlisted'])
+    .where('events.ends_at', '>', now)
+    .orderBy('events.starts_at')
+    .orderBy('events.id')
+    .limit(limit)
+    .execute();
