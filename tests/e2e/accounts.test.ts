@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useBrowserSuite } from '../support/browser-suite';
+import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { type MailboxMessage, registerUser, uniqueEmail, waitForMail } from '../support/http';
 
 const suite = useBrowserSuite();
@@ -9,7 +9,7 @@ const visitor = () => suite.visitor();
 const userMenu = (page: Page, name: string) => page.getByRole('button', { name: `Menu du compte de ${name}` });
 
 /** Signed in as far as the server is concerned, not only in what the page shows. */
-async function expectSignedInAs(page: Page, name: string, landing = '/profil') {
+async function expectSignedInAs(page: Page, name: string, landing = '/') {
   await page.waitForURL((url) => url.pathname === landing);
   await userMenu(page, name).waitFor();
   const me = await page.request.get('/api/me');
@@ -110,6 +110,42 @@ describe('accounts in the browser', () => {
     await codeField.fill(code);
     await page.getByRole('button', { name: 'Valider le code' }).click();
     await expectSignedInAs(page, 'Chloé Chiffres');
+    expect(problems).toEqual([]);
+  });
+
+  it('lands on « Pour vous » after signing in: unread threads of my spaces and my registrations', async () => {
+    const camille = await suite.person('Camille Revient', { join: ['mise-en-recits'] });
+    const dominique = await suite.person('Dominique Écrit', { join: ['mise-en-recits'] });
+    const started = await dominique.page.request.post('/api/spaces/mise-en-recits/threads', {
+      headers: { 'x-csrf-token': dominique.csrfToken },
+      data: { title: 'Nos récits de décembre', body: '<p>Qui raconte le premier ?</p>' },
+    });
+    expect(started.status()).toBe(201);
+    const next = (await (await camille.page.request.get('/api/permanence/next')).json()) as {
+      next: { eventId: string };
+    };
+    const seat = await camille.page.request.post(`/api/events/${next.next.eventId}/registrations`, {
+      headers: { 'x-csrf-token': camille.csrfToken },
+    });
+    expect(seat.status()).toBe(201);
+
+    // Camille comes back on her phone and signs in.
+    const { page, problems } = await suite.visitor('phone');
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse courriel').fill(camille.email);
+    await page.getByLabel('Mot de passe').fill(camille.password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await expectSignedInAs(page, 'Camille Revient');
+    await page.getByRole('heading', { level: 1, name: 'Pour vous, Camille Revient' }).waitFor();
+    const threads = page.getByRole('region', { name: 'À lire dans vos espaces' });
+    const row = threads.getByRole('listitem').filter({ hasText: 'Nos récits de décembre' });
+    await row.getByText('1 non lu').waitFor();
+    const events = page.getByRole('region', { name: 'Vos prochains rendez-vous' });
+    await events.getByRole('listitem').filter({ hasText: 'Inscrit·e' }).waitFor();
+    await expectNoAxeViolations(page, '« Pour vous » on a phone');
+    // Looking marked nothing read.
+    await page.reload();
+    await row.getByText('1 non lu').waitFor();
     expect(problems).toEqual([]);
   });
 });

@@ -60,8 +60,8 @@ describe('message catalogues', () => {
 describe('translate', () => {
   it('fills placeholders in the chosen language', async () => {
     await loadCatalogue('en');
-    expect(homeT('home.cta.welcomeBack', { name: 'Camille' })).toBe('Bonjour Camille !');
-    expect(translate('en', 'home.cta.welcomeBack', { name: 'Camille' })).toBe('Hello Camille!');
+    expect(homeT('forYou.heading', { name: 'Camille' })).toBe('Pour vous, Camille');
+    expect(translate('en', 'forYou.heading', { name: 'Camille' })).toBe('For you, Camille');
   });
 
   it('keeps unknown placeholders visible', () => {

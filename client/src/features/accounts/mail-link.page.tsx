@@ -24,7 +24,7 @@ export default function MailLinkPage() {
     }
     try {
       await session.verifyMailLink({ token });
-      navigate('/profil', { replace: true });
+      navigate('/', { replace: true });
     } catch (error) {
       if (error instanceof ApiError && (error.code === 'invalid_token' || error.code === 'invalid_input')) {
         setState('invalid');

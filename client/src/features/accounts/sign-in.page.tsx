@@ -71,7 +71,7 @@ export default function SignInPage() {
       error.code === 'invalid_credentials' ? { message: t('signIn.invalidCredentials') } : undefined,
   });
 
-  const goOn = () => navigate(safeReturnPath(params.retour, '/profil'), { replace: true });
+  const goOn = () => navigate(safeReturnPath(params.retour, '/'), { replace: true });
 
   const emailError = () => (looksLikeEmail(email()) ? undefined : t('field.email.invalid'));
 

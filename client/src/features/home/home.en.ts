@@ -2,6 +2,24 @@ import type { homeFr } from './home.fr';
 
 /** The home page: English, fetched when chosen; the French keys exactly (checked by the compiler). */
 const homeEn: Record<keyof typeof homeFr, string> = {
+  'forYou.title': 'For you',
+  'forYou.heading': 'For you, {name}',
+  'forYou.lead': 'What waits for you in your spaces and agenda. Nothing is marked read until you open it.',
+  'forYou.threads': 'To read in your spaces',
+  'forYou.threads.empty': 'You are up to date: nothing new in your spaces.',
+  'forYou.unread.one': '{count} unread',
+  'forYou.unread.other': '{count} unread',
+  'forYou.events': 'Your next events',
+  'forYou.events.empty': 'No registration to come. The programme is in the agenda.',
+  'forYou.seat': 'Registered',
+  'forYou.waitlist': 'Waiting list no. {position}',
+  'forYou.cancelled': 'Cancelled',
+  'forYou.documents': 'Documents changed',
+  'forYou.documents.empty': 'Nobody changed a document of your spaces lately.',
+  'forYou.editedBy': 'Changed by {name}, {date}',
+  'forYou.refresh': 'Refresh',
+  'forYou.agenda': 'See the agenda',
+  'forYou.spaces': 'All spaces',
   'home.title': 'Home',
   'home.heading': 'Welcome to the Atelier des transitions',
   'home.lead':
@@ -20,8 +38,5 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'home.cta.text': 'One account is all you need to take part in spaces, discussions and the monthly drop-in.',
   'home.cta.signUp': 'Create my account',
   'home.cta.signIn': 'Sign in',
-  'home.cta.welcomeBack': 'Hello {name}!',
-  'home.cta.signedInText': 'Keep your profile up to date so other members recognise you.',
-  'home.cta.profile': 'My profile',
 };
 export default homeEn;

@@ -5,6 +5,25 @@
  * `{name}` placeholders are filled by `t()`, `.one` / `.other` keys are plural forms for `tc()`.
  */
 export const homeFr = {
+  'forYou.title': 'Pour vous',
+  'forYou.heading': 'Pour vous, {name}',
+  'forYou.lead':
+    'Ce qui vous attend dans vos espaces et votre agenda. Rien n’est marqué comme lu tant que vous ne l’ouvrez pas.',
+  'forYou.threads': 'À lire dans vos espaces',
+  'forYou.threads.empty': 'Vous êtes à jour : rien de nouveau dans vos espaces.',
+  'forYou.unread.one': '{count} non lu',
+  'forYou.unread.other': '{count} non lus',
+  'forYou.events': 'Vos prochains rendez-vous',
+  'forYou.events.empty': 'Aucune inscription à venir. Le programme est dans l’agenda.',
+  'forYou.seat': 'Inscrit·e',
+  'forYou.waitlist': 'Liste d’attente n°{position}',
+  'forYou.cancelled': 'Annulé',
+  'forYou.documents': 'Documents modifiés',
+  'forYou.documents.empty': 'Personne n’a modifié de document de vos espaces dernièrement.',
+  'forYou.editedBy': 'Modifié par {name}, le {date}',
+  'forYou.refresh': 'Actualiser',
+  'forYou.agenda': 'Voir l’agenda',
+  'forYou.spaces': 'Tous les espaces',
   'home.title': 'Accueil',
   'home.heading': "Bienvenue dans l'Atelier des transitions",
   'home.lead':
@@ -25,7 +44,4 @@ export const homeFr = {
   'home.cta.text': 'Un compte suffit pour participer aux espaces, aux discussions et à la permanence.',
   'home.cta.signUp': 'Créer mon compte',
   'home.cta.signIn': 'Me connecter',
-  'home.cta.welcomeBack': 'Bonjour {name} !',
-  'home.cta.signedInText': 'Gardez votre profil à jour pour que les autres membres vous reconnaissent.',
-  'home.cta.profile': 'Mon profil',
 } as const;

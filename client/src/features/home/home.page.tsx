@@ -1,9 +1,10 @@
 import { A } from '@solidjs/router';
-import { For, Match, Switch } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { PageHeading } from '../../ui/page-heading';
 import { session } from '../accounts/session.store';
 import { PermanenceCard } from '../events/permanence-card';
 import { SpacesOverview } from '../spaces/spaces-overview';
+import { ForYou } from './for-you';
 import { type MessageKey, t } from './home.i18n';
 import './home.css';
 
@@ -17,39 +18,30 @@ const FORMATS: { title: MessageKey; text: MessageKey }[] = [
 function JoinCall() {
   return (
     <section class="card join" aria-labelledby="join-title">
-      <Switch>
-        <Match when={session.user()}>
-          {(user) => (
-            <>
-              <h2 id="join-title">{t('home.cta.welcomeBack', { name: user().displayName })}</h2>
-              <p>{t('home.cta.signedInText')}</p>
-              <p class="actions">
-                <A href="/profil" class="button button--primary">
-                  {t('home.cta.profile')}
-                </A>
-              </p>
-            </>
-          )}
-        </Match>
-        <Match when={!session.user()}>
-          <h2 id="join-title">{t('home.cta.heading')}</h2>
-          <p>{t('home.cta.text')}</p>
-          <p class="actions">
-            <A href="/inscription" class="button button--primary">
-              {t('home.cta.signUp')}
-            </A>
-            <A href="/connexion" class="button button--secondary">
-              {t('home.cta.signIn')}
-            </A>
-          </p>
-        </Match>
-      </Switch>
+      <h2 id="join-title">{t('home.cta.heading')}</h2>
+      <p>{t('home.cta.text')}</p>
+      <p class="actions">
+        <A href="/inscription" class="button button--primary">
+          {t('home.cta.signUp')}
+        </A>
+        <A href="/connexion" class="button button--secondary">
+          {t('home.cta.signIn')}
+        </A>
+      </p>
     </section>
   );
 }
 
-/** What the Atelier is, the next permanence, the spaces, and the way in. */
+/** Signed in: « Pour vous ». Otherwise what the Atelier is, the next permanence, the spaces, and the way in. */
 export default function HomePage() {
+  return (
+    <Show when={session.user()} fallback={<Brochure />}>
+      {(user) => <ForYou name={user().displayName} />}
+    </Show>
+  );
+}
+
+function Brochure() {
   return (
     <div class="page page--wide home">
       <div class="home__intro">

@@ -1,0 +1,16 @@
+import { HomeSchema } from '@atelier/contract';
+import { createResource } from 'solid-js';
+import { api } from '../../lib/api';
+import { session } from '../accounts/session.store';
+
+/**
+ * « Pour vous », read once per signed-in person when the home page opens (again when someone
+ * else signs in). A snapshot: the page says so and offers to read it again.
+ */
+export function createHomeStore() {
+  const [home, { refetch }] = createResource(
+    () => session.user()?.id ?? false,
+    () => api.get('/api/me/home', HomeSchema),
+  );
+  return { home, reload: () => refetch() };
+}
