@@ -43,10 +43,11 @@ describe('spaces in the browser', () => {
     await page.getByText('Vous avez rejoint le chantier Voyages apprenants.').waitFor();
     await page.getByRole('button', { name: 'Rejoindre Mise en récits' }).click();
 
-    // Step 3: the next permanence; registrations are announced, not faked.
+    // Step 3: the next permanence, with the way to register and no stale « bientôt ».
     await page.getByText('Étape 3 sur 3').waitFor();
     await page.getByRole('heading', { name: 'La prochaine permanence' }).waitFor();
-    await page.getByText("Les inscriptions aux événements ouvrent bientôt sur l'Atelier.").waitFor();
+    await page.getByRole('link', { name: 'Voir la permanence et s’inscrire' }).waitFor();
+    expect(await page.getByText(/bientôt/).count()).toBe(0);
     await page.getByRole('button', { name: 'Terminer' }).click();
 
     // "Mes espaces" lists both, as the server does.

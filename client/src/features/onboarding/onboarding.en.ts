@@ -30,7 +30,5 @@ const onboardingEn: Record<keyof typeof onboardingFr, string> = {
   'onboarding.step2.missing': 'The Mise en récits community is not available right now.',
   'onboarding.step3.title': 'Come to the permanence',
   'onboarding.step3.intro': 'Every first Tuesday of the month, online: ask your questions and make your proposals.',
-  'onboarding.step3.soon': 'Registration for events opens soon on the Atelier.',
-  'onboarding.step3.homeLink': 'Find the permanence on the home page',
 };
 export default onboardingEn;

@@ -34,6 +34,4 @@ export const onboardingFr = {
   'onboarding.step3.title': 'Venez à la permanence',
   'onboarding.step3.intro':
     'Tous les premiers mardis du mois, en visioconférence : posez vos questions et faites vos propositions.',
-  'onboarding.step3.soon': "Les inscriptions aux événements ouvrent bientôt sur l'Atelier.",
-  'onboarding.step3.homeLink': "Retrouver la permanence sur la page d'accueil",
 } as const;

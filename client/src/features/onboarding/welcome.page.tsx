@@ -233,9 +233,6 @@ function PermanenceStep(props: { finish: () => void }) {
     <div>
       <p>{t('onboarding.step3.intro')}</p>
       <PermanenceCard />
-      <p class="notice notice--info onboarding__soon">
-        {t('onboarding.step3.soon')} <A href="/#permanence-title">{t('onboarding.step3.homeLink')}</A>
-      </p>
       <p class="actions">
         <button type="button" class="button button--primary" onClick={() => props.finish()}>
           {t('onboarding.finish')}
