@@ -87,6 +87,16 @@ async function inTurn<T>(n: number, make: (i: number) => Promise<T>) {
   for (let i = 0; i < n; i++) made.push(await make(i));
   return made;
 }
+/** `n` questions someone asked at a permanence where the voter holds a seat too, and the voter's vote count. */
+async function votingOn(n: number) {
+  const [asker, voter] = [await person(), await person()];
+  const event = await createEvent(db(), { kind: 'permanence' });
+  await createRegistration(db(), event.id, asker.id);
+  await createRegistration(db(), event.id, voter.id);
+  const questions = await inTurn(n, (i) => createQuestion(setup, asker, event.id, `Question ${i} ?`));
+  const votes = () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`);
+  return { voter, ids: questions.map((question) => question.id), votes };
+}
 const openSpace = () => createSpace(db(), { visibility: 'public', joinPolicy: 'open' });
 async function spaceOf(role: 'animateur' | 'membre', who?: TestPerson) {
   const someone = who ?? (await person());
@@ -687,35 +697,20 @@ const CASES: Case[] = [
   {
     route: 'POST /api/questions/:id/vote',
     prepare: async ({ max, hit }) => {
-      const [asker, voter] = [await person(), await person()];
-      const event = await createEvent(db(), { kind: 'permanence' });
-      await createRegistration(db(), event.id, asker.id);
-      await createRegistration(db(), event.id, voter.id);
-      const questions = await inTurn(max + 1, (i) => createQuestion(setup, asker, event.id, `Question ${i} ?`));
-      return {
-        send: (i) => hit(voter, 'POST', `/api/questions/${questions[i]!.id}/vote`),
-        stored: () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`),
-      };
+      const { voter, ids, votes } = await votingOn(max + 1);
+      return { send: (i) => hit(voter, 'POST', `/api/questions/${ids[i]}/vote`), stored: votes };
     },
   },
   {
     route: 'DELETE /api/questions/:id/vote',
     prepare: async ({ max, hit }) => {
-      const [asker, voter] = [await person(), await person()];
-      const event = await createEvent(db(), { kind: 'permanence' });
-      await createRegistration(db(), event.id, asker.id);
-      await createRegistration(db(), event.id, voter.id);
-      const questions = await inTurn(max + 1, (i) => createQuestion(setup, asker, event.id, `Question ${i} ?`));
-      const ids = questions.map((question) => question.id);
+      const { voter, ids, votes } = await votingOn(max + 1);
       await db()
         .insertInto('question_votes')
         .values(ids.map((id) => ({ question_id: id, user_id: voter.id })))
         .execute();
       await db().updateTable('questions').set({ votes: 1 }).where('id', 'in', ids).execute();
-      return {
-        send: (i) => hit(voter, 'DELETE', `/api/questions/${ids[i]}/vote`),
-        stored: () => count(sql`select count(*)::int as n from question_votes where user_id = ${voter.id}`),
-      };
+      return { send: (i) => hit(voter, 'DELETE', `/api/questions/${ids[i]}/vote`), stored: votes };
     },
   },
   {
