@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
 import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { type MailboxMessage, registerUser, uniqueEmail, waitForMail } from '../support/http';
 
@@ -11,7 +12,10 @@ const userMenu = (page: Page, name: string) => page.getByRole('button', { name: 
 /** Signed in as far as the server is concerned, not only in what the page shows. */
 async function expectSignedInAs(page: Page, name: string, landing = '/') {
   await page.waitForURL((url) => url.pathname === landing);
-  await userMenu(page, name).waitFor();
+  // On a phone the account menu sits in the folded navigation: there, but not shown.
+  await page
+    .getByRole('button', { name: `Menu du compte de ${name}`, includeHidden: true })
+    .waitFor({ state: 'attached' });
   const me = await page.request.get('/api/me');
   expect(me.status()).toBe(200);
   expect((await me.json()).user.displayName).toBe(name);
@@ -142,6 +146,7 @@ describe('accounts in the browser', () => {
     await row.getByText('1 non lu').waitFor();
     const events = page.getByRole('region', { name: 'Vos prochains rendez-vous' });
     await events.getByRole('listitem').filter({ hasText: 'Inscrit·e' }).waitFor();
+    await screenshot(page, 'pour-vous-telephone');
     await expectNoAxeViolations(page, '« Pour vous » on a phone');
     // Looking marked nothing read.
     await page.reload();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
 import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 
 /**
@@ -77,13 +78,43 @@ describe('a first visit on a phone', () => {
     await page.goto('/');
     await page.getByRole('heading', { level: 1 }).waitFor();
     const header = page.locator('header.site-header');
-    const signIn = header.getByRole('link', { name: 'Se connecter' });
+    // Folded behind « Menu » on a phone: there, not shown.
+    const signIn = header.getByRole('link', { name: 'Se connecter', includeHidden: true });
     const before = await header.boundingBox();
     expect(await signIn.count()).toBe(0);
 
     release();
-    await signIn.waitFor();
+    await signIn.waitFor({ state: 'attached' });
     expect(await header.boundingBox()).toEqual(before);
+  });
+
+  it('folds the navigation behind « Menu » on a phone: one row, opened and closed by keyboard', async () => {
+    const { page } = await suite.visitor('phone');
+    await page.goto('/');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    const header = page.locator('header.site-header');
+    const menu = header.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect((await header.boundingBox())?.height).toBeLessThan(80);
+    const spaces = header.getByRole('link', { name: 'Espaces' });
+    expect(await spaces.isVisible()).toBe(false);
+
+    await menu.focus();
+    await page.keyboard.press('Enter');
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await spaces.waitFor();
+    await header.getByRole('link', { name: 'Se connecter' }).waitFor();
+    await screenshot(page, 'menu-telephone-ouvert');
+    await expectNoAxeViolations(page, 'the phone menu, open');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => spaces.isVisible()).toBe(false);
+    expect(await menu.evaluate((element) => element === document.activeElement)).toBe(true);
+
+    // A link followed folds it again.
+    await menu.click();
+    await spaces.click();
+    await page.getByRole('heading', { level: 1, name: 'Les espaces' }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
   });
 
   it('switches the language with two toggle buttons named in their own language', async () => {

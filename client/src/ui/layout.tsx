@@ -1,5 +1,5 @@
 import { A, useBeforeLeave, useLocation } from '@solidjs/router';
-import { ErrorBoundary, type JSX, lazy, Match, Show, Suspense, Switch } from 'solid-js';
+import { createEffect, createSignal, ErrorBoundary, type JSX, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
 import { signInHref } from '../features/accounts/return-path';
 import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
@@ -23,10 +23,28 @@ const NotificationsBell = lazy(() =>
     .then((module) => ({ default: module.NotificationsBell })),
 );
 
+/**
+ * On phones the navigation folds behind a « Menu » button (a disclosure: aria-expanded), so that
+ * the header takes one row; it folds again on every navigation and with Escape.
+ */
 function Header() {
   const location = useLocation();
+  const [open, setOpen] = createSignal(false);
+  createEffect(
+    on(
+      () => location.pathname + location.search,
+      () => setOpen(false),
+      { defer: true },
+    ),
+  );
+  let toggle: HTMLButtonElement | undefined;
+  const closeOnEscape = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !open()) return;
+    setOpen(false);
+    toggle?.focus();
+  };
   return (
-    <header class="site-header">
+    <header class="site-header" classList={{ 'site-header--open': open() }} onKeyDown={closeOnEscape}>
       <div class="site-header__inner">
         <A href="/" class="brand" aria-label={t('layout.home')} end>
           <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
@@ -35,7 +53,17 @@ function Header() {
           </svg>
           <span class="brand__name">{t('app.name')}</span>
         </A>
-        <nav class="site-nav" aria-label={t('layout.mainNav')}>
+        <button
+          ref={toggle}
+          type="button"
+          class="site-nav__toggle button button--secondary"
+          aria-expanded={open() ? 'true' : 'false'}
+          aria-controls="site-nav"
+          onClick={() => setOpen((value) => !value)}
+        >
+          {t('layout.menu')}
+        </button>
+        <nav id="site-nav" class="site-nav" aria-label={t('layout.mainNav')}>
           <ul class="site-nav__list">
             <li>
               <A href="/" class="site-nav__link" end>

@@ -6,6 +6,7 @@ const appEn: Record<keyof typeof appFr, string> = {
   'app.tagline': 'The platform of the Fabrique des transitions alliance',
   'layout.skipLink': 'Skip to content',
   'layout.mainNav': 'Main navigation',
+  'layout.menu': 'Menu',
   'layout.home': 'Atelier des transitions, home',
   'layout.footer.about':
     'The Atelier des transitions is the platform of the alliance run by La Fabrique des transitions, a French non-profit association.',

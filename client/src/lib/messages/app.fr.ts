@@ -9,6 +9,7 @@ export const appFr = {
   'app.tagline': "La plateforme de l'alliance de la Fabrique des transitions",
   'layout.skipLink': 'Aller au contenu',
   'layout.mainNav': 'Navigation principale',
+  'layout.menu': 'Menu',
   'layout.home': 'Atelier des transitions, accueil',
   'layout.footer.about':
     "L'Atelier des transitions est la plateforme de l'alliance animée par La Fabrique des transitions, association loi 1901.",
