@@ -142,9 +142,14 @@ describe('shared documents in two browsers', () => {
     await b.keyboard.press('Escape');
 
     await expectNoAxeViolations(b, `${documentUrl} as a member`);
-    // On a 390 px phone: the toolbar wraps, nothing scrolls sideways.
+    // On a 390 px phone: the toolbar is one row scrolling on its own, the text starts in the
+    // first screen, and the page itself never scrolls sideways.
     await b.setViewportSize({ width: 390, height: 844 });
     await screenshot(b, 'document-390');
+    const toolbar = await b.getByRole('toolbar').boundingBox();
+    expect(toolbar?.height).toBeLessThan(60);
+    const text = await editorOf(b).boundingBox();
+    expect((text?.y ?? 844) + 80).toBeLessThan(844);
     const overflow = await b.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );
