@@ -105,7 +105,7 @@ function Header() {
                     </li>
                     <li>
                       <Suspense>
-                        <UserMenu name={user().displayName} />
+                        <UserMenu name={user().displayName} id={user().id} />
                       </Suspense>
                     </li>
                   </>

@@ -3,19 +3,12 @@ import { useNavigate } from '@solidjs/router';
 import { session } from '../features/accounts/session.store';
 import { errorText } from '../lib/form';
 import { t } from '../lib/i18n';
+import { Avatar } from './avatar';
 import { notify } from './toaster';
 import './menu.css';
 
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => part[0]?.toUpperCase())
-    .join('');
-
 /** The signed-in person's menu: profile and sign-out, as a keyboard-friendly Kobalte menu. */
-export function UserMenu(props: { name: string }) {
+export function UserMenu(props: { name: string; id: string }) {
   const navigate = useNavigate();
 
   const signOut = async () => {
@@ -33,9 +26,7 @@ export function UserMenu(props: { name: string }) {
     // technologies; Escape, Tab or a click outside close the menu.
     <DropdownMenu modal={false}>
       <DropdownMenu.Trigger class="user-menu__trigger">
-        <span class="user-menu__avatar" aria-hidden="true">
-          {initials(props.name)}
-        </span>
+        <Avatar name={props.name} id={props.id} />
         {/* Named "Menu du compte de <name>": the visible name is part of the accessible one. */}
         <span class="visually-hidden">{t('nav.userMenu')} </span>
         <span class="user-menu__name">{props.name}</span>

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
 import { contentLang, locale } from '../../lib/i18n';
+import { Avatar } from '../../ui/avatar';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Emoji } from '../../ui/emoji';
 import { notify } from '../../ui/toaster';
@@ -114,6 +115,7 @@ export function PostItem(props: PostItemProps) {
       tabindex="-1"
     >
       <header class="post__head">
+        <Avatar name={props.post.author.displayName} id={props.post.author.id} />
         <h3 class="post__author" id={headingId()}>
           <span class="visually-hidden">{t('thread.postBy', { name: '' })}</span>
           {props.post.author.displayName}
