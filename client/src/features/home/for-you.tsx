@@ -2,7 +2,7 @@ import type { Home } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { For, type JSX, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
-import { formatDateTime, formatEventRange } from '../../lib/format';
+import { formatDateTime, formatEventRange, formatTime } from '../../lib/format';
 import { contentLang, locale } from '../../lib/i18n';
 import { ErrorAlert } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
@@ -37,6 +37,9 @@ export function ForYou(props: { name: string }) {
     <div class="page page--wide for-you">
       <PageHeading title={t('forYou.title')}>{t('forYou.heading', { name: props.name })}</PageHeading>
       <p class="lead">{t('forYou.lead')}</p>
+      <Show when={store.readAt()}>
+        {(at) => <p class="muted">{t('forYou.asOf', { time: formatTime(at(), locale()) })}</p>}
+      </Show>
       <Switch fallback={<p role="status">{t('common.loading')}</p>}>
         <Match when={store.home.error}>
           <ErrorAlert message={errorText(store.home.error)}>

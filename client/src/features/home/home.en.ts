@@ -18,6 +18,7 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'forYou.documents.empty': 'Nobody changed a document of your spaces lately.',
   'forYou.editedBy': 'Changed by {name}, {date}',
   'forYou.refresh': 'Refresh',
+  'forYou.asOf': 'As of {time}: “Refresh” reads it again.',
   'forYou.agenda': 'See the agenda',
   'forYou.spaces': 'All spaces',
   'home.title': 'Home',

@@ -22,6 +22,7 @@ export const homeFr = {
   'forYou.documents.empty': 'Personne n’a modifié de document de vos espaces dernièrement.',
   'forYou.editedBy': 'Modifié par {name}, le {date}',
   'forYou.refresh': 'Actualiser',
+  'forYou.asOf': 'État à {time} : « Actualiser » le relit.',
   'forYou.agenda': 'Voir l’agenda',
   'forYou.spaces': 'Tous les espaces',
   'home.title': 'Accueil',

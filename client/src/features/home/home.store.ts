@@ -1,5 +1,5 @@
 import { HomeSchema } from '@atelier/contract';
-import { createResource } from 'solid-js';
+import { createResource, createSignal } from 'solid-js';
 import { api } from '../../lib/api';
 import { session } from '../accounts/session.store';
 
@@ -8,9 +8,14 @@ import { session } from '../accounts/session.store';
  * else signs in). A snapshot: the page says so and offers to read it again.
  */
 export function createHomeStore() {
+  const [readAt, setReadAt] = createSignal<Date | null>(null);
   const [home, { refetch }] = createResource(
     () => session.user()?.id ?? false,
-    () => api.get('/api/me/home', HomeSchema),
+    async () => {
+      const answer = await api.get('/api/me/home', HomeSchema);
+      setReadAt(new Date());
+      return answer;
+    },
   );
-  return { home, reload: () => refetch() };
+  return { home, readAt, reload: () => refetch() };
 }
