@@ -39,6 +39,19 @@ describe('the server process', () => {
     expect(JSON.parse(response.text)).toEqual({ error: { code: 'not_found', message: expect.any(String) } });
   });
 
+  it('answers a body over the limit with 413 while the client is still sending, never a broken connection', async () => {
+    const body = JSON.stringify({ email: 'z'.repeat(2_200_000) });
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const response = await rawRequest(server.url, {
+        method: 'POST',
+        path: '/api/auth/register',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+      expect([response.status, JSON.parse(response.text).error.code]).toEqual([413, 'payload_too_large']);
+    }
+  });
+
   it('exits with code 0 on SIGTERM', async () => {
     await server.stop();
     await expect(fetch(`${server.url}/api/health`)).rejects.toThrow();

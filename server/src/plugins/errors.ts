@@ -46,8 +46,24 @@ const isDataException = (error: unknown) =>
  * One error handler for the whole API: AppError and validation errors become the contract's
  * error body; anything else is logged and answered as an opaque 500, never leaking details.
  */
+/**
+ * A body declared over the route's limit is answered 413 at once and read to its end, so that
+ * the client, still sending, gets that answer rather than a broken connection. Past this size
+ * it is not worth reading: Fastify answers and closes the connection.
+ */
+const DRAIN_MAX_BYTES = 16 * 1024 * 1024;
+
 export const errorsPlugin = fp(
   async (app: FastifyInstance) => {
+    app.addHook('onRequest', async (request, reply) => {
+      const declared = Number(request.headers['content-length']);
+      const limit = request.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit ?? 0;
+      // Multipart uploads stream under their own limits (features/resources).
+      if (request.headers['content-type']?.startsWith('multipart/')) return;
+      if (!(declared > limit) || declared > DRAIN_MAX_BYTES) return;
+      request.raw.resume();
+      return reply.status(413).send(errorBody('payload_too_large', 'Request body is too large'));
+    });
     app.setErrorHandler((error: FastifyError, request, reply) => {
       if (error instanceof AppError) {
         return reply.status(error.status).send(errorBody(error.code, error.message, error.details));
