@@ -1,5 +1,18 @@
 import { A, useBeforeLeave, useLocation } from '@solidjs/router';
-import { createEffect, createSignal, ErrorBoundary, type JSX, lazy, Match, on, Show, Suspense, Switch } from 'solid-js';
+import {
+  createEffect,
+  createSignal,
+  ErrorBoundary,
+  type JSX,
+  lazy,
+  Match,
+  on,
+  onCleanup,
+  onMount,
+  Show,
+  Suspense,
+  Switch,
+} from 'solid-js';
 import { signInHref } from '../features/accounts/return-path';
 import { session } from '../features/accounts/session.store';
 import { t, withMessages } from '../lib/i18n';
@@ -43,8 +56,10 @@ function Header() {
     setOpen(false);
     toggle?.focus();
   };
+  onMount(() => document.addEventListener('keydown', closeOnEscape));
+  onCleanup(() => document.removeEventListener('keydown', closeOnEscape));
   return (
-    <header class="site-header" classList={{ 'site-header--open': open() }} onKeyDown={closeOnEscape}>
+    <header class="site-header" classList={{ 'site-header--open': open() }}>
       <div class="site-header__inner">
         <A href="/" class="brand" aria-label={t('layout.home')} end>
           <svg class="brand__mark" viewBox="0 0 32 32" aria-hidden="true">
