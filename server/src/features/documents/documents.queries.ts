@@ -69,7 +69,10 @@ export const findPlainText = (db: Db, id: string) =>
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
 
-/** Documents of the spaces the person actively belongs to that someone else edited last, latest first. */
+/**
+ * Documents of the spaces the person actively belongs to that someone else edited last, latest
+ * first, with their space's facts and the person's role there for the policy.
+ */
 export const listEditedByOthers = (db: Db, userId: string, limit: number) =>
   db
     .selectFrom('documents')
@@ -77,7 +80,16 @@ export const listEditedByOthers = (db: Db, userId: string, limit: number) =>
       join.onRef('m.space_id', '=', 'documents.space_id').on('m.user_id', '=', userId).on('m.status', '=', 'active'),
     )
     .innerJoin('spaces', 'spaces.id', 'documents.space_id')
-    .select(['documents.id', 'spaces.id as space_id', 'spaces.slug', 'spaces.title', 'spaces.status'])
+    .select(documentColumns)
+    .select([
+      'spaces.id as space_ref_id',
+      'spaces.slug as space_slug',
+      'spaces.title as space_title',
+      'spaces.visibility',
+      'spaces.join_policy',
+      'spaces.status as space_status',
+      'm.role as membership_role',
+    ])
     .where('documents.deleted_at', 'is', null)
     .where('documents.last_edited_by', '<>', userId)
     .orderBy('documents.last_edited_at', 'desc')

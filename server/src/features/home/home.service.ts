@@ -1,9 +1,10 @@
 import { HOME_LIMITS, type Home } from '@atelier/contract';
+import { canEditDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
 import { toThread } from '../discussions/discussions.content';
 import { listThreadsToRead } from '../discussions/threads.queries';
 import { toDocument } from '../documents/documents.content';
-import { findDocument, listEditedByOthers } from '../documents/documents.queries';
+import { listEditedByOthers } from '../documents/documents.queries';
 import type { EventsDeps } from '../events/events.deps';
 import { listEventsBetween } from '../events/events.queries';
 import { getNextPermanence, presentEvents } from '../events/events.service';
@@ -60,16 +61,13 @@ async function nextEventsOf(deps: EventsDeps, actor: NonNullable<Actor>, now: Da
 }
 
 async function documentsEditedByOthers(deps: EventsDeps, actor: NonNullable<Actor>) {
-  const items: Home['documents'] = [];
-  for (const row of await listEditedByOthers(deps.db, actor.id, HOME_LIMITS.documents)) {
-    const document = await findDocument(deps.db, row.id);
-    if (!document) continue;
-    // Members edit their spaces' documents while the space is not archived.
-    const canEdit = row.status !== 'archived';
-    items.push({
-      document: toDocument(document, canEdit),
-      space: { id: row.space_id, slug: row.slug, title: row.title },
-    });
-  }
-  return items;
+  const rows = await listEditedByOthers(deps.db, actor.id, HOME_LIMITS.documents);
+  return rows.map((row) => {
+    const space = { visibility: row.visibility, joinPolicy: row.join_policy, status: row.space_status };
+    const membership = { userId: actor.id, role: row.membership_role, status: 'active' as const };
+    return {
+      document: toDocument(row, canEditDocument(actor, space, membership)),
+      space: { id: row.space_ref_id, slug: row.space_slug, title: row.space_title },
+    };
+  });
 }

@@ -93,8 +93,9 @@ describe('GET /api/me/home', () => {
     const own = await createDocument(ctx, camille, space.slug, 'Mes notes');
     await ctx.app.collab.change(own, camille.id, (doc) => doc.getText('probe').insert(0, 'y'));
 
-    expect((await home(camille)).documents.map((item) => [item.document.title, item.space.title])).toEqual([
-      ['Compte rendu', 'Chantier commun'],
+    const { documents } = await home(camille);
+    expect(documents.map((item) => [item.document.title, item.space.title, item.document.canEdit])).toEqual([
+      ['Compte rendu', 'Chantier commun', true],
     ]);
     expect((await home(outsider)).documents).toEqual([]);
   });
