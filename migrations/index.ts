@@ -12,6 +12,7 @@ import * as joinRequestNotices from './202612011000_join_request_notices';
 import * as leanPosting from './202612051200_lean_posting';
 import * as scaleIndexes from './202612051300_scale_indexes';
 import * as questionRevisions from './202612051400_question_revisions';
+import * as userAvatars from './202612051800_user_avatars';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -31,4 +32,5 @@ export const migrations: Record<string, Migration> = {
   '202612051200_lean_posting': leanPosting,
   '202612051300_scale_indexes': scaleIndexes,
   '202612051400_question_revisions': questionRevisions,
+  '202612051800_user_avatars': userAvatars,
 };

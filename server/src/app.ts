@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import type { Config } from './config';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
+import { avatarsRoutes } from './features/accounts/avatars.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
@@ -78,6 +79,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(realtimeRoutes);
       if (!config.production) await api.register(mailboxRoutes);
       await api.register(accountsRoutes, { publicUrl: config.publicUrl });
+      await api.register(avatarsRoutes, { config });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });
       await api.register(questionsRoutes, { publicUrl: config.publicUrl });

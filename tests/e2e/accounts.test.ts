@@ -4,6 +4,12 @@ import { screenshot } from '../support/browser';
 import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { type MailboxMessage, registerUser, uniqueEmail, waitForMail } from '../support/http';
 
+/** A 1 × 1 PNG: the server makes every picture a 256 × 256 WebP, whatever its size. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 const suite = useBrowserSuite();
 const visitor = () => suite.visitor();
 
@@ -114,6 +120,36 @@ describe('accounts in the browser', () => {
     await codeField.fill(code);
     await page.getByRole('button', { name: 'Valider le code' }).click();
     await expectSignedInAs(page, 'Chloé Chiffres');
+    expect(problems).toEqual([]);
+  });
+
+  it('sets a profile picture on the profile page, then sees it in the account menu', async () => {
+    const name = 'Élise Portrait';
+    const { page, problems } = await suite.person(name);
+    await page.goto('/profil');
+    const section = page.getByRole('region', { name: 'Photo de profil' });
+    await section.getByText('Vous n’avez pas de photo : vos initiales s’affichent à la place.').waitFor();
+    const picker = section.getByLabel('Choisir une photo');
+    expect(await picker.getAttribute('accept')).toBe('image/png,image/jpeg,image/webp,image/gif');
+
+    // The content decides, not the name: HTML named .png is refused, in words.
+    await picker.setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: Buffer.from('<html></html>') });
+    await section.getByRole('button', { name: 'Enregistrer la photo' }).click();
+    await section.getByRole('alert').filter({ hasText: 'Ce fichier n’est pas une image acceptée.' }).waitFor();
+
+    await picker.setInputFiles({ name: 'portrait.png', mimeType: 'image/png', buffer: PNG });
+    await section.getByRole('button', { name: 'Enregistrer la photo' }).click();
+    await section.getByRole('status').filter({ hasText: 'Votre photo de profil est enregistrée.' }).waitFor();
+    await section.getByRole('button', { name: 'Retirer la photo' }).waitFor();
+
+    // The account menu shows the picture (decorative: its name is still the person's).
+    const picture = userMenu(page, name).locator('img');
+    await expect
+      .poll(() => picture.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0)))
+      .toBe(256);
+    expect(await picture.getAttribute('alt')).toBe('');
+    await screenshot(page, 'profil-photo');
+    await expectNoAxeViolations(page, 'the profile page with a picture');
     expect(problems).toEqual([]);
   });
 

@@ -121,7 +121,7 @@ export async function writePostAsServer(db: RawConnection, target: PostTarget, b
     const post = {
       id: row.id,
       threadId: target.threadId,
-      author: { id: target.userId, displayName: target.displayName },
+      author: { id: target.userId, displayName: target.displayName, avatarUrl: null },
       body,
       createdAt: new Date(row.created_at).toISOString(),
       editedAt: null,

@@ -59,6 +59,23 @@ describe('request', () => {
     expect(headers(patchInit)['content-type']).toBe('application/json');
   });
 
+  it('sends a FormData as it is, leaving the multipart Content-Type to the browser', async () => {
+    const fetchMock = vi.fn(async () => json(200, { ok: true }));
+    vi.stubGlobal('fetch', fetchMock);
+    setCsrfToken('token-123');
+    const form = new FormData();
+    form.append('file', new Blob(['x'], { type: 'image/png' }), 'portrait.png');
+
+    await api.put('/api/me/avatar', form);
+
+    const [, init] = (fetchMock.mock.calls as unknown as [string, RequestInit][])[0]!;
+    const headers = init.headers as Record<string, string>;
+    expect(init.method).toBe('PUT');
+    expect(init.body).toBe(form);
+    expect(headers['content-type']).toBeUndefined();
+    expect(headers['x-csrf-token']).toBe('token-123');
+  });
+
   it('throws an ApiError carrying the server code', async () => {
     vi.stubGlobal('fetch', async () => json(401, { error: { code: 'invalid_credentials', message: 'no' } }));
     await expect(api.post('/api/auth/login', { email: 'a@b.fr', password: 'x' })).rejects.toMatchObject({

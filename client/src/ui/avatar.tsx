@@ -1,3 +1,4 @@
+import { createSignal, Show } from 'solid-js';
 import './avatar.css';
 
 /** "Camille Dupont" → "CD": up to two initials. */
@@ -13,13 +14,36 @@ export const initials = (name: string) =>
 const toneOf = (key: string) => [...key].reduce((sum, char) => sum + char.charCodeAt(0), 0) % 6;
 
 /**
- * A person's initials in a round badge, the same colour everywhere for the same person.
- * Decorative: the name is always written beside it.
+ * A person's profile picture, or their initials in a round badge (the same colour everywhere
+ * for the same person) when they have none or it cannot be loaded. Decorative either way: the
+ * name is always written beside it, so the image has an empty alt and the badge is hidden.
  */
-export function Avatar(props: { name: string; id: string }) {
+export function Avatar(props: { name: string; id: string; url?: string | null; size?: 'large' }) {
+  // The URL that failed to load: a new picture (a new URL) is tried again.
+  const [failed, setFailed] = createSignal<string | null>(null);
+  const url = () => (props.url && props.url !== failed() ? props.url : null);
+  const sizeClass = () => (props.size ? ` avatar--${props.size}` : '');
   return (
-    <span class={`avatar avatar--tone-${toneOf(props.id)}`} aria-hidden="true">
-      {initials(props.name)}
-    </span>
+    <Show
+      when={url()}
+      fallback={
+        <span class={`avatar avatar--tone-${toneOf(props.id)}${sizeClass()}`} aria-hidden="true">
+          {initials(props.name)}
+        </span>
+      }
+    >
+      {(src) => (
+        <img
+          class={`avatar avatar--image${sizeClass()}`}
+          src={src()}
+          alt=""
+          width="256"
+          height="256"
+          loading="lazy"
+          decoding="async"
+          onError={() => setFailed(src())}
+        />
+      )}
+    </Show>
   );
 }

@@ -120,7 +120,7 @@ function Header() {
                     </li>
                     <li>
                       <Suspense>
-                        <UserMenu name={user().displayName} id={user().id} />
+                        <UserMenu name={user().displayName} id={user().id} avatarUrl={user().avatarUrl} />
                       </Suspense>
                     </li>
                   </>

@@ -8,7 +8,7 @@ import { notify } from './toaster';
 import './menu.css';
 
 /** The signed-in person's menu: profile and sign-out, as a keyboard-friendly Kobalte menu. */
-export function UserMenu(props: { name: string; id: string }) {
+export function UserMenu(props: { name: string; id: string; avatarUrl: string | null }) {
   const navigate = useNavigate();
 
   const signOut = async () => {
@@ -26,7 +26,7 @@ export function UserMenu(props: { name: string; id: string }) {
     // technologies; Escape, Tab or a click outside close the menu.
     <DropdownMenu modal={false}>
       <DropdownMenu.Trigger class="user-menu__trigger">
-        <Avatar name={props.name} id={props.id} />
+        <Avatar name={props.name} id={props.id} url={props.avatarUrl} />
         {/* Named "Menu du compte de <name>": the visible name is part of the accessible one. */}
         <span class="visually-hidden">{t('nav.userMenu')} </span>
         <span class="user-menu__name">{props.name}</span>

@@ -27,10 +27,36 @@ export const ProfileSchema = z.object({
   listedInDirectory: z.boolean(),
 });
 
+/** Largest profile picture one may send; more → 413 `file_too_large`. */
+export const AVATAR_MAX_BYTES = 5 * 1024 * 1024;
+/**
+ * The types a profile picture may have, decided from its content (never its name or the
+ * browser's word); another → 415 `file_type_forbidden`. An image that cannot be decoded
+ * (truncated, or too many pixels to decode safely) → 400 `image_unreadable`.
+ */
+export const AVATAR_ALLOWED_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'] as const;
+/** Stored and served as a square WebP of this many pixels a side. */
+export const AVATAR_SIZE = 256;
+
+/**
+ * Where a person's profile picture is served (`GET /api/users/:id/avatar?v=…`, `v` changing
+ * with every new picture), or null when they have none and their initials are shown instead.
+ */
+export const AvatarUrlSchema = z.string().nullable();
+
+/** `GET /api/users/:id/avatar`: `v` is the version the URL was given with (cached for good). */
+export const AvatarQuerySchema = z.strictObject({
+  v: z
+    .string()
+    .regex(/^[a-z0-9]{1,20}$/)
+    .optional(),
+});
+
 export const UserSchema = z.object({
   id: IdSchema,
   email: z.string(),
   displayName: z.string(),
+  avatarUrl: AvatarUrlSchema,
   role: UserRoleSchema,
   locale: LocaleSchema,
   profile: ProfileSchema,
@@ -38,6 +64,10 @@ export const UserSchema = z.object({
   createdAt: IsoDateTimeSchema,
 });
 export type User = z.infer<typeof UserSchema>;
+
+/** `PATCH /api/me`, `PUT` and `DELETE /api/me/avatar` → the person as they now are. */
+export const UserEnvelopeSchema = z.object({ user: UserSchema });
+export type UserEnvelope = z.infer<typeof UserEnvelopeSchema>;
 
 export const SessionBodySchema = z.object({ user: UserSchema, csrfToken: z.string() });
 export type SessionBody = z.infer<typeof SessionBodySchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AvatarUrlSchema } from './accounts';
 import { FantasticRoleSchema, OrganisationKindSchema } from './alliance';
 import { IdSchema, paginated } from './common';
 
@@ -47,6 +48,7 @@ export type DirectoryPeopleQuery = z.infer<typeof DirectoryPeopleQuerySchema>;
 export const DirectoryPersonSchema = z.object({
   id: IdSchema,
   displayName: z.string(),
+  avatarUrl: AvatarUrlSchema,
   organisationName: z.string().nullable(),
   organisationKind: OrganisationKindSchema.nullable(),
   territory: z.string().nullable(),

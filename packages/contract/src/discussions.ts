@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IdSchema, IsoDateTimeSchema, lineText, paginated } from './common';
-import { PersonRefSchema } from './spaces';
+import { PersonRefSchema, PersonWithAvatarSchema } from './spaces';
 
 /**
  * Discussions: threads in a space, posts with replies and quotes, edits with history, soft
@@ -65,7 +65,7 @@ export type ReactionSummary = z.infer<typeof ReactionSummarySchema>;
 export const PostSchema = z.object({
   id: IdSchema,
   threadId: IdSchema,
-  author: PersonRefSchema,
+  author: PersonWithAvatarSchema,
   /** Sanitized HTML, safe to display; empty string once deleted. */
   body: z.string(),
   createdAt: IsoDateTimeSchema,

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   file_too_large: 413,
   /** An uploaded file whose content (sniffed, not its name) is not an allowed type. */
   file_type_forbidden: 415,
+  /** An uploaded image that cannot be decoded: truncated, corrupt, or too many pixels to decode safely. */
+  image_unreadable: 400,
   /** An event that ends before it starts. */
   event_invalid_dates: 400,
   /** A time zone that is not in the IANA database. */

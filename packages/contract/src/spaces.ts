@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmailSchema, PasswordSchema, SessionBodySchema } from './accounts';
+import { AvatarUrlSchema, EmailSchema, PasswordSchema, SessionBodySchema } from './accounts';
 import { FantasticRoleSchema, OrganisationKindSchema } from './alliance';
 import {
   IdSchema,
@@ -46,6 +46,10 @@ export type SpaceProject = z.infer<typeof SpaceProjectSchema>;
 
 export const PersonRefSchema = z.object({ id: IdSchema, displayName: z.string() });
 export type PersonRef = z.infer<typeof PersonRefSchema>;
+
+/** A person shown with their picture beside the name (posts' authors). */
+export const PersonWithAvatarSchema = PersonRefSchema.extend({ avatarUrl: AvatarUrlSchema });
+export type PersonWithAvatar = z.infer<typeof PersonWithAvatarSchema>;
 
 /** The space's presentation page. */
 export const SpaceDetailSchema = SpaceSummarySchema.extend({

@@ -22,6 +22,10 @@ export interface UsersTable {
   themes: Generated<string[]>;
   bio: string | null;
   listed_in_directory: Generated<boolean>;
+  /** The storage key of the profile picture (a 256 px WebP), or null; set with `avatar_updated_at`. */
+  avatar_key: string | null;
+  /** When the picture was set: its version in `avatarUrl` (migrations/202612051800_user_avatars.ts). */
+  avatar_updated_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }

@@ -230,6 +230,31 @@ const CASES: Case[] = [
     },
   },
 
+  {
+    route: 'PUT /api/me/avatar',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      const png = await samples.png(64, 64);
+      return {
+        send: () => {
+          const body = multipart([{ name: 'file', filename: 'portrait.png', contentType: 'image/png', content: png }]);
+          return hit(p, 'PUT', '/api/me/avatar', body.payload, { 'content-type': body.contentType });
+        },
+        stored: () => rows(sql`select avatar_key from users where id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/me/avatar',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(p, 'DELETE', '/api/me/avatar'),
+        stored: () => rows(sql`select avatar_key, avatar_updated_at from users where id = ${p.id}`),
+      };
+    },
+  },
+
   // ── Spaces ──────────────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/spaces',

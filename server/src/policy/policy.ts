@@ -73,6 +73,29 @@ export function canSeeDirectory(actor: Actor): boolean {
   return actor !== null;
 }
 
+/** What decides who sees a person's profile picture: the person, and where they wrote. */
+export interface AvatarFacts {
+  personId: string;
+  /** The person chose to be listed in the directory. */
+  listedInDirectory: boolean;
+  /** Each space the person wrote a post in, with the actor's own membership of it. */
+  postedIn: ReadonlyArray<{ space: SpaceFacts; membership: MembershipFacts }>;
+}
+
+/**
+ * May the actor see a person's profile picture. It is only ever shown beside the person's
+ * name, so it goes no further than the name does: to the person, to admins, to signed-in
+ * people when the person is listed in the directory (`canSeeDirectory`), and to whoever may
+ * read a thread the person wrote in (`canReadThreads`) — anonymous visitors of a public space
+ * see its authors' pictures as they see their names. Adding spaces never takes access away,
+ * so a caller may leave `postedIn` empty when the person's own facts already say yes.
+ */
+export function canSeeAvatar(actor: Actor, facts: AvatarFacts): boolean {
+  if (actor?.id === facts.personId || isAdmin(actor)) return true;
+  if (facts.listedInDirectory && canSeeDirectory(actor)) return true;
+  return facts.postedIn.some(({ space, membership }) => canReadThreads(actor, space, membership));
+}
+
 // ── Spaces: presentation, membership and management ──────────────────────────────────────
 //
 // Decisions for `features/spaces`. Routes first ask `canListSpace` (no → 404, so that private

@@ -63,6 +63,16 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     ].map((route) => [route, { why: 'one’s own account', test: 'features/accounts/accounts.test.ts' }]),
   ),
   ...Object.fromEntries(
+    ['PUT /api/me/avatar', 'DELETE /api/me/avatar'].map((route) => [
+      route,
+      { why: 'one’s own profile picture', test: 'features/accounts/avatars.test.ts' },
+    ]),
+  ),
+  'GET /api/users/:id/avatar': {
+    why: 'a person’s picture goes where their name does: their own, the directory’s, their posts’ readers',
+    test: 'features/accounts/avatars.test.ts',
+  },
+  ...Object.fromEntries(
     [
       'POST /api/auth/mail-link',
       'POST /api/auth/mail-link/verify',

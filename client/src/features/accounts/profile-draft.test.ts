@@ -6,6 +6,7 @@ const user: User = {
   id: 'u1',
   email: 'camille@exemple.fr',
   displayName: 'Camille Martin',
+  avatarUrl: null,
   role: 'member',
   locale: 'fr',
   profile: {

@@ -22,6 +22,7 @@ import { TextInput } from '../../ui/text-field';
 import { CalendarFeed } from '../events/calendar-feed';
 import { AttendedPermanences } from '../events/questions/attended-permanences';
 import { t } from './accounts.i18n';
+import { AvatarForm } from './avatar.form';
 import { PasswordChangeForm } from './password-change.form';
 import { draftFromUser, type ProfileDraft, profileChanges } from './profile-draft';
 import { RequireSignIn } from './require-sign-in';
@@ -221,6 +222,8 @@ function Profile(props: { user: User }) {
       <div class="profile__grid">
         <ProfileForm user={props.user} />
         <div class="profile__side">
+          {/* « Photo de profil »: shown beside the name in posts and the account menu. */}
+          <AvatarForm user={props.user} />
           <AccountFacts user={props.user} />
           <PasswordChangeForm />
           {/* « Mon agenda »: the secret address of the personal calendar feed. */}

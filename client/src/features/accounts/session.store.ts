@@ -6,11 +6,11 @@ import {
   SessionBodySchema,
   SessionProbeSchema,
   type User,
-  UserSchema,
+  UserEnvelopeSchema,
 } from '@atelier/contract';
 import { createSignal } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { ApiError, api, awaitCsrfToken, type Parser, setCsrfRefresher, setCsrfToken } from '../../lib/api';
+import { ApiError, api, awaitCsrfToken, setCsrfRefresher, setCsrfToken } from '../../lib/api';
 import { locale, onLocaleChosen, setLocale } from '../../lib/i18n';
 
 /**
@@ -26,11 +26,6 @@ interface SessionState {
 }
 
 const [state, setState] = createStore<SessionState>({ status: 'loading', user: null });
-
-/** `{ user }` answers (PATCH /api/me); the contract has no named schema for it yet. */
-const UserBodyParser: Parser<{ user: User }> = {
-  parse: (data) => ({ user: UserSchema.parse((data as { user?: unknown } | null)?.user) }),
-};
 
 /**
  * Bumped by every change of who is signed in. The start-up `GET /api/me` may answer after a
@@ -132,9 +127,25 @@ async function confirmPasswordReset(input: { token: string; password: string }) 
 }
 
 async function updateProfile(changes: ProfileUpdate) {
-  const { user } = await api.patch('/api/me', changes, UserBodyParser);
+  const { user } = await api.patch('/api/me', changes, UserEnvelopeSchema);
   setState('user', user);
   if (changes.locale && user.locale !== locale()) setLocale(user.locale);
+  return user;
+}
+
+/** Sends a picture (the server checks, crops and re-encodes it); its new `avatarUrl` shows everywhere. */
+async function setAvatar(file: File) {
+  const form = new FormData();
+  form.append('file', file, file.name);
+  const { user } = await api.put('/api/me/avatar', form, UserEnvelopeSchema);
+  setState('user', user);
+  return user;
+}
+
+/** Back to the initials. */
+async function removeAvatar() {
+  const { user } = await api.delete('/api/me/avatar', UserEnvelopeSchema);
+  setState('user', user);
   return user;
 }
 
@@ -169,5 +180,7 @@ export const session = {
   requestPasswordReset,
   confirmPasswordReset,
   updateProfile,
+  setAvatar,
+  removeAvatar,
   changePassword,
 };

@@ -115,7 +115,7 @@ export function PostItem(props: PostItemProps) {
       tabindex="-1"
     >
       <header class="post__head">
-        <Avatar name={props.post.author.displayName} id={props.post.author.id} />
+        <Avatar name={props.post.author.displayName} id={props.post.author.id} url={props.post.author.avatarUrl} />
         <h3 class="post__author" id={headingId()}>
           <span class="visually-hidden">{t('thread.postBy', { name: '' })}</span>
           {props.post.author.displayName}

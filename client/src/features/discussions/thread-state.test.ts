@@ -2,7 +2,7 @@ import type { Post, Thread } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
 import { addThread, applyReaction, bumpThread, type ShownPost, textToHtml, upsertPost } from './thread-state';
 
-const person = (id: string) => ({ id, displayName: id.toUpperCase() });
+const person = (id: string) => ({ id, displayName: id.toUpperCase(), avatarUrl: null });
 const post = (id: string, overrides: Partial<Post> = {}): Post => ({
   id,
   threadId: 't1',

@@ -131,7 +131,7 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
     const optimistic: ShownPost = {
       id: `pending-${key}`,
       threadId: threadId(),
-      author: { id: user.id, displayName: user.displayName },
+      author: { id: user.id, displayName: user.displayName, avatarUrl: user.avatarUrl },
       body: '',
       createdAt: new Date().toISOString(),
       editedAt: null,

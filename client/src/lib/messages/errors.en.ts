@@ -36,6 +36,8 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.file_too_large': 'This file is too large.',
   'error.file_type_forbidden':
     'This type of file is not accepted. Upload a PDF, an office document (Word, Excel, PowerPoint, OpenDocument) or an image (PNG, JPEG, WebP, GIF).',
+  'error.image_unreadable':
+    'This image could not be read: the file seems damaged, or the image is far too large. Try another image.',
 
   'error.event_invalid_dates': 'The end must come after the start (72 hours at most).',
   'error.unknown_timezone': 'This time zone is not recognised. Pick one from the list.',

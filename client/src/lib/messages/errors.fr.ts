@@ -50,6 +50,8 @@ export const errorsFr = {
   'error.file_too_large': 'Ce fichier est trop volumineux.',
   'error.file_type_forbidden':
     'Ce type de fichier n’est pas accepté. Déposez un PDF, un document bureautique (Word, Excel, PowerPoint, OpenDocument) ou une image (PNG, JPEG, WebP, GIF).',
+  'error.image_unreadable':
+    'Cette image n’a pas pu être lue : le fichier semble abîmé, ou l’image est démesurée. Essayez avec une autre image.',
 
   // Events and questions.
   'error.event_invalid_dates': 'La fin doit venir après le début (72 heures au plus).',

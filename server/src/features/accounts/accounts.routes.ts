@@ -11,7 +11,7 @@ import {
   RegisterBodySchema,
   SessionBodySchema,
   SessionProbeSchema,
-  UserSchema,
+  UserEnvelopeSchema,
 } from '@atelier/contract';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
@@ -192,7 +192,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
         tags: ['accounts'],
         summary: 'Update my profile',
         body: ProfileUpdateSchema,
-        response: { 200: z.object({ user: UserSchema }), ...errors },
+        response: { 200: UserEnvelopeSchema, ...errors },
       },
     },
     async (request) => {

@@ -6,6 +6,7 @@ import { deleteUserSessions } from '../../plugins/auth/sessions.queries';
 import type { Jobs } from '../../plugins/jobs';
 import * as q from './accounts.queries';
 import { consumeCode, consumeTokenByHash, countLiveTokens, createAuthToken, revokeTokens } from './auth-tokens.queries';
+import { avatarUrl } from './avatars.content';
 import { hashPassword, verifyAgainstNothing, verifyPassword } from './passwords';
 
 export interface AccountsDeps {
@@ -47,6 +48,7 @@ export async function toUser(db: Db, row: UserRow): Promise<User> {
     id: row.id,
     email: row.email,
     displayName: row.display_name,
+    avatarUrl: avatarUrl(row.id, row.avatar_updated_at),
     role: row.role,
     locale: row.locale,
     profile: {

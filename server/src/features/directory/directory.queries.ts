@@ -66,6 +66,7 @@ export function listDirectoryPeople(
     .select([
       'users.id',
       'users.display_name',
+      'users.avatar_updated_at',
       'users.organisation_name',
       'users.organisation_kind',
       'users.territory',

@@ -177,6 +177,7 @@ describe('alliance directory', () => {
       expect(items.find((person) => person.id === idOf('chloe'))).toEqual({
         id: idOf('chloe'),
         displayName: 'Chloé Martin',
+        avatarUrl: null,
         organisationName: 'Réseau Cler',
         organisationKind: 'reseau',
         territory: 'Île-de-France',

@@ -12,6 +12,7 @@ import { decodeCursor, pageOf } from '../../core/cursors';
 import type { Db } from '../../db/database';
 import { AppError, unauthenticated } from '../../errors';
 import { type Actor, canSeeDirectory } from '../../policy/policy';
+import { avatarUrl } from '../accounts/avatars.content';
 import { listDirectoryOrganisations, listDirectoryPeople } from './directory.queries';
 
 export interface DirectoryDeps {
@@ -62,6 +63,7 @@ export async function listPeople(
     items: page.rows.map((row) => ({
       id: row.id,
       displayName: row.display_name,
+      avatarUrl: avatarUrl(row.id, row.avatar_updated_at),
       organisationName: row.organisation_name,
       organisationKind: organisationKindOf(row.organisation_kind),
       territory: row.territory,

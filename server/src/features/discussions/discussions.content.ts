@@ -1,6 +1,7 @@
 import type { Notification, Post, ReactionEmoji, ReactionSummary, Thread } from '@atelier/contract';
 import { REACTION_EMOJIS } from '@atelier/contract';
 import type { Db } from '../../db/database';
+import { avatarUrl } from '../accounts/avatars.content';
 import type { NotificationRecord } from './notifications.queries';
 import { type PostRecord, reactionsOf, usersByIds } from './posts.queries';
 import { excerpt } from './sanitize';
@@ -47,7 +48,11 @@ export async function toPosts(db: Db, rows: PostRecord[], viewerId: string | nul
   return rows.map((row) => ({
     id: row.id,
     threadId: row.thread_id,
-    author: { id: row.author_id, displayName: row.author_name },
+    author: {
+      id: row.author_id,
+      displayName: row.author_name,
+      avatarUrl: avatarUrl(row.author_id, row.author_avatar_updated_at),
+    },
     body: row.deleted_at ? '' : row.body,
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,

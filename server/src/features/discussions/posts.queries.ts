@@ -18,6 +18,7 @@ function selectPosts(db: Db) {
       'posts.deleted_at',
       'author.id as author_id',
       'author.display_name as author_name',
+      'author.avatar_updated_at as author_avatar_updated_at',
     ]);
 }
 

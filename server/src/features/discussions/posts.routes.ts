@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
+import { sessionAvatarUrl } from '../accounts/avatars.content';
 import type { DiscussionsDeps } from './discussions.deps';
 import { createPost, deletePost, editPost, listRevisions, setReaction } from './posts.service';
 
@@ -36,6 +37,7 @@ export const postsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = asy
       const created = await createPost(deps, {
         actor: actorFrom(request.auth),
         displayName: request.auth?.user.display_name ?? '',
+        avatarUrl: sessionAvatarUrl(request.auth),
         threadId: request.params.id,
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],

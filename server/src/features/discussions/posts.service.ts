@@ -1,4 +1,4 @@
-import type { Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
+import type { PersonWithAvatar, Post, PostRevision, ReactionEmoji, ReactionSummary } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
 import { authorize } from '../../core/authorize';
 import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
@@ -67,7 +67,7 @@ export async function writePost(
   input: {
     spaceId: string;
     threadId: string;
-    author: { id: string; displayName: string };
+    author: PersonWithAvatar;
     body: string;
     replyToId?: string | undefined;
     quotePostId?: string | undefined;
@@ -116,6 +116,8 @@ export async function createPost(
     actor: Actor;
     /** The signed-in person's name as the session gave it (the author shown with the post). */
     displayName: string;
+    /** The signed-in person's picture as the session gave it (`avatarUrl`). */
+    avatarUrl: string | null;
     threadId: string;
     body: { body: string; replyToId?: string | undefined; quotePostId?: string | undefined };
     idempotencyKey?: string | undefined;
@@ -135,7 +137,7 @@ export async function createPost(
       post: await writePost(trx, publish, deps.jobs, {
         spaceId: context.space.id,
         threadId: context.thread.id,
-        author: { id: actor.id, displayName: input.displayName },
+        author: { id: actor.id, displayName: input.displayName, avatarUrl: input.avatarUrl },
         body,
         replyToId: input.body.replyToId,
         quotePostId: input.body.quotePostId,

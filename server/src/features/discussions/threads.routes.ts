@@ -16,6 +16,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
+import { sessionAvatarUrl } from '../accounts/avatars.content';
 import type { DiscussionsDeps } from './discussions.deps';
 import { markSpaceAllRead, markThreadRead, unreadSummary } from './reads.service';
 import { createThread, getThread, listThreads, setFollowing, updateThread } from './threads.service';
@@ -57,6 +58,7 @@ export const threadsRoutes: FastifyPluginAsyncZod<{ deps: DiscussionsDeps }> = a
       const created = await createThread(deps, {
         actor: actorFrom(request.auth),
         displayName: request.auth?.user.display_name ?? '',
+        avatarUrl: sessionAvatarUrl(request.auth),
         slug: request.params.slug,
         body: request.body,
         idempotencyKey: request.headers['idempotency-key'],

@@ -58,6 +58,8 @@ export async function createThread(
     actor: Actor;
     /** The signed-in person's name as the session gave it (the author shown with the thread). */
     displayName: string;
+    /** The signed-in person's picture as the session gave it (shown with the first post). */
+    avatarUrl: string | null;
     slug: string;
     body: ThreadCreateBody;
     idempotencyKey?: string | undefined;
@@ -78,7 +80,7 @@ export async function createThread(
       const post = await writePost(trx, publish, deps.jobs, {
         spaceId: context.space.id,
         threadId: row.id,
-        author,
+        author: { ...author, avatarUrl: input.avatarUrl },
         body,
       });
       // Shaped here rather than read back: a thread that has just begun has one post, its own.

@@ -72,7 +72,8 @@ export async function uploadFile(
   }
 }
 
-async function removeStored(deps: ResourcesDeps, key: string) {
+/** Removes stored bytes no row points at (any more); a failure is logged, never thrown. */
+export async function removeStored(deps: Pick<ResourcesDeps, 'storage' | 'log'>, key: string) {
   try {
     await deps.storage.delete(key);
   } catch (error) {

@@ -1,4 +1,3 @@
-import { join, resolve } from 'node:path';
 import {
   ErrorBodySchema,
   FILE_MAX_BYTES,
@@ -22,7 +21,7 @@ import { deleteFile, openFile, uploadFile } from './files.service';
 import { createLink, deleteLink } from './links.service';
 import type { ResourcesDeps } from './resources.deps';
 import { listResources } from './resources.service';
-import { PREVIEW_TYPE, receiveUpload, uploadLimits } from './upload';
+import { PREVIEW_TYPE, receiveUpload, uploadLimits, uploadTmpDir } from './upload';
 
 export interface ResourcesRoutesOptions {
   config: Config;
@@ -59,9 +58,7 @@ function fileHeaders(reply: FastifyReply, values: { type: string; disposition: s
 /** A space's files and links, and its "Ressources" listing. */
 export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = async (app, { config }) => {
   const maxBytes = config.fileMaxBytes ?? FILE_MAX_BYTES;
-  // Temporary uploads sit under DATA_DIR (not /tmp): same disk as the files, and nowhere a
-  // refused upload could linger unseen. Each one is removed once handled.
-  const tmpDir = join(resolve(config.dataDir), 'tmp', 'uploads');
+  const tmpDir = uploadTmpDir(config.dataDir);
   const { storage, close } = createFileStorage(config);
   app.addHook('onClose', async () => close());
   const deps: ResourcesDeps = {

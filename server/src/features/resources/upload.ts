@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { FILE_ALLOWED_TYPES } from '@atelier/contract';
@@ -9,6 +9,12 @@ import type { FastifyRequest } from 'fastify';
 import { fileTypeFromFile } from 'file-type';
 import sharp from 'sharp';
 import { AppError } from '../../errors';
+
+/**
+ * Where uploads wait while they are checked: under DATA_DIR (not /tmp), on the same disk as
+ * the files, and nowhere a refused upload could linger unseen. Each one is removed once handled.
+ */
+export const uploadTmpDir = (dataDir: string) => join(resolve(dataDir), 'tmp', 'uploads');
 
 /** An upload written to a temporary file, not yet trusted: its type is still unknown. */
 export interface ReceivedFile {
@@ -104,29 +110,36 @@ export async function receiveUpload(
   return { path, rawName: part.filename ?? '', size, sha256: hash.digest('hex') };
 }
 
-const ALLOWED = new Set<string>(FILE_ALLOWED_TYPES);
 export const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+
+/** The types an upload may have, and the sentence that refuses the others. */
+export interface AllowedTypes {
+  mimes: ReadonlySet<string>;
+  refusal: string;
+}
+
+/** A space's files: FILE_ALLOWED_TYPES. */
+export const FILE_TYPES: AllowedTypes = {
+  mimes: new Set(FILE_ALLOWED_TYPES),
+  refusal:
+    'only PDF, office documents (Word, Excel, PowerPoint, OpenDocument) and images (PNG, JPEG, WebP, GIF) are accepted',
+};
 
 /**
  * The file's type, decided from its content by its magic numbers (and, for zip-based office
- * formats, by the entries inside the archive). Anything not in FILE_ALLOWED_TYPES, or not
- * recognised at all (plain text, HTML, SVG, scripts), → 415 `file_type_forbidden`.
+ * formats, by the entries inside the archive). Anything not in `allowed`, or not recognised at
+ * all (plain text, HTML, SVG, scripts), → 415 `file_type_forbidden`.
  */
-export async function sniffAllowedType(path: string): Promise<string> {
+export async function sniffAllowedType(path: string, allowed: AllowedTypes = FILE_TYPES): Promise<string> {
   const detected = await fileTypeFromFile(path);
-  if (!detected || !ALLOWED.has(detected.mime)) {
-    throw new AppError(
-      'file_type_forbidden',
-      'only PDF, office documents (Word, Excel, PowerPoint, OpenDocument) and images (PNG, JPEG, WebP, GIF) are accepted',
-    );
-  }
+  if (!detected || !allowed.mimes.has(detected.mime)) throw new AppError('file_type_forbidden', allowed.refusal);
   return detected.mime;
 }
 
 export const PREVIEW_WIDTH = 480;
 export const PREVIEW_TYPE = 'image/webp';
-/** Larger images are not previewed: decoding a 16k × 16k "image bomb" would eat the memory. */
-const PREVIEW_MAX_INPUT_PIXELS = 50_000_000;
+/** Larger images are not decoded: a 16k × 16k "image bomb" would eat the memory. */
+export const MAX_INPUT_PIXELS = 50_000_000;
 
 /**
  * A small WebP of an image (at most 480 px wide, the first frame of an animation, turned
@@ -135,7 +148,7 @@ const PREVIEW_MAX_INPUT_PIXELS = 50_000_000;
  */
 export async function makePreview(path: string): Promise<Buffer | null> {
   try {
-    return await sharp(path, { limitInputPixels: PREVIEW_MAX_INPUT_PIXELS, autoOrient: true })
+    return await sharp(path, { limitInputPixels: MAX_INPUT_PIXELS, autoOrient: true })
       .resize({ width: PREVIEW_WIDTH, withoutEnlargement: true })
       .webp({ quality: 80 })
       .toBuffer();

@@ -2,6 +2,7 @@ import { EventEnvelopeSchema, FollowUpBodySchema, IdParamsSchema } from '@atelie
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponsesWith, signedIn } from '../../../core/http';
 import { actorFrom } from '../../../policy/policy';
+import { sessionAvatarUrl } from '../../accounts/avatars.content';
 import { presentEvent } from '../events.service';
 import { openFollowUp, publishReport, type ReportDeps } from './report.service';
 
@@ -46,6 +47,7 @@ export const reportRoutes: FastifyPluginAsyncZod<ReportDeps> = async (app, deps)
       const context = await openFollowUp(deps, {
         actor: actorFrom(request.auth),
         displayName: request.auth?.user.display_name ?? '',
+        avatarUrl: sessionAvatarUrl(request.auth),
         eventId: request.params.id,
         body: request.body,
       });

@@ -86,7 +86,7 @@ async function followUpSpace(db: Db, event: EventRecord, spaceId: string | undef
  */
 export async function openFollowUp(
   deps: ReportDeps,
-  input: { actor: Actor; displayName: string; eventId: string; body: FollowUpBody },
+  input: { actor: Actor; displayName: string; avatarUrl: string | null; eventId: string; body: FollowUpBody },
 ): Promise<EventContext> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   authorize(context, canOpenFollowUp(context.actor, context.facts));
@@ -108,6 +108,7 @@ export async function openFollowUp(
   await createThread(linking, {
     actor: context.actor,
     displayName: input.displayName,
+    avatarUrl: input.avatarUrl,
     slug: space.slug,
     body: { title: input.body.title, body: input.body.body },
   });
