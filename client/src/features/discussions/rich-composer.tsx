@@ -283,7 +283,8 @@ export function RichComposer(props: RichComposerProps) {
         class="rich-composer__toolbar"
         role="toolbar"
         aria-label={t('composer.toolbar')}
-        aria-controls={`${id}-input`}
+        // The editor, and the id it carries, exist once TipTap has loaded.
+        aria-controls={ready() ? `${id}-input` : undefined}
       >
         <For each={TOOLS}>
           {(tool) => (
