@@ -1,6 +1,6 @@
-import type { NextOccurrence } from '@atelier/contract';
+import type { MyRegistration, NextOccurrence } from '@atelier/contract';
 import { A } from '@solidjs/router';
-import { Match, Switch } from 'solid-js';
+import { Match, Show, Switch } from 'solid-js';
 import { formatEventRange, PARIS } from '../../lib/format';
 import { locale } from '../../lib/i18n';
 import { createNextPermanence } from './events.store';
@@ -18,8 +18,13 @@ const occurrenceHref = (occurrence: NextOccurrence) =>
   occurrence.eventId ? `/evenements/${encodeURIComponent(occurrence.eventId)}` : '/agenda?type=permanence';
 const zoneLabel = (timezone: string) => (zone(timezone) === PARIS ? t('permanence.parisTime') : timezone);
 
-/** "La prochaine permanence": date and time in Paris, whatever the reader's clock says. */
-export function PermanenceCard() {
+/**
+ * "La prochaine permanence": date and time in Paris, whatever the reader's clock says. Given
+ * the reader's registrations, it says where they stand instead of inviting them to register.
+ */
+export function PermanenceCard(props: { registrationOf?: (eventId: string) => MyRegistration | undefined }) {
+  const mine = (occurrence: NextOccurrence) =>
+    occurrence.eventId ? props.registrationOf?.(occurrence.eventId) : undefined;
   const { next, refetch } = createNextPermanence();
   return (
     <section class="card permanence" aria-labelledby="permanence-title">
@@ -52,9 +57,20 @@ export function PermanenceCard() {
                 <p class="muted">
                   {t(occurrence().mode === 'presentiel' ? 'permanence.inPerson' : 'permanence.online')}
                 </p>
+                <Show when={mine(occurrence())}>
+                  {(registration) => (
+                    <p>
+                      <span class="badge">
+                        {registration().status === 'waitlisted'
+                          ? t('permanence.waitlisted', { position: registration().position ?? '' })
+                          : t('permanence.registered')}
+                      </span>
+                    </p>
+                  )}
+                </Show>
                 <p class="permanence__link">
                   <A href={occurrenceHref(occurrence())} class="button button--primary">
-                    {t('permanence.open')}
+                    {t(mine(occurrence()) ? 'permanence.view' : 'permanence.open')}
                   </A>
                 </p>
               </>

@@ -9,5 +9,8 @@ const permanenceEn: Record<keyof typeof permanenceFr, string> = {
   'permanence.online': 'Online, open to all members.',
   'permanence.inPerson': 'In person, open to all members.',
   'permanence.open': 'See the drop-in session and register',
+  'permanence.view': 'See the drop-in session',
+  'permanence.registered': 'You are registered',
+  'permanence.waitlisted': 'Waiting list no. {position}',
 };
 export default permanenceEn;

@@ -12,4 +12,7 @@ export const permanenceFr = {
   'permanence.online': 'En visioconférence, ouverte à tous·tes les membres.',
   'permanence.inPerson': 'Sur place, ouverte à tous·tes les membres.',
   'permanence.open': 'Voir la permanence et s’inscrire',
+  'permanence.view': 'Voir la permanence',
+  'permanence.registered': 'Vous êtes inscrit·e',
+  'permanence.waitlisted': 'Liste d’attente n°{position}',
 } as const;

@@ -122,7 +122,11 @@ export function ForYou(props: { name: string }) {
                   )}
                 </For>
               </Part>
-              <PermanenceCard />
+              <PermanenceCard
+                registrationOf={(eventId) =>
+                  home().nextEvents.find((item) => item.event.id === eventId && !item.event.cancelledAt)?.registration
+                }
+              />
             </div>
           )}
         </Match>
