@@ -18,6 +18,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ADMIN_EMAIL: 'admin@exemple.fr' })).toThrow(/ADMIN_PASSWORD/);
   });
 
+  it('seeds the living demo by default in development, the alliance alone in production', () => {
+    expect(loadConfig({}).seed).toBe('demo');
+    expect(loadConfig({ NODE_ENV: 'production' }).seed).toBe('alliance');
+    expect(loadConfig({ SEED: 'alliance' }).seed).toBe('alliance');
+    expect(loadConfig({ SEED: 'off' }).seed).toBe('off');
+    expect(() => loadConfig({ SEED: 'on' })).toThrow(/SEED/);
+    expect(() => loadConfig({ NODE_ENV: 'production', SEED: 'demo' })).toThrow(/SEED: the demo/);
+  });
+
   it('reads operator settings', () => {
     const config = loadConfig({
       NODE_ENV: 'production',

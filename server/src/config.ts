@@ -27,7 +27,8 @@ const EnvSchema = z.object({
   /** The proxies whose X-Forwarded-For/-Proto are believed: addresses, CIDR ranges, or a hop count. */
   TRUST_PROXY: z.string().trim().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  SEED: flag.default('on'),
+  /** `demo`: the alliance's spaces and a living demo; `alliance`: the spaces only; `off`: nothing. */
+  SEED: z.enum(['demo', 'alliance', 'off']).optional(),
   METRICS_TOKEN: z.string().min(16).optional(),
   /** Uploaded files go to this S3-compatible bucket when set; to DATA_DIR/files otherwise. */
   S3_BUCKET: z.string().min(3).max(63).optional(),
@@ -63,7 +64,8 @@ export interface Config {
    */
   trustProxy: TrustProxy | undefined;
   logLevel: string;
-  seed: boolean;
+  /** What start-up seeds: `demo` by default outside production, `alliance` in production. */
+  seed: 'demo' | 'alliance' | 'off';
   /** Bearer token that opens `/metrics` in production; without it metrics stay private. */
   metricsToken: string | undefined;
   session: { idleMs: number; absoluteMs: number; touchEveryMs: number };
@@ -134,6 +136,11 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
   const production = e.NODE_ENV === 'production';
+  if (production && e.SEED === 'demo') {
+    throw new ConfigError(
+      'Invalid configuration:\n  SEED: the demo (fictitious people) is for development, not production',
+    );
+  }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
   return {
@@ -156,7 +163,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     trustProxy,
     logLevel: e.LOG_LEVEL,
-    seed: e.SEED === 'on',
+    seed: e.SEED ?? (production ? 'alliance' : 'demo'),
     metricsToken: e.METRICS_TOKEN,
     session: { idleMs: 14 * DAY, absoluteMs: 60 * DAY, touchEveryMs: 60_000 },
     storage: {

@@ -3,6 +3,8 @@ import { ConfigError, loadConfig } from './config';
 import { createDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { ensureAdmin } from './features/accounts/accounts.service';
+import { eventsDepsOf } from './features/events/events.deps';
+import { seedDemo } from './features/seed/demo.service';
 import { seedAlliance } from './features/seed/seed.service';
 
 async function main() {
@@ -11,11 +13,17 @@ async function main() {
   await migrateToLatest(database.db);
   if (config.admin) await ensureAdmin(database.db, config.admin);
   const app = await buildApp({ config, database });
-  if (config.seed) {
+  if (config.seed !== 'off') {
     // After migrations, before listening: inserts only what is missing, keyed by slug.
     const seeded = await seedAlliance(database.db);
     const inserted = seeded.spaces.length + seeded.projects + seeded.series.length > 0;
     app.log.info({ seeded }, inserted ? 'seed: alliance spaces and series inserted' : 'seed: nothing to insert');
+  }
+  if (config.seed === 'demo') {
+    // The demo plans reminders of its events: the job queue starts with the app.
+    await app.ready();
+    const demo = await seedDemo(eventsDepsOf(app, { publicUrl: config.publicUrl }));
+    app.log.info({ demo }, demo ? 'seed: demo people and their activity inserted' : 'seed: demo already there');
   }
 
   let closing = false;

@@ -272,7 +272,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     if (adminUrl && name) await dropDatabase(adminUrl, name);
     await rm(dataDir, { recursive: true, force: true });
   };
-  const env: Record<string, string> = { LOG_LEVEL: 'warn', SEED: 'on', ...options.env };
+  const env: Record<string, string> = { LOG_LEVEL: 'warn', SEED: 'alliance', ...options.env };
   if (databaseUrl) env.DATABASE_URL = databaseUrl;
   let server: RunningServer;
   try {

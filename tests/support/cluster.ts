@@ -37,7 +37,7 @@ export async function startCluster(env: Record<string, string> = {}): Promise<Cl
   const url = new URL(DATABASE_URL as string);
   url.pathname = `/${name}`;
   const shared = { DATABASE_URL: url.toString(), REDIS_URL: REDIS_URL as string, ...env };
-  const a = await startServer({ SEED: 'on', ...shared });
+  const a = await startServer({ SEED: 'alliance', ...shared });
   const b = await startServer({ SEED: 'off', ...shared });
   return {
     a,

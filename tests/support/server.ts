@@ -83,6 +83,8 @@ export async function startServer(
     DATA_DIR: dataDir,
     RATE_LIMITS: 'off',
     LOG_LEVEL: 'warn',
+    // The alliance's spaces without the demo's people: each test makes the people it needs.
+    SEED: 'alliance',
     ...extraEnv,
   });
 

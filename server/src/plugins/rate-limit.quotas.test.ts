@@ -6,6 +6,7 @@ import { type App, buildApp } from '../app';
 import { loadConfig } from '../config';
 import type { Database } from '../db/database';
 import { createAuthToken } from '../features/accounts/auth-tokens.queries';
+import { DEMO_EMAIL_DOMAIN } from '../features/seed/demo-data';
 import { createInvitation } from '../features/spaces/invitations.queries';
 import type { TestContext } from '../test/app';
 import { createTestDatabase } from '../test/database';
@@ -178,6 +179,18 @@ const CASES: Case[] = [
         }),
       stored: async () => null,
     }),
+  },
+  {
+    route: 'POST /api/dev/demo-people/:id/session',
+    by: 'ip',
+    ok: 200,
+    prepare: async ({ hit, tag }) => {
+      const p = await person({ email: `${tag}@${DEMO_EMAIL_DOMAIN}` });
+      return {
+        send: () => hit(null, 'POST', `/api/dev/demo-people/${p.id}/session`),
+        stored: () => count(sql`select count(*)::int as n from sessions where user_id = ${p.id}`),
+      };
+    },
   },
   {
     route: 'POST /api/me/password',

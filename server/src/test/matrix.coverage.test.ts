@@ -50,6 +50,12 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'development only; in production the path does not exist',
     test: 'features/mailbox/mailbox.test.ts',
   },
+  ...Object.fromEntries(
+    ['GET /api/dev/demo-people', 'POST /api/dev/demo-people/:id/session'].map((route) => [
+      route,
+      { why: 'development only, the demo’s fictitious people alone', test: 'features/seed/demo.service.test.ts' },
+    ]),
+  ),
 
   // Accounts: signing up, in and out, and one's own profile — about the caller, not a space.
   ...Object.fromEntries(

@@ -109,6 +109,11 @@ async function logout() {
   signedOut();
 }
 
+/** Development only: the mailbox page signs in as a person of the living demo. */
+async function signInAsDemoPerson(personId: string) {
+  return signedIn(await api.post(`/api/dev/demo-people/${personId}/session`, undefined, SessionBodySchema));
+}
+
 async function requestMailLink(email: string) {
   await api.post('/api/auth/mail-link', { email }, AcceptedSchema);
 }
@@ -175,6 +180,7 @@ export const session = {
   register,
   login,
   logout,
+  signInAsDemoPerson,
   requestMailLink,
   verifyMailLink,
   requestPasswordReset,

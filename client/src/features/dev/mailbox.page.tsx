@@ -1,11 +1,13 @@
-import type { OutboxMessage } from '@atelier/contract';
-import { For, Match, Show, Switch } from 'solid-js';
+import { type DemoPerson, FANTASTIC_ROLES, type OutboxMessage } from '@atelier/contract';
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../lib/format';
 import { locale } from '../../lib/i18n';
 import { linkify } from '../../lib/linkify';
 import { PageHeading } from '../../ui/page-heading';
+import { session } from '../accounts/session.store';
 import { t, tc } from './mailbox.i18n';
-import { createMailbox } from './mailbox.store';
+import { createDemoPeople, createMailbox } from './mailbox.store';
 import './mailbox.css';
 import { Loadable } from '../../ui/loadable';
 
@@ -45,11 +47,73 @@ function MessageCard(props: { message: OutboxMessage }) {
   );
 }
 
+/** The living demo's people, each signed in with one click; then « Pour vous ». */
+function DemoPeople() {
+  const people = createDemoPeople();
+  const navigate = useNavigate();
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [failed, setFailed] = createSignal<DemoPerson | null>(null);
+  const signIn = async (person: DemoPerson) => {
+    setBusy(person.id);
+    setFailed(null);
+    try {
+      await session.signInAsDemoPerson(person.id);
+      navigate('/');
+    } catch {
+      setFailed(person);
+    } finally {
+      setBusy(null);
+    }
+  };
+  return (
+    <Show when={(people() ?? []).length > 0}>
+      <section class="demo-people" aria-labelledby="demo-people-title">
+        <h2 id="demo-people-title">{t('demo.title')}</h2>
+        <p>{t('demo.intro')}</p>
+        <Show when={failed()}>
+          {(person) => (
+            <p class="notice notice--error" role="alert">
+              {t('demo.failed', { name: person().displayName })}
+            </p>
+          )}
+        </Show>
+        <ul class="demo-people__list">
+          <For each={people()}>
+            {(person) => (
+              <li class="demo-person card">
+                <p class="demo-person__name">{person.displayName}</p>
+                <p class="demo-person__about muted">
+                  <Show when={person.fantasticRole}>
+                    {(role) => <span lang="fr">{FANTASTIC_ROLES[role()].label} · </span>}
+                  </Show>
+                  {person.organisationName}
+                  <Show when={person.role === 'admin'}> · {t('demo.admin')}</Show>
+                </p>
+                <button
+                  type="button"
+                  class="button button--secondary"
+                  aria-label={t('demo.signInAs', { name: person.displayName })}
+                  disabled={busy() !== null}
+                  onClick={() => void signIn(person)}
+                >
+                  {t('demo.signIn')}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </section>
+    </Show>
+  );
+}
+
 export default function MailboxPage() {
   const { mailbox, refetch } = createMailbox();
   return (
     <div class="page">
       <PageHeading title={t('mailbox.title')}>{t('mailbox.title')}</PageHeading>
+      <DemoPeople />
+      <h2>{t('mailbox.messages')}</h2>
       <p class="lead">{t('mailbox.intro')}</p>
       <p>
         <button type="button" class="button button--secondary" onClick={() => void refetch()}>

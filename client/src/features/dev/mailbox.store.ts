@@ -1,4 +1,4 @@
-import { OutboxListSchema, type OutboxMessage } from '@atelier/contract';
+import { DemoPeopleSchema, type DemoPerson, OutboxListSchema, type OutboxMessage } from '@atelier/contract';
 import { createResource } from 'solid-js';
 import { ApiError, api } from '../../lib/api';
 
@@ -22,4 +22,17 @@ export function createMailbox() {
     }
   });
   return { mailbox, refetch };
+}
+
+/** The living demo's people; none where the server has no demo (or no development routes). */
+export function createDemoPeople() {
+  const [people] = createResource(async (): Promise<DemoPerson[]> => {
+    try {
+      return (await api.get('/api/dev/demo-people', DemoPeopleSchema)).items;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 404) return [];
+      throw error;
+    }
+  });
+  return people;
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { OutboxMessage } from '@atelier/contract';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,10 +93,16 @@ describe('the development mailbox in production', () => {
   it('does not exist: the path is a 404 like any unknown route', async () => {
     const ctx = await createTestApp({ NODE_ENV: 'production' });
     try {
-      const mailbox = await ctx.app.inject({ method: 'GET', url: '/api/dev/mailbox' });
       const unknown = await ctx.app.inject({ method: 'GET', url: '/api/dev/nothing-here' });
-      expect(mailbox.statusCode).toBe(404);
-      expect(mailbox.json().error.code).toBe(unknown.json().error.code);
+      for (const [method, url] of [
+        ['GET', '/api/dev/mailbox'],
+        ['GET', '/api/dev/demo-people'],
+        ['POST', `/api/dev/demo-people/${randomUUID()}/session`],
+      ] as const) {
+        const response = await ctx.app.inject({ method, url });
+        expect(response.statusCode).toBe(404);
+        expect(response.json().error.code).toBe(unknown.json().error.code);
+      }
     } finally {
       await ctx.close();
     }
