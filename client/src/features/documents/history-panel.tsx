@@ -24,6 +24,15 @@ const versionLabel = (version: DocumentVersion) => {
   return t('history.kind.auto');
 };
 
+/**
+ * How a version is named in buttons' labels, headings and messages: automatic versions, taken
+ * every few minutes and all alike in the list, are told apart by their time.
+ */
+const versionName = (version: DocumentVersion) =>
+  version.kind === 'auto'
+    ? t('history.kind.autoAt', { date: formatDateTime(version.createdAt, locale()) })
+    : versionLabel(version);
+
 function SaveVersionForm(props: { history: HistoryStore; onSaved: (version: DocumentVersion) => void }) {
   const [name, setName] = createSignal('');
   const form = createForm<'name'>();
@@ -133,7 +142,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
       await history.restore(target.id);
       setRestoring(null);
       setSelected(null);
-      setStatus(t('history.restore.done', { version: versionLabel(target) }));
+      setStatus(t('history.restore.done', { version: versionName(target) }));
     } catch (error) {
       setRestoreError(errorText(error));
     } finally {
@@ -229,7 +238,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
                                   class="button button--secondary"
                                   aria-label={t('history.actionLabel', {
                                     action: t(key),
-                                    version: versionLabel(version),
+                                    version: versionName(version),
                                   })}
                                   aria-pressed={
                                     selected()?.version.id === version.id && selected()?.mode === mode
@@ -248,7 +257,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
                                 class="button button--secondary"
                                 aria-label={t('history.actionLabel', {
                                   action: t('history.restore'),
-                                  version: versionLabel(version),
+                                  version: versionName(version),
                                 })}
                                 onClick={() => setRestoring(version)}
                               >
@@ -271,7 +280,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
                 <section class="history__detail" aria-labelledby="history-detail-heading">
                   <h3 id="history-detail-heading" ref={detailHeading} tabindex="-1">
                     {t(current().mode === 'view' ? 'history.viewing' : 'history.comparing', {
-                      version: versionLabel(current().version),
+                      version: versionName(current().version),
                     })}
                   </h3>
                   <Switch>
@@ -308,7 +317,7 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
               }}
               title={t('history.restore.title')}
               description={
-                <p>{t('history.restore.text', { version: restoring() ? versionLabel(restoring()!) : '' })}</p>
+                <p>{t('history.restore.text', { version: restoring() ? versionName(restoring()!) : '' })}</p>
               }
               confirmLabel={t('history.restore.confirm')}
               busyLabel={t('history.restore.busy')}

@@ -11,7 +11,9 @@ export interface LiveDocuments {
   /**
    * Applies `change` to the document as `actorId` — to the live copy (connected editors get
    * it at once) or, when nobody has it open, to a copy loaded for the occasion — and waits
-   * until the change is stored.
+   * until the change is stored. The content it replaces gets an automatic version first,
+   * unless the latest version holds it; the change itself counts for none: the caller
+   * records it (a restore version).
    */
   change(documentId: string, actorId: string, change: (doc: Y.Doc) => void): Promise<void>;
   /** Closes every connection to the document (after it was deleted). */

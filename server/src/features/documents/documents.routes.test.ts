@@ -174,9 +174,12 @@ describe('documents HTTP routes', () => {
     expect(restored.json().version.kind).toBe('restore');
     expect((await call('member', 'GET', `/api/documents/${id}/text`)).json().text).toBe('Première rédaction');
     const list = await call('member', 'GET', `/api/documents/${id}/versions`);
-    // The restore went through the live document, whose first store also took the `auto`
-    // snapshot of this editing interval.
+    // The content the restore replaced was kept first as an automatic version.
     expect(list.json().items.map((v: { kind: string }) => v.kind)).toEqual(['restore', 'auto', 'named']);
+    const kept = list.json().items[1].id;
+    expect((await call('member', 'GET', `/api/documents/${id}/versions/${kept}`)).json().text).toBe(
+      'Première rédaction\nAjout après validation',
+    );
     // History is not rewritten: the restore version holds the old text as a later state.
     const restoredDetail = await call('member', 'GET', `/api/documents/${id}/versions/${restored.json().version.id}`);
     expect(restoredDetail.json().text).toBe('Première rédaction');

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import type { Db } from '../../db/database';
 import type { DB } from '../../db/schema';
 
@@ -66,17 +66,48 @@ export async function insertVersion(
   return db.selectFrom('document_versions').select(versionColumns).where('id', '=', id).executeTakeFirstOrThrow();
 }
 
+/** When the document's last automatic version was taken; undefined for an unknown document. */
+export async function findLastAutoVersionAt(db: Db, documentId: string): Promise<Date | null | undefined> {
+  const row = await db
+    .selectFrom('documents')
+    .select('last_auto_version_at')
+    .where('id', '=', documentId)
+    .executeTakeFirst();
+  return row ? row.last_auto_version_at : undefined;
+}
+
+/** The document's latest version of any kind (its text; the state is read only if needed). */
+export const findLatestVersionText = (db: Db, documentId: string) =>
+  db
+    .selectFrom('document_versions')
+    .select(['id', 'plain_text'])
+    .where('document_id', '=', documentId)
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
+export async function findVersionState(db: Db, versionId: string): Promise<Uint8Array | undefined> {
+  const row = await db.selectFrom('document_versions').select('state').where('id', '=', versionId).executeTakeFirst();
+  return row?.state;
+}
+
 /**
- * Claims the right to take an automatic version: succeeds (true) for at most one caller per
- * interval, across processes, because the row update is conditional and atomic.
+ * Moves `last_auto_version_at` from `seen` (what the caller read, null for never) to `at`:
+ * a compare-and-set, so that of two processes that read the same value only one succeeds.
+ * The second one's UPDATE waits for the first's row lock, then finds the value changed.
  */
-export async function claimAutoVersion(db: Db, documentId: string, intervalMs: number, now: Date): Promise<boolean> {
-  const since = new Date(now.getTime() - intervalMs);
+export async function moveLastAutoVersionAt(db: Db, documentId: string, seen: Date | null, at: Date): Promise<boolean> {
   const result = await db
     .updateTable('documents')
-    .set({ last_auto_version_at: now })
+    .set({ last_auto_version_at: at })
     .where('id', '=', documentId)
-    .where((eb) => eb.or([eb('last_auto_version_at', 'is', null), eb('last_auto_version_at', '<=', since)]))
+    // Compared at the millisecond, the precision `seen` was read back with.
+    .where((eb) =>
+      seen
+        ? eb(sql<Date>`date_trunc('milliseconds', last_auto_version_at)`, '=', seen)
+        : eb('last_auto_version_at', 'is', null),
+    )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
 }

@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import type { Db } from '../../../db/database';
 import { decideCollabAccess } from '../../../policy/documents.policy';
 import type { Actor } from '../../../policy/policy';
+import { takeAutoVersion } from '../auto-versions.service';
 import { findDocumentContext } from '../documents.access';
 import { plainTextOf } from '../documents.content';
 import type { LiveDocuments } from '../documents.deps';
@@ -18,8 +19,8 @@ import {
   loadStoredInto,
   refreshDerived,
 } from '../storage.queries';
-import { claimAutoVersion, insertVersion } from '../versions.queries';
 import { holdAcksUntilStored } from './acks';
+import { createAutoVersions } from './auto-versions';
 import { applyCollabAccess, decideNow } from './collab.access';
 import { closeCollab } from './shutdown';
 import { createWriteQueue } from './write-queue';
@@ -47,8 +48,10 @@ export interface CollabOptions {
   /** Store at most this long after a change settles, and at least every `maxDebounceMs`. */
   debounceMs?: number;
   maxDebounceMs?: number;
-  /** At most one automatic version per this interval of editing. */
+  /** During continuous editing, an automatic version at least this often (default 5 min). */
   autoVersionEveryMs?: number;
+  /** An automatic version once editing has paused this long (default 2 min). */
+  autoVersionIdleMs?: number;
   /** See AccessChanges.epoch (`plugins/access.ts`); constant when nothing announces changes. */
   accessEpoch?: () => number;
   /** First delay before retrying a failed write of changes (doubled up to 5 s). */
@@ -60,6 +63,13 @@ interface Derived {
   dirty: boolean;
   editorId: string | null;
 }
+
+/**
+ * Whether a change comes from one of this process's clients: what its automatic versions
+ * count. Not a change another process relays through Redis (that process counts it), nor a
+ * server-side one (a restore, which records its own version).
+ */
+const isClientChange = (origin: unknown): boolean => isTransactionOrigin(origin) && origin.source === 'connection';
 
 /** The user a Yjs change comes from: a provider's connection or a server-side change. */
 function editorOf(origin: unknown): string | null {
@@ -75,8 +85,9 @@ function editorOf(origin: unknown): string | null {
  *   server-side change) is queued from the Yjs `update` event and appended to
  *   `document_updates` by the write queue; a client's ack waits for that commit
  *   (acks.ts), so a change the editor shows as saved survives a crash;
- * - derived, debounced in `onStoreDocument`: plain text, last edit, automatic versions and
- *   compaction, which can all be rebuilt from the stored changes.
+ * - derived, debounced in `onStoreDocument`: plain text, last edit and compaction, which
+ *   can all be rebuilt from the stored changes.
+ * Automatic versions follow the editing on their own timers (auto-versions.ts).
  */
 export function createCollabServer(options: CollabOptions) {
   const { db, log } = options;
@@ -86,7 +97,12 @@ export function createCollabServer(options: CollabOptions) {
     retryDelayMs: options.retryDelayMs,
   });
   const derived = new WeakMap<Y.Doc, Derived>();
-  const autoVersionEveryMs = options.autoVersionEveryMs ?? 10 * 60_000;
+  const autoVersions = createAutoVersions({
+    idleMs: options.autoVersionIdleMs ?? 2 * 60_000,
+    everyMs: options.autoVersionEveryMs ?? 5 * 60_000,
+    take: (documentName, doc, minGapMs) => takeAutoVersion(db, { documentId: documentName, doc, minGapMs }),
+    log,
+  });
   const accessEpoch = options.accessEpoch ?? (() => 0);
   let closing = false;
   /** No compaction starts after this instant (epoch ms): set on shutdown, to stay in budget. */
@@ -111,16 +127,6 @@ export function createCollabServer(options: CollabOptions) {
       await compactDocument(db, documentName).catch((error) =>
         log.warn({ err: error, documentName }, 'collab: compaction failed'),
       );
-    }
-    if (await claimAutoVersion(db, documentName, autoVersionEveryMs, now)) {
-      await insertVersion(db, {
-        documentId: documentName,
-        kind: 'auto',
-        name: null,
-        state: Y.encodeStateAsUpdate(document),
-        plainText,
-        createdBy: null,
-      });
     }
   }
 
@@ -169,10 +175,12 @@ export function createCollabServer(options: CollabOptions) {
       // (the Redis extension, from its initial sync in afterLoadDocument on) and server-side.
       const state: Derived = { dirty: false, editorId: null };
       derived.set(document, state);
+      autoVersions.track(documentName, document);
       document.on('update', (update: Uint8Array, origin: unknown) => {
         writes.push(documentName, update);
         state.dirty = true;
         state.editorId = editorOf(origin) ?? state.editorId;
+        if (isClientChange(origin)) autoVersions.changed(document);
       });
     },
 
@@ -184,6 +192,17 @@ export function createCollabServer(options: CollabOptions) {
 
     async onStoreDocument({ documentName, document }) {
       await refresh(documentName, document);
+    },
+
+    // Leaving memory: a version of the changes made here that none holds yet. This runs after
+    // the Redis extension's own beforeUnloadDocument (higher priority), which waits for the
+    // last changes from other processes. On shutdown, flush has done it within its budget.
+    // Never throws: a failing hook here would keep the document in memory.
+    async beforeUnloadDocument({ document }) {
+      if (closing) return;
+      await autoVersions
+        .settle(document)
+        .catch((error) => log.warn({ err: error, documentName: document.name }, 'collab: final version failed'));
     },
 
     async afterUnloadDocument({ documentName }) {
@@ -211,6 +230,8 @@ export function createCollabServer(options: CollabOptions) {
       const context: CollabContext = { actor: null, actorId };
       const connection = await hocuspocus.openDirectConnection(documentId, context);
       try {
+        // The content about to be replaced stays in the history (as the dialog promises).
+        if (connection.document) await autoVersions.keep(connection.document);
         await connection.transact((doc) => change(doc));
         // Like a client's ack: done once the change is committed. Waited for while the
         // connection still holds the document in memory, where its queue is numbered.
@@ -227,18 +248,20 @@ export function createCollabServer(options: CollabOptions) {
   /** Shutdown: see closeCollab (shutdown.ts). */
   async function flush(options: { closeSockets(): void; budgetMs?: number }): Promise<void> {
     closing = true;
+    autoVersions.stopTimers();
     await closeCollab({
       hocuspocus,
       writes,
       log,
       budgetMs: options.budgetMs,
       closeSockets: options.closeSockets,
-      refresh,
+      // Derived data, then the version of what was written here since the last one.
+      refresh: (documentName, document) => refresh(documentName, document).finally(() => autoVersions.settle(document)),
       stopCompacting: (at) => {
         compactUntil = at;
       },
     });
   }
 
-  return { hocuspocus, live, flush };
+  return { hocuspocus, live, flush, autoVersions };
 }
