@@ -13,6 +13,7 @@ import * as leanPosting from './202612051200_lean_posting';
 import * as scaleIndexes from './202612051300_scale_indexes';
 import * as questionRevisions from './202612051400_question_revisions';
 import * as userAvatars from './202612051800_user_avatars';
+import * as mailSettings from './202612051900_mail_settings';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -33,4 +34,5 @@ export const migrations: Record<string, Migration> = {
   '202612051300_scale_indexes': scaleIndexes,
   '202612051400_question_revisions': questionRevisions,
   '202612051800_user_avatars': userAvatars,
+  '202612051900_mail_settings': mailSettings,
 };

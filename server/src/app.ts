@@ -12,6 +12,7 @@ import { eventsRoutes } from './features/events/events.routes';
 import { questionsRoutes } from './features/events/questions/questions.routes';
 import { healthRoutes } from './features/health/health.routes';
 import { homeRoutes } from './features/home/home.routes';
+import { mailSettingsRoutes } from './features/mail-settings/mail-settings.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
@@ -82,10 +83,11 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(avatarsRoutes, { config });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });
-      await api.register(questionsRoutes, { publicUrl: config.publicUrl });
+      await api.register(questionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(directoryRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
-      await api.register(discussionsRoutes, { publicUrl: config.publicUrl });
+      await api.register(mailSettingsRoutes);
+      await api.register(discussionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(documentsRoutes);
       await api.register(resourcesRoutes, { config });
     },

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
   MAIL_FROM: z.string().min(3).default('Atelier des transitions <atelier@localhost>'),
+  /** Posts a person is to hear of by mail wait this long, so that several make one mail. */
+  MAIL_GROUP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   RATE_LIMITS: flag.default('on'),
@@ -54,6 +56,8 @@ export interface Config {
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Seconds that mails about posts wait, so that several posts make one mail. */
+  mailGroupSeconds: number;
   admin: { email: string; password: string } | undefined;
   /** The quotas themselves are in plugins/rate-limit.ts; these settings size them. */
   rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; writeScale: number };
@@ -153,6 +157,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    mailGroupSeconds: e.MAIL_GROUP_SECONDS,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',

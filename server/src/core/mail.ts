@@ -7,6 +7,11 @@ export interface OutgoingMail {
   /** The plain-text part, always present. */
   text: string;
   html?: string | undefined;
+  /**
+   * Headers besides the usual ones: `List-Unsubscribe` and `List-Unsubscribe-Post` on every
+   * mail that is not transactional (see `features/mail-settings/unsubscribe.ts`).
+   */
+  headers?: Record<string, string> | undefined;
 }
 
 /**

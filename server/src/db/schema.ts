@@ -67,6 +67,8 @@ export interface MailOutboxTable {
   text_body: string;
   html_body: string | null;
   status: Generated<'queued' | 'sent' | 'kept' | 'failed'>;
+  /** Extra headers (List-Unsubscribe …), as a JSON object of strings. */
+  headers: ColumnType<Record<string, string> | null, string | null | undefined, string | null>;
   attempts: Generated<number>;
   last_error: string | null;
   created_at: CreatedAt;
@@ -432,6 +434,40 @@ export interface AttendancesTable {
   created_at: CreatedAt;
 }
 
+// ── Mail settings, grouped mails and digests (migrations/202612051900_mail_settings.ts) ──
+
+export type MailChoice = 'each' | 'off';
+export type SpaceMailMode = 'each' | 'daily' | 'weekly' | 'off';
+
+export interface MailSettingsTable {
+  user_id: string;
+  mentions: Generated<MailChoice>;
+  replies: Generated<MailChoice>;
+  updated_at: Timestamp;
+}
+
+export interface SpaceMailSettingsTable {
+  user_id: string;
+  space_id: string;
+  mode: SpaceMailMode;
+  updated_at: Timestamp;
+}
+
+export interface PendingMailsTable {
+  user_id: string;
+  post_id: string;
+  reason: 'mention' | 'reply' | 'space_post';
+  created_at: CreatedAt;
+  mailed_at: Date | null;
+}
+
+export interface DigestDeliveriesTable {
+  user_id: string;
+  period: 'daily' | 'weekly';
+  period_key: string;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
@@ -465,6 +501,10 @@ export interface DB {
   series_follows: SeriesFollowsTable;
   calendar_feeds: CalendarFeedsTable;
   calendar_feed_key: CalendarFeedKeyTable;
+  mail_settings: MailSettingsTable;
+  space_mail_settings: SpaceMailSettingsTable;
+  pending_mails: PendingMailsTable;
+  digest_deliveries: DigestDeliveriesTable;
   questions: QuestionsTable;
   question_votes: QuestionVotesTable;
   attendances: AttendancesTable;

@@ -192,6 +192,45 @@ const CASES: Case[] = [
       };
     },
   },
+  ...(['PUT /api/me/notification-settings', 'PUT /api/me/notification-settings/spaces/:slug'] as const).map(
+    (route): Case => ({
+      route,
+      prepare: async ({ hit }) => {
+        const { who, space } = await spaceOf('membre');
+        const url = route.endsWith(':slug')
+          ? `/api/me/notification-settings/spaces/${space.slug}`
+          : '/api/me/notification-settings';
+        return {
+          send: (i) =>
+            hit(
+              who,
+              'PUT',
+              url,
+              route.endsWith(':slug') ? { mode: i % 2 ? 'daily' : 'each' } : { mentions: i % 2 ? 'off' : 'each' },
+            ),
+          stored: () =>
+            rows(sql`select m.mentions, s.mode from users u left join mail_settings m on m.user_id = u.id
+              left join space_mail_settings s on s.user_id = u.id where u.id = ${who.id}`),
+        };
+      },
+    }),
+  ),
+  ...(['', '/undo'] as const).map(
+    (suffix): Case => ({
+      route: `POST /api/unsubscribe/:token${suffix}`,
+      by: 'ip',
+      ok: 400,
+      prepare: async ({ hit }) => {
+        const p = await person();
+        return {
+          // A forged token: refused, but it still spends the quota (guessing has a price).
+          send: (i) =>
+            hit(null, 'POST', `/api/unsubscribe/forged-${i}.sig${suffix}`, suffix ? { mode: 'each' } : undefined),
+          stored: () => rows(sql`select mentions from mail_settings where user_id = ${p.id}`),
+        };
+      },
+    }),
+  ),
   {
     route: 'POST /api/me/password',
     ok: 401,

@@ -79,6 +79,8 @@ export function quotaTable(settings: Config['rateLimits']) {
     invitationAccept: [ip(3 * authPerIp, auth)],
     /** The one-click "je ne peux plus venir" link of the mails (a token, no session). */
     registrationCancel: [ip(2 * authPerIp, auth)],
+    /** The one-click unsubscribe of every mail and its undo (a signed token, no session). */
+    unsubscribe: [ip(2 * authPerIp, auth)],
 
     // Writes by signed-in people.
     /** New threads and posts share one budget: 30 a minute per person. */

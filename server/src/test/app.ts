@@ -12,7 +12,15 @@ export interface TestContext {
 
 /** A full app on a fresh database, driven with `app.inject` (no port needed). */
 export async function createTestApp(env: Record<string, string> = {}, clientRoot?: string): Promise<TestContext> {
-  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'off', SEED: 'off', LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    RATE_LIMITS: 'off',
+    SEED: 'off',
+    LOG_LEVEL: 'silent',
+    // Mails about posts go at once: tests read them without waiting for the grouping window.
+    MAIL_GROUP_SECONDS: '0',
+    ...env,
+  });
   const database = await createTestDatabase();
   const app = await buildApp({ config, database, clientRoot });
   await app.ready();

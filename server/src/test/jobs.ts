@@ -24,7 +24,14 @@ export async function createJobsTestApp(
     beforeReady?: (app: App) => void;
   } = {},
 ): Promise<JobsTestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', RATE_LIMITS: 'off', SEED: 'off', LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    RATE_LIMITS: 'off',
+    SEED: 'off',
+    LOG_LEVEL: 'silent',
+    MAIL_GROUP_SECONDS: '0',
+    ...options.env,
+  });
   const database = options.database ?? (await createTestDatabase());
   const app = await buildApp({
     config,

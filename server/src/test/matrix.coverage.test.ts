@@ -74,6 +74,28 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
       { why: 'one’s own profile picture', test: 'features/accounts/avatars.test.ts' },
     ]),
   ),
+  ...Object.fromEntries(
+    [
+      'GET /api/me/notification-settings',
+      'PUT /api/me/notification-settings',
+      'PUT /api/me/notification-settings/spaces/:slug',
+    ].map((route) => [
+      route,
+      {
+        why: 'one’s own mail settings (a space one is not in: 404)',
+        test: 'features/mail-settings/mail-settings.test.ts',
+      },
+    ]),
+  ),
+  ...Object.fromEntries(
+    ['POST /api/unsubscribe/:token', 'POST /api/unsubscribe/:token/undo'].map((route) => [
+      route,
+      {
+        why: 'a signed token for one person and one list, no session',
+        test: 'features/mail-settings/mail-settings.test.ts',
+      },
+    ]),
+  ),
   'GET /api/users/:id/avatar': {
     why: 'a person’s picture goes where their name does: their own, the directory’s, their posts’ readers',
     test: 'features/accounts/avatars.test.ts',

@@ -2,37 +2,81 @@ import type { Locale } from '@atelier/contract';
 import type { MailSender } from '../../core/mail';
 import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
+import { unsubscribeLinks } from '../mail-settings/unsubscribe';
+import type { PendingReason } from './pending-mails.queries';
 
-export interface MentionMail {
-  to: { email: string; displayName: string; locale: Locale };
+export interface PostMailItem {
   authorName: string;
-  space: { slug: string; title: string };
+  space: { id: string; slug: string; title: string };
   thread: { id: string; title: string };
   postId: string;
   excerpt: string;
 }
 
+/**
+ * One mail about one or several posts of one list: mentions, replies, or the new messages of
+ * one space (all items then belong to it). It carries the list's unsubscribe headers and link.
+ */
+export interface PostsMail {
+  to: { id: string; email: string; displayName: string; locale: Locale };
+  reason: PendingReason;
+  items: PostMailItem[];
+}
+
 /** The mails of discussions; each is written in the caller's transaction (outbox). */
 export interface DiscussionsMailer {
-  sendMention(db: Db, mail: MentionMail): Promise<void>;
+  /** Posts a person is to hear of by mail wait this long, so that several make one mail. */
+  groupSeconds: number;
+  sendPosts(db: Db, mail: PostsMail): Promise<void>;
+}
+
+export interface DiscussionsMailOptions {
+  /** Base of the links in mails. */
+  publicUrl: string;
+  groupSeconds: number;
 }
 
 const TEXT = {
   fr: {
     greeting: (name: string) => `Bonjour ${name},`,
-    subject: (author: string, thread: string) => `${author} vous a mentionné·e dans « ${thread} »`,
-    body: (author: string, thread: string, space: string) =>
-      `${author} vous a mentionné·e dans la discussion « ${thread} » de l’espace « ${space} » :`,
-    action: 'Lire le message',
+    one: {
+      mention: (author: string, thread: string) => `${author} vous a mentionné·e dans « ${thread} »`,
+      reply: (author: string, thread: string) => `${author} vous a répondu dans « ${thread} »`,
+      space_post: (author: string, thread: string) => `Nouveau message de ${author} dans « ${thread} »`,
+    },
+    many: {
+      mention: (count: number) => `Vous avez été mentionné·e ${count} fois`,
+      reply: (count: number) => `${count} réponses à vos messages`,
+      space_post: (count: number, space: string) => `${count} nouveaux messages dans « ${space} »`,
+    },
+    item: (author: string, thread: string, space: string) =>
+      `${author}, dans la discussion « ${thread} » de l’espace « ${space} » :`,
     quote: (excerpt: string) => `« ${excerpt} »`,
+    read: 'Lire : ',
+    action: 'Lire le message',
+    actionMany: 'Lire le premier message',
+    footer: (url: string) =>
+      `Vous recevez ce courriel selon vos réglages de notifications. Ne plus recevoir ces courriels : ${url}`,
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
-    subject: (author: string, thread: string) => `${author} mentioned you in “${thread}”`,
-    body: (author: string, thread: string, space: string) =>
-      `${author} mentioned you in the discussion “${thread}” of the space “${space}”:`,
-    action: 'Read the message',
+    one: {
+      mention: (author: string, thread: string) => `${author} mentioned you in “${thread}”`,
+      reply: (author: string, thread: string) => `${author} replied to you in “${thread}”`,
+      space_post: (author: string, thread: string) => `New message from ${author} in “${thread}”`,
+    },
+    many: {
+      mention: (count: number) => `You were mentioned ${count} times`,
+      reply: (count: number) => `${count} replies to your messages`,
+      space_post: (count: number, space: string) => `${count} new messages in “${space}”`,
+    },
+    item: (author: string, thread: string, space: string) =>
+      `${author}, in the discussion “${thread}” of the space “${space}”:`,
     quote: (excerpt: string) => `“${excerpt}”`,
+    read: 'Read: ',
+    action: 'Read the message',
+    actionMany: 'Read the first message',
+    footer: (url: string) => `You receive this email because of your notification settings. Stop these emails: ${url}`,
   },
 } as const;
 
@@ -40,20 +84,45 @@ const TEXT = {
 export const threadUrl = (publicUrl: string, spaceSlug: string, threadId: string, postId?: string) =>
   `${publicUrl}/espaces/${encodeURIComponent(spaceSlug)}/fils/${encodeURIComponent(threadId)}${postId ? `#message-${postId}` : ''}`;
 
-export function createDiscussionsMailer(mail: MailSender, publicUrl: string): DiscussionsMailer {
+export function createDiscussionsMailer(mail: MailSender, options: DiscussionsMailOptions): DiscussionsMailer {
+  const { publicUrl } = options;
+  const urlOf = (item: PostMailItem) => threadUrl(publicUrl, item.space.slug, item.thread.id, item.postId);
   return {
-    async sendMention(db, { to, authorName, space, thread, postId, excerpt }) {
+    groupSeconds: options.groupSeconds,
+    async sendPosts(db, { to, reason, items }) {
       const text = TEXT[to.locale];
-      const subject = text.subject(authorName, thread.title);
+      const [first] = items;
+      if (!first) return;
+      const list =
+        reason === 'mention'
+          ? ({ kind: 'mentions' } as const)
+          : reason === 'reply'
+            ? ({ kind: 'replies' } as const)
+            : ({ kind: 'space', spaceId: first.space.id } as const);
+      const unsubscribe = await unsubscribeLinks(db, publicUrl, to.id, list);
+      const subject =
+        items.length === 1
+          ? text.one[reason](first.authorName, first.thread.title)
+          : text.many[reason](items.length, first.space.title);
+      // One post: its excerpt; several: each with its place, excerpt and address.
+      const paragraphs =
+        items.length === 1
+          ? [text.item(first.authorName, first.thread.title, first.space.title), text.quote(first.excerpt)]
+          : items.flatMap((item) => [
+              text.item(item.authorName, item.thread.title, item.space.title),
+              `${text.quote(item.excerpt)}\n${text.read}${urlOf(item)}`,
+            ]);
       await mail.send(db, {
         to: to.email,
         subject,
+        headers: unsubscribe.headers,
         ...renderMail({
           locale: to.locale,
           title: subject,
           greeting: text.greeting(to.displayName),
-          paragraphs: [text.body(authorName, thread.title, space.title), text.quote(excerpt)],
-          action: { label: text.action, url: threadUrl(publicUrl, space.slug, thread.id, postId) },
+          paragraphs,
+          action: { label: items.length === 1 ? text.action : text.actionMany, url: urlOf(first) },
+          footer: text.footer(unsubscribe.pageUrl),
         }),
       });
     },

@@ -211,17 +211,24 @@ describe('mentions and notifications', () => {
     const mails = await mailsTo(db(), bruno.email);
     expect(mails.at(-1)?.subject).toBe('Inès Animatrice mentioned you in “Récits du territoire”');
 
-    // Alice started the thread, so she follows it: the same post notifies her, once, without mail.
+    // Alice started the thread, so she follows it: the same post notifies her, once, without mail
+    // (following is not asking for mail; earlier tests may have mailed her replies).
     const alices = (await request(ctx, alice, 'GET', '/api/notifications')).json();
     expect(
       alices.items.filter((n: { postId: string }) => n.postId === mention.id).map((n: { kind: string }) => n.kind),
     ).toEqual(['thread_post']);
-    expect(await mailsTo(db(), alice.email)).toEqual([]);
+    const aboutThread = async (email: string) =>
+      (await mailsTo(db(), email)).filter((mail) => mail.subject.includes('Récits du territoire'));
+    expect(await aboutThread(alice.email)).toEqual([]);
 
     const reply = await createPost(ctx, bruno, thread.id, '<p>Avec plaisir</p>', { replyToId: mention.id });
     await notificationsSettled(ctx);
     const ines = (await request(ctx, animatrice, 'GET', '/api/notifications')).json();
     expect(ines.items[0]).toMatchObject({ kind: 'reply', postId: reply.id });
+    // Replies are mailed too, in the person's language (Inès reads French).
+    expect((await aboutThread(animatrice.email)).map((mail) => mail.subject)).toEqual([
+      'Bruno Petit vous a répondu dans « Récits du territoire »',
+    ]);
 
     // Unfollowing stops thread notifications; marking read clears the count.
     expect((await request(ctx, alice, 'DELETE', `/api/threads/${thread.id}/follow`)).statusCode).toBe(204);

@@ -21,14 +21,16 @@ import {
   type NotificationCursor,
   type NotificationKind,
 } from './notifications.queries';
+import { queueMails, queueSpaceMails } from './post-mails.service';
 import { usersByIds } from './posts.queries';
-import { excerpt } from './sanitize';
 import { listFollowersAt } from './threads.queries';
 
 declare module '../../plugins/jobs' {
   interface JobPayloads {
     /** Who hears of a new post is worked out after its commit, whatever the number of followers. */
     'discussions.notify': { postId: string; mentionedIds: string[]; repliedToAuthorId: string | null };
+    /** The mail of the posts waiting for one person (`pending_mails`), grouped by list. */
+    'discussions.mail': { userId: string };
   }
 }
 
@@ -39,7 +41,7 @@ const BATCH = 500;
  * Who hears of a new post, each person once, by the strongest reason: named (`mention`),
  * answered (`reply`), following the thread (`thread_post`). Nobody hears of their own post,
  * and nobody hears of a space they may no longer read (the policy decides, as for the HTTP
- * routes). Mentions also send a mail. A job, enqueued with the post: a thread followed by
+ * routes). Those who want it also hear by mail (post-mails.service.ts). A job, enqueued with the post: a thread followed by
  * thousands never slows the post down. It may run twice (at least once delivery): a person
  * already notified of the post is skipped, so nobody hears twice.
  */
@@ -85,20 +87,22 @@ export async function notifyNewPost(deps: DiscussionsDeps, job: JobPayloads['dis
       for (const row of created.sort((a, b) => a.user_id.localeCompare(b.user_id))) {
         await publish(rooms.user(row.user_id), 'notification.created', { notification: toNotification(row) });
       }
-      const notified = new Set(created.map((row) => row.user_id));
-      for (const user of readers) {
-        if (reasons.get(user.id) !== 'mention' || !notified.has(user.id)) continue;
-        await deps.mailer.sendMention(trx, {
-          to: { email: user.email, displayName: user.display_name, locale: user.locale },
-          authorName: facts.author_name,
-          space: { slug: facts.space_slug, title: facts.space_title },
-          thread: { id: facts.thread_id, title: facts.thread_title },
-          postId: job.postId,
-          excerpt: excerpt(facts.body, 300),
-        });
-      }
+      // Mails wait a little (`groupSeconds`), so that several posts make one mail.
+      await queueMails(deps, trx, {
+        postId: job.postId,
+        spaceId: facts.space_id,
+        rows: readers
+          .map((user) => ({ userId: user.id, reason: reasons.get(user.id) }))
+          .filter(
+            (row): row is { userId: string; reason: 'mention' | 'reply' } =>
+              row.reason === 'mention' || row.reason === 'reply',
+          ),
+      });
     });
   }
+  await deps.transaction((trx) =>
+    queueSpaceMails(deps, trx, { postId: job.postId, authorId: facts.author_id, spaceId: facts.space_id, space }),
+  );
 }
 
 const NotificationCursorSchema: z.ZodType<NotificationCursor> = z.object({

@@ -48,6 +48,7 @@ export const mailboxRoutes: FastifyPluginAsyncZod = async (app) => {
           text: row.text_body,
           html: row.html_body,
           status: row.status,
+          headers: row.headers ?? {},
           createdAt: row.created_at.toISOString(),
         })),
       };

@@ -37,6 +37,7 @@ describe('mail without SMTP', () => {
       text: 'Bonjour Camille',
       html: '<p>Bonjour Camille</p>',
       status: 'kept',
+      headers: {},
       createdAt: expect.any(String),
     });
     expect(Number.isNaN(Date.parse(message!.createdAt))).toBe(false);

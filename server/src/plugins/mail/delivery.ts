@@ -11,6 +11,7 @@ export interface MailTransport {
     text: string;
     html?: string;
     messageId: string;
+    headers?: Record<string, string>;
   }): Promise<unknown>;
 }
 
@@ -64,6 +65,7 @@ export async function deliverOutboxMessage(deps: DeliveryDeps, job: DeliveryAtte
       subject: message.subject,
       text: message.text_body,
       ...(message.html_body ? { html: message.html_body } : {}),
+      ...(message.headers ? { headers: message.headers } : {}),
       messageId: `<${message.id}@${deps.messageIdDomain}>`,
     });
   } catch (error) {

@@ -5,6 +5,7 @@ export interface NewOutboxMessage {
   subject: string;
   text: string;
   html?: string | undefined;
+  headers?: Record<string, string> | undefined;
 }
 
 export const insertOutboxMessage = (db: Db, message: NewOutboxMessage) =>
@@ -15,6 +16,7 @@ export const insertOutboxMessage = (db: Db, message: NewOutboxMessage) =>
       subject: message.subject,
       text_body: message.text,
       html_body: message.html ?? null,
+      headers: message.headers ? JSON.stringify(message.headers) : null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -45,15 +45,15 @@ export async function unreadOf(ctx: TestContext, person: TestPerson, slug: strin
 }
 
 /**
- * Notifications are written by a job after the post commits (the job is stored with the post):
- * waits until every queued notification job has run, so no late one lands in a later check.
+ * Notifications (and their mails) are written by jobs after the post commits (stored with it):
+ * waits until every queued notification and mail job has run, so no late one lands in a later check.
  */
 export async function notificationsSettled(ctx: TestContext) {
   await expect
     .poll(
       async () => {
         const { rows } = await sql<{ count: string | number }>`select count(*) from pgboss.job
-          where name = 'discussions.notify' and state <> 'completed'`.execute(ctx.database.db);
+          where name in ('discussions.notify', 'discussions.mail') and state <> 'completed'`.execute(ctx.database.db);
         return Number(rows[0]?.count);
       },
       { timeout: 15_000 },

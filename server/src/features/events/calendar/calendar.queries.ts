@@ -2,17 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/database';
 
-/** The installation's feed key: made once, by whichever process asks first. */
-export async function findOrCreateFeedKey(db: Db): Promise<string> {
-  await db
-    .insertInto('calendar_feed_key')
-    .values({ id: 1, secret: randomBytes(32).toString('base64url') })
-    .onConflict((conflict) => conflict.column('id').doNothing())
-    .execute();
-  const row = await db.selectFrom('calendar_feed_key').select('secret').where('id', '=', 1).executeTakeFirstOrThrow();
-  return row.secret;
-}
-
 /** The person's feed, locked until the transaction ends (a rotation and a first ask are ordered). */
 export const lockFeed = (trx: Db, userId: string) =>
   trx.selectFrom('calendar_feeds').select('created_at').where('user_id', '=', userId).forUpdate().executeTakeFirst();

@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { authorize } from '../../../core/authorize';
 import { isUuid } from '../../../core/ids';
+import { installationKey } from '../../../core/installation-key';
 import { hashSecret } from '../../../core/secrets';
 import { notFound } from '../../../errors';
 import { canManageCalendarFeed, canViewEvent } from '../../../policy/events.policy';
@@ -12,7 +13,7 @@ import { type EventRecord, findSeriesById, listEventsBetween, listSeriesExceptio
 import { ensureOccurrences, presentEvents } from '../events.service';
 import { feedEvents } from '../registrations/registrations.queries';
 import { wallTimeToInstant } from '../series/zoned-time';
-import { findFeedOwner, findOrCreateFeedKey, lockFeed, setFeedTokenHash, upsertFeed } from './calendar.queries';
+import { findFeedOwner, lockFeed, setFeedTokenHash, upsertFeed } from './calendar.queries';
 import { type IcsEvent, renderCalendar } from './ics';
 
 const DAY = 24 * 60 * 60_000;
@@ -126,7 +127,7 @@ export async function calendarFeed(
 ): Promise<{ url: string }> {
   if (!canManageCalendarFeed(input.actor) || !input.actor) throw new Error('unreachable: routes require a session');
   const userId = input.actor.id;
-  const key = await findOrCreateFeedKey(deps.db);
+  const key = await installationKey(deps.db);
   return deps.db.transaction().execute(async (trx) => {
     const existing = await lockFeed(trx, userId);
     if (existing && !input.rotate) return { url: feedUrl(deps.publicUrl, feedToken(key, userId, existing.created_at)) };

@@ -8,15 +8,13 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponsesWith, signedIn } from '../../../core/http';
 import { actorFrom } from '../../../policy/policy';
-import { createDiscussionsMailer } from '../../discussions/discussions.mail';
+import { createDiscussionsMailer, type DiscussionsMailOptions } from '../../discussions/discussions.mail';
 import { attendanceRoutes } from './attendance.routes';
 import type { QuestionsDeps } from './questions.deps';
 import { askQuestion, listQuestions, setVote, updateQuestion } from './questions.service';
 import { reportRoutes } from './report.routes';
 
-export interface QuestionsRoutesOptions {
-  /** Base of the links in the mails of the follow-up thread. */
-  publicUrl: string;
+export interface QuestionsRoutesOptions extends DiscussionsMailOptions {
   /** The clock that closes questions when an event ends; tests pass a fixed one. */
   now?: () => Date;
 }
@@ -130,7 +128,7 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
     discussions: {
       db: app.db,
       transaction: app.realtime.transaction,
-      mailer: createDiscussionsMailer(app.mail, options.publicUrl),
+      mailer: createDiscussionsMailer(app.mail, options),
       jobs: app.jobs,
     },
   });
