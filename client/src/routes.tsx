@@ -14,6 +14,8 @@ const MailLinkPage = lazy(() => import('./features/accounts/mail-link.page').the
 const ForgotPasswordPage = lazy(() => import('./features/accounts/forgot-password.page').then(withMessages));
 const NewPasswordPage = lazy(() => import('./features/accounts/new-password.page').then(withMessages));
 const ProfilePage = lazy(() => import('./features/accounts/profile.page').then(withMessages));
+const MailSettingsPage = lazy(() => import('./features/mail/mail-settings.page').then(withMessages));
+const UnsubscribePage = lazy(() => import('./features/mail/unsubscribe.page').then(withMessages));
 const DirectoryPage = lazy(() => import('./features/directory/directory.page').then(withMessages));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
@@ -41,6 +43,8 @@ export function AppRoutes() {
       <Route path="/mot-de-passe-oublie" component={ForgotPasswordPage} />
       <Route path="/mot-de-passe/nouveau" component={NewPasswordPage} />
       <Route path="/profil" component={ProfilePage} />
+      <Route path="/profil/courriels" component={MailSettingsPage} />
+      <Route path="/desabonnement/:token" component={UnsubscribePage} />
       <Route path="/annuaire" component={DirectoryPage} />
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />

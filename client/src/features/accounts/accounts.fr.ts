@@ -108,6 +108,10 @@ export const accountsFr = {
   'profile.charter': "Charte de l'alliance",
   'profile.charterAccepted': 'acceptée le {date} (version {version})',
   'profile.charterMissing': 'pas encore acceptée',
+  'profile.mail.heading': 'Courriels et notifications',
+  'profile.mail.intro':
+    'Mentions, réponses, nouvelles de vos espaces : choisissez ce que l’Atelier vous envoie par courriel.',
+  'profile.mail.link': 'Choisir mes courriels',
   'avatar.heading': 'Photo de profil',
   'avatar.current': 'Votre photo s’affiche à côté de votre nom, dans vos messages et dans le menu de votre compte.',
   'avatar.none': 'Vous n’avez pas de photo : vos initiales s’affichent à la place.',

@@ -6,7 +6,7 @@ import {
   ProfileUpdateSchema,
   type User,
 } from '@atelier/contract';
-import { useLocation } from '@solidjs/router';
+import { A, useLocation } from '@solidjs/router';
 import { createSignal, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
@@ -66,6 +66,21 @@ function AccountFacts(props: { user: User }) {
           </dd>
         </div>
       </dl>
+    </section>
+  );
+}
+
+/** « Courriels et notifications »: a page of its own (`/profil/courriels`), the profile being long on a phone. */
+function MailSettingsLink() {
+  return (
+    <section class="card" aria-labelledby="mail-settings-link-title">
+      <h2 id="mail-settings-link-title">{t('profile.mail.heading')}</h2>
+      <p>{t('profile.mail.intro')}</p>
+      <p class="actions">
+        <A href="/profil/courriels" class="button button--secondary">
+          {t('profile.mail.link')}
+        </A>
+      </p>
     </section>
   );
 }
@@ -225,6 +240,7 @@ function Profile(props: { user: User }) {
           {/* « Photo de profil »: shown beside the name in posts and the account menu. */}
           <AvatarForm user={props.user} />
           <AccountFacts user={props.user} />
+          <MailSettingsLink />
           <PasswordChangeForm />
           {/* « Mon agenda »: the secret address of the personal calendar feed. */}
           <CalendarFeed />

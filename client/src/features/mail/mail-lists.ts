@@ -1,0 +1,51 @@
+import type { MailList, SpaceMailMode } from '@atelier/contract';
+import type { MessageKey } from './mail.i18n';
+
+/** A text to show: its key and placeholders, for the page's `t`. */
+export interface Sentence {
+  key: MessageKey;
+  params?: Record<string, string>;
+}
+
+/** A space's modes, from the most mail to none: the order of the choice on the settings page. */
+export const SPACE_MODES = ['each', 'daily', 'weekly', 'off'] as const satisfies readonly SpaceMailMode[];
+
+export const SPACE_MODE_LABELS: Record<SpaceMailMode, MessageKey> = {
+  each: 'mailSettings.mode.each',
+  daily: 'mailSettings.mode.daily',
+  weekly: 'mailSettings.mode.weekly',
+  off: 'mailSettings.mode.off',
+};
+
+const spaceParams = (list: MailList) => (list.kind === 'space' ? { space: list.space.title } : undefined);
+
+/** What the unsubscribe page says once the list is off. */
+export function stoppedSentence(list: MailList): Sentence {
+  if (list.kind === 'space') return { key: 'unsubscribe.stopped.space', params: spaceParams(list) };
+  return { key: list.kind === 'mentions' ? 'unsubscribe.stopped.mentions' : 'unsubscribe.stopped.replies' };
+}
+
+/**
+ * What it says once « Annuler » has put `mode` back: the space's words follow the mode (each
+ * message, a daily or weekly digest). Mentions and replies only come back as "each"; `off` is
+ * the list still stopped.
+ */
+export function restoredSentence(list: MailList, mode: SpaceMailMode): Sentence {
+  if (mode === 'off') return stoppedSentence(list);
+  if (list.kind === 'mentions') return { key: 'unsubscribe.restored.mentions' };
+  if (list.kind === 'replies') return { key: 'unsubscribe.restored.replies' };
+  const keys: Record<Exclude<SpaceMailMode, 'off'>, MessageKey> = {
+    each: 'unsubscribe.restored.each',
+    daily: 'unsubscribe.restored.daily',
+    weekly: 'unsubscribe.restored.weekly',
+  };
+  const key = keys[mode];
+  return { key, params: spaceParams(list) };
+}
+
+/** « Annuler » is offered only when there is something to put back. */
+export const canUndo = (result: { previous: SpaceMailMode; current: SpaceMailMode }) =>
+  result.current === 'off' && result.previous !== 'off';
+
+/** The settings page (signed in); the unsubscribe page links to it. */
+export const MAIL_SETTINGS_PATH = '/profil/courriels';
