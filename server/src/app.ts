@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { avatarsRoutes } from './features/accounts/avatars.routes';
+import { digestsRoutes } from './features/digests/digests.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
 import { documentsRoutes } from './features/documents/documents.routes';
@@ -88,6 +89,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);
       await api.register(discussionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
+      await api.register(digestsRoutes, { publicUrl: config.publicUrl });
       await api.register(documentsRoutes);
       await api.register(resourcesRoutes, { config });
     },

@@ -9,9 +9,25 @@ export interface MailContent {
   paragraphs: string[];
   /** One call to action; the URL must be http(s) and is also written out in full. */
   action?: { label: string; url: string };
+  /** Titled parts after the paragraphs (a digest's spaces), each line possibly a link. */
+  sections?: MailSection[];
   /** A short code to type (sign-in code), set apart and easy to read aloud. */
   code?: string;
   footer?: string;
+}
+
+/** One line of a section: its text, a short note after it, and a link (http(s), written out in the text part). */
+export interface MailLine {
+  text: string;
+  note?: string | undefined;
+  url?: string | undefined;
+}
+
+/** A titled part of a mail, its lines in groups (a group's title is optional). */
+export interface MailSection {
+  title: string;
+  url?: string | undefined;
+  groups: Array<{ title?: string | undefined; lines: MailLine[] }>;
 }
 
 const WORDS = {
@@ -37,7 +53,38 @@ const paragraphHtml = (text: string, style = '') =>
 
 function assertWebUrl(url: string) {
   const protocol = URL.canParse(url) ? new URL(url).protocol : '';
-  if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`mail action needs an http(s) URL, got "${url}"`);
+  if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`a mail link needs an http(s) URL, got "${url}"`);
+}
+
+const LINK_STYLE = 'color:#1f5f3f;';
+const linked = (text: string, url: string | undefined) =>
+  url ? `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(text)}</a>` : escapeHtml(text);
+
+/** A section in plain text: its title, its link, then `• line — note` with the link below. */
+function sectionText(section: MailSection): string {
+  const lineText = (line: MailLine) =>
+    `• ${line.text}${line.note ? ` — ${line.note}` : ''}${line.url ? `\n  ${line.url}` : ''}`;
+  return [
+    section.url ? `${section.title}\n${section.url}` : section.title,
+    ...section.groups
+      .filter((group) => group.lines.length > 0)
+      .map((group) => [...(group.title ? [group.title] : []), ...group.lines.map(lineText)].join('\n')),
+  ].join('\n\n');
+}
+
+function sectionHtml(section: MailSection): string {
+  const lineHtml = (line: MailLine) =>
+    `<li style="margin:0 0 8px;">${linked(line.text, line.url)}${line.note ? `<br><span style="font-size:14px;color:#555555;">${escapeHtml(line.note)}</span>` : ''}</li>`;
+  return [
+    `<h2 style="margin:32px 0 8px;font-size:20px;">${linked(section.title, section.url)}</h2>`,
+    ...section.groups
+      .filter((group) => group.lines.length > 0)
+      .map(
+        (group) =>
+          (group.title ? `<h3 style="margin:16px 0 8px;font-size:16px;">${escapeHtml(group.title)}</h3>` : '') +
+          `<ul style="margin:0 0 16px;padding-left:20px;">${group.lines.map(lineHtml).join('')}</ul>`,
+      ),
+  ].join('\n');
 }
 
 /**
@@ -49,11 +96,18 @@ export function renderMail(content: MailContent): { text: string; html: string }
   const words = WORDS[content.locale];
   const footer = content.footer ?? words.footer;
   if (content.action) assertWebUrl(content.action.url);
+  const sections = content.sections ?? [];
+  for (const section of sections) {
+    for (const url of [section.url, ...section.groups.flatMap((group) => group.lines.map((line) => line.url))]) {
+      if (url !== undefined) assertWebUrl(url);
+    }
+  }
   const colon = content.locale === 'fr' ? '\u00a0:' : ':';
 
   const text = [
     content.greeting,
     ...content.paragraphs,
+    ...sections.map(sectionText),
     content.code === undefined ? undefined : `${words.code}${colon} ${content.code}`,
     content.action ? `${content.action.label}${colon}\n${content.action.url}` : undefined,
     `-- \n${footer}`,
@@ -64,6 +118,7 @@ export function renderMail(content: MailContent): { text: string; html: string }
   const body = [
     content.greeting === undefined ? '' : paragraphHtml(content.greeting),
     ...content.paragraphs.map((paragraph) => paragraphHtml(paragraph)),
+    ...sections.map(sectionHtml),
     content.code === undefined
       ? ''
       : `<p style="margin:0 0 16px;">${escapeHtml(words.code)}${colon} <strong style="font-family:monospace;font-size:22px;letter-spacing:3px;">${escapeHtml(content.code)}</strong></p>`,

@@ -816,6 +816,19 @@ const CASES: Case[] = [
     },
   },
   {
+    route: 'POST /api/admin/digests/run',
+    ok: 202,
+    prepare: async ({ hit }) => {
+      const a = await admin();
+      return {
+        send: () => hit(a, 'POST', '/api/admin/digests/run', { period: 'weekly' }),
+        stored: () =>
+          count(sql`select count(*)::int as n from pgboss.job
+            where name = 'digests.run' and data->>'scheduled' = 'false'`),
+      };
+    },
+  },
+  {
     route: 'POST /api/calendar/feed/rotate',
     prepare: async ({ hit }) => {
       const p = await person();
