@@ -67,6 +67,21 @@ describe('jobs', () => {
     expect(await jobState(rolledBackId!)).toBeUndefined();
   });
 
+  it('keeps one waiting job per singleton key, even when many ask at once', async () => {
+    const later = { startAfter: 3600, singletonKey: 'one-per-key' };
+    const ids = await Promise.all(
+      Array.from({ length: 4 }, () => ctx.app.jobs.enqueue(ctx.app.db, 'test.record', { tag: 'single' }, later)),
+    );
+    expect(ids.filter((id) => id !== null)).toHaveLength(1);
+    // Another key is another job.
+    expect(
+      await ctx.app.jobs.enqueue(ctx.app.db, 'test.record', { tag: 'other' }, { ...later, singletonKey: 'two' }),
+    ).not.toBeNull();
+    const { rows } = await sql<{ n: number }>`select count(*)::int as n from pgboss.job
+      where name = 'test.record' and singleton_key = 'one-per-key'`.execute(ctx.app.db);
+    expect(rows[0]?.n).toBe(1);
+  });
+
   it('retries a failed job with the next attempt number', async () => {
     const id = await ctx.app.jobs.enqueue(ctx.app.db, 'test.flaky', { tag: 'x' });
     await expect.poll(() => jobState(id!)).toBe('completed');

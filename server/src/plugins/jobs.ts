@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/database';
 import { bossExecutor } from './jobs/boss-executor';
@@ -38,7 +39,11 @@ export interface QueuePolicy {
 export interface EnqueueOptions {
   /** Run no earlier than this instant, or this many seconds from now. */
   startAfter?: Date | number;
-  /** At most one waiting job per key in this queue: a duplicate is dropped (enqueue → null). */
+  /**
+   * At most one waiting job per key in this queue: a duplicate is dropped (enqueue → null).
+   * pg-boss drops duplicates only in queues of other policies than ours (`standard`), so the
+   * check is made here, under a transaction-scoped lock on the key.
+   */
   singletonKey?: string;
   /**
    * At most one job of this queue per window of this many seconds (aligned on the clock). When
@@ -110,13 +115,26 @@ export const jobsPlugin = fp(
         if (!started) throw new Error(`jobs: enqueue('${name}') before the app is ready`);
         if (!queues.has(name)) throw new Error(`jobs: no handler declared for '${name}'`);
         const { startAfter, singletonKey, oncePerSeconds, priority } = enqueueOptions;
-        const id = await boss.send(name, data as object, {
-          db: bossExecutor(executor),
-          ...(startAfter === undefined ? {} : { startAfter }),
-          ...(singletonKey === undefined ? {} : { singletonKey }),
-          ...(oncePerSeconds === undefined ? {} : { singletonSeconds: oncePerSeconds, singletonNextSlot: true }),
-          ...(priority === undefined ? {} : { priority }),
-        });
+        const send = (db: Db) =>
+          boss.send(name, data as object, {
+            db: bossExecutor(db),
+            ...(startAfter === undefined ? {} : { startAfter }),
+            ...(singletonKey === undefined ? {} : { singletonKey }),
+            ...(oncePerSeconds === undefined ? {} : { singletonSeconds: oncePerSeconds, singletonNextSlot: true }),
+            ...(priority === undefined ? {} : { priority }),
+          });
+        const sendOnce = async (trx: Db) => {
+          await sql`select pg_advisory_xact_lock(hashtext(${`jobs:${name}:${singletonKey}`}))`.execute(trx);
+          const { rows } = await sql`select 1 from pgboss.job where name = ${name}
+            and singleton_key = ${singletonKey} and state in ('created', 'retry') limit 1`.execute(trx);
+          return rows.length > 0 ? null : send(trx);
+        };
+        const id =
+          singletonKey === undefined || oncePerSeconds !== undefined
+            ? await send(executor)
+            : executor.isTransaction
+              ? await sendOnce(executor)
+              : await executor.transaction().execute(sendOnce);
         // A local worker looks at once instead of at its next poll. Inside a transaction the
         // job may not be visible yet; the regular poll then picks it up.
         if (id && startAfter === undefined) workers.get(name)?.notify();

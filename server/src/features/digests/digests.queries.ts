@@ -114,23 +114,3 @@ export const listEventsAnnouncedBetween = (db: Db, input: { spaceId: string; sin
     .where('created_at', '>=', input.since)
     .where('created_at', '<', input.until)
     .execute();
-
-/**
- * Holds the planning of one scheduled run (its key) until the transaction ends, so that
- * processes starting together plan it once: the second waits, then finds the first's job.
- */
-export async function lockRunPlanning(trx: Db, key: string) {
-  await sql`select pg_advisory_xact_lock(hashtext(${`digests.run:${key}`}))`.execute(trx);
-}
-
-/**
- * Whether a scheduled run with this key is already queued (or has run). pg-boss drops a
- * duplicate `singletonKey` only in queues of its `short`/`singleton`/`stately` policies; ours
- * are `standard`, where two jobs with one key both run, so the check is made here, under
- * `lockRunPlanning`.
- */
-export async function isRunPlanned(trx: Db, key: string): Promise<boolean> {
-  const { rows } = await sql<{ one: number }>`select 1 as one from pgboss.job
-    where name = 'digests.run' and singleton_key = ${key} and state <> 'cancelled' limit 1`.execute(trx);
-  return rows.length > 0;
-}

@@ -13,7 +13,7 @@ import { toMembershipFacts } from '../spaces/spaces.access';
 import { listMembershipsOfUser } from '../spaces/spaces.queries';
 import type { DigestsDeps } from './digests.deps';
 import type { DigestEvent, DigestSpace } from './digests.mail';
-import { claimDelivery, isRunPlanned, listDigestCandidates, lockRunPlanning } from './digests.queries';
+import { claimDelivery, listDigestCandidates } from './digests.queries';
 import {
   type DigestWindow,
   digestEvent,
@@ -46,22 +46,16 @@ const runKey = (period: DigestPeriod, at: Date) => `${period}:${at.toISOString()
 /**
  * Plans the period's next scheduled run (07:00 Paris) after `after`, unless it is planned
  * already. Every process calls it at start-up and every scheduled run calls it for the
- * following one; the advisory lock and the check keep one job per run however many processes
- * try at once.
+ * following one; the run's key keeps one job per run however many processes try at once.
  */
 export async function planNextRun(deps: Pick<DigestsDeps, 'db' | 'jobs' | 'now'>, period: DigestPeriod, after?: Date) {
   const at = nextRunAt(period, after ?? deps.now());
-  const key = runKey(period, at);
-  await deps.db.transaction().execute(async (trx) => {
-    await lockRunPlanning(trx, key);
-    if (await isRunPlanned(trx, key)) return;
-    await deps.jobs.enqueue(
-      trx,
-      'digests.run',
-      { period, at: at.toISOString(), scheduled: true },
-      { startAfter: at, singletonKey: key },
-    );
-  });
+  await deps.jobs.enqueue(
+    deps.db,
+    'digests.run',
+    { period, at: at.toISOString(), scheduled: true },
+    { startAfter: at, singletonKey: runKey(period, at) },
+  );
   return at;
 }
 
