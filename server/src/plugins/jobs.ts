@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/database';
 import { bossExecutor } from './jobs/boss-executor';
 import { QueueWorker } from './jobs/queue-worker';
+import { lockAndFindWaiting } from './jobs/singleton.queries';
 
 /**
  * Every job's name and payload. Features add theirs by module augmentation, next to the code
@@ -123,12 +123,8 @@ export const jobsPlugin = fp(
             ...(oncePerSeconds === undefined ? {} : { singletonSeconds: oncePerSeconds, singletonNextSlot: true }),
             ...(priority === undefined ? {} : { priority }),
           });
-        const sendOnce = async (trx: Db) => {
-          await sql`select pg_advisory_xact_lock(hashtext(${`jobs:${name}:${singletonKey}`}))`.execute(trx);
-          const { rows } = await sql`select 1 from pgboss.job where name = ${name}
-            and singleton_key = ${singletonKey} and state in ('created', 'retry') limit 1`.execute(trx);
-          return rows.length > 0 ? null : send(trx);
-        };
+        const sendOnce = async (trx: Db) =>
+          (await lockAndFindWaiting(trx, name, singletonKey as string)) ? null : send(trx);
         const id =
           singletonKey === undefined || oncePerSeconds !== undefined
             ? await send(executor)

@@ -1,22 +1,28 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { MailList, SpaceMailMode, UnsubscribeResult } from '@atelier/contract';
 import { isUuid } from '../../core/ids';
-import { installationKey } from '../../core/installation-key';
+import { installationKey } from '../../core/installation-key.queries';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
+import { isOptedOut, setOptedOut } from '../newsletters/newsletter-opt-outs.queries';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { listSpaceModes, setSpaceMode, upsertMailSettings } from './mail-settings.queries';
 import { mailChoices, spaceModeOf } from './mail-settings.service';
 
-/** A list one can leave from a mail: the mentions mails, the replies mails, or a space's mails. */
-export type MailListRef = { kind: 'mentions' } | { kind: 'replies' } | { kind: 'space'; spaceId: string };
+/** A list one can leave from a mail: the mentions mails, the replies mails, a space's mails or its infolettres. */
+export type MailListRef =
+  | { kind: 'mentions' }
+  | { kind: 'replies' }
+  | { kind: 'space'; spaceId: string }
+  | { kind: 'newsletter'; spaceId: string };
 
-const listKey = (list: MailListRef) => (list.kind === 'space' ? `space:${list.spaceId}` : list.kind);
+const listKey = (list: MailListRef) => ('spaceId' in list ? `${list.kind}:${list.spaceId}` : list.kind);
 
 function parseListKey(key: string): MailListRef | null {
   if (key === 'mentions' || key === 'replies') return { kind: key };
-  const spaceId = key.startsWith('space:') ? key.slice('space:'.length) : '';
-  return isUuid(spaceId) ? { kind: 'space', spaceId } : null;
+  const [kind, spaceId = ''] = key.split(':');
+  if (!isUuid(spaceId)) return null;
+  return kind === 'space' || kind === 'newsletter' ? { kind, spaceId } : null;
 }
 
 const sign = (key: string, payload: string) =>
@@ -66,9 +72,17 @@ export async function unsubscribeLinks(db: Db, publicUrl: string, userId: string
 
 /** The list as the landing page names it, and its current mode. */
 async function describe(db: Db, userId: string, list: MailListRef): Promise<{ list: MailList; mode: SpaceMailMode }> {
-  if (list.kind !== 'space') return { list, mode: (await mailChoices(db, userId))[list.kind] };
+  if (list.kind === 'mentions' || list.kind === 'replies')
+    return { list, mode: (await mailChoices(db, userId))[list.kind] };
   const space = await findSpaceById(db, list.spaceId);
   if (!space) throw notFound('space');
+  if (list.kind === 'newsletter') {
+    const optedOut = await isOptedOut(db, userId, space.id);
+    return {
+      list: { kind: 'newsletter', space: { slug: space.slug, title: space.title } },
+      mode: optedOut ? 'off' : 'each',
+    };
+  }
   const [membership] = await listSpaceModes(db, userId, space.id);
   return {
     list: { kind: 'space', space: { slug: space.slug, title: space.title } },
@@ -79,10 +93,11 @@ async function describe(db: Db, userId: string, list: MailListRef): Promise<{ li
 async function setMode(db: Db, userId: string, list: MailListRef, mode: SpaceMailMode) {
   if (list.kind === 'space') return setSpaceMode(db, userId, list.spaceId, mode);
   if (mode !== 'each' && mode !== 'off') {
-    throw new AppError('invalid_input', 'mentions and replies are mailed each time or not at all', {
+    throw new AppError('invalid_input', 'mentions, replies and infolettres are mailed each time or not at all', {
       mode: ['each or off'],
     });
   }
+  if (list.kind === 'newsletter') return setOptedOut(db, userId, list.spaceId, mode === 'off');
   return upsertMailSettings(db, userId, { [list.kind]: mode });
 }
 

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { authorize } from '../../../core/authorize';
 import { isUuid } from '../../../core/ids';
-import { installationKey } from '../../../core/installation-key';
+import { installationKey } from '../../../core/installation-key.queries';
 import { hashSecret } from '../../../core/secrets';
 import { notFound } from '../../../errors';
 import { canManageCalendarFeed, canViewEvent } from '../../../policy/events.policy';
