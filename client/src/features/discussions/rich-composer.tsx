@@ -12,6 +12,8 @@ export interface RichComposerHandle {
   focus(): void;
   /** Adds a quotation of another post (its sanitized HTML) at the end, and a paragraph after it. */
   quote(author: string, html: string): void;
+  /** Inserts HTML (a paragraph the page built and escaped) where the cursor was, and focuses the editor. */
+  insert(html: string): void;
 }
 
 /** A member one can name with @: the server turns `@Display Name` into a mention. */
@@ -26,6 +28,8 @@ interface RichComposerProps {
   initial?: string;
   /** Ctrl/⌘ + Entrée publishes. */
   onSubmit: () => void;
+  /** Replaces the hint under the label (what Ctrl + Entrée does, the shortcuts). */
+  hint?: string;
   onTyping?: () => void;
   error?: string | null;
   ref?: (handle: RichComposerHandle) => void;
@@ -269,6 +273,9 @@ export function RichComposer(props: RichComposerProps) {
         .insertContent(`<blockquote><p><strong>${name}</strong></p>${html}</blockquote><p></p>`)
         .run();
     },
+    insert: (html) => {
+      editor?.chain().focus().insertContent(html).run();
+    },
   });
 
   return (
@@ -277,7 +284,7 @@ export function RichComposer(props: RichComposerProps) {
         {props.label}
       </span>
       <p class="field__hint" id={`${id}-hint`}>
-        {t('composer.hint')}
+        {props.hint ?? t('composer.hint')}
       </p>
       <div
         class="rich-composer__toolbar"

@@ -9,6 +9,8 @@ import { session } from '../accounts/session.store';
 import { ThreadList } from '../discussions/thread-list';
 import { SpaceResources } from '../documents/space-resources';
 import { SpaceEvents } from '../events/space-events';
+import { SpaceNewsletters } from '../newsletters/space-newsletters';
+import { t as tNewsletters } from '../newsletters/space-newsletters.i18n';
 import { MembershipPanel } from './membership-panel';
 import { createSpaceStore, type SpaceStore } from './space.store';
 import { SpaceAbout, SpaceFacts } from './space-about';
@@ -17,7 +19,7 @@ import { SpaceMembers } from './space-members';
 import { t } from './spaces.i18n';
 import './spaces.css';
 
-const TABS = ['discussions', 'documents', 'evenements', 'membres', 'animation'] as const;
+const TABS = ['discussions', 'documents', 'evenements', 'infolettres', 'membres', 'animation'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: unknown): value is Tab => TABS.includes(value as Tab);
 
@@ -30,7 +32,7 @@ function SpaceTabs(props: { store: SpaceStore }) {
     if (!isTab(wanted) || (wanted === 'animation' && !manage())) return 'discussions';
     return wanted;
   };
-  const label = (tab: Tab) => t(`space.tab.${tab}`);
+  const label = (tab: Exclude<Tab, 'infolettres'>) => t(`space.tab.${tab}`);
 
   return (
     <Tabs
@@ -47,6 +49,9 @@ function SpaceTabs(props: { store: SpaceStore }) {
         </Tabs.Trigger>
         <Tabs.Trigger class="space-tabs__tab" value="evenements">
           {label('evenements')}
+        </Tabs.Trigger>
+        <Tabs.Trigger class="space-tabs__tab" value="infolettres">
+          {tNewsletters('spaceNewsletters.tab')}
         </Tabs.Trigger>
         <Tabs.Trigger class="space-tabs__tab" value="membres">
           {label('membres')}
@@ -67,6 +72,9 @@ function SpaceTabs(props: { store: SpaceStore }) {
       <Tabs.Content class="space-tabs__panel" value="evenements">
         <h2 class="visually-hidden">{label('evenements')}</h2>
         <SpaceEvents data={data()} />
+      </Tabs.Content>
+      <Tabs.Content class="space-tabs__panel" value="infolettres">
+        <SpaceNewsletters data={data()} />
       </Tabs.Content>
       <Tabs.Content class="space-tabs__panel" value="membres">
         <Show
