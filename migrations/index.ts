@@ -14,6 +14,9 @@ import * as scaleIndexes from './202612051300_scale_indexes';
 import * as questionRevisions from './202612051400_question_revisions';
 import * as userAvatars from './202612051800_user_avatars';
 import * as mailSettings from './202612051900_mail_settings';
+import * as replyByMail from './202612052000_reply_by_mail';
+import * as pushSubscriptions from './202612052010_push_subscriptions';
+import * as newsletters from './202612052020_newsletters';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -35,4 +38,7 @@ export const migrations: Record<string, Migration> = {
   '202612051400_question_revisions': questionRevisions,
   '202612051800_user_avatars': userAvatars,
   '202612051900_mail_settings': mailSettings,
+  '202612052000_reply_by_mail': replyByMail,
+  '202612052010_push_subscriptions': pushSubscriptions,
+  '202612052020_newsletters': newsletters,
 };

@@ -31,6 +31,8 @@ const EventPage = lazy(() => import('./features/events/event.page').then(withMes
 const EventCreatePage = lazy(() => import('./features/events/event-create.page').then(withMessages));
 const EventEditPage = lazy(() => import('./features/events/event-edit.page').then(withMessages));
 const RegistrationCancelPage = lazy(() => import('./features/events/registration-cancel.page').then(withMessages));
+const NewsletterPage = lazy(() => import('./features/newsletters/newsletter.page').then(withMessages));
+const NewsletterComposePage = lazy(() => import('./features/newsletters/newsletter-compose.page').then(withMessages));
 const NotFoundPage = lazy(() => import('./features/errors/not-found.page').then(withMessages));
 
 export function AppRoutes() {
@@ -51,6 +53,9 @@ export function AppRoutes() {
       <Route path="/espaces/:slug" component={SpacePage} />
       <Route path="/espaces/:slug/fils/:threadId" component={ThreadPage} />
       <Route path="/espaces/:slug/documents/:documentId" component={DocumentPage} />
+      <Route path="/espaces/:slug/infolettres/nouvelle" component={NewsletterComposePage} />
+      <Route path="/espaces/:slug/infolettres/:id" component={NewsletterPage} />
+      <Route path="/espaces/:slug/infolettres/:id/modifier" component={NewsletterComposePage} />
       <Route path="/documents/:documentId" component={DocumentPage} />
       <Route path="/mes-espaces" component={MySpacesPage} />
       <Route path="/invitation" component={InvitationPage} />

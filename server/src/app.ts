@@ -15,6 +15,9 @@ import { healthRoutes } from './features/health/health.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { mailSettingsRoutes } from './features/mail-settings/mail-settings.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
+import { newslettersRoutes } from './features/newsletters/newsletters.routes';
+import { pushRoutes } from './features/push/push.routes';
+import { replyByMailRoutes } from './features/reply-by-mail/reply-by-mail.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
 import { accessPlugin } from './plugins/access';
@@ -88,10 +91,17 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(directoryRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);
-      await api.register(discussionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(digestsRoutes, { publicUrl: config.publicUrl });
+      await api.register(discussionsRoutes, {
+        publicUrl: config.publicUrl,
+        groupSeconds: config.mailGroupSeconds,
+        replyDomain: config.replyByMail?.domain,
+      });
+      await api.register(replyByMailRoutes, { config });
       await api.register(documentsRoutes);
       await api.register(resourcesRoutes, { config });
+      await api.register(pushRoutes, { config });
+      await api.register(newslettersRoutes, { publicUrl: config.publicUrl });
     },
     { prefix: '/api' },
   );

@@ -42,6 +42,26 @@ const EnvSchema = z.object({
   S3_FORCE_PATH_STYLE: flag.default('off'),
   /** Largest upload in bytes; the contract's FILE_MAX_BYTES (20 MiB) by default. */
   FILE_MAX_BYTES: z.coerce.number().int().positive().optional(),
+  /** The port this process receives answers by mail on (SMTP); unset: it receives none. */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  /** The address that port listens on; HOST by default. */
+  INBOUND_SMTP_HOST: z.string().min(1).optional(),
+  /** The domain of reply addresses (reply+TOKEN@…); the host of PUBLIC_URL by default. */
+  INBOUND_DOMAIN: z.hostname().optional(),
+  /** Web Push's VAPID key pair (base64url, as `web-push generate-vapid-keys` prints); unset: made once, kept in the database. */
+  VAPID_PUBLIC_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{87}$/, 'an uncompressed P-256 public key in base64url (87 characters)')
+    .optional(),
+  VAPID_PRIVATE_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/, 'a P-256 private key in base64url (43 characters)')
+    .optional(),
+  /** Whom push services may contact about our pushes: `mailto:` or `https:`; MAIL_FROM's address by default. */
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: address or an https: URL')
+    .optional(),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -77,6 +97,14 @@ export interface Config {
   storage: { s3: S3Settings | undefined };
   /** Largest upload in bytes, or undefined for the contract's FILE_MAX_BYTES. */
   fileMaxBytes: number | undefined;
+  /**
+   * Reply by mail, on when this process listens (`INBOUND_SMTP_PORT`) or `INBOUND_DOMAIN` is
+   * set: mails about posts then carry a Reply-To at `domain`. `smtp`: where this process
+   * receives those answers, if it does.
+   */
+  replyByMail: { domain: string; smtp: { port: number; host: string } | undefined } | undefined;
+  /** Web Push: the configured VAPID keys (else the database's, made once) and the contact given to push services. */
+  push: { vapidKeys: { publicKey: string; privateKey: string } | undefined; subject: string };
 }
 
 export interface S3Settings {
@@ -123,6 +151,24 @@ function parseTrustProxy(value: string | undefined): TrustProxy | undefined {
 }
 
 /**
+ * A process that sends mail but does not listen still writes reply addresses when
+ * INBOUND_DOMAIN says where answers go; with neither variable, mails carry no Reply-To.
+ */
+function replyByMailConfig(
+  e: z.output<typeof EnvSchema>,
+  defaults: { publicUrl: string; host: string },
+): Config['replyByMail'] {
+  if (e.INBOUND_SMTP_PORT === undefined && e.INBOUND_DOMAIN === undefined) return undefined;
+  return {
+    domain: (e.INBOUND_DOMAIN ?? new URL(defaults.publicUrl).hostname).toLowerCase(),
+    smtp:
+      e.INBOUND_SMTP_PORT === undefined
+        ? undefined
+        : { port: e.INBOUND_SMTP_PORT, host: e.INBOUND_SMTP_HOST ?? defaults.host },
+  };
+}
+
+/**
  * Environment → typed configuration, the only place that reads `process.env`.
  * A bad value stops start-up with a message naming the variable.
  */
@@ -136,6 +182,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new ConfigError('Invalid configuration:\n  ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
   }
+  if (Boolean(e.VAPID_PUBLIC_KEY) !== Boolean(e.VAPID_PRIVATE_KEY)) {
+    throw new ConfigError('Invalid configuration:\n  VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY must be set together');
+  }
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
@@ -147,6 +196,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const trustProxy = parseTrustProxy(e.TRUST_PROXY);
   const host = e.HOST ?? (production ? '0.0.0.0' : '127.0.0.1');
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     production,
@@ -165,7 +215,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       authPerAccount: e.RATE_LIMIT_AUTH_PER_ACCOUNT,
       writeScale: e.RATE_LIMIT_WRITE_SCALE,
     },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     trustProxy,
     logLevel: e.LOG_LEVEL,
     seed: e.SEED ?? (production ? 'alliance' : 'demo'),
@@ -186,5 +236,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     },
     fileMaxBytes: e.FILE_MAX_BYTES,
+    replyByMail: replyByMailConfig(e, { publicUrl, host }),
+    push: {
+      vapidKeys:
+        e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY
+          ? { publicKey: e.VAPID_PUBLIC_KEY, privateKey: e.VAPID_PRIVATE_KEY }
+          : undefined,
+      subject: e.VAPID_SUBJECT ?? `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM.trim()}`,
+    },
   };
 }

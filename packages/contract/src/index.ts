@@ -9,6 +9,8 @@ export * from './events';
 export * from './format';
 export * from './home';
 export * from './mail';
+export * from './newsletters';
+export * from './push';
 export * from './realtime';
 export * from './resources';
 export * from './spaces';

@@ -42,7 +42,16 @@ export const NotificationSettingsSchema = z.object({
   mentions: MailChoiceSchema,
   replies: MailChoiceSchema,
   /** Every space the person is an active member of, with its current mode (default or chosen). */
-  spaces: z.array(z.object({ spaceId: IdSchema, slug: z.string(), title: z.string(), mode: SpaceMailModeSchema })),
+  spaces: z.array(
+    z.object({
+      spaceId: IdSchema,
+      slug: z.string(),
+      title: z.string(),
+      mode: SpaceMailModeSchema,
+      /** The space's infolettres are mailed to the person (false once they opted out). */
+      newsletter: z.boolean(),
+    }),
+  ),
 });
 export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
@@ -54,13 +63,15 @@ export const NotificationSettingsUpdateSchema = z
 export const SpaceMailModeUpdateSchema = z.object({ mode: SpaceMailModeSchema }).strict();
 
 /**
- * What an unsubscribe token names: the mentions or replies mails, or one space's mails. A
- * token is signed for one person and one list; it never expires, so old mails keep working.
+ * What an unsubscribe token names: the mentions or replies mails, one space's mails, or one
+ * space's infolettres (`each`: received, `off`: opted out). A token is signed for one person
+ * and one list; it never expires, so old mails keep working.
  */
 export const MailListSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mentions') }),
   z.object({ kind: z.literal('replies') }),
   z.object({ kind: z.literal('space'), space: z.object({ slug: z.string(), title: z.string() }) }),
+  z.object({ kind: z.literal('newsletter'), space: z.object({ slug: z.string(), title: z.string() }) }),
 ]);
 export type MailList = z.infer<typeof MailListSchema>;
 

@@ -468,6 +468,100 @@ export interface DigestDeliveriesTable {
   created_at: CreatedAt;
 }
 
+// ── Infolettres (migrations/202612052020_newsletters.ts) ──
+
+export type NewsletterStatus = 'draft' | 'sending' | 'sent';
+
+export interface NewslettersTable {
+  id: Generated<string>;
+  space_id: string;
+  author_id: string | null;
+  subject: string;
+  /** Sanitized HTML, links absolute. */
+  body: string;
+  status: Generated<NewsletterStatus>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  sent_by: string | null;
+  send_started_at: Date | null;
+  sent_at: Date | null;
+  /** Who it went to when sending began; the exact count once sent. Null for drafts. */
+  recipient_count: number | null;
+}
+export type NewsletterRow = Selectable<NewslettersTable>;
+
+/** One issue mailed to one person: never twice (primary key). */
+export interface NewsletterDeliveriesTable {
+  newsletter_id: string;
+  user_id: string;
+  outbox_id: string | null;
+  created_at: CreatedAt;
+}
+
+/** A member who does not want a space's infolettres. */
+export interface NewsletterOptOutsTable {
+  user_id: string;
+  space_id: string;
+  created_at: CreatedAt;
+}
+
+// ── Web Push (migrations/202612052010_push_subscriptions.ts) ──
+
+/** One browser that receives a person's notifications. */
+export interface PushSubscriptionsTable {
+  id: Generated<string>;
+  user_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  user_agent: string | null;
+  /** Renewed when the browser moves to another person. */
+  created_at: ColumnType<Date, never, Date | string>;
+}
+export type PushSubscriptionRow = Selectable<PushSubscriptionsTable>;
+
+export interface PushVapidKeysTable {
+  id: number;
+  public_key: string;
+  private_key: string;
+  created_at: CreatedAt;
+}
+
+/** Work a push job has done, by key: a job run twice sends nothing again. */
+export interface PushClaimsTable {
+  key: string;
+  created_at: CreatedAt;
+}
+
+/** A Reply-To address of a mail about posts: the hash of its token, who may answer and where. */
+export interface ReplyAddressesTable {
+  token_hash: string;
+  user_id: string;
+  thread_id: string;
+  /** The post the answer replies to. */
+  post_id: string;
+  created_at: CreatedAt;
+  expires_at: Date;
+}
+
+/** Mail received at a reply address, until (and a while after) its job decided about it. */
+export interface InboundRepliesTable {
+  id: Generated<string>;
+  token_hash: string;
+  /** The Message-ID (or, without one, a hash of the message): the same message is handled once. */
+  message_key: string;
+  /** The From address, as the message gave it. */
+  sender: string;
+  /** The plain text as received; cleared once decided. */
+  text_body: string | null;
+  status: Generated<'received' | 'posted' | 'refused' | 'dropped'>;
+  /** Why it was refused or dropped (`expired`, `forbidden` …). */
+  outcome: string | null;
+  post_id: string | null;
+  received_at: CreatedAt;
+  decided_at: Date | null;
+}
+
 export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
@@ -505,7 +599,15 @@ export interface DB {
   space_mail_settings: SpaceMailSettingsTable;
   pending_mails: PendingMailsTable;
   digest_deliveries: DigestDeliveriesTable;
+  reply_addresses: ReplyAddressesTable;
+  inbound_replies: InboundRepliesTable;
   questions: QuestionsTable;
   question_votes: QuestionVotesTable;
   attendances: AttendancesTable;
+  newsletters: NewslettersTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
+  newsletter_opt_outs: NewsletterOptOutsTable;
+  push_subscriptions: PushSubscriptionsTable;
+  push_vapid_keys: PushVapidKeysTable;
+  push_claims: PushClaimsTable;
 }

@@ -13,6 +13,7 @@ import { createTestDatabase } from '../test/database';
 import { createPost, createThread } from '../test/factories/discussions';
 import { createDocument } from '../test/factories/documents';
 import { createEvent, createRegistration } from '../test/factories/events';
+import { createNewsletter } from '../test/factories/newsletters';
 import { createPerson, type TestPerson } from '../test/factories/people';
 import { createQuestion } from '../test/factories/questions';
 import { upload } from '../test/factories/resources';
@@ -306,6 +307,43 @@ const CASES: Case[] = [
       };
     },
   },
+  ...(['POST', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: method === 'POST' ? 'POST /api/me/push-subscriptions' : 'DELETE /api/me/push-subscriptions/:id',
+      ok: method === 'POST' ? 201 : 204,
+      prepare: async ({ max, hit }) => {
+        const { createECDH, randomBytes } = await import('node:crypto');
+        const p = await person();
+        // A browser's subscription: real P-256 keys, an https endpoint of its own.
+        const device = (i: number) => ({
+          endpoint: `https://push.exemple.fr/send/${p.id}/${i}`,
+          keys: {
+            p256dh: createECDH('prime256v1').generateKeys().toString('base64url'),
+            auth: randomBytes(16).toString('base64url'),
+          },
+        });
+        const ids: string[] = [];
+        if (method === 'DELETE') {
+          for (let i = 0; i <= max; i++) {
+            const created = await setup.app.inject({
+              method: 'POST',
+              url: '/api/me/push-subscriptions',
+              headers: p.headers,
+              payload: device(i),
+            });
+            ids.push(created.json().subscription.id);
+          }
+        }
+        return {
+          send: (i) =>
+            method === 'POST'
+              ? hit(p, 'POST', '/api/me/push-subscriptions', device(i))
+              : hit(p, 'DELETE', `/api/me/push-subscriptions/${ids[i]}`),
+          stored: () => rows(sql`select id from push_subscriptions where user_id = ${p.id} order by id`),
+        };
+      },
+    }),
+  ),
 
   // ── Spaces ──────────────────────────────────────────────────────────────────────────
   {
@@ -835,6 +873,63 @@ const CASES: Case[] = [
       return {
         send: () => hit(p, 'POST', '/api/calendar/feed/rotate'),
         stored: () => rows(sql`select token_hash from calendar_feeds where user_id = ${p.id}`),
+      };
+    },
+  },
+
+  // ── Infolettres ─────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/spaces/:slug/newsletters',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      return {
+        send: (i) =>
+          hit(who, 'POST', `/api/spaces/${space.slug}/newsletters`, { subject: `Infolettre ${i}`, body: '<p>x</p>' }),
+        stored: () => count(sql`select count(*)::int as n from newsletters where space_id = ${space.id}`),
+      };
+    },
+  },
+  ...(['PATCH', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/newsletters/:id`,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('animateur');
+        const drafts = await times(max + 1, (i) =>
+          createNewsletter(db(), { spaceId: space.id, authorId: who.id, subject: `Brouillon ${i}` }),
+        );
+        return {
+          send: (i) =>
+            hit(
+              who,
+              method,
+              `/api/newsletters/${drafts[i]!.id}`,
+              method === 'PATCH' ? { subject: 'Objet' } : undefined,
+            ),
+          stored: () => rows(sql`select id, subject from newsletters where space_id = ${space.id} order by id`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/newsletters/:id/send',
+    ok: 202,
+    prepare: async ({ max, hit }) => {
+      const { who, space } = await spaceOf('animateur');
+      const drafts = await times(max + 1, () => createNewsletter(db(), { spaceId: space.id, authorId: who.id }));
+      return {
+        send: (i) => hit(who, 'POST', `/api/newsletters/${drafts[i]!.id}/send`),
+        stored: () => rows(sql`select id, status from newsletters where space_id = ${space.id} order by id`),
+      };
+    },
+  },
+  {
+    route: 'PUT /api/spaces/:slug/newsletters/subscription',
+    prepare: async ({ hit }) => {
+      const { who, space } = await spaceOf('membre');
+      return {
+        send: (i) => hit(who, 'PUT', `/api/spaces/${space.slug}/newsletters/subscription`, { subscribed: i % 2 === 1 }),
+        stored: () => count(sql`select count(*)::int as n from newsletter_opt_outs where user_id = ${who.id}`),
       };
     },
   },

@@ -111,6 +111,12 @@ export function quotaTable(settings: Config['rateLimits']) {
     question: write(30, 300, HOUR),
     vote: write(120, 1200, HOUR),
     calendarFeed: write(10, 100, HOUR),
+    /** Turning notifications on or off on a device, or removing one (at most 10 devices are kept). */
+    pushDevice: write(30, 150, HOUR),
+    /** Writing a draft infolettre. */
+    newsletter: write(30, 150, HOUR),
+    /** Sending one: it mails every member of a space, so a few an hour per animateur·ice. */
+    newsletterSend: write(5, 25, HOUR),
   } satisfies Record<string, Counter[]>;
 }
 

@@ -5,6 +5,7 @@ import { createTestApp, type TestContext } from './app';
 import { discussionsMatrix } from './matrices/discussions';
 import { documentsMatrix } from './matrices/documents';
 import { eventsMatrix } from './matrices/events';
+import { newslettersMatrix } from './matrices/newsletters';
 import { questionsMatrix } from './matrices/questions';
 import { resourcesMatrix } from './matrices/resources';
 import { spacesMatrix } from './matrices/spaces';
@@ -23,6 +24,7 @@ const MATRICES: MatrixTable[] = [
   resourcesMatrix,
   eventsMatrix,
   questionsMatrix,
+  newslettersMatrix,
 ];
 
 const SRC = join(import.meta.dirname, '..');
@@ -95,6 +97,15 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
         test: 'features/mail-settings/mail-settings.test.ts',
       },
     ]),
+  ),
+  'GET /api/push/public-key': {
+    why: 'the VAPID public key, public by nature: browsers subscribe with it',
+    test: 'features/push/push.test.ts',
+  },
+  ...Object.fromEntries(
+    ['GET /api/me/push-subscriptions', 'POST /api/me/push-subscriptions', 'DELETE /api/me/push-subscriptions/:id'].map(
+      (route) => [route, { why: 'one’s own devices (anyone else’s: 404)', test: 'features/push/push.test.ts' }],
+    ),
   ),
   'GET /api/users/:id/avatar': {
     why: 'a person’s picture goes where their name does: their own, the directory’s, their posts’ readers',

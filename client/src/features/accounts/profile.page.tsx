@@ -21,6 +21,7 @@ import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { CalendarFeed } from '../events/calendar-feed';
 import { AttendedPermanences } from '../events/questions/attended-permanences';
+import { PushDevices } from '../push/push-devices';
 import { t } from './accounts.i18n';
 import { AvatarForm } from './avatar.form';
 import { PasswordChangeForm } from './password-change.form';
@@ -241,6 +242,7 @@ function Profile(props: { user: User }) {
           <AvatarForm user={props.user} />
           <AccountFacts user={props.user} />
           <MailSettingsLink />
+          <PushDevices />
           <PasswordChangeForm />
           {/* « Mon agenda »: the secret address of the personal calendar feed. */}
           <CalendarFeed />

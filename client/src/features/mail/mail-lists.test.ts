@@ -15,6 +15,7 @@ const say = (sentence: Sentence) => t(sentence.key, sentence.params);
 const space: MailList = { kind: 'space', space: { slug: 'mise-en-recits', title: 'Mise en récits' } };
 const mentions: MailList = { kind: 'mentions' };
 const replies: MailList = { kind: 'replies' };
+const newsletter: MailList = { kind: 'newsletter', space: { slug: 'mise-en-recits', title: 'Mise en récits' } };
 
 describe('what the unsubscribe page says', () => {
   it('names the list that stopped: a space by its title, mentions, replies', () => {
@@ -22,6 +23,15 @@ describe('what the unsubscribe page says', () => {
     expect(say(stoppedSentence(mentions))).toBe('Vous ne recevrez plus de courriel quand un·e membre vous mentionne.');
     expect(say(stoppedSentence(replies))).toBe(
       'Vous ne recevrez plus de courriel quand un·e membre répond à vos messages.',
+    );
+  });
+
+  it('names a space’s infolettres apart from its other mails', () => {
+    expect(say(stoppedSentence(newsletter))).toBe(
+      'Vous ne recevrez plus les infolettres de l’espace « Mise en récits ».',
+    );
+    expect(say(restoredSentence(newsletter, 'each'))).toBe(
+      'C’est annulé : vous recevez de nouveau les infolettres de l’espace « Mise en récits ».',
     );
   });
 

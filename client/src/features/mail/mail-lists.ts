@@ -17,11 +17,13 @@ export const SPACE_MODE_LABELS: Record<SpaceMailMode, MessageKey> = {
   off: 'mailSettings.mode.off',
 };
 
-const spaceParams = (list: MailList) => (list.kind === 'space' ? { space: list.space.title } : undefined);
+const spaceParams = (list: MailList) =>
+  list.kind === 'space' || list.kind === 'newsletter' ? { space: list.space.title } : undefined;
 
 /** What the unsubscribe page says once the list is off. */
 export function stoppedSentence(list: MailList): Sentence {
   if (list.kind === 'space') return { key: 'unsubscribe.stopped.space', params: spaceParams(list) };
+  if (list.kind === 'newsletter') return { key: 'unsubscribe.stopped.newsletter', params: spaceParams(list) };
   return { key: list.kind === 'mentions' ? 'unsubscribe.stopped.mentions' : 'unsubscribe.stopped.replies' };
 }
 
@@ -34,6 +36,7 @@ export function restoredSentence(list: MailList, mode: SpaceMailMode): Sentence 
   if (mode === 'off') return stoppedSentence(list);
   if (list.kind === 'mentions') return { key: 'unsubscribe.restored.mentions' };
   if (list.kind === 'replies') return { key: 'unsubscribe.restored.replies' };
+  if (list.kind === 'newsletter') return { key: 'unsubscribe.restored.newsletter', params: spaceParams(list) };
   const keys: Record<Exclude<SpaceMailMode, 'off'>, MessageKey> = {
     each: 'unsubscribe.restored.each',
     daily: 'unsubscribe.restored.daily',

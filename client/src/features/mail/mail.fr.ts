@@ -34,9 +34,11 @@ export const mailFr = {
   'unsubscribe.stopped.mentions': 'Vous ne recevrez plus de courriel quand un·e membre vous mentionne.',
   'unsubscribe.stopped.replies': 'Vous ne recevrez plus de courriel quand un·e membre répond à vos messages.',
   'unsubscribe.stopped.space': 'Vous ne recevrez plus les courriels de l’espace « {space} ».',
+  'unsubscribe.stopped.newsletter': 'Vous ne recevrez plus les infolettres de l’espace « {space} ».',
   'unsubscribe.undoHint': 'Un clic par erreur ? Vous pouvez revenir en arrière.',
   'unsubscribe.undo': 'Annuler',
   'unsubscribe.undoing': 'Annulation…',
+  'unsubscribe.restored.newsletter': 'C’est annulé : vous recevez de nouveau les infolettres de l’espace « {space} ».',
   'unsubscribe.restored.mentions': 'C’est annulé : vous recevez de nouveau un courriel à chaque mention.',
   'unsubscribe.restored.replies': 'C’est annulé : vous recevez de nouveau un courriel à chaque réponse à vos messages.',
   'unsubscribe.restored.each':

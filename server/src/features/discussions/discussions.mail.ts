@@ -3,6 +3,7 @@ import type { MailSender } from '../../core/mail';
 import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
 import { unsubscribeLinks } from '../mail-settings/unsubscribe';
+import { issueReplyAddress } from '../reply-by-mail/reply-address';
 import type { PendingReason } from './pending-mails.queries';
 
 export interface PostMailItem {
@@ -34,6 +35,8 @@ export interface DiscussionsMailOptions {
   /** Base of the links in mails. */
   publicUrl: string;
   groupSeconds: number;
+  /** Reply by mail's domain (features/reply-by-mail): a mail about one thread then carries a Reply-To there. */
+  replyDomain?: string | undefined;
 }
 
 const TEXT = {
@@ -100,6 +103,18 @@ export function createDiscussionsMailer(mail: MailSender, options: DiscussionsMa
             ? ({ kind: 'replies' } as const)
             : ({ kind: 'space', spaceId: first.space.id } as const);
       const unsubscribe = await unsubscribeLinks(db, publicUrl, to.id, list);
+      // About one thread: answering the mail posts there, as a reply to its latest post.
+      const last = items.at(-1) ?? first;
+      const replyTo: Record<string, string> =
+        options.replyDomain && items.every((item) => item.thread.id === first.thread.id)
+          ? {
+              'Reply-To': await issueReplyAddress(db, options.replyDomain, {
+                userId: to.id,
+                threadId: first.thread.id,
+                postId: last.postId,
+              }),
+            }
+          : {};
       const subject =
         items.length === 1
           ? text.one[reason](first.authorName, first.thread.title)
@@ -115,7 +130,7 @@ export function createDiscussionsMailer(mail: MailSender, options: DiscussionsMa
       await mail.send(db, {
         to: to.email,
         subject,
-        headers: unsubscribe.headers,
+        headers: { ...unsubscribe.headers, ...replyTo },
         ...renderMail({
           locale: to.locale,
           title: subject,

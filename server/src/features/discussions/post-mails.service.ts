@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { type Actor, canReadThreads } from '../../policy/policy';
 import { mailChoicesOf } from '../mail-settings/mail-settings.queries';
+import { queuePostPushes } from '../push/delivery.service';
 import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
 import { listMembershipsOfUser } from '../spaces/spaces.queries';
@@ -53,6 +54,7 @@ export async function queueMails(
   for (const { userId } of wanted) {
     await deps.jobs.enqueue(trx, 'discussions.mail', { userId }, { startAfter: deps.mailer.groupSeconds });
   }
+  await queuePostPushes(deps.jobs, trx, input.postId, wanted);
 }
 
 /** The members who asked for every message of the space and may read it, but the author. */

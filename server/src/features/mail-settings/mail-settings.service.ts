@@ -3,6 +3,7 @@ import type { Db } from '../../db/database';
 import type { MailChoice } from '../../db/schema';
 import { AppError, unauthenticated } from '../../errors';
 import type { Actor } from '../../policy/policy';
+import { optedOutSpaces } from '../newsletters/newsletter-opt-outs.queries';
 import { findSpaceBySlug } from '../spaces/spaces.queries';
 import {
   findMailSettings,
@@ -33,10 +34,20 @@ export async function mailChoices(db: Db, userId: string): Promise<{ mentions: M
 /** `GET /me/notification-settings`: one's choices, and a mode for every space one is in. */
 export async function getNotificationSettings(db: Db, actor: Actor): Promise<NotificationSettings> {
   if (!actor) throw unauthenticated();
-  const [choices, spaces] = await Promise.all([mailChoices(db, actor.id), listSpaceModes(db, actor.id)]);
+  const [choices, spaces, noNewsletter] = await Promise.all([
+    mailChoices(db, actor.id),
+    listSpaceModes(db, actor.id),
+    optedOutSpaces(db, actor.id),
+  ]);
   return {
     ...choices,
-    spaces: spaces.map((row) => ({ spaceId: row.space_id, slug: row.slug, title: row.title, mode: spaceModeOf(row) })),
+    spaces: spaces.map((row) => ({
+      spaceId: row.space_id,
+      slug: row.slug,
+      title: row.title,
+      mode: spaceModeOf(row),
+      newsletter: !noNewsletter.has(row.space_id),
+    })),
   };
 }
 

@@ -78,7 +78,7 @@ describe('notification settings', () => {
     const put = (url: string, body: object) => request(ctx, person, 'PUT', url, body);
     expect((await put('/api/me/notification-settings', { mentions: 'off' })).statusCode).toBe(200);
     expect((await put(`/api/me/notification-settings/spaces/${mine.slug}`, { mode: 'each' })).json().spaces).toEqual([
-      { spaceId: mine.id, slug: mine.slug, title: 'Mien', mode: 'each' },
+      { spaceId: mine.id, slug: mine.slug, title: 'Mien', mode: 'each', newsletter: true },
     ]);
     expect(await settingsOf(ctx, person)).toMatchObject({ mentions: 'off', replies: 'each' });
 

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../../errors';
 import type { Publish } from '../../../plugins/realtime/types';
 import { canFollowSeries, canRegisterForEvent } from '../../../policy/events.policy';
 import type { Actor } from '../../../policy/policy';
+import { queuePush } from '../../push/delivery.service';
 import {
   eventAccess,
   eventCancelled,
@@ -66,6 +67,7 @@ export async function promoteFromWaitlist(deps: EventsDeps, trx: Db, event: Even
       videoUrl: event.video_url,
       cancelToken: token,
     });
+    await queuePush(deps.jobs, trx, registration.user_id, { kind: 'promoted', eventId: event.id });
   }
   return promoted.length;
 }

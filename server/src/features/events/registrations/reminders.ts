@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { scheduleStartPush } from '../../push/delivery.service';
 import { mailFacts } from '../events.content';
 import type { EventsDeps } from '../events.deps';
 import type { ReminderKind } from '../events.mail';
@@ -38,6 +39,7 @@ export async function scheduleReminders(
       singletonKey: `${event.id}:${kind}:${payload.startsAt}`,
     });
   }
+  await scheduleStartPush(deps, trx, event);
 }
 
 /**
