@@ -1,6 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +7,8 @@ import { createDatabase, type Db } from '@atelier/server/src/db/database';
 import { migrateToLatest } from '@atelier/server/src/db/migrate';
 import pg from 'pg';
 import { registerUser, type Session } from '../support/http';
-import { type RunningServer, repoRoot, startServer } from '../support/server';
+import { pgliteTemplate } from '../support/pglite-template';
+import { type RunningServer, startServer } from '../support/server';
 
 /** Benchmarks print one JSON line on stdout; everything else goes to stderr. */
 export const log = (...parts: unknown[]) => console.error('[bench]', ...parts);
@@ -311,34 +311,6 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
     },
   };
   return bench;
-}
-
-/**
- * A migrated embedded database to copy: a fresh PGlite data directory costs an initdb (seconds,
- * more than all migrations), a copy costs a moment. Made once per set of migrations and server
- * dependencies, in the system's temporary directory, and shared by the benchmarks that follow.
- */
-async function pgliteTemplate(): Promise<string> {
-  const hash = createHash('sha256');
-  const migrations = join(repoRoot, 'migrations');
-  for (const file of (await readdir(migrations)).filter((name) => name.endsWith('.ts')).sort()) {
-    hash.update(file).update(await readFile(join(migrations, file)));
-  }
-  hash.update(await readFile(join(repoRoot, 'server', 'package.json')));
-  const template = join(tmpdir(), `atelier-bench-pglite-${hash.digest('hex').slice(0, 16)}`);
-  if (existsSync(join(template, 'ready'))) return template;
-  log('making a migrated PGlite template (once per set of migrations)');
-  const building = await mkdtemp(join(tmpdir(), 'atelier-bench-pglite-building-'));
-  const database = await createDatabase({ dataDir: building });
-  try {
-    await migrateToLatest(database.db);
-  } finally {
-    await database.close();
-  }
-  await writeFile(join(building, 'ready'), '');
-  // Another benchmark may have made it meanwhile: either copy will do.
-  await rename(building, template).catch(() => rm(building, { recursive: true, force: true }));
-  return template;
 }
 
 export async function withClient<T>(url: string, work: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -1,10 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgliteTemplate } from './pglite-template';
 
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
 export const clientDist = join(repoRoot, 'client', 'dist');
@@ -66,7 +67,13 @@ export async function startServer(
 ): Promise<RunningServer> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'atelier-e2e-')));
+  // A fresh server starts on a copy of a migrated database: an initdb and the migrations cost
+  // seconds per test file, a copy a moment.
+  let dataDir = options.dataDir;
+  if (dataDir === undefined) {
+    dataDir = await mkdtemp(join(tmpdir(), 'atelier-e2e-'));
+    await cp(await pgliteTemplate(), dataDir, { recursive: true });
+  }
   const removeDataDir = () =>
     options.dataDir === undefined ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve();
 

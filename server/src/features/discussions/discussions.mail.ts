@@ -58,6 +58,7 @@ const TEXT = {
     read: 'Lire : ',
     action: 'Lire le message',
     actionMany: 'Lire le premier message',
+    replyHint: 'Vous pouvez répondre à ce courriel : votre réponse sera publiée dans la discussion, à votre nom.',
     footer: (url: string) =>
       `Vous recevez ce courriel selon vos réglages de notifications. Ne plus recevoir ces courriels : ${url}`,
   },
@@ -79,6 +80,7 @@ const TEXT = {
     read: 'Read: ',
     action: 'Read the message',
     actionMany: 'Read the first message',
+    replyHint: 'You can reply to this email: your answer will be posted in the discussion, in your name.',
     footer: (url: string) => `You receive this email because of your notification settings. Stop these emails: ${url}`,
   },
 } as const;
@@ -135,7 +137,7 @@ export function createDiscussionsMailer(mail: MailSender, options: DiscussionsMa
           locale: to.locale,
           title: subject,
           greeting: text.greeting(to.displayName),
-          paragraphs,
+          paragraphs: replyTo['Reply-To'] ? [...paragraphs, text.replyHint] : paragraphs,
           action: { label: items.length === 1 ? text.action : text.actionMany, url: urlOf(first) },
           footer: text.footer(unsubscribe.pageUrl),
         }),

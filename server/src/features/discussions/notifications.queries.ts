@@ -66,8 +66,8 @@ export async function insertNotifications(
     .execute();
 }
 
-/** What the notifications of a new post need to know of it, its thread, space and author. */
-export const findNewPostFacts = (db: Db, postId: string) =>
+/** A post with what telling someone of it needs: its thread, space and author. */
+export const selectPostFacts = (db: Db) =>
   db
     .selectFrom('posts')
     .innerJoin('threads', 'threads.id', 'posts.thread_id')
@@ -86,10 +86,11 @@ export const findNewPostFacts = (db: Db, postId: string) =>
       'spaces.visibility',
       'spaces.join_policy',
       'spaces.status',
-    ])
-    .where('posts.id', '=', postId)
-    .where('posts.deleted_at', 'is', null)
-    .executeTakeFirst();
+    ]);
+
+/** What the notifications of a new post need to know of it. */
+export const findNewPostFacts = (db: Db, postId: string) =>
+  selectPostFacts(db).where('posts.id', '=', postId).where('posts.deleted_at', 'is', null).executeTakeFirst();
 
 export interface NotificationCursor {
   createdAt: string;

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { selectPostFacts } from './notifications.queries';
 
 export type PendingReason = 'mention' | 'reply' | 'space_post';
 
@@ -30,30 +31,12 @@ export async function insertPendingMails(
 
 /**
  * What waits to be mailed to the person, oldest first, locked so that two runs never mail the
- * same post twice. Deleted posts are left out (and marked with the rest).
+ * same post twice. Deleted posts come too, with their `deleted_at`: they are marked with the rest.
  */
 export const lockPendingMails = (trx: Db, userId: string) =>
-  trx
-    .selectFrom('pending_mails')
-    .innerJoin('posts', 'posts.id', 'pending_mails.post_id')
-    .innerJoin('threads', 'threads.id', 'posts.thread_id')
-    .innerJoin('spaces', 'spaces.id', 'threads.space_id')
-    .innerJoin('users as author', 'author.id', 'posts.author_id')
-    .select([
-      'pending_mails.post_id',
-      'pending_mails.reason',
-      'posts.body',
-      'posts.deleted_at',
-      'author.display_name as author_name',
-      'threads.id as thread_id',
-      'threads.title as thread_title',
-      'spaces.id as space_id',
-      'spaces.slug as space_slug',
-      'spaces.title as space_title',
-      'spaces.visibility',
-      'spaces.join_policy',
-      'spaces.status',
-    ])
+  selectPostFacts(trx)
+    .innerJoin('pending_mails', 'pending_mails.post_id', 'posts.id')
+    .select(['pending_mails.post_id', 'pending_mails.reason', 'posts.deleted_at'])
     .where('pending_mails.user_id', '=', userId)
     .where('pending_mails.mailed_at', 'is', null)
     .orderBy('pending_mails.created_at')

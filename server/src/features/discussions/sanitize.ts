@@ -9,7 +9,7 @@ import { AppError } from '../../errors';
  * http, https or mailto (so no `javascript:` or `data:` links). Links are marked as user
  * content that search engines should not credit and that cannot reach back to this page.
  */
-const OPTIONS: sanitizeHtml.IOptions = {
+export const POST_HTML_OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'code', 'pre'],
   allowedAttributes: { a: ['href', 'rel'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -31,7 +31,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
 const TEXT_ONLY: sanitizeHtml.IOptions = {
   allowedTags: [],
   allowedAttributes: {},
-  nonTextTags: OPTIONS.nonTextTags ?? [],
+  nonTextTags: POST_HTML_OPTIONS.nonTextTags ?? [],
 };
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
@@ -60,7 +60,7 @@ export function sanitizePostBody(input: string): string {
       body: [`longer than ${POST_BODY_MAX_CHARS} characters`],
     });
   }
-  const html = sanitizeHtml(input, OPTIONS).trim();
+  const html = sanitizeHtml(input, POST_HTML_OPTIONS).trim();
   if (plainText(html) === '') {
     throw new AppError('post_empty', 'the message is empty', { body: ['nothing left to publish'] });
   }

@@ -1,7 +1,7 @@
 import { NEWSLETTER_BODY_MAX_CHARS } from '@atelier/contract';
 import sanitizeHtml from 'sanitize-html';
 import { AppError } from '../../errors';
-import { plainText } from '../discussions/sanitize';
+import { POST_HTML_OPTIONS, plainText } from '../discussions/sanitize';
 
 /**
  * An infolettre's body: the posts' safe subset of HTML (see `discussions/sanitize.ts`), with
@@ -23,16 +23,9 @@ function absoluteHref(href: string | undefined, publicUrl: string): string | und
 }
 
 const optionsFor = (publicUrl: string): sanitizeHtml.IOptions => ({
-  allowedTags: ['p', 'br', 'strong', 'em', 'ul', 'ol', 'li', 'a', 'blockquote', 'code', 'pre'],
-  allowedAttributes: { a: ['href', 'rel'] },
-  allowedSchemes: ['http', 'https', 'mailto'],
-  allowedSchemesAppliedToAttributes: ['href'],
-  allowProtocolRelative: false,
-  disallowedTagsMode: 'discard',
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'title', 'template', 'iframe', 'object'],
+  ...POST_HTML_OPTIONS,
   transformTags: {
-    b: 'strong',
-    i: 'em',
+    ...POST_HTML_OPTIONS.transformTags,
     // Titles pasted from elsewhere stay paragraphs of their own rather than run into the next.
     ...Object.fromEntries(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].map((tag) => [tag, 'p'])),
     a: (tagName, attribs) => {

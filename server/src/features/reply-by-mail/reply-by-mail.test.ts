@@ -139,6 +139,7 @@ describe('reply by mail', () => {
     const replyTo = mail?.headers?.['Reply-To'] ?? '';
     expect(replyTo).toMatch(new RegExp(`^reply\\+[a-z2-7]{26}@${DOMAIN.replace(/\./g, '\\.')}$`));
     expect(replyTo.split('@')[0]?.length).toBeLessThanOrEqual(64);
+    expect(mail?.text_body).toContain('Vous pouvez répondre à ce courriel');
 
     socket = await connect(await listen(ctx), { cookie: bob.headers.cookie ?? '' });
     const live = new Promise<RealtimeEnvelope>((resolve) => {
@@ -223,6 +224,7 @@ describe('reply by mail', () => {
       .executeTakeFirst();
     expect(named).toEqual({ user_id: alice.id, thread_id: threadId, post_id: bobPostId });
     expect(two?.headers).not.toHaveProperty('Reply-To');
+    expect(two?.text).not.toContain('Vous pouvez répondre à ce courriel');
     expect(two?.headers).toHaveProperty('List-Unsubscribe');
   });
 

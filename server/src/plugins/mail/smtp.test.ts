@@ -1,5 +1,10 @@
+import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMail } from '../../core/mail-content';
+import { createPost, createThread, notificationsSettled } from '../../test/factories/discussions';
+import { createPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { request } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink';
 import { findOutboxMessage } from './outbox.queries';
@@ -71,5 +76,35 @@ describe('mail through SMTP', () => {
     expect(row).toMatchObject({ status: 'failed', attempts: 1 });
     expect(row.last_error).toContain('sink refuses');
     expect(sunk(outboxId)).toEqual([]);
+  });
+
+  it('delivers a mail about posts as a mail client reads it: headers, both parts, absolute links', async () => {
+    const space = await createSpace(ctx.database.db, { visibility: 'members', joinPolicy: 'request', title: 'Récits' });
+    const author = await createPerson(ctx, { displayName: 'Alice Autrice' });
+    const reader = await createPerson(ctx, { displayName: 'Bruno Lecteur' });
+    await addMembership(ctx.database.db, space.id, author.id);
+    await addMembership(ctx.database.db, space.id, reader.id);
+    await request(ctx, reader, 'PUT', `/api/me/notification-settings/spaces/${space.slug}`, { mode: 'each' });
+    const { thread } = await createThread(ctx, author, space.slug, {
+      title: 'Été « chaud »',
+      body: '<p>Première idée</p>',
+    });
+    await createPost(ctx, author, thread.id, '<p>Deuxième idée</p>');
+    await notificationsSettled(ctx);
+
+    await expect.poll(() => sink.messages.filter((message) => message.to.includes(reader.email)).length).toBe(1);
+    const raw = sink.messages.find((message) => message.to.includes(reader.email))?.raw ?? '';
+    const mail = await simpleParser(raw);
+    // The headers as they crossed the wire (mailparser also reads List-* into a structure).
+    const header = (name: string) => mail.headerLines.find((line) => line.key === name)?.line.replace(/^[^:]+:\s*/, '');
+    expect(mail.subject).toBe('2 nouveaux messages dans « Récits »');
+    expect(header('list-unsubscribe')).toMatch(/^<https:\/\/atelier\.exemple\.fr\/api\/unsubscribe\/[\w-]+\.[\w-]+>$/);
+    expect(header('list-unsubscribe-post')).toBe('List-Unsubscribe=One-Click');
+    expect(mail.text).toContain('« Deuxième idée »');
+    expect(mail.text).toContain(`https://atelier.exemple.fr/espaces/${space.slug}/fils/${thread.id}`);
+    expect(mail.html).toContain('Été « chaud »');
+    const links = [...String(mail.html).matchAll(/href="([^"]+)"/g)].map((match) => match[1] ?? '');
+    expect(links.length).toBeGreaterThan(0);
+    for (const link of links) expect(link.startsWith('https://atelier.exemple.fr/')).toBe(true);
   });
 });
