@@ -29,6 +29,8 @@ export function createResourcesStore(data: () => SpaceResponse) {
   };
   useRoom(() => (data().permissions.viewContent ? rooms.space(data().space.id) : null), {
     onResync: () => void refresh(),
+    // What was shared between the first read and the subscription reaches the tab too.
+    onSubscribed: () => void refresh(),
     on: {
       'resources.changed': ({ spaceId }) => {
         if (spaceId === data().space.id) void refresh();
