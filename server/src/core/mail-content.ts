@@ -1,4 +1,5 @@
 import type { Locale } from '@atelier/contract';
+import mjml2html from 'mjml';
 
 export interface MailContent {
   locale: Locale;
@@ -7,13 +8,27 @@ export interface MailContent {
   greeting?: string;
   /** Plain text; a line break inside a paragraph stays a line break. */
   paragraphs: string[];
-  /** One call to action; the URL must be http(s) and is also written out in full. */
-  action?: { label: string; url: string };
+  /** One call to action, its URL also written out in full. */
+  action?: MailLink;
   /** Titled parts after the paragraphs (a digest's spaces), each line possibly a link. */
   sections?: MailSection[];
   /** A short code to type (sign-in code), set apart and easy to read aloud. */
   code?: string;
+  /** A small line above everything (who sends it), with an optional link (read online). */
+  kicker?: { text: string; link?: MailLink };
+  /** A title above the greeting (an infolettre's subject). */
+  heading?: string;
+  /** Already sanitized HTML and its text version, placed after the paragraphs (an infolettre's body). */
+  body?: { html: string; text: string };
   footer?: string;
+  /** The link that stops this kind of mail, under the footer (the same list as List-Unsubscribe). */
+  stop?: MailLink;
+}
+
+/** A link with its label; the URL must be http(s). */
+export interface MailLink {
+  label: string;
+  url: string;
 }
 
 /** One line of a section: its text, a short note after it, and a link (http(s), written out in the text part). */
@@ -56,14 +71,17 @@ function assertWebUrl(url: string) {
   if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`a mail link needs an http(s) URL, got "${url}"`);
 }
 
-const LINK_STYLE = 'color:#1f5f3f;';
+const GREEN = '#1f5f3f';
+const GREY = '#555555';
 const linked = (text: string, url: string | undefined) =>
-  url ? `<a href="${escapeHtml(url)}" style="${LINK_STYLE}">${escapeHtml(text)}</a>` : escapeHtml(text);
+  url ? `<a href="${escapeHtml(url)}" style="color:${GREEN};">${escapeHtml(text)}</a>` : escapeHtml(text);
 
-/** A section in plain text: its title, its link, then `• line — note` with the link below. */
+/** `• line — note` with the link below: a line as the text part writes it. */
+const lineText = (line: MailLine) =>
+  `• ${line.text}${line.note ? ` — ${line.note}` : ''}${line.url ? `\n  ${line.url}` : ''}`;
+
+/** A section in plain text: its title, its link, then its lines. */
 function sectionText(section: MailSection): string {
-  const lineText = (line: MailLine) =>
-    `• ${line.text}${line.note ? ` — ${line.note}` : ''}${line.url ? `\n  ${line.url}` : ''}`;
   return [
     section.url ? `${section.title}\n${section.url}` : section.title,
     ...section.groups
@@ -74,7 +92,7 @@ function sectionText(section: MailSection): string {
 
 function sectionHtml(section: MailSection): string {
   const lineHtml = (line: MailLine) =>
-    `<li style="margin:0 0 8px;">${linked(line.text, line.url)}${line.note ? `<br><span style="font-size:14px;color:#555555;">${escapeHtml(line.note)}</span>` : ''}</li>`;
+    `<li style="margin:0 0 8px;">${linked(line.text, line.url)}${line.note ? `<br><span style="font-size:14px;color:${GREY};">${escapeHtml(line.note)}</span>` : ''}</li>`;
   return [
     `<h2 style="margin:32px 0 8px;font-size:20px;">${linked(section.title, section.url)}</h2>`,
     ...section.groups
@@ -87,63 +105,92 @@ function sectionHtml(section: MailSection): string {
   ].join('\n');
 }
 
-/**
- * A mail's two parts from the same content: a plain-text part that reads well on its own
- * (every link written out), and a simple HTML part — one column, real text, the language
- * declared, no images — where every interpolated value is escaped.
- */
-export function renderMail(content: MailContent): { text: string; html: string } {
-  const words = WORDS[content.locale];
-  const footer = content.footer ?? words.footer;
-  if (content.action) assertWebUrl(content.action.url);
-  const sections = content.sections ?? [];
-  for (const section of sections) {
-    for (const url of [section.url, ...section.groups.flatMap((group) => group.lines.map((line) => line.url))]) {
-      if (url !== undefined) assertWebUrl(url);
-    }
+function assertLinks(content: MailContent) {
+  const sectionUrls = (content.sections ?? []).flatMap((section) => [
+    section.url,
+    ...section.groups.flatMap((group) => group.lines.map((line) => line.url)),
+  ]);
+  for (const url of [content.action?.url, content.stop?.url, content.kicker?.link?.url, ...sectionUrls]) {
+    if (url !== undefined) assertWebUrl(url);
   }
-  const colon = content.locale === 'fr' ? '\u00a0:' : ':';
+}
 
-  const text = [
+function mailText(content: MailContent, footer: string): string {
+  const words = WORDS[content.locale];
+  const colon = content.locale === 'fr' ? '\u00a0:' : ':';
+  const { kicker, stop } = content;
+  return [
+    kicker
+      ? [kicker.text, ...(kicker.link ? [`${kicker.link.label}${colon} ${kicker.link.url}`] : [])].join('\n')
+      : undefined,
+    content.heading,
     content.greeting,
     ...content.paragraphs,
-    ...sections.map(sectionText),
+    content.body?.text,
+    ...(content.sections ?? []).map(sectionText),
     content.code === undefined ? undefined : `${words.code}${colon} ${content.code}`,
     content.action ? `${content.action.label}${colon}\n${content.action.url}` : undefined,
-    `-- \n${footer}`,
+    `-- \n${footer}${stop ? `\n${stop.label}${colon} ${stop.url}` : ''}`,
   ]
     .filter((block) => block !== undefined)
     .join('\n\n');
+}
 
-  const body = [
+/** The MJML document: one column that fills a phone's width, real text, the language declared, no images. */
+function mailMjml(content: MailContent, footer: string): string {
+  const words = WORDS[content.locale];
+  const colon = content.locale === 'fr' ? '\u00a0:' : ':';
+  const { kicker, action, stop } = content;
+  const main = [
+    kicker
+      ? `<p style="margin:0 0 16px;font-size:14px;color:${GREY};">${escapeHtml(kicker.text)}${kicker.link ? ` · ${linked(kicker.link.label, kicker.link.url)}` : ''}</p>`
+      : '',
+    content.heading
+      ? `<h1 style="margin:0 0 24px;font-size:24px;line-height:1.3;">${escapeHtml(content.heading)}</h1>`
+      : '',
     content.greeting === undefined ? '' : paragraphHtml(content.greeting),
     ...content.paragraphs.map((paragraph) => paragraphHtml(paragraph)),
-    ...sections.map(sectionHtml),
+    content.body?.html ?? '',
+    ...(content.sections ?? []).map(sectionHtml),
     content.code === undefined
       ? ''
       : `<p style="margin:0 0 16px;">${escapeHtml(words.code)}${colon} <strong style="font-family:monospace;font-size:22px;letter-spacing:3px;">${escapeHtml(content.code)}</strong></p>`,
-    content.action
-      ? `<p style="margin:24px 0;"><a href="${escapeHtml(content.action.url)}" style="display:inline-block;padding:12px 20px;background:#1f5f3f;color:#ffffff;text-decoration:underline;border-radius:4px;">${escapeHtml(content.action.label)}</a></p>` +
-        paragraphHtml(words.link, 'font-size:14px;') +
-        `<p style="margin:0 0 16px;font-size:14px;word-break:break-all;"><a href="${escapeHtml(content.action.url)}" style="color:#1f5f3f;">${escapeHtml(content.action.url)}</a></p>`
-      : '',
-    `<hr style="border:none;border-top:1px solid #cccccc;margin:24px 0;">`,
-    paragraphHtml(footer, 'font-size:13px;color:#555555;'),
   ].join('\n');
+  const actionMjml = action
+    ? `<mj-button href="${escapeHtml(action.url)}" align="left" background-color="${GREEN}" color="#ffffff" text-decoration="underline" border-radius="4px" inner-padding="12px 20px">${escapeHtml(action.label)}</mj-button>
+<mj-text font-size="14px">${paragraphHtml(words.link)}<p style="margin:0;word-break:break-all;">${linked(action.url, action.url)}</p></mj-text>`
+    : '';
+  const preview = content.paragraphs[0] ?? content.heading;
+  return `<mjml lang="${content.locale}">
+<mj-head>
+<mj-title>${escapeHtml(content.title ?? '')}</mj-title>
+${preview ? `<mj-preview>${escapeHtml(preview)}</mj-preview>` : ''}
+<mj-attributes>
+<mj-all font-family="Arial, Helvetica, sans-serif" />
+<mj-text font-size="16px" line-height="1.5" color="#1a1a1a" padding="0 16px" />
+<mj-button padding="8px 16px 16px" font-size="16px" />
+</mj-attributes>
+</mj-head>
+<mj-body width="600px" background-color="#ffffff">
+<mj-section padding="24px 0"><mj-column>
+<mj-text>${main}</mj-text>
+${actionMjml}
+<mj-divider border-width="1px" border-color="#cccccc" padding="24px 16px" />
+<mj-text font-size="13px" color="${GREY}">${paragraphHtml(footer)}${stop ? `<p style="margin:0;">${linked(stop.label, stop.url)}</p>` : ''}</mj-text>
+</mj-column></mj-section>
+</mj-body>
+</mjml>`;
+}
 
-  const html = `<!doctype html>
-<html lang="${content.locale}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(content.title ?? '')}</title>
-</head>
-<body style="margin:0;padding:0;background:#ffffff;">
-<div role="article" lang="${content.locale}" style="max-width:600px;margin:0 auto;padding:24px 16px;font-family:Arial,Helvetica,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;">
-${body}
-</div>
-</body>
-</html>
-`;
-  return { text, html };
+/**
+ * A mail's two parts from the same content: a plain-text part that reads well on its own
+ * (every link written out), and a responsive HTML part made with MJML (tables that mail
+ * clients render alike, one column on a phone) where every interpolated value is escaped.
+ */
+export async function renderMail(content: MailContent): Promise<{ text: string; html: string }> {
+  assertLinks(content);
+  const footer = content.footer ?? WORDS[content.locale].footer;
+  const { html, errors } = await mjml2html(mailMjml(content, footer), { validationLevel: 'strict', fonts: {} });
+  if (errors.length > 0) throw new Error(`mail template: ${errors.map((error) => error.formattedMessage).join('; ')}`);
+  return { text: mailText(content, footer), html };
 }

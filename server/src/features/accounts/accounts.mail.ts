@@ -40,11 +40,15 @@ const TEXT = {
 
 /** The account mails, in the person's language, with links back to the client's pages. */
 export function createAccountsMailer(mail: MailSender, publicUrl: string): AccountsMailer {
-  const send = (db: Db, user: UserRow, subject: string, content: Omit<Mail, 'locale' | 'greeting'>) =>
+  const send = async (db: Db, user: UserRow, subject: string, content: Omit<Mail, 'locale' | 'greeting'>) =>
     mail.send(db, {
       to: user.email,
       subject,
-      ...renderMail({ locale: user.locale, greeting: TEXT[user.locale].greeting(user.display_name), ...content }),
+      ...(await renderMail({
+        locale: user.locale,
+        greeting: TEXT[user.locale].greeting(user.display_name),
+        ...content,
+      })),
     });
 
   return {

@@ -28,8 +28,8 @@ const digest = (overrides: Partial<DigestMail> = {}): DigestMail => ({
 });
 
 describe('composeDigest', () => {
-  it('escapes what people wrote (titles, names) in the HTML part and keeps it whole in the text part', () => {
-    const { html, text } = composeDigest(
+  it('escapes what people wrote (titles, names) in the HTML part and keeps it whole in the text part', async () => {
+    const { html, text } = await composeDigest(
       URL_BASE,
       digest({
         to: { email: 'camille@exemple.fr', displayName: hostile, locale: 'fr' },
@@ -49,8 +49,8 @@ describe('composeDigest', () => {
     expect(text).toContain(`nouvelle version « ${hostile} », une version restaurée`);
   });
 
-  it('counts what was left out and caps unread counts as the lists do', () => {
-    const { text } = composeDigest(
+  it('counts what was left out and caps unread counts as the lists do', async () => {
+    const { text } = await composeDigest(
       URL_BASE,
       digest({
         spaces: [
@@ -68,11 +68,11 @@ describe('composeDigest', () => {
     expect(text).not.toContain('Documents');
   });
 
-  it('writes the weekly subject, in English too', () => {
-    expect(composeDigest(URL_BASE, digest({ period: 'weekly' })).subject).toBe(
+  it('writes the weekly subject, in English too', async () => {
+    expect((await composeDigest(URL_BASE, digest({ period: 'weekly' }))).subject).toBe(
       'Votre résumé de la semaine — Atelier des transitions',
     );
-    const english = composeDigest(
+    const english = await composeDigest(
       URL_BASE,
       digest({ period: 'weekly', to: { email: 'e@exemple.fr', displayName: 'Eden', locale: 'en' } }),
     );
@@ -82,8 +82,8 @@ describe('composeDigest', () => {
 });
 
 describe('renderMail sections', () => {
-  it('refuses a link that is not http(s), in a section as for the action', () => {
+  it('refuses a link that is not http(s), in a section as for the action', async () => {
     const section = { title: 'Espace', groups: [{ lines: [{ text: 'x', url: 'javascript:alert(1)' }] }] };
-    expect(() => renderMail({ locale: 'fr', paragraphs: [], sections: [section] })).toThrow(/http/);
+    await expect(renderMail({ locale: 'fr', paragraphs: [], sections: [section] })).rejects.toThrow(/http/);
   });
 });

@@ -241,7 +241,7 @@ function spaceSection(words: Words, locale: Locale, links: ReturnType<typeof dig
 }
 
 /** The digest's subject and both parts, in the person's language. */
-export function composeDigest(publicUrl: string, digest: DigestMail) {
+export async function composeDigest(publicUrl: string, digest: DigestMail) {
   const { locale } = digest.to;
   const words = TEXT[locale];
   const links = digestLinks(publicUrl);
@@ -256,21 +256,25 @@ export function composeDigest(publicUrl: string, digest: DigestMail) {
   }
   return {
     subject,
-    ...renderMail({
+    ...(await renderMail({
       locale,
       title: subject,
       greeting: words.greeting(digest.to.displayName),
       paragraphs: [words.intro[digest.period]],
       sections,
       footer: words.footer,
-    }),
+    })),
   };
 }
 
 export function createDigestsMailer(mail: MailSender, publicUrl: string): DigestsMailer {
   return {
     async sendDigest(db, digest) {
-      await mail.send(db, { to: digest.to.email, headers: digest.headers, ...composeDigest(publicUrl, digest) });
+      await mail.send(db, {
+        to: digest.to.email,
+        headers: digest.headers,
+        ...(await composeDigest(publicUrl, digest)),
+      });
     },
   };
 }

@@ -222,7 +222,7 @@ describe('digests', () => {
       for (const absent of [voisin.title, 'Hors sujet', 'Vieux fil', secret.title, 'Dossier confidentiel']) {
         expect(text).not.toContain(absent);
       }
-      expect(mail?.html_body).toContain('<html lang="fr">');
+      expect(mail?.html_body).toContain('<html lang="fr"');
       expect(mail?.html_body).toContain(`href="${base}/fils/${made.thread}"`);
     });
 
@@ -260,7 +260,7 @@ describe('digests', () => {
       expect(mail?.text_body).toContain('“Atelier récit” — new · ');
       expect(mail?.text_body).toContain('seats available — register on the event page');
       expect(mail?.text_body).toContain(`Stop this digest for ${commun.title}`);
-      expect(mail?.html_body).toContain('<html lang="en">');
+      expect(mail?.html_body).toContain('<html lang="en"');
     });
 
     it('sends nothing when nothing is new, nor to whoever left or waits at a private space’s door', async () => {

@@ -59,8 +59,8 @@ const TEXT = {
     action: 'Lire le message',
     actionMany: 'Lire le premier message',
     replyHint: 'Vous pouvez répondre à ce courriel : votre réponse sera publiée dans la discussion, à votre nom.',
-    footer: (url: string) =>
-      `Vous recevez ce courriel selon vos réglages de notifications. Ne plus recevoir ces courriels : ${url}`,
+    footer: 'Vous recevez ce courriel selon vos réglages de notifications.',
+    stop: 'Ne plus recevoir ces courriels',
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
@@ -81,7 +81,8 @@ const TEXT = {
     action: 'Read the message',
     actionMany: 'Read the first message',
     replyHint: 'You can reply to this email: your answer will be posted in the discussion, in your name.',
-    footer: (url: string) => `You receive this email because of your notification settings. Stop these emails: ${url}`,
+    footer: 'You receive this email because of your notification settings.',
+    stop: 'Stop these emails',
   },
 } as const;
 
@@ -133,14 +134,15 @@ export function createDiscussionsMailer(mail: MailSender, options: DiscussionsMa
         to: to.email,
         subject,
         headers: { ...unsubscribe.headers, ...replyTo },
-        ...renderMail({
+        ...(await renderMail({
           locale: to.locale,
           title: subject,
           greeting: text.greeting(to.displayName),
           paragraphs: replyTo['Reply-To'] ? [...paragraphs, text.replyHint] : paragraphs,
           action: { label: items.length === 1 ? text.action : text.actionMany, url: urlOf(first) },
-          footer: text.footer(unsubscribe.pageUrl),
-        }),
+          footer: text.footer,
+          stop: { label: text.stop, url: unsubscribe.pageUrl },
+        })),
       });
     },
   };

@@ -139,13 +139,13 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
     await mail.send(db, {
       to: to.email,
       subject,
-      ...renderMail({
+      ...(await renderMail({
         locale: to.locale,
         title: subject,
         greeting: text.greeting(to.displayName),
         paragraphs,
         action: { label: text.open, url: eventUrl(publicUrl, event.id) },
-      }),
+      })),
     });
   };
 

@@ -12,6 +12,7 @@ import {
   claimDeliveries,
   countRecipients,
   findNewsletter,
+  findSendingNewsletters,
   lockNewsletter,
   markSending,
   markSent,
@@ -24,8 +25,13 @@ declare module '../../plugins/jobs' {
   interface JobPayloads {
     /** Mails the next batch of an issue's recipients, then enqueues itself until everyone has theirs. */
     'newsletters.send': { newsletterId: string };
+    /** Restarts the sends whose job gave up (every retry failed); runs about once an hour. */
+    'newsletters.resume': Record<string, never>;
   }
 }
+
+/** At most one waiting send job per issue. */
+const sendJob = (newsletterId: string) => ({ singletonKey: newsletterId });
 
 /**
  * `POST /newsletters/:id/send`: the draft becomes `sending` and the first batch's job is
@@ -48,7 +54,7 @@ export async function sendNewsletter(
     if (row.status !== 'draft') throw new AppError('conflict', 'this infolettre was already sent');
     const count = await countRecipients(trx, row.space_id);
     await markSending(trx, row.id, { sentBy: actor.id, recipientCount: count });
-    await deps.jobs.enqueue(trx, 'newsletters.send', { newsletterId: row.id });
+    await deps.jobs.enqueue(trx, 'newsletters.send', { newsletterId: row.id }, sendJob(row.id));
     return count;
   });
   const row = await findNewsletter(deps.db, context.newsletter.id);
@@ -110,7 +116,21 @@ export async function deliverNextBatch(deps: NewslettersDeps, newsletterId: stri
       await markSent(trx, row.id);
       return 'sent';
     }
-    await deps.jobs.enqueue(trx, 'newsletters.send', { newsletterId: row.id });
+    await deps.jobs.enqueue(trx, 'newsletters.send', { newsletterId: row.id }, sendJob(row.id));
     return 'more';
   });
+}
+
+/**
+ * An issue stays `sending` until its last batch: if a batch failed on every retry (the
+ * database or the outbox down for hours), nothing would take it up again. This queues a send
+ * job for every issue still sending that has none waiting, and the batches carry on where
+ * they stopped. Returns how many were queued.
+ */
+export async function resumeStalledSends(deps: Pick<NewslettersDeps, 'db' | 'jobs'>): Promise<number> {
+  let queued = 0;
+  for (const { id } of await findSendingNewsletters(deps.db)) {
+    if (await deps.jobs.enqueue(deps.db, 'newsletters.send', { newsletterId: id }, sendJob(id))) queued += 1;
+  }
+  return queued;
 }

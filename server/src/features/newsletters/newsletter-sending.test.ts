@@ -7,7 +7,7 @@ import { addMembership, createSpace } from '../../test/factories/spaces';
 import { request } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { type SmtpSink, startSmtpSink } from '../../test/smtp-sink';
-import { deliverNextBatch } from './newsletter-sending.service';
+import { deliverNextBatch, resumeStalledSends } from './newsletter-sending.service';
 import type { NewslettersDeps } from './newsletters.deps';
 
 /**
@@ -121,6 +121,53 @@ describe('the send job, batch by batch', () => {
     await db().insertInto('newsletter_opt_outs').values({ user_id: quitter!.id, space_id }).execute();
     expect(await deliverNextBatch(newslettersDeps(ctx, { jobs }), id)).toBe('sent');
     expect(await mailsPerPerson(people, subject)).toEqual([1, 0, 0, 1]);
+  });
+
+  it('takes up again a send whose job gave up, once, and never a sent issue', async () => {
+    const stalled = await sendingIssue(2);
+    const done = await sendingIssue(1);
+    expect(await deliverNextBatch(newslettersDeps(ctx, { jobs }), done.id)).toBe('sent');
+    const resumed: Array<{ id: string; key: string | undefined }> = [];
+    const recording: NewslettersDeps['jobs'] = {
+      enqueue: async (_executor, _name, data, options) => {
+        resumed.push({ id: (data as { newsletterId: string }).newsletterId, key: options?.singletonKey });
+        return 'job';
+      },
+    };
+    await resumeStalledSends({ db: db(), jobs: recording });
+    expect(resumed).toContainEqual({ id: stalled.id, key: stalled.id });
+    expect(resumed.map((job) => job.id)).not.toContain(done.id);
+  });
+});
+
+describe('a send whose job gave up', () => {
+  let ctx: JobsTestApp;
+  beforeAll(async () => {
+    ctx = await createJobsTestApp();
+  });
+  afterAll(() => ctx?.close());
+
+  it('is queued again and completes, each member mailed once', async () => {
+    const db = ctx.database.db;
+    const space = await createSpace(db, { visibility: 'members', joinPolicy: 'request' });
+    const member = await createPerson(ctx);
+    await addMembership(db, space.id, member.id);
+    const { id } = await createNewsletter(db, { spaceId: space.id, authorId: member.id, subject: 'Reprise' });
+    // Left `sending` with no job, as after a batch failed on every retry.
+    await db
+      .updateTable('newsletters')
+      .set({ status: 'sending', send_started_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    const deps = { db, jobs: ctx.app.jobs };
+    const first = resumeStalledSends(deps);
+    const second = resumeStalledSends(deps);
+    const status = async () =>
+      (await db.selectFrom('newsletters').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+    await Promise.all([first, second]);
+    await expect.poll(status).toBe('sent');
+    const mails = await db.selectFrom('mail_outbox').select('to_address').where('subject', '=', 'Reprise').execute();
+    expect(mails).toEqual([{ to_address: member.email }]);
   });
 });
 

@@ -21,6 +21,10 @@ export type NewsletterRecord = Awaited<ReturnType<ReturnType<typeof selectNewsle
 export const findNewsletter = (db: Db, id: string) =>
   selectNewsletters(db).where('newsletters.id', '=', id).executeTakeFirst();
 
+/** The issues being sent, oldest first. */
+export const findSendingNewsletters = (db: Db) =>
+  db.selectFrom('newsletters').select('id').where('status', '=', 'sending').orderBy('send_started_at').execute();
+
 /**
  * The row, locked until the transaction ends: a send, an edit and the send job's batches of
  * one issue take turns, so that two sends cannot both see a draft and no batch overlaps another.

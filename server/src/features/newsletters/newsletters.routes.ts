@@ -14,7 +14,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
-import { deliverNextBatch, sendNewsletter } from './newsletter-sending.service';
+import { deliverNextBatch, resumeStalledSends, sendNewsletter } from './newsletter-sending.service';
 import type { NewslettersDeps } from './newsletters.deps';
 import {
   createNewsletter,
@@ -40,6 +40,8 @@ const noContent = { 204: z.null().describe('done') };
  * retried. Ten tries with backoff ride out a database restart without giving up on an issue.
  */
 const SEND_QUEUE = { attempts: 10, retryDelaySeconds: 15, expireInSeconds: 300 };
+/** How often sends whose job gave up are taken up again. */
+const RESUME_SECONDS = 3600;
 
 /** A space's infolettres: drafts, sending through the queue, the archive, and receiving them or not. */
 export const newslettersRoutes: FastifyPluginAsyncZod<NewslettersRoutesOptions> = async (app, options) => {
@@ -57,6 +59,15 @@ export const newslettersRoutes: FastifyPluginAsyncZod<NewslettersRoutesOptions> 
     (job) => deliverNextBatch(deps, job.data.newsletterId).then(() => undefined),
     SEND_QUEUE,
   );
+  const resumeLater = () => app.jobs.enqueue(app.db, 'newsletters.resume', {}, { oncePerSeconds: RESUME_SECONDS });
+  app.jobs.work('newsletters.resume', async () => {
+    const resumed = await resumeStalledSends(deps);
+    if (resumed > 0) app.log.warn({ resumed }, 'newsletters: resumed stalled sends');
+    await resumeLater();
+  });
+  app.addHook('onReady', async () => {
+    await resumeLater();
+  });
 
   app.get(
     '/spaces/:slug/newsletters',

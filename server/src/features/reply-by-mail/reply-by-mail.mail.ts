@@ -64,13 +64,13 @@ export function createReplyByMailMailer(mail: MailSender): ReplyByMailMailer {
       await mail.send(db, {
         to: to.email,
         subject: text.subject,
-        ...renderMail({
+        ...(await renderMail({
           locale: to.locale,
           title: text.subject,
           greeting: text.greeting(to.displayName),
           paragraphs: [text.refused(thread.title, text.reasons[reason]), ...(shown ? [text.yours, shown] : [])],
           action: { label: text.action, url: thread.url },
-        }),
+        })),
       });
     },
   };

@@ -85,7 +85,7 @@ const TEXT = {
 /** Space mails in the recipient's language, with links back to the client's pages. */
 export function createSpacesMailer(mail: MailSender, publicUrl: string): SpacesMailer {
   const spaceUrl = (space: SpaceRef) => `${publicUrl}/espaces/${encodeURIComponent(space.slug)}`;
-  const send = (
+  const send = async (
     db: Db,
     to: Recipient,
     subject: string,
@@ -95,13 +95,13 @@ export function createSpacesMailer(mail: MailSender, publicUrl: string): SpacesM
     mail.send(db, {
       to: to.email,
       subject,
-      ...renderMail({
+      ...(await renderMail({
         locale: to.locale,
         title: subject,
         greeting: TEXT[to.locale].greeting(to.displayName),
         paragraphs: [...paragraphs],
         action,
-      }),
+      })),
     });
 
   return {

@@ -32,7 +32,7 @@ describe('mail through SMTP', () => {
   const sunk = (id: string) => sink.messages.filter((message) => message.raw.includes(`<${id}@atelier.exemple.fr>`));
 
   it('hands the message to the SMTP server and marks it sent', async () => {
-    const content = renderMail({
+    const content = await renderMail({
       locale: 'fr',
       paragraphs: ['Votre inscription est confirmee.'],
       action: { label: 'Voir', url: 'https://atelier.exemple.fr/e/1' },
