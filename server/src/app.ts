@@ -19,6 +19,7 @@ import { newslettersRoutes } from './features/newsletters/newsletters.routes';
 import { pushRoutes } from './features/push/push.routes';
 import { replyByMailRoutes } from './features/reply-by-mail/reply-by-mail.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
+import { searchRoutes } from './features/search/search.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
 import { accessPlugin } from './plugins/access';
 import { authPlugin } from './plugins/auth';
@@ -89,6 +90,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });
       await api.register(questionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(directoryRoutes);
+      await api.register(searchRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);
       await api.register(digestsRoutes, { publicUrl: config.publicUrl });

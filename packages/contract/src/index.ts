@@ -13,4 +13,5 @@ export * from './newsletters';
 export * from './push';
 export * from './realtime';
 export * from './resources';
+export * from './search';
 export * from './spaces';

@@ -321,6 +321,8 @@ export interface FilesTable {
   storage_key: string;
   sha256: string;
   has_preview: Generated<boolean>;
+  /** The text extracted from a PDF or office file, for search ('' until extracted, or none). */
+  text_content: Generated<string>;
   created_at: CreatedAt;
   deleted_at: Date | null;
 }
@@ -562,6 +564,19 @@ export interface InboundRepliesTable {
   decided_at: Date | null;
 }
 
+/** What search finds, kept up to date by triggers on each source table. */
+export interface SearchEntriesTable {
+  type: 'space' | 'thread' | 'post' | 'document' | 'file' | 'link' | 'event' | 'person';
+  ref_id: string;
+  space_id: string | null;
+  parent_id: string | null;
+  title: string;
+  body: Generated<string>;
+  url: string | null;
+  at: Date;
+  vector: ColumnType<string, never, never>;
+}
+
 export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
@@ -590,6 +605,7 @@ export interface DB {
   document_versions: DocumentVersionsTable;
   files: FilesTable;
   links: LinksTable;
+  search_entries: SearchEntriesTable;
   events: EventsTable;
   registrations: RegistrationsTable;
   series_follows: SeriesFollowsTable;

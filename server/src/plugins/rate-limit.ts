@@ -82,6 +82,9 @@ export function quotaTable(settings: Config['rateLimits']) {
     /** The one-click unsubscribe of every mail and its undo (a signed token, no session). */
     unsubscribe: [ip(2 * authPerIp, auth)],
 
+    /** Searching: each one reads much; generous for people, capped per address for robots. */
+    search: [account(120, MINUTE), ip(600, MINUTE)],
+
     // Writes by signed-in people.
     /** New threads and posts share one budget: 30 a minute per person. */
     post: write(30, 300, MINUTE),
