@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every benchmark at a tiny size, to check that they run (CI). The figures never fail it:
 # benchmarks are not timed tests. A crash, a timeout, or anything but one JSON line on stdout does.
-# Every benchmark runs on embedded PGlite; with DATABASE_URL, bench:posts and bench:scale run
-# once more on a fresh database of that PostgreSQL server (created and dropped by the benchmark).
+# Every benchmark runs on embedded PGlite; with DATABASE_URL, bench:posts, bench:scale and
+# bench:search run once more on a fresh database of that PostgreSQL server (created and dropped
+# by the benchmark).
 # Each keeps its 3 runs per figure, only short and small.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,7 +33,9 @@ run posts -u DATABASE_URL BENCH_SECONDS=0.5 BENCH_WARMUP_POSTS=5
 run collab -u DATABASE_URL SIZE=2000 BENCH_EDITORS=5 BENCH_EDITS=2 BENCH_EDIT_INTERVAL_MS=100
 run scale -u DATABASE_URL "${scale_small[@]}"
 run lighthouse -u DATABASE_URL BENCH_RUNS=1 BENCH_PAGES=/
+run search -u DATABASE_URL BENCH_SEARCH_POSTS=2000 BENCH_SEARCH_QUERIES=40 BENCH_RUNS=1
 if [ -n "${DATABASE_URL:-}" ]; then
   run posts BENCH_SECONDS=0.5 BENCH_WARMUP_POSTS=5
   run scale "${scale_small[@]}"
+  run search BENCH_SEARCH_POSTS=2000 BENCH_SEARCH_QUERIES=40 BENCH_RUNS=1
 fi
