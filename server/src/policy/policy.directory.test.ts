@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Actor, canSeeDirectory } from './policy';
+import { type Actor, canRunDigests, canSeeDirectory } from './policy';
 
 describe('canSeeDirectory', () => {
   it('opens the directory to every signed-in member and admin', () => {
@@ -11,5 +11,13 @@ describe('canSeeDirectory', () => {
 
   it('keeps it from anonymous visitors', () => {
     expect(canSeeDirectory(null)).toBe(false);
+  });
+});
+
+describe('canRunDigests', () => {
+  it('lets admins run the digests now, and nobody else', () => {
+    expect(canRunDigests({ id: 'a', role: 'admin' })).toBe(true);
+    expect(canRunDigests({ id: 'm', role: 'member' })).toBe(false);
+    expect(canRunDigests(null)).toBe(false);
   });
 });

@@ -73,6 +73,14 @@ export function canSeeDirectory(actor: Actor): boolean {
   return actor !== null;
 }
 
+/**
+ * Start a run of the daily or weekly digests now (operators, tests): admins only. A run mails
+ * every person of that period at most once, so running it again sends nothing twice.
+ */
+export function canRunDigests(actor: Actor): boolean {
+  return isAdmin(actor);
+}
+
 /** What decides who sees a person's profile picture: the person, and where they wrote. */
 export interface AvatarFacts {
   personId: string;

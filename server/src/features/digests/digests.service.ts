@@ -1,6 +1,6 @@
 import { actorOnly, authorize } from '../../core/authorize';
 import { canViewEvent } from '../../policy/events.policy';
-import { type Actor, isAdmin, type MembershipFacts } from '../../policy/policy';
+import { type Actor, canRunDigests, type MembershipFacts } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { eventSpaceFacts } from '../events/events.access';
 import { findEvent } from '../events/events.queries';
@@ -64,7 +64,7 @@ export async function requestRun(
   deps: Pick<DigestsDeps, 'db' | 'jobs' | 'now'>,
   input: { actor: Actor; period: DigestPeriod },
 ) {
-  authorize(actorOnly(input.actor, 'digests'), isAdmin(input.actor), 'only admins run digests');
+  authorize(actorOnly(input.actor, 'digests'), canRunDigests(input.actor), 'only admins run digests');
   await deps.jobs.enqueue(deps.db, 'digests.run', {
     period: input.period,
     at: deps.now().toISOString(),
