@@ -21,6 +21,16 @@ type Kind = 'public' | 'members' | 'private' | 'archived';
 const CONTENT: SearchType[] = ['document', 'event', 'link', 'post', 'thread'];
 const EVERYTHING: SearchType[] = [...CONTENT, 'space'].sort() as SearchType[];
 
+/** A space whose existence anyone may know but whose content only its members and admins read. */
+const CLOSED: Record<Who, SearchType[]> = {
+  anonymous: ['space'],
+  outsider: ['space'],
+  pending: ['space'],
+  member: EVERYTHING,
+  animateur: EVERYTHING,
+  admin: EVERYTHING,
+};
+
 /** What each person finds of each kind of space: nothing, the space alone, or everything. */
 const EXPECTED: Record<Kind, Record<Who, SearchType[]>> = {
   public: {
@@ -31,23 +41,9 @@ const EXPECTED: Record<Kind, Record<Who, SearchType[]>> = {
     animateur: EVERYTHING,
     admin: EVERYTHING,
   },
-  members: {
-    anonymous: ['space'],
-    outsider: ['space'],
-    pending: ['space'],
-    member: EVERYTHING,
-    animateur: EVERYTHING,
-    admin: EVERYTHING,
-  },
+  members: CLOSED,
   private: { anonymous: [], outsider: [], pending: [], member: EVERYTHING, animateur: EVERYTHING, admin: EVERYTHING },
-  archived: {
-    anonymous: ['space'],
-    outsider: ['space'],
-    pending: ['space'],
-    member: EVERYTHING,
-    animateur: EVERYTHING,
-    admin: EVERYTHING,
-  },
+  archived: CLOSED,
 };
 
 let ctx: TestContext;
