@@ -17,6 +17,7 @@ import * as mailSettings from './202612051900_mail_settings';
 import * as replyByMail from './202612052000_reply_by_mail';
 import * as pushSubscriptions from './202612052010_push_subscriptions';
 import * as newsletters from './202612052020_newsletters';
+import * as reminderMails from './202612052030_reminder_mails';
 import * as search from './202612052040_search';
 
 /**
@@ -42,5 +43,6 @@ export const migrations: Record<string, Migration> = {
   '202612052000_reply_by_mail': replyByMail,
   '202612052010_push_subscriptions': pushSubscriptions,
   '202612052020_newsletters': newsletters,
+  '202612052030_reminder_mails': reminderMails,
   '202612052040_search': search,
 };

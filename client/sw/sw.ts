@@ -4,6 +4,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { cleanupOutdatedCaches, matchPrecache, type PrecacheEntry, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute, setCatchHandler } from 'workbox-routing';
 import { CacheFirst, NetworkFirst } from 'workbox-strategies';
+import { base64UrlToBytes } from '../src/features/push/push-device';
 import {
   API_CACHE,
   ASSETS_CACHE,
@@ -13,7 +14,9 @@ import {
   isCacheableApiPath,
   isPagePath,
   isSignOut,
+  readPushDevice,
   type ServiceWorkerMessage,
+  writePushDevice,
 } from '../src/features/pwa/sw-messages';
 
 /**
@@ -28,7 +31,8 @@ import {
  * - API GETs: network first, the last answers kept a few days for reading offline — never
  *   sign-in or session routes, development helpers, replays or calendar feeds; writes are never
  *   cached, and a sign-in or sign-out empties the saved answers (they may be someone else's).
- * - Pushes become notifications; a click opens (or focuses) the page they are about.
+ * - Pushes become notifications; a click opens (or focuses) the page they are about. A
+ *   subscription the push service replaces is renewed and posted to the server again.
  */
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: Array<PrecacheEntry | string> };
@@ -122,6 +126,7 @@ registerRoute(
     if (isSignOut(url.pathname)) {
       const subscription = await self.registration.pushManager.getSubscription().catch(() => null);
       await subscription?.unsubscribe().catch(() => false);
+      await writePushDevice(null);
     }
     return response;
   },
@@ -195,4 +200,70 @@ self.addEventListener('notificationclick', (event) => {
       await self.clients.openWindow(target.href);
     })(),
   );
+});
+
+// ── A subscription the push service replaced ──
+
+const DEVICES = '/api/me/push-subscriptions';
+
+/** A call to the API with the session cookie, as the pages make it; null when the network failed. */
+async function callApi(path: string, init: { method?: string; csrfToken?: string; body?: unknown } = {}) {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (init.csrfToken) headers['x-csrf-token'] = init.csrfToken;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  return fetch(path, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers,
+    ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
+  }).catch(() => null);
+}
+
+/** The object a successful answer carries; null for a failure or anything else. */
+async function answer(response: Response | null): Promise<Record<string, unknown> | null> {
+  if (!response?.ok) return null;
+  const body: unknown = await response.json().catch(() => null);
+  return typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : null;
+}
+
+const asString = (value: unknown) => (typeof value === 'string' ? value : null);
+
+/**
+ * Push services replace a subscription now and then (expiry, their own key rotation): the
+ * browser fires `pushsubscriptionchange`, often with no page open. The worker subscribes again
+ * with the same server key, posts the new subscription as the signed-in person — the session
+ * cookie, and the CSRF token `GET /api/session` hands out as it does to the pages — then
+ * removes the device the old subscription was and remembers the new one where the page reads
+ * it. Notifications turned off on this browser, or nobody signed in: nothing to renew.
+ */
+async function renewSubscription(event: PushSubscriptionChangeEvent) {
+  const device = await readPushDevice();
+  if (!device) return;
+  const csrfToken = asString((await answer(await callApi('/api/session')))?.csrfToken);
+  if (!csrfToken) return;
+  const { pushManager } = self.registration;
+  let subscription = event.newSubscription ?? (await pushManager.getSubscription());
+  if (!subscription) {
+    const key =
+      event.oldSubscription?.options.applicationServerKey ??
+      asString((await answer(await callApi('/api/push/public-key')))?.key);
+    if (!key) return;
+    subscription = await pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: typeof key === 'string' ? base64UrlToBytes(key) : key,
+    });
+  }
+  const { endpoint, keys } = subscription.toJSON();
+  if (!endpoint || !keys?.p256dh || !keys.auth || endpoint === device.endpoint) return;
+  const body = { endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } };
+  const saved = await answer(await callApi(DEVICES, { method: 'POST', csrfToken, body }));
+  const id = asString((saved?.subscription as { id?: unknown } | undefined)?.id);
+  if (!id) return;
+  await writePushDevice({ id, endpoint });
+  // The old subscription's device: gone already (404) is what was wanted.
+  if (id !== device.id) await callApi(`${DEVICES}/${encodeURIComponent(device.id)}`, { method: 'DELETE', csrfToken });
+}
+
+self.addEventListener('pushsubscriptionchange', (event) => {
+  event.waitUntil(renewSubscription(event).catch(() => undefined));
 });

@@ -10,6 +10,7 @@ const suite = useBrowserSuite({ env: { MAIL_GROUP_SECONDS: '0' } });
 const SETTINGS = '/profil/courriels';
 const mentionsGroup = (page: Page) => page.getByRole('radiogroup', { name: 'Quand un·e membre vous mentionne' });
 const repliesGroup = (page: Page) => page.getByRole('radiogroup', { name: 'Quand un·e membre répond' });
+const remindersGroup = (page: Page) => page.getByRole('radiogroup', { name: 'Rappels d’événements' });
 /** A setting's own status line, beside its control. */
 const statusOf = (page: Page, control: Locator) =>
   page.locator('.mail-settings__setting').filter({ has: control }).getByRole('status');
@@ -17,7 +18,12 @@ const statusOf = (page: Page, control: Locator) =>
 async function settingsOf(person: Person) {
   const response = await person.page.request.get('/api/me/notification-settings');
   expect(response.status()).toBe(200);
-  return (await response.json()) as { mentions: string; replies: string; spaces: { slug: string; mode: string }[] };
+  return (await response.json()) as {
+    mentions: string;
+    replies: string;
+    reminders: string;
+    spaces: { slug: string; mode: string }[];
+  };
 }
 
 /** The address a mail client would post to, as the mail's `List-Unsubscribe` header gives it. */
@@ -48,6 +54,9 @@ describe('mail settings in the browser', () => {
     expect(await systemiques.inputValue()).toBe('weekly');
     expect(await mentionsGroup(page).getByRole('radio', { name: 'À chaque mention' }).isChecked()).toBe(true);
     expect(await repliesGroup(page).getByRole('radio', { name: 'À chaque réponse' }).isChecked()).toBe(true);
+    expect(await remindersGroup(page).getByRole('radio', { name: 'La veille et une heure avant' }).isChecked()).toBe(
+      true,
+    );
     await page
       .getByText(
         'Par défaut : un résumé par jour pour les cohortes et les chantiers que vous animez, par semaine pour les autres espaces.',
@@ -71,6 +80,7 @@ describe('mail settings in the browser', () => {
     expect(await recits.inputValue()).toBe('weekly');
     expect(await mentionsGroup(page).getByRole('radio', { name: 'Jamais' }).isChecked()).toBe(true);
     expect(await repliesGroup(page).getByRole('radio', { name: 'À chaque réponse' }).isChecked()).toBe(true);
+    expect((await settingsOf(person)).reminders).toBe('each');
 
     // Another tab of Lou's leaves Mise en récits: this page's change is refused, and it says why.
     const left = await page.request.delete('/api/spaces/mise-en-recits/membership', {

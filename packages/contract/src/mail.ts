@@ -31,7 +31,7 @@ export const DemoPeopleSchema = z.object({ items: z.array(DemoPersonSchema) });
 
 // ── Notification settings (`/api/me/notification-settings`) and unsubscribing ──
 
-/** Mentions and replies: a mail for each, or none. */
+/** Mentions, replies and event reminders: a mail for each, or none. */
 export const MailChoiceSchema = z.enum(['each', 'off']);
 export type MailChoice = z.infer<typeof MailChoiceSchema>;
 /** A space: a mail for each new message, a daily or weekly digest, or nothing. */
@@ -41,6 +41,8 @@ export type SpaceMailMode = z.infer<typeof SpaceMailModeSchema>;
 export const NotificationSettingsSchema = z.object({
   mentions: MailChoiceSchema,
   replies: MailChoiceSchema,
+  /** The reminders of the events one holds a seat at (the day and the hour before). */
+  reminders: MailChoiceSchema,
   /** Every space the person is an active member of, with its current mode (default or chosen). */
   spaces: z.array(
     z.object({
@@ -57,19 +59,24 @@ export type NotificationSettings = z.infer<typeof NotificationSettingsSchema>;
 
 /** `PUT /api/me/notification-settings`: what is given changes, the rest stays. */
 export const NotificationSettingsUpdateSchema = z
-  .object({ mentions: MailChoiceSchema.optional(), replies: MailChoiceSchema.optional() })
+  .object({
+    mentions: MailChoiceSchema.optional(),
+    replies: MailChoiceSchema.optional(),
+    reminders: MailChoiceSchema.optional(),
+  })
   .strict();
 /** `PUT /api/me/notification-settings/spaces/:slug`. */
 export const SpaceMailModeUpdateSchema = z.object({ mode: SpaceMailModeSchema }).strict();
 
 /**
- * What an unsubscribe token names: the mentions or replies mails, one space's mails, or one
- * space's infolettres (`each`: received, `off`: opted out). A token is signed for one person
- * and one list; it never expires, so old mails keep working.
+ * What an unsubscribe token names: the mentions or replies mails, the event reminders, one
+ * space's mails, or one space's infolettres (`each`: received, `off`: opted out). A token is
+ * signed for one person and one list; it never expires, so old mails keep working.
  */
 export const MailListSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mentions') }),
   z.object({ kind: z.literal('replies') }),
+  z.object({ kind: z.literal('reminders') }),
   z.object({ kind: z.literal('space'), space: z.object({ slug: z.string(), title: z.string() }) }),
   z.object({ kind: z.literal('newsletter'), space: z.object({ slug: z.string(), title: z.string() }) }),
 ]);

@@ -445,6 +445,8 @@ export interface MailSettingsTable {
   user_id: string;
   mentions: Generated<MailChoice>;
   replies: Generated<MailChoice>;
+  /** Event reminders (migrations/202612052030_reminder_mails.ts). */
+  reminders: Generated<MailChoice>;
   updated_at: Timestamp;
 }
 

@@ -103,7 +103,8 @@ const accountsEn: Record<keyof typeof accountsFr, string> = {
   'profile.charterAccepted': 'accepted on {date} (version {version})',
   'profile.charterMissing': 'not accepted yet',
   'profile.mail.heading': 'Emails and notifications',
-  'profile.mail.intro': 'Mentions, replies, news from your spaces: choose what the Atelier sends you by email.',
+  'profile.mail.intro':
+    'Mentions, replies, event reminders, news from your spaces: choose what the Atelier sends you by email.',
   'profile.mail.link': 'Choose my emails',
   'avatar.heading': 'Profile picture',
   'avatar.current': 'Your picture shows beside your name, in your messages and in your account menu.',

@@ -110,7 +110,7 @@ export const accountsFr = {
   'profile.charterMissing': 'pas encore acceptée',
   'profile.mail.heading': 'Courriels et notifications',
   'profile.mail.intro':
-    'Mentions, réponses, nouvelles de vos espaces : choisissez ce que l’Atelier vous envoie par courriel.',
+    'Mentions, réponses, rappels d’événements, nouvelles de vos espaces : choisissez ce que l’Atelier vous envoie par courriel.',
   'profile.mail.link': 'Choisir mes courriels',
   'avatar.heading': 'Photo de profil',
   'avatar.current': 'Votre photo s’affiche à côté de votre nom, dans vos messages et dans le menu de votre compte.',

@@ -15,6 +15,7 @@ const say = (sentence: Sentence) => t(sentence.key, sentence.params);
 const space: MailList = { kind: 'space', space: { slug: 'mise-en-recits', title: 'Mise en récits' } };
 const mentions: MailList = { kind: 'mentions' };
 const replies: MailList = { kind: 'replies' };
+const reminders: MailList = { kind: 'reminders' };
 const newsletter: MailList = { kind: 'newsletter', space: { slug: 'mise-en-recits', title: 'Mise en récits' } };
 
 describe('what the unsubscribe page says', () => {
@@ -24,6 +25,14 @@ describe('what the unsubscribe page says', () => {
     expect(say(stoppedSentence(replies))).toBe(
       'Vous ne recevrez plus de courriel quand un·e membre répond à vos messages.',
     );
+  });
+
+  it('names the event reminders, and says they are back after « Annuler »', () => {
+    expect(say(stoppedSentence(reminders))).toBe('Vous ne recevrez plus les rappels d’événements.');
+    expect(say(restoredSentence(reminders, 'each'))).toBe(
+      'C’est annulé : vous recevez de nouveau les rappels d’événements.',
+    );
+    expect(restoredSentence(reminders, 'off')).toEqual(stoppedSentence(reminders));
   });
 
   it('names a space’s infolettres apart from its other mails', () => {

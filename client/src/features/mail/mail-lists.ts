@@ -1,4 +1,4 @@
-import type { MailList, SpaceMailMode } from '@atelier/contract';
+import type { MailList, NotificationSettings, SpaceMailMode } from '@atelier/contract';
 import type { MessageKey } from './mail.i18n';
 
 /** A text to show: its key and placeholders, for the page's `t`. */
@@ -6,6 +6,9 @@ export interface Sentence {
   key: MessageKey;
   params?: Record<string, string>;
 }
+
+/** The lists one says yes or no to (each, or off): mentions, replies, event reminders. */
+export type ChoiceKind = Exclude<keyof NotificationSettings, 'spaces'>;
 
 /** A space's modes, from the most mail to none: the order of the choice on the settings page. */
 export const SPACE_MODES = ['each', 'daily', 'weekly', 'off'] as const satisfies readonly SpaceMailMode[];
@@ -20,22 +23,33 @@ export const SPACE_MODE_LABELS: Record<SpaceMailMode, MessageKey> = {
 const spaceParams = (list: MailList) =>
   list.kind === 'space' || list.kind === 'newsletter' ? { space: list.space.title } : undefined;
 
+const CHOICE_STOPPED: Record<ChoiceKind, MessageKey> = {
+  mentions: 'unsubscribe.stopped.mentions',
+  replies: 'unsubscribe.stopped.replies',
+  reminders: 'unsubscribe.stopped.reminders',
+};
+const CHOICE_RESTORED: Record<ChoiceKind, MessageKey> = {
+  mentions: 'unsubscribe.restored.mentions',
+  replies: 'unsubscribe.restored.replies',
+  reminders: 'unsubscribe.restored.reminders',
+};
+
 /** What the unsubscribe page says once the list is off. */
 export function stoppedSentence(list: MailList): Sentence {
   if (list.kind === 'space') return { key: 'unsubscribe.stopped.space', params: spaceParams(list) };
   if (list.kind === 'newsletter') return { key: 'unsubscribe.stopped.newsletter', params: spaceParams(list) };
-  return { key: list.kind === 'mentions' ? 'unsubscribe.stopped.mentions' : 'unsubscribe.stopped.replies' };
+  return { key: CHOICE_STOPPED[list.kind] };
 }
 
 /**
  * What it says once « Annuler » has put `mode` back: the space's words follow the mode (each
- * message, a daily or weekly digest). Mentions and replies only come back as "each"; `off` is
- * the list still stopped.
+ * message, a daily or weekly digest). Mentions, replies and reminders only come back as
+ * "each"; `off` is the list still stopped.
  */
 export function restoredSentence(list: MailList, mode: SpaceMailMode): Sentence {
   if (mode === 'off') return stoppedSentence(list);
-  if (list.kind === 'mentions') return { key: 'unsubscribe.restored.mentions' };
-  if (list.kind === 'replies') return { key: 'unsubscribe.restored.replies' };
+  if (list.kind === 'mentions' || list.kind === 'replies' || list.kind === 'reminders')
+    return { key: CHOICE_RESTORED[list.kind] };
   if (list.kind === 'newsletter') return { key: 'unsubscribe.restored.newsletter', params: spaceParams(list) };
   const keys: Record<Exclude<SpaceMailMode, 'off'>, MessageKey> = {
     each: 'unsubscribe.restored.each',

@@ -9,13 +9,20 @@ import { PageHeading } from '../../ui/page-heading';
 import { RadioField } from '../../ui/radio-field';
 import { SelectField } from '../../ui/select-field';
 import { RequireSignIn } from '../accounts/require-sign-in';
-import { t } from './mail.i18n';
-import { SPACE_MODE_LABELS, SPACE_MODES } from './mail-lists';
+import { type MessageKey, t } from './mail.i18n';
+import { type ChoiceKind, SPACE_MODE_LABELS, SPACE_MODES } from './mail-lists';
 import { createMailSettings } from './mail-settings.store';
 import './mail.css';
 
-/** One setting of the page: `mentions`, `replies` or `space:<slug>`. */
-type SettingKey = 'mentions' | 'replies' | `space:${string}`;
+/** One setting of the page: `mentions`, `replies`, `reminders` or `space:<slug>`. */
+type SettingKey = ChoiceKind | `space:${string}`;
+
+/** What « each » means for each list: its first option's label. */
+const EACH_LABELS: Record<ChoiceKind, MessageKey> = {
+  mentions: 'mailSettings.mentions.each',
+  replies: 'mailSettings.replies.each',
+  reminders: 'mailSettings.reminders.each',
+};
 
 type Outcome = { state: 'saving' | 'saved' } | { state: 'failed'; message: string };
 
@@ -76,12 +83,12 @@ function SaveStatus(props: { outcome: Outcome | undefined }) {
 
 function MailSettingsForm(props: {
   settings: NotificationSettings;
-  setChoice: (kind: 'mentions' | 'replies', value: MailChoice) => Promise<unknown>;
+  setChoice: (kind: ChoiceKind, value: MailChoice) => Promise<unknown>;
   setSpaceMode: (slug: string, mode: SpaceMailMode) => Promise<unknown>;
 }) {
   const autosave = createAutosave();
-  const choiceOptions = (kind: 'mentions' | 'replies') => [
-    { value: 'each', label: t(kind === 'mentions' ? 'mailSettings.mentions.each' : 'mailSettings.replies.each') },
+  const choiceOptions = (kind: ChoiceKind) => [
+    { value: 'each', label: t(EACH_LABELS[kind]) },
     { value: 'off', label: t('mailSettings.never') },
   ];
   const modeOptions = () => SPACE_MODES.map((mode) => ({ value: mode, label: t(SPACE_MODE_LABELS[mode]) }));
@@ -92,10 +99,11 @@ function MailSettingsForm(props: {
   const slugs = createMemo(() => props.settings.spaces.map((space) => space.slug));
   const spaces = createMemo(() => new Map(props.settings.spaces.map((space) => [space.slug, space])));
 
-  const Choice = (choice: { kind: 'mentions' | 'replies'; label: string }) => (
+  const Choice = (choice: { kind: ChoiceKind; label: string; hint?: string }) => (
     <div class="mail-settings__setting">
       <RadioField
         label={choice.label}
+        {...(choice.hint ? { hint: choice.hint } : {})}
         name={choice.kind}
         value={autosave.chosen(choice.kind) ?? props.settings[choice.kind]}
         options={choiceOptions(choice.kind)}
@@ -113,6 +121,7 @@ function MailSettingsForm(props: {
         <h2 id="mail-personal-title">{t('mailSettings.personal')}</h2>
         <Choice kind="mentions" label={t('mailSettings.mentions')} />
         <Choice kind="replies" label={t('mailSettings.replies')} />
+        <Choice kind="reminders" label={t('mailSettings.reminders')} hint={t('mailSettings.reminders.hint')} />
       </section>
       <section class="card mail-settings__section" aria-labelledby="mail-spaces-title">
         <h2 id="mail-spaces-title">{t('mailSettings.spaces')}</h2>
@@ -175,8 +184,8 @@ function MailSettingsContent() {
 }
 
 /**
- * `/profil/courriels`: what one receives by mail — mentions, replies, and a mode per space —
- * each saved as it is chosen. A page of its own rather than one more card of the profile: on a
+ * `/profil/courriels`: what one receives by mail — mentions, replies, event reminders, and a
+ * mode per space — each saved as it is chosen. A page of its own rather than one more card of the profile: on a
  * phone the profile is already long, and the unsubscribe page links straight here.
  */
 export default function MailSettingsPage() {

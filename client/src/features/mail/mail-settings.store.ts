@@ -1,6 +1,7 @@
 import type { MailChoice, NotificationSettings, SpaceMailMode } from '@atelier/contract';
 import { createResource } from 'solid-js';
 import { mailApi } from './mail.api';
+import type { ChoiceKind } from './mail-lists';
 
 /**
  * One's mail settings (`/profil/courriels`). Each change is saved as it is made, and the store
@@ -25,8 +26,8 @@ export function createMailSettings() {
   return {
     settings,
     reload: () => refetch(),
-    /** Mails for mentions or for replies: each, or none. */
-    setChoice: (kind: 'mentions' | 'replies', value: MailChoice) => write(() => mailApi.update({ [kind]: value })),
+    /** Mails for mentions, replies or event reminders: each, or none. */
+    setChoice: (kind: ChoiceKind, value: MailChoice) => write(() => mailApi.update({ [kind]: value })),
     /** One space's mails: each new message, a daily or weekly digest, or nothing. */
     setSpaceMode: (slug: string, mode: SpaceMailMode) => write(() => mailApi.setSpaceMode(slug, mode)),
   };

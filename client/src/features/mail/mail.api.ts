@@ -13,7 +13,7 @@ const unsubscribePath = (token: string) => `/api/unsubscribe/${encodeURIComponen
 
 export const mailApi = {
   settings: () => api.get(SETTINGS, NotificationSettingsSchema),
-  update: (changes: { mentions?: MailChoice; replies?: MailChoice }) =>
+  update: (changes: { mentions?: MailChoice; replies?: MailChoice; reminders?: MailChoice }) =>
     api.put(SETTINGS, changes, NotificationSettingsSchema),
   setSpaceMode: (slug: string, mode: SpaceMailMode) =>
     api.put(`${SETTINGS}/spaces/${encodeURIComponent(slug)}`, { mode }, NotificationSettingsSchema),

@@ -10,11 +10,14 @@ export const mailFr = {
   'mailSettings.lead':
     'Choisissez les courriels que l’Atelier vous envoie. Chaque choix est enregistré dès que vous le faites.',
   'mailSettings.error': 'Vos réglages de courriels n’ont pas pu être chargés. Vérifiez votre connexion puis réessayez.',
-  'mailSettings.personal': 'Mentions et réponses',
+  'mailSettings.personal': 'Mentions, réponses et rappels',
   'mailSettings.mentions': 'Quand un·e membre vous mentionne (@votre nom)',
   'mailSettings.mentions.each': 'À chaque mention',
   'mailSettings.replies': 'Quand un·e membre répond à l’un de vos messages',
   'mailSettings.replies.each': 'À chaque réponse',
+  'mailSettings.reminders': 'Rappels d’événements',
+  'mailSettings.reminders.hint': 'Pour les événements où vous avez une place.',
+  'mailSettings.reminders.each': 'La veille et une heure avant',
   'mailSettings.never': 'Jamais',
   'mailSettings.spaces': 'Vos espaces',
   'mailSettings.spaces.intro':
@@ -33,6 +36,7 @@ export const mailFr = {
   'unsubscribe.error': 'Le désabonnement n’a pas pu se faire. Vérifiez votre connexion puis réessayez.',
   'unsubscribe.stopped.mentions': 'Vous ne recevrez plus de courriel quand un·e membre vous mentionne.',
   'unsubscribe.stopped.replies': 'Vous ne recevrez plus de courriel quand un·e membre répond à vos messages.',
+  'unsubscribe.stopped.reminders': 'Vous ne recevrez plus les rappels d’événements.',
   'unsubscribe.stopped.space': 'Vous ne recevrez plus les courriels de l’espace « {space} ».',
   'unsubscribe.stopped.newsletter': 'Vous ne recevrez plus les infolettres de l’espace « {space} ».',
   'unsubscribe.undoHint': 'Un clic par erreur ? Vous pouvez revenir en arrière.',
@@ -41,6 +45,7 @@ export const mailFr = {
   'unsubscribe.restored.newsletter': 'C’est annulé : vous recevez de nouveau les infolettres de l’espace « {space} ».',
   'unsubscribe.restored.mentions': 'C’est annulé : vous recevez de nouveau un courriel à chaque mention.',
   'unsubscribe.restored.replies': 'C’est annulé : vous recevez de nouveau un courriel à chaque réponse à vos messages.',
+  'unsubscribe.restored.reminders': 'C’est annulé : vous recevez de nouveau les rappels d’événements.',
   'unsubscribe.restored.each':
     'C’est annulé : vous recevez de nouveau un courriel à chaque nouveau message de l’espace « {space} ».',
   'unsubscribe.restored.daily': 'C’est annulé : vous recevez de nouveau un résumé par jour de l’espace « {space} ».',

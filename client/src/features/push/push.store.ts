@@ -1,6 +1,7 @@
 import type { PushSubscription } from '@atelier/contract';
 import { createResource, createSignal } from 'solid-js';
 import { ApiError } from '../../lib/api';
+import { readPushDevice, writePushDevice } from '../pwa/sw-messages';
 import { pushApi } from './push.api';
 import {
   type BrowserFacts,
@@ -11,8 +12,8 @@ import {
   sameKey,
 } from './push-device';
 
-/** The device this browser posted, remembered on this browser only. */
-const STORAGE_KEY = 'atelier.push.device';
+/** Where the device was remembered before the service worker had to read it too (moved on first read). */
+const LEGACY_STORAGE_KEY = 'atelier.push.device';
 /** How long to wait for the service worker (registered after the page's load) before giving up. */
 const WORKER_WAIT_MS = 10_000;
 
@@ -36,9 +37,9 @@ function browserFacts(): BrowserFacts {
   };
 }
 
-function remembered(): RememberedDevice | null {
+function legacyRemembered(): RememberedDevice | null {
   try {
-    const value = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as Partial<RememberedDevice> | null;
+    const value = JSON.parse(localStorage.getItem(LEGACY_STORAGE_KEY) ?? 'null') as Partial<RememberedDevice> | null;
     return typeof value?.id === 'string' && typeof value.endpoint === 'string'
       ? { id: value.id, endpoint: value.endpoint }
       : null;
@@ -47,13 +48,25 @@ function remembered(): RememberedDevice | null {
   }
 }
 
-function remember(device: RememberedDevice | null) {
+/**
+ * The device this browser posted, remembered on this browser only, where the service worker
+ * reads it too: it renews a subscription the push service replaced (`pushsubscriptionchange`).
+ */
+async function remembered(): Promise<RememberedDevice | null> {
+  const kept = await readPushDevice();
+  if (kept) return kept;
+  const legacy = legacyRemembered();
+  if (legacy) await remember(legacy);
+  return legacy;
+}
+
+async function remember(device: RememberedDevice | null) {
   try {
-    if (device) localStorage.setItem(STORAGE_KEY, JSON.stringify(device));
-    else localStorage.removeItem(STORAGE_KEY);
+    localStorage.removeItem(LEGACY_STORAGE_KEY);
   } catch {
-    // Storage disabled: this page will not know the device next time, the server still does.
+    // Storage disabled: there was nothing there either.
   }
+  await writePushDevice(device);
 }
 
 async function worker(): Promise<ServiceWorkerRegistration> {
@@ -79,7 +92,7 @@ async function post(subscription: globalThis.PushSubscription) {
   const { endpoint, keys } = subscription.toJSON();
   if (!endpoint || !keys?.p256dh || !keys.auth) throw new PushUnavailable('incomplete subscription');
   const { subscription: saved } = await pushApi.subscribe({ endpoint, keys: { p256dh: keys.p256dh, auth: keys.auth } });
-  remember({ id: saved.id, endpoint });
+  await remember({ id: saved.id, endpoint });
   return saved;
 }
 
@@ -97,7 +110,7 @@ interface Devices {
 async function loadDevices(canPush: boolean): Promise<Devices> {
   const { items } = await pushApi.devices();
   const subscription = canPush ? await browserSubscription().catch(() => null) : null;
-  const mine = remembered();
+  const mine = await remembered();
   const state = deviceState({
     browserEndpoint: subscription?.endpoint ?? null,
     remembered: mine,
@@ -105,7 +118,7 @@ async function loadDevices(canPush: boolean): Promise<Devices> {
   });
   if (state === 'removed') {
     await subscription?.unsubscribe().catch(() => false);
-    remember(null);
+    await remember(null);
   }
   if (state === 'renew' && subscription && mine) {
     const saved = await post(subscription);
@@ -156,8 +169,8 @@ export function createPushDevices() {
   async function disable() {
     const subscription = await browserSubscription().catch(() => null);
     await subscription?.unsubscribe().catch(() => false);
-    const id = current() ?? remembered()?.id;
-    remember(null);
+    const id = current() ?? (await remembered())?.id;
+    await remember(null);
     if (id) await removeOnServer(id);
     await refresh();
   }
@@ -167,7 +180,7 @@ export function createPushDevices() {
     if (id === current()) {
       const subscription = await browserSubscription().catch(() => null);
       await subscription?.unsubscribe().catch(() => false);
-      remember(null);
+      await remember(null);
     }
     const now = devices();
     if (now)

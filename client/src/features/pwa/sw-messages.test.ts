@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readingSavedCopy } from './connection-state';
 import {
   changesWhoIsSignedIn,
@@ -8,6 +8,8 @@ import {
   isPagePath,
   isServiceWorkerMessage,
   isSignOut,
+  readPushDevice,
+  writePushDevice,
 } from './sw-messages';
 
 describe('what the service worker keeps', () => {
@@ -85,5 +87,40 @@ describe('the offline notice', () => {
     expect(isServiceWorkerMessage({ type: 'autre' })).toBe(false);
     expect(isServiceWorkerMessage('atelier:from-cache')).toBe(false);
     expect(isServiceWorkerMessage(null)).toBe(false);
+  });
+});
+
+describe('the device this browser posted, shared with the service worker', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Cache Storage as both sides see it: named caches of responses by URL. */
+  function fakeCaches() {
+    const stores = new Map<string, Map<string, Response>>();
+    return {
+      open: async (name: string) => {
+        const store = stores.get(name) ?? new Map<string, Response>();
+        stores.set(name, store);
+        return {
+          match: async (key: string) => store.get(key)?.clone(),
+          put: async (key: string, response: Response) => void store.set(key, response),
+          delete: async (key: string) => store.delete(key),
+        };
+      },
+    };
+  }
+
+  it('is read back as written, and forgotten', async () => {
+    vi.stubGlobal('caches', fakeCaches());
+    expect(await readPushDevice()).toBeNull();
+    await writePushDevice({ id: 'abc', endpoint: 'https://push.exemple.fr/1' });
+    expect(await readPushDevice()).toEqual({ id: 'abc', endpoint: 'https://push.exemple.fr/1' });
+    await writePushDevice(null);
+    expect(await readPushDevice()).toBeNull();
+  });
+
+  it('is nothing, without failing, where there is no Cache Storage (a page that is not secure)', async () => {
+    vi.stubGlobal('caches', undefined);
+    await writePushDevice({ id: 'abc', endpoint: 'https://push.exemple.fr/1' });
+    expect(await readPushDevice()).toBeNull();
   });
 });

@@ -3,6 +3,8 @@
  * keeps: one module both sides import, so that a renamed message cannot go unheard.
  */
 
+import type { RememberedDevice } from '../push/push-device';
+
 /** An answer came from the saved copies because the network failed or was too slow. */
 export const FROM_CACHE = 'atelier:from-cache';
 /** The network answers again after a saved copy was shown. */
@@ -41,3 +43,34 @@ export const isSignOut = (path: string) => path === '/api/auth/logout';
 
 /** Paths that are not pages: a navigation to them goes to the network untouched. */
 export const isPagePath = (path: string) => !/^\/(api|socket\.io|collab|metrics)(\/|$)/.test(path);
+
+/**
+ * The device this browser posted to the server (`/api/me/push-subscriptions`), kept in Cache
+ * Storage — the one store both the pages and the service worker can read: when the push service
+ * replaces the subscription, the worker posts the new one and remembers it here, so the page
+ * then finds its device current instead of gone.
+ */
+const PUSH_DEVICE_CACHE = 'atelier-push-device';
+const PUSH_DEVICE_KEY = '/__atelier/push-device';
+
+export async function readPushDevice(): Promise<RememberedDevice | null> {
+  try {
+    const response = await (await caches.open(PUSH_DEVICE_CACHE)).match(PUSH_DEVICE_KEY);
+    const value = (await response?.json()) as Partial<RememberedDevice> | undefined;
+    return typeof value?.id === 'string' && typeof value.endpoint === 'string'
+      ? { id: value.id, endpoint: value.endpoint }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function writePushDevice(device: RememberedDevice | null): Promise<void> {
+  try {
+    const cache = await caches.open(PUSH_DEVICE_CACHE);
+    if (device) await cache.put(PUSH_DEVICE_KEY, Response.json(device));
+    else await cache.delete(PUSH_DEVICE_KEY);
+  } catch {
+    // No Cache Storage (not a secure page): nothing is remembered, the server still lists the device.
+  }
+}

@@ -2,8 +2,11 @@ import { dateTimeFormat, formatEventRange, intlLocale, type Locale } from '@atel
 import type { MailSender } from '../../core/mail';
 import { renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
+import { unsubscribeLinks } from '../mail-settings/unsubscribe';
 
 export interface EventRecipient {
+  /** The person's id: a reminder's unsubscribe link is signed for them. */
+  id: string;
   email: string;
   displayName: string;
   locale: Locale;
@@ -32,7 +35,9 @@ export interface SeatMailFacts {
 /**
  * The mails of events; each is written in the caller's transaction (outbox), so a mail exists
  * exactly when the change it tells about committed. `videoUrl` is passed only for seat holders;
- * `cancelToken` makes the one-click "je ne peux plus venir" link.
+ * `cancelToken` makes the one-click "je ne peux plus venir" link. Reminders are the one list
+ * here (`reminders`, with List-Unsubscribe); the others answer what the person did or tell of a
+ * change to their seat, and are transactional.
  */
 export interface EventsMailer {
   sendConfirmation(db: Db, to: EventRecipient, input: SeatMailFacts): Promise<void>;
@@ -87,6 +92,8 @@ const TEXT = {
     cancelledSubject: (title: string) => `Annulé : ${title}`,
     cancelled: (title: string) => `« ${title} » est annulé. Nous sommes désolé·es pour ce contretemps.`,
     reason: (reason: string) => `Motif : ${reason}`,
+    reminderFooter: 'Vous recevez ce rappel parce que vous êtes inscrit·e à cet événement.',
+    stopReminders: 'Ne plus recevoir les rappels d’événements',
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
@@ -112,6 +119,8 @@ const TEXT = {
     cancelledSubject: (title: string) => `Cancelled: ${title}`,
     cancelled: (title: string) => `“${title}” is cancelled. We are sorry for the inconvenience.`,
     reason: (reason: string) => `Reason: ${reason}`,
+    reminderFooter: 'You receive this reminder because you registered for this event.',
+    stopReminders: 'Stop event reminders',
   },
 } as const;
 
@@ -134,17 +143,27 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
     text.cancelLink(cancelUrl(publicUrl, facts.cancelToken)),
   ];
 
-  const send = async (db: Db, to: EventRecipient, subject: string, event: EventMailFacts, paragraphs: string[]) => {
+  /** `list`: a mail one can stop (reminders), with its List-Unsubscribe headers and its stop link under `footer`. */
+  const send = async (
+    db: Db,
+    to: EventRecipient,
+    subject: string,
+    event: EventMailFacts,
+    paragraphs: string[],
+    list?: { headers: Record<string, string>; footer: string; stop: { label: string; url: string } },
+  ) => {
     const text = TEXT[to.locale];
     await mail.send(db, {
       to: to.email,
       subject,
+      ...(list ? { headers: list.headers } : {}),
       ...(await renderMail({
         locale: to.locale,
         title: subject,
         greeting: text.greeting(to.displayName),
         paragraphs,
         action: { label: text.open, url: eventUrl(publicUrl, event.id) },
+        ...(list ? { footer: list.footer, stop: list.stop } : {}),
       })),
     });
   };
@@ -177,11 +196,19 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
     },
     async sendReminder(db, to, { event, kind, videoUrl }) {
       const text = TEXT[to.locale];
-      await send(db, to, text.reminderSubject(event.title, kind), event, [
-        text.reminder(event.title, kind),
-        ...place(text, event, to.locale),
-        ...link(text, event, videoUrl),
-      ]);
+      const unsubscribe = await unsubscribeLinks(db, publicUrl, to.id, { kind: 'reminders' });
+      await send(
+        db,
+        to,
+        text.reminderSubject(event.title, kind),
+        event,
+        [text.reminder(event.title, kind), ...place(text, event, to.locale), ...link(text, event, videoUrl)],
+        {
+          headers: unsubscribe.headers,
+          footer: text.reminderFooter,
+          stop: { label: text.stopReminders, url: unsubscribe.pageUrl },
+        },
+      );
     },
     async sendCancelled(db, to, { event, reason }) {
       const text = TEXT[to.locale];

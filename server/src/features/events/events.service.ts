@@ -322,7 +322,7 @@ export async function cancelEvent(
     for (const person of await activeRegistrants(trx, event.id)) {
       await deps.mailer.sendCancelled(
         trx,
-        { email: person.email, displayName: person.display_name, locale: person.locale },
+        { id: person.user_id, email: person.email, displayName: person.display_name, locale: person.locale },
         { event: mailFacts(event), reason: input.reason },
       );
     }

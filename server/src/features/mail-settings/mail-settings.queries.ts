@@ -2,16 +2,24 @@ import type { Db } from '../../db/database';
 import type { MailChoice, SpaceMailMode } from '../../db/schema';
 
 export const findMailSettings = (db: Db, userId: string) =>
-  db.selectFrom('mail_settings').select(['mentions', 'replies']).where('user_id', '=', userId).executeTakeFirst();
+  db
+    .selectFrom('mail_settings')
+    .select(['mentions', 'replies', 'reminders'])
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
 
-export async function upsertMailSettings(
-  db: Db,
-  userId: string,
-  changes: { mentions?: MailChoice | undefined; replies?: MailChoice | undefined },
-) {
+/** The lists a person says yes or no to, one column each in `mail_settings`. */
+export type MailChoiceChanges = {
+  mentions?: MailChoice | undefined;
+  replies?: MailChoice | undefined;
+  reminders?: MailChoice | undefined;
+};
+
+export async function upsertMailSettings(db: Db, userId: string, changes: MailChoiceChanges) {
   const set = {
     ...(changes.mentions ? { mentions: changes.mentions } : {}),
     ...(changes.replies ? { replies: changes.replies } : {}),
+    ...(changes.reminders ? { reminders: changes.reminders } : {}),
   };
   await db
     .insertInto('mail_settings')

@@ -26,7 +26,7 @@ export const mailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       ...signedIn,
       schema: {
         tags: ['mail'],
-        summary: 'What one receives by mail: mentions, replies, and a mode per space',
+        summary: 'What one receives by mail: mentions, replies, event reminders, and a mode per space',
         response: { 200: NotificationSettingsSchema, ...errors },
       },
     },
@@ -40,7 +40,7 @@ export const mailSettingsRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { quota: 'edit' },
       schema: {
         tags: ['mail'],
-        summary: 'Mails for mentions and replies: each, or off',
+        summary: 'Mails for mentions, replies and event reminders: each, or off',
         body: NotificationSettingsUpdateSchema,
         response: { 200: NotificationSettingsSchema, ...errors },
       },

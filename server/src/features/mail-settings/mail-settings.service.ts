@@ -8,13 +8,14 @@ import { findSpaceBySlug } from '../spaces/spaces.queries';
 import {
   findMailSettings,
   listSpaceModes,
+  type MailChoiceChanges,
   type SpaceModeRow,
   setSpaceMode,
   upsertMailSettings,
 } from './mail-settings.queries';
 
 /**
- * What a person gets by mail when they chose nothing: each mention and reply; for a space, a
+ * What a person gets by mail when they chose nothing: each mention, reply and event reminder; for a space, a
  * weekly digest, or a daily one for a cohort and for a chantier they animate — the places
  * where they are expected to follow closely.
  */
@@ -27,8 +28,11 @@ export function defaultSpaceMode(space: { kind: string }, role: string): SpaceMa
 export const spaceModeOf = (row: Pick<SpaceModeRow, 'kind' | 'role' | 'chosen_mode'>): SpaceMailMode =>
   row.chosen_mode ?? defaultSpaceMode(row, row.role);
 
-export async function mailChoices(db: Db, userId: string): Promise<{ mentions: MailChoice; replies: MailChoice }> {
-  return (await findMailSettings(db, userId)) ?? { mentions: 'each', replies: 'each' };
+export async function mailChoices(
+  db: Db,
+  userId: string,
+): Promise<{ mentions: MailChoice; replies: MailChoice; reminders: MailChoice }> {
+  return (await findMailSettings(db, userId)) ?? { mentions: 'each', replies: 'each', reminders: 'each' };
 }
 
 /** `GET /me/notification-settings`: one's choices, and a mode for every space one is in. */
@@ -51,10 +55,7 @@ export async function getNotificationSettings(db: Db, actor: Actor): Promise<Not
   };
 }
 
-export async function updateNotificationSettings(
-  db: Db,
-  input: { actor: Actor; changes: { mentions?: MailChoice | undefined; replies?: MailChoice | undefined } },
-) {
+export async function updateNotificationSettings(db: Db, input: { actor: Actor; changes: MailChoiceChanges }) {
   if (!input.actor) throw unauthenticated();
   await upsertMailSettings(db, input.actor.id, input.changes);
   return getNotificationSettings(db, input.actor);

@@ -5,6 +5,7 @@ import { createPost, createThread, notificationsSettled } from '../../test/facto
 import { createPerson, type TestPerson } from '../../test/factories/people';
 import { addMembership, createSpace } from '../../test/factories/spaces';
 import { request } from '../../test/http';
+import { unsubscribeLinks } from './unsubscribe';
 
 const settingsOf = async (ctx: TestContext, person: TestPerson): Promise<NotificationSettings> => {
   const response = await request(ctx, person, 'GET', '/api/me/notification-settings');
@@ -60,7 +61,7 @@ describe('notification settings', () => {
     await addMembership(db, spaces.pending.id, person.id, { status: 'pending' });
 
     const settings = await settingsOf(ctx, person);
-    expect(settings).toMatchObject({ mentions: 'each', replies: 'each' });
+    expect(settings).toMatchObject({ mentions: 'each', replies: 'each', reminders: 'each' });
     expect(settings.spaces.map((space) => [space.title, space.mode])).toEqual([
       ['A', 'weekly'],
       ['B', 'daily'],
@@ -80,7 +81,7 @@ describe('notification settings', () => {
     expect((await put(`/api/me/notification-settings/spaces/${mine.slug}`, { mode: 'each' })).json().spaces).toEqual([
       { spaceId: mine.id, slug: mine.slug, title: 'Mien', mode: 'each', newsletter: true },
     ]);
-    expect(await settingsOf(ctx, person)).toMatchObject({ mentions: 'off', replies: 'each' });
+    expect(await settingsOf(ctx, person)).toMatchObject({ mentions: 'off', replies: 'each', reminders: 'each' });
 
     const notMember = await put(`/api/me/notification-settings/spaces/${other.slug}`, { mode: 'daily' });
     expect(notMember.statusCode).toBe(404);
@@ -93,6 +94,7 @@ describe('notification settings', () => {
       expect(response.json().error.code).toBe('invalid_input');
     }
     expect((await put('/api/me/notification-settings', { mentions: 'sometimes' })).statusCode).toBe(400);
+    expect((await put('/api/me/notification-settings', { reminders: 'daily' })).statusCode).toBe(400);
     expect((await put('/api/me/notification-settings', { extra: true })).statusCode).toBe(400);
     const stored = await ctx.database.db
       .selectFrom('space_mail_settings')
@@ -105,6 +107,52 @@ describe('notification settings', () => {
     expect((await request(ctx, null, 'PUT', '/api/me/notification-settings', { mentions: 'off' })).statusCode).toBe(
       401,
     );
+  });
+
+  it('event reminders: each by default, off from the settings or a one-click link, back with « Annuler »', async () => {
+    const person = await createPerson(ctx);
+    const put = (body: object) => request(ctx, person, 'PUT', '/api/me/notification-settings', body);
+    expect((await settingsOf(ctx, person)).reminders).toBe('each');
+
+    const off = await put({ reminders: 'off' });
+    expect(off.statusCode).toBe(200);
+    expect(off.json()).toMatchObject({ mentions: 'each', replies: 'each', reminders: 'off' });
+    // Another choice leaves it as it is.
+    expect((await put({ replies: 'off' })).json()).toMatchObject({ replies: 'off', reminders: 'off' });
+    for (const reminders of ['sometimes', 'weekly', null, 1]) {
+      const refused = await put({ reminders });
+      expect(refused.statusCode, String(reminders)).toBe(400);
+      expect(refused.json().error.code).toBe('invalid_input');
+    }
+    expect((await put({ reminders: 'each' })).json()).toMatchObject({ reminders: 'each' });
+
+    // The link of a reminder mail (the same call writes its headers).
+    const links = await unsubscribeLinks(ctx.database.db, ctx.config.publicUrl, person.id, { kind: 'reminders' });
+    expect(links.headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const token = tokenOf(links.headers);
+    expect(links.pageUrl).toBe(`${ctx.config.publicUrl}/desabonnement/${token}`);
+    const first = await oneClick(ctx, token);
+    expect(first.statusCode).toBe(200);
+    expect(first.json()).toEqual({ list: { kind: 'reminders' }, previous: 'each', current: 'off' });
+    expect(await settingsOf(ctx, person)).toMatchObject({ mentions: 'each', replies: 'off', reminders: 'off' });
+    expect((await oneClick(ctx, token)).json()).toMatchObject({ previous: 'off', current: 'off' });
+
+    // « Annuler » puts back `each`; a space's modes mean nothing for reminders.
+    const daily = await request(ctx, null, 'POST', `/api/unsubscribe/${token}/undo`, { mode: 'daily' });
+    expect(daily.statusCode).toBe(400);
+    expect(daily.json().error.code).toBe('invalid_input');
+    const undo = await request(ctx, null, 'POST', `/api/unsubscribe/${token}/undo`, { mode: 'each' });
+    expect(undo.statusCode).toBe(200);
+    expect(undo.json()).toEqual({ list: { kind: 'reminders' }, previous: 'off', current: 'each' });
+    expect((await settingsOf(ctx, person)).reminders).toBe('each');
+
+    // A token for one list never changes another: the reminders' link left mentions and replies alone.
+    const stored = await ctx.database.db
+      .selectFrom('mail_settings')
+      .select(['mentions', 'replies', 'reminders'])
+      .where('user_id', '=', person.id)
+      .executeTakeFirst();
+    expect(stored).toEqual({ mentions: 'each', replies: 'off', reminders: 'each' });
   });
 });
 

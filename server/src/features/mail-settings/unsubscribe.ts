@@ -9,17 +9,21 @@ import { findSpaceById } from '../spaces/spaces.queries';
 import { listSpaceModes, setSpaceMode, upsertMailSettings } from './mail-settings.queries';
 import { mailChoices, spaceModeOf } from './mail-settings.service';
 
-/** A list one can leave from a mail: the mentions mails, the replies mails, a space's mails or its infolettres. */
+/**
+ * A list one can leave from a mail: the mentions mails, the replies mails, the event
+ * reminders, a space's mails or its infolettres.
+ */
 export type MailListRef =
   | { kind: 'mentions' }
   | { kind: 'replies' }
+  | { kind: 'reminders' }
   | { kind: 'space'; spaceId: string }
   | { kind: 'newsletter'; spaceId: string };
 
 const listKey = (list: MailListRef) => ('spaceId' in list ? `${list.kind}:${list.spaceId}` : list.kind);
 
 function parseListKey(key: string): MailListRef | null {
-  if (key === 'mentions' || key === 'replies') return { kind: key };
+  if (key === 'mentions' || key === 'replies' || key === 'reminders') return { kind: key };
   const [kind, spaceId = ''] = key.split(':');
   if (!isUuid(spaceId)) return null;
   return kind === 'space' || kind === 'newsletter' ? { kind, spaceId } : null;
@@ -72,7 +76,7 @@ export async function unsubscribeLinks(db: Db, publicUrl: string, userId: string
 
 /** The list as the landing page names it, and its current mode. */
 async function describe(db: Db, userId: string, list: MailListRef): Promise<{ list: MailList; mode: SpaceMailMode }> {
-  if (list.kind === 'mentions' || list.kind === 'replies')
+  if (list.kind === 'mentions' || list.kind === 'replies' || list.kind === 'reminders')
     return { list, mode: (await mailChoices(db, userId))[list.kind] };
   const space = await findSpaceById(db, list.spaceId);
   if (!space) throw notFound('space');
@@ -93,9 +97,13 @@ async function describe(db: Db, userId: string, list: MailListRef): Promise<{ li
 async function setMode(db: Db, userId: string, list: MailListRef, mode: SpaceMailMode) {
   if (list.kind === 'space') return setSpaceMode(db, userId, list.spaceId, mode);
   if (mode !== 'each' && mode !== 'off') {
-    throw new AppError('invalid_input', 'mentions, replies and infolettres are mailed each time or not at all', {
-      mode: ['each or off'],
-    });
+    throw new AppError(
+      'invalid_input',
+      'mentions, replies, reminders and infolettres are mailed each time or not at all',
+      {
+        mode: ['each or off'],
+      },
+    );
   }
   if (list.kind === 'newsletter') return setOptedOut(db, userId, list.spaceId, mode === 'off');
   return upsertMailSettings(db, userId, { [list.kind]: mode });

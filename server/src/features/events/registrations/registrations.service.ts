@@ -35,6 +35,7 @@ import {
 import { skipPassedReminders } from './reminders';
 
 const recipient = (person: Awaited<ReturnType<typeof recipientOf>>) => ({
+  id: person.id,
   email: person.email,
   displayName: person.display_name,
   locale: person.locale,

@@ -97,6 +97,82 @@ describe('event reminders', () => {
     for (const person of [a, b, c, d]) expect(await reminders(person, /^Dans une heure : /)).toHaveLength(0);
   });
 
+  it('carries one-click unsubscribe (RFC 8058): once posted, the reminders stop and nothing retries', async () => {
+    const startsAt = new Date(Date.now() + 50 * HOUR);
+    const created = await request(ctx, admin, 'POST', '/api/events', {
+      title: 'Atelier des rappels',
+      kind: 'atelier',
+      startsAt: startsAt.toISOString(),
+      endsAt: new Date(startsAt.getTime() + HOUR).toISOString(),
+      timezone: 'Europe/Paris',
+      videoUrl: 'https://visio.exemple.fr/rappels',
+    });
+    expect(created.statusCode).toBe(201);
+    const eventId = created.json().event.id as string;
+    const [leaving, staying] = await Promise.all([createPerson(ctx), createPerson(ctx)]);
+    if (!leaving || !staying) throw new Error('people');
+    for (const person of [leaving, staying]) {
+      expect((await request(ctx, person, 'POST', `/api/events/${eventId}/registrations`)).statusCode).toBe(201);
+    }
+
+    const withHeaders = async (person: TestPerson, prefix: RegExp) =>
+      (
+        await jobs.database.db
+          .selectFrom('mail_outbox')
+          .select(['subject', 'text_body', 'headers'])
+          .where('to_address', '=', person.email)
+          .orderBy('created_at')
+          .execute()
+      ).filter((mail) => prefix.test(mail.subject));
+
+    // The confirmation answers what the person did: transactional, no list to leave.
+    const [confirmation] = await withHeaders(leaving, /^Inscription confirmée : /);
+    expect(confirmation?.headers?.['List-Unsubscribe']).toBeUndefined();
+
+    await completed(await makeDue(eventId, 'day'));
+    const [reminder] = await withHeaders(leaving, /^Demain : /);
+    const headers = reminder?.headers ?? {};
+    expect(headers['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    const url = /^<(https?:\/\/[^>]+\/api\/unsubscribe\/([^>]+))>$/.exec(headers['List-Unsubscribe'] ?? '');
+    const token = url?.[2];
+    if (!token) throw new Error(`no List-Unsubscribe header in ${JSON.stringify(headers)}`);
+    expect(reminder?.text_body).toContain('Vous recevez ce rappel parce que vous êtes inscrit·e à cet événement.');
+    expect(reminder?.text_body).toContain(`Ne plus recevoir les rappels d’événements\u00a0: `);
+    expect(reminder?.text_body).toContain(`/desabonnement/${token}`);
+
+    // The mail client's « Se désabonner »: a form POST, no session, no CSRF token.
+    const oneClick = await jobs.app.inject({
+      method: 'POST',
+      url: `/api/unsubscribe/${token}`,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.statusCode).toBe(200);
+    expect(oneClick.json()).toEqual({ list: { kind: 'reminders' }, previous: 'each', current: 'off' });
+    const settings = await request(ctx, leaving, 'GET', '/api/me/notification-settings');
+    expect(settings.json()).toMatchObject({ mentions: 'each', replies: 'each', reminders: 'off' });
+
+    // The hour-before reminder: the other seat holder gets it, the one who left the list does
+    // not — and is claimed all the same, so a rerun mails them nothing either.
+    await completed(await makeDue(eventId, 'hour'));
+    expect(await reminders(staying, /^Dans une heure : /)).toHaveLength(1);
+    expect(await reminders(leaving, /^Dans une heure : /)).toHaveLength(0);
+    const claims = await jobs.database.db
+      .selectFrom('registrations')
+      .select(['user_id', 'reminded_hour_at'])
+      .where('event_id', '=', eventId)
+      .execute();
+    expect(claims.every((row) => row.reminded_hour_at !== null)).toBe(true);
+    const again = await jobs.app.jobs.enqueue(jobs.app.db, 'events.reminder', {
+      eventId,
+      kind: 'hour',
+      startsAt: startsAt.toISOString(),
+    });
+    await completed([again ?? '']);
+    expect(await reminders(leaving, /^Dans une heure : /)).toHaveLength(0);
+    expect(await reminders(staying, /^Dans une heure : /)).toHaveLength(1);
+  });
+
   it('plans new reminders when an event moves; the old ones find a different start and do nothing', async () => {
     const startsAt = new Date(Date.now() + 72 * HOUR);
     const created = await request(ctx, admin, 'POST', '/api/events', {

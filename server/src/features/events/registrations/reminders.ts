@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/database';
+import { mailChoices } from '../../mail-settings/mail-settings.service';
 import { scheduleStartPush } from '../../push/delivery.service';
 import { mailFacts } from '../events.content';
 import type { EventsDeps } from '../events.deps';
@@ -60,7 +61,8 @@ export async function skipPassedReminders(
 /**
  * The job: in one transaction, claims the reminder of this kind for every current seat holder
  * not reminded yet (the claim is what makes it idempotent) and writes their mails. Nothing for
- * a cancelled, moved or finished event.
+ * a cancelled, moved or finished event. Someone whose `reminders` setting is `off` is claimed
+ * too (nothing retries) but gets no mail. Returns how many mails were written.
  */
 export async function sendReminders(
   deps: Pick<EventsDeps, 'db' | 'mailer' | 'now'>,
@@ -72,14 +74,17 @@ export async function sendReminders(
     if (new Date(event.starts_at).toISOString() !== payload.startsAt) return 0;
     if (new Date(event.ends_at) <= deps.now()) return 0;
     const claimed = await claimReminders(trx, event.id, payload.kind);
+    let mailed = 0;
     for (const { user_id } of claimed) {
+      if ((await mailChoices(trx, user_id)).reminders === 'off') continue;
       const person = await recipientOf(trx, user_id);
       await deps.mailer.sendReminder(
         trx,
-        { email: person.email, displayName: person.display_name, locale: person.locale },
+        { id: person.id, email: person.email, displayName: person.display_name, locale: person.locale },
         { event: mailFacts(event), kind: payload.kind, videoUrl: event.video_url },
       );
+      mailed += 1;
     }
-    return claimed.length;
+    return mailed;
   });
 }
