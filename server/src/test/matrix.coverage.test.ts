@@ -124,6 +124,10 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'signed-in people only; who is listed is each person’s opt-in, not a space’s visibility',
     test: 'features/directory/directory.routes.test.ts',
   },
+  'GET /api/search': {
+    why: 'one route over every space: what each person finds is its own matrix (who × visibility)',
+    test: 'features/search/search.matrix.test.ts',
+  },
   'GET /api/me/home': {
     why: 'the caller’s own « Pour vous », from their spaces and registrations only',
     test: 'features/home/home.test.ts',
