@@ -53,6 +53,14 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       || setweight(to_tsvector('public.french_unaccent'::regconfig, search_inclusive(body)), 'B')
     ) stored`.execute(db);
   await sql`create index search_entries_vector_idx on search_entries using gin (vector)`.execute(db);
+  // Titles alone (not a post's, which is its thread's): a word of a title is found however
+  // many bodies also hold it (the search ranks the most recent body matches, see search.queries.ts).
+  await sql`alter table search_entries add column title_vector tsvector generated always as (
+      case when type = 'post' then null
+        else to_tsvector('public.french_unaccent'::regconfig, search_inclusive(title)) end
+    ) stored`.execute(db);
+  await sql`create index search_entries_title_idx on search_entries using gin (title_vector)`.execute(db);
+  await sql`create index search_entries_recent_idx on search_entries (at desc, ref_id desc)`.execute(db);
   // Names found despite a typo ("Camile" → "Camille"): people and spaces, by trigrams.
   await sql`create index search_entries_names_idx on search_entries
     using gin (directory_fold(title) gin_trgm_ops) where type in ('person', 'space')`.execute(db);

@@ -577,6 +577,7 @@ export interface SearchEntriesTable {
   url: string | null;
   at: Date;
   vector: ColumnType<string, never, never>;
+  title_vector: ColumnType<string | null, never, never>;
 }
 
 export interface DB {

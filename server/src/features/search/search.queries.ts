@@ -57,6 +57,14 @@ export interface SearchRow {
 }
 
 /**
+ * How many entries of each kind of match are ranked: a word found in a fifth of a million posts
+ * cannot have every one of them ranked within 50 ms. The most recent body matches, every title
+ * match up to this many (so an old thread whose title holds the words is still found), and
+ * names close to the words make the candidates; beyond, one refines the search.
+ */
+export const CANDIDATES = 1000;
+
+/**
  * One page of results: entries whose words match (or, for people and spaces, whose name is
  * close to the words typed: typos), that the scope may read, ranked (title above body), the
  * most recent first among equals, after the cursor. The excerpt is computed for the page only.
@@ -88,25 +96,34 @@ export async function searchEntries(
     ),
     sql` and `,
   );
-  const filters = [
-    sql`(e.vector @@ ${query} or (e.type in ('person', 'space') and ${nearName}))`,
+  const scoped = [
     readable(scope),
     ...(input.type ? [sql`e.type = ${input.type}`] : []),
     ...(input.spaceId ? [sql`e.space_id = ${input.spaceId}`] : []),
   ];
+  /** Up to CANDIDATES entries the asker may read that `match`, the most recent first. */
+  const arm = (match: RawBuilder<unknown>) => sql`(select e.type, e.ref_id from search_entries e
+      left join spaces s on s.id = e.space_id
+      where ${match} and ${sql.join(scoped, sql` and `)}
+      order by e.at desc, e.ref_id desc limit ${CANDIDATES})`;
   const after = cursor
     ? sql`where (rank, at, ref_id) < (${cursor.rank}::real, ${cursor.at}::timestamptz, ${cursor.id}::uuid)`
     : sql``;
   const { rows } = await sql<SearchRow>`
-    with found as (
+    with candidates as (
+      ${arm(sql`e.vector @@ ${query}`)}
+      union ${arm(sql`e.title_vector @@ ${query}`)}
+      union ${arm(sql`e.type in ('person', 'space') and ${nearName}`)}
+    ),
+    found as (
       select e.type, e.ref_id, e.parent_id, e.title, e.url, e.at, e.body, s.slug as space_slug,
         s.title as space_title,
         (ts_rank_cd(e.vector, ${query})
           + case when e.type in ('person', 'space')
               then word_similarity(directory_fold(${names}), directory_fold(e.title)) / 10 else 0 end)::real as rank
-      from search_entries e
+      from candidates c
+      join search_entries e on e.type = c.type and e.ref_id = c.ref_id
       left join spaces s on s.id = e.space_id
-      where ${sql.join(filters, sql` and `)}
     ),
     page as (
       select * from found ${after}
