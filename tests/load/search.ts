@@ -239,6 +239,13 @@ const QUERY_MIX = [
 
 const vocabulary = `array[${VOCABULARY.map((word) => `'${word.replaceAll("'", "''")}'`).join(', ')}]`;
 
+/**
+ * An index into the vocabulary drawn from a hash of `seed`, skewed as words are in real text
+ * (the first words of the list are common, the last ones rare): the cube of a uniform draw.
+ */
+const zipf = (seed: string) =>
+  `1 + floor(${VOCABULARY.length} * power((abs(hashint4(${seed})) % 1000000) / 1000000.0, 3))::int`;
+
 async function one<Row>(db: RawConnection, text: string, params: unknown[] = []): Promise<Row> {
   const [row] = await db.query<Row>(text, params);
   if (!row) throw new Error(`seed: no row from ${text.slice(0, 80)}`);
@@ -253,7 +260,8 @@ interface Seeded {
 
 /**
  * 40 spaces, a thread of 25 posts per 25 posts asked, bodies of 24 to 40 words drawn from the
- * vocabulary by a hash of their number (the same corpus every run); then the search index
+ * vocabulary by a hash of their number, common words often and rare ones seldom (the same
+ * corpus every run); then the search index
  * filled from them and its GIN index built, both timed.
  */
 async function seed(db: RawConnection, token: string): Promise<Seeded> {
@@ -298,8 +306,7 @@ async function seed(db: RawConnection, token: string): Promise<Seeded> {
   await db.query(
     `insert into threads (space_id, author_id, title, post_count, last_number, last_post_at, created_at)
     select (${spaceIds})[1 + n % ${spaces.length}], $1,
-      initcap((${vocabulary})[1 + abs(hashint4(n)) % ${VOCABULARY.length}]) || ' et '
-        || (${vocabulary})[1 + abs(hashint4(n + 7)) % ${VOCABULARY.length}] || ' ' || n,
+      initcap((${vocabulary})[${zipf('n')}]) || ' et ' || (${vocabulary})[${zipf('n + 7')}] || ' ' || n,
       ${POSTS_PER_THREAD}, ${POSTS_PER_THREAD}, now() - n * interval '1 minute', now() - n * interval '1 minute'
     from generate_series(1, $2::int) as n`,
     [author.id, threads],
@@ -313,7 +320,7 @@ async function seed(db: RawConnection, token: string): Promise<Seeded> {
     await db.query(
       `insert into posts (thread_id, number, author_id, body, created_at)
       select t.id, 1 + (p.n % ${POSTS_PER_THREAD}), $1,
-        '<p>' || (select string_agg((${vocabulary})[1 + abs(hashint4(p.n * 64 + k)) % ${VOCABULARY.length}], ' ')
+        '<p>' || (select string_agg((${vocabulary})[${zipf('p.n * 64 + k')}], ' ')
           from generate_series(1, 24 + abs(hashint4(p.n)) % 17) as k) || '</p>',
         now() - p.n * interval '3 seconds'
       from generate_series($2::int, $3::int) as p(n)
