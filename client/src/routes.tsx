@@ -17,6 +17,7 @@ const ProfilePage = lazy(() => import('./features/accounts/profile.page').then(w
 const MailSettingsPage = lazy(() => import('./features/mail/mail-settings.page').then(withMessages));
 const UnsubscribePage = lazy(() => import('./features/mail/unsubscribe.page').then(withMessages));
 const DirectoryPage = lazy(() => import('./features/directory/directory.page').then(withMessages));
+const SearchPage = lazy(() => import('./features/search/search.page').then(withMessages));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
 const SpacePage = lazy(() => import('./features/spaces/space.page').then(withMessages));
@@ -48,6 +49,7 @@ export function AppRoutes() {
       <Route path="/profil/courriels" component={MailSettingsPage} />
       <Route path="/desabonnement/:token" component={UnsubscribePage} />
       <Route path="/annuaire" component={DirectoryPage} />
+      <Route path="/recherche" component={SearchPage} />
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />
       <Route path="/espaces/:slug" component={SpacePage} />

@@ -15,6 +15,7 @@ import {
 } from 'solid-js';
 import { signInHref } from '../features/accounts/return-path';
 import { session } from '../features/accounts/session.store';
+import { HeaderSearch } from '../features/search/header-search';
 import { t, withMessages } from '../lib/i18n';
 import { markNavigated } from '../lib/page';
 import { LocaleSwitch } from './locale-switch';
@@ -38,7 +39,8 @@ const NotificationsBell = lazy(() =>
 
 /**
  * On phones the navigation folds behind a « Menu » button (a disclosure: aria-expanded), so that
- * the header takes one row; it folds again on every navigation and with Escape.
+ * the header takes one row; it folds again on every navigation and with Escape. The search field
+ * comes first in that fold; on wider screens it folds behind a magnifier (features/search/).
  */
 function Header() {
   const location = useLocation();
@@ -78,6 +80,7 @@ function Header() {
         >
           {t('layout.menu')}
         </button>
+        <HeaderSearch />
         <nav id="site-nav" class="site-nav" aria-label={t('layout.mainNav')}>
           <ul class="site-nav__list">
             <li>

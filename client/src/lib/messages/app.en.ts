@@ -42,5 +42,11 @@ const appEn: Record<keyof typeof appFr, string> = {
   'page.loadError': 'The page could not be loaded. Check your connection and try again.',
   'page.titleSuffix': 'Atelier des transitions',
   'nav.agenda': 'Calendar',
+  'layout.search.form': 'Search the Atelier',
+  'layout.search.label': 'Search',
+  'layout.search.placeholder': 'Search…',
+  'layout.search.submit': 'Run the search',
+  'layout.search.open': 'Show the search',
+  'layout.search.inSpace': 'in this space',
 };
 export default appEn;

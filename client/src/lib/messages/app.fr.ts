@@ -45,4 +45,11 @@ export const appFr = {
   'page.loadError': "La page n'a pas pu être chargée. Vérifiez votre connexion puis réessayez.",
   'page.titleSuffix': 'Atelier des transitions',
   'nav.agenda': 'Agenda',
+  // ── The header's search field (features/search/header-search.tsx) ──
+  'layout.search.form': 'Rechercher sur l’Atelier',
+  'layout.search.label': 'Rechercher',
+  'layout.search.placeholder': 'Rechercher…',
+  'layout.search.submit': 'Lancer la recherche',
+  'layout.search.open': 'Afficher la recherche',
+  'layout.search.inSpace': 'dans cet espace',
 } as const;
