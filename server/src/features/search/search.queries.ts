@@ -124,6 +124,10 @@ export async function searchEntries(
       from candidates c
       join search_entries e on e.type = c.type and e.ref_id = c.ref_id
       left join spaces s on s.id = e.space_id
+      -- A post found only through its thread's title says nothing more than the thread, when
+      -- the thread is found: one result, not one per post.
+      where not (e.type = 'post' and not ts_filter(e.vector, '{b}') @@ ${query}
+        and exists (select 1 from candidates t where t.type = 'thread' and t.ref_id = e.parent_id))
     ),
     page as (
       select * from found ${after}

@@ -89,6 +89,8 @@ describe('GET /api/search', () => {
   it('ranks a title above a body and filters by type', async () => {
     const { body } = await search(null, 'q=pcaet');
     expect(body.items[0]).toMatchObject({ type: 'thread', title: 'Notre PCAET en 2027' });
+    // Its posts hold "PCAET" only through the thread's title: the thread stands for them.
+    expect(titles(body).filter((title) => title === 'post:Notre PCAET en 2027')).toEqual([]);
     const threads = await search(null, 'q=pcaet&type=thread');
     expect(threads.body.items.every((item) => item.type === 'thread')).toBe(true);
   });
