@@ -3,6 +3,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 
 /** Files for upload tests: real samples built in memory, multipart bodies, a data directory to look into. */
@@ -69,7 +70,11 @@ export function zip(entries: { name: string; data: string | Buffer }[]): Buffer 
 const CT = 'application/vnd.openxmlformats-officedocument';
 
 /** An OOXML package laid out as Office writes it: [Content_Types].xml first, then the parts. */
-function ooxml(mainPart: string, mainType: string) {
+function ooxml(
+  mainPart: string,
+  mainType: string,
+  main = '<?xml version="1.0" encoding="UTF-8"?><root>Compte rendu du chantier</root>',
+) {
   return zip([
     {
       name: '[Content_Types].xml',
@@ -79,18 +84,47 @@ function ooxml(mainPart: string, mainType: string) {
       name: '_rels/.rels',
       data: `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="${mainPart}"/></Relationships>`,
     },
-    { name: mainPart, data: '<?xml version="1.0" encoding="UTF-8"?><root>Compte rendu du chantier</root>' },
+    { name: mainPart, data: main },
   ]);
 }
 
 /** An ODF package: an uncompressed `mimetype` entry first, as the standard requires. */
-function odf(mimeType: string) {
+function odf(mimeType: string, content = '<?xml version="1.0" encoding="UTF-8"?><office:document-content/>') {
   return zip([
     { name: 'mimetype', data: mimeType },
     { name: 'META-INF/manifest.xml', data: '<?xml version="1.0" encoding="UTF-8"?><manifest:manifest/>' },
-    { name: 'content.xml', data: '<?xml version="1.0" encoding="UTF-8"?><office:document-content/>' },
+    { name: 'content.xml', data: content },
   ]);
 }
+
+const escapeXml = (text: string) => text.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c] ?? c);
+
+/** Documents that hold text, one paragraph per string, as a word processor writes the least of them. */
+export const documentsWithText = {
+  docx: (paragraphs: string[]) =>
+    ooxml(
+      'word/document.xml',
+      `${CT}.wordprocessingml.document.main+xml`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${paragraphs
+        .map((text) => `<w:p><w:r><w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r></w:p>`)
+        .join('')}</w:body></w:document>`,
+    ),
+  odt: (paragraphs: string[]) =>
+    odf(
+      'application/vnd.oasis.opendocument.text',
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:text>${paragraphs
+        .map((text) => `<text:p>${escapeXml(text)}</text:p>`)
+        .join('')}</office:text></office:body></office:document-content>`,
+    ),
+  /** A one-page PDF drawn by pdf-lib in Helvetica (WinAnsi: French accents, no more). */
+  pdf: async (lines: string[]) => {
+    const document = await PDFDocument.create();
+    const font = await document.embedFont(StandardFonts.Helvetica);
+    const page = document.addPage([595, 842]);
+    for (const [index, line] of lines.entries()) page.drawText(line, { x: 50, y: 780 - index * 20, size: 12, font });
+    return Buffer.from(await document.save());
+  },
+};
 
 const image = (format: 'png' | 'jpeg' | 'webp' | 'gif', width = 1200, height = 800) =>
   sharp({ create: { width, height, channels: 3, background: { r: 40, g: 140, b: 90 } } })

@@ -9,6 +9,7 @@ import type { Actor } from '../../policy/policy';
 import { canDeleteFile, canReadResources, canUploadFile } from '../../policy/resources.policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { cleanFileName } from './file-name';
+import { queueTextExtraction } from './file-text.service';
 import { loadFileContext } from './resources.access';
 import { toFile } from './resources.content';
 import type { ResourcesDeps } from './resources.deps';
@@ -23,8 +24,9 @@ export const previewKeyOf = (storageKey: string) => `${storageKey}.preview`;
  * Uploads a file to the space. Access is decided before a single byte of the body is read
  * (`receive` streams it to a temporary file), then the type is sniffed from the content, the
  * name cleaned, a preview made for images, the bytes stored and the row written — in that
- * order, so that a row never points at bytes that are not there. If anything fails after the
- * bytes were stored, they are removed again; the temporary file always is.
+ * order, so that a row never points at bytes that are not there —, with, for a PDF or an
+ * office file, the job that extracts its text for search. If anything fails after the bytes
+ * were stored, they are removed again; the temporary file always is.
  */
 export async function uploadFile(
   deps: ResourcesDeps,
@@ -59,6 +61,7 @@ export async function uploadFile(
         sha256: received.sha256,
         hasPreview: preview !== null,
       });
+      await queueTextExtraction(trx, deps, { id, mimeType });
       await announceResources(publish, context.space.id);
     });
     const row = await findFile(deps.db, id);

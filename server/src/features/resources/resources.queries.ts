@@ -79,6 +79,20 @@ export async function markFileDeleted(db: Db, id: string): Promise<boolean> {
   return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Writes the text extracted from a file (the search index follows by trigger), unless the file
+ * was deleted meanwhile: a late extraction never brings a deleted file back into search.
+ */
+export async function setFileText(db: Db, id: string, text: string): Promise<boolean> {
+  const result = await db
+    .updateTable('files')
+    .set({ text_content: text })
+    .where('id', '=', id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
 const LINK_COLUMNS = [
   'links.id',
   'links.space_id',

@@ -17,10 +17,12 @@ import { contentDisposition, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { listSpaceDocuments } from '../documents/documents.service';
 import { createFileStorage } from './file-storage';
+import { EXTRACT_TEXT_QUEUE, extractFileText } from './file-text.service';
 import { deleteFile, openFile, uploadFile } from './files.service';
 import { createLink, deleteLink } from './links.service';
 import type { ResourcesDeps } from './resources.deps';
 import { listResources } from './resources.service';
+import { createTextExtractor } from './text-extraction';
 import { PREVIEW_TYPE, receiveUpload, uploadLimits, uploadTmpDir } from './upload';
 
 export interface ResourcesRoutesOptions {
@@ -60,15 +62,23 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   const maxBytes = config.fileMaxBytes ?? FILE_MAX_BYTES;
   const tmpDir = uploadTmpDir(config.dataDir);
   const { storage, close } = createFileStorage(config);
-  app.addHook('onClose', async () => close());
+  const extractor = createTextExtractor();
+  app.addHook('onClose', async () => {
+    close();
+    extractor.close();
+  });
   const deps: ResourcesDeps = {
     db: app.db,
     transaction: app.realtime.transaction,
     storage,
+    jobs: app.jobs,
+    extractor,
     maxBytes,
     listDocuments: (input) => listSpaceDocuments({ db: app.db }, input),
     log: app.log,
   };
+
+  app.jobs.work('resources.extractText', (job) => extractFileText(deps, job.data.fileId), EXTRACT_TEXT_QUEUE);
 
   // Registered here, not app-wide: only the upload route accepts multipart bodies.
   await app.register(multipart, { limits: uploadLimits(maxBytes), throwFileSizeLimit: true });
