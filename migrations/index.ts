@@ -19,6 +19,8 @@ import * as pushSubscriptions from './202612052010_push_subscriptions';
 import * as newsletters from './202612052020_newsletters';
 import * as reminderMails from './202612052030_reminder_mails';
 import * as search from './202612052040_search';
+import * as moderation from './202612052050_moderation';
+import * as privacy from './202612052100_privacy';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -45,4 +47,6 @@ export const migrations: Record<string, Migration> = {
   '202612052020_newsletters': newsletters,
   '202612052030_reminder_mails': reminderMails,
   '202612052040_search': search,
+  '202612052050_moderation': moderation,
+  '202612052100_privacy': privacy,
 };

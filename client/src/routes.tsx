@@ -34,6 +34,9 @@ const EventEditPage = lazy(() => import('./features/events/event-edit.page').the
 const RegistrationCancelPage = lazy(() => import('./features/events/registration-cancel.page').then(withMessages));
 const NewsletterPage = lazy(() => import('./features/newsletters/newsletter.page').then(withMessages));
 const NewsletterComposePage = lazy(() => import('./features/newsletters/newsletter-compose.page').then(withMessages));
+const PrivacyPage = lazy(() => import('./features/privacy/privacy.page').then(withMessages));
+const AuditPage = lazy(() => import('./features/privacy/audit.page').then(withMessages));
+const AdminModerationPage = lazy(() => import('./features/moderation/admin-moderation.page').then(withMessages));
 const NotFoundPage = lazy(() => import('./features/errors/not-found.page').then(withMessages));
 
 export function AppRoutes() {
@@ -68,6 +71,9 @@ export function AppRoutes() {
       <Route path="/evenements/:id" component={EventPage} />
       <Route path="/evenements/:id/modifier" component={EventEditPage} />
       <Route path="/inscriptions/annuler" component={RegistrationCancelPage} />
+      <Route path="/confidentialite" component={PrivacyPage} />
+      <Route path="/admin/journal" component={AuditPage} />
+      <Route path="/admin/moderation" component={AdminModerationPage} />
       <Route path="*404" component={NotFoundPage} />
     </>
   );

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { avatarsRoutes } from './features/accounts/avatars.routes';
+import { auditRoutes } from './features/audit/audit.routes';
 import { digestsRoutes } from './features/digests/digests.routes';
 import { directoryRoutes } from './features/directory/directory.routes';
 import { discussionsRoutes } from './features/discussions/discussions.routes';
@@ -15,7 +16,9 @@ import { healthRoutes } from './features/health/health.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { mailSettingsRoutes } from './features/mail-settings/mail-settings.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
+import { moderationRoutes } from './features/moderation/moderation.routes';
 import { newslettersRoutes } from './features/newsletters/newsletters.routes';
+import { privacyRoutes } from './features/privacy/privacy.routes';
 import { pushRoutes } from './features/push/push.routes';
 import { replyByMailRoutes } from './features/reply-by-mail/reply-by-mail.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
@@ -74,7 +77,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
   await app.register(jobsPlugin, jobs ?? {});
   await app.register(mailPlugin, { config });
   await app.register(realtimePlugin, { config });
-  await app.register(retentionPlugin);
+  await app.register(retentionPlugin, { sessionIdleMs: config.session.idleMs });
   await app.register(collabPlugin, { config });
   await app.register(metricsPlugin, { config });
   await app.register(docsPlugin);
@@ -104,6 +107,12 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(resourcesRoutes, { config });
       await api.register(pushRoutes, { config });
       await api.register(newslettersRoutes, { publicUrl: config.publicUrl });
+      await api.register(moderationRoutes, {
+        publicUrl: config.publicUrl,
+        flagHideThreshold: config.flagHideThreshold,
+      });
+      await api.register(auditRoutes);
+      await api.register(privacyRoutes, { config });
     },
     { prefix: '/api' },
   );

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   MAIL_FROM: z.string().min(3).default('Atelier des transitions <atelier@localhost>'),
   /** Posts a person is to hear of by mail wait this long, so that several make one mail. */
   MAIL_GROUP_SECONDS: z.coerce.number().int().min(0).max(3600).default(60),
+  /** A post flagged by this many distinct people is hidden pending review. */
+  FLAG_HIDE_THRESHOLD: z.coerce.number().int().min(1).max(1000).default(3),
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(10).max(256).optional(),
   RATE_LIMITS: flag.default('on'),
@@ -78,6 +80,8 @@ export interface Config {
   mailFrom: string;
   /** Seconds that mails about posts wait, so that several posts make one mail. */
   mailGroupSeconds: number;
+  /** Distinct people whose flags hide a post pending review (moderation). */
+  flagHideThreshold: number;
   admin: { email: string; password: string } | undefined;
   /** The quotas themselves are in plugins/rate-limit.ts; these settings size them. */
   rateLimits: { enabled: boolean; authPerIp: number; authPerAccount: number; writeScale: number };
@@ -208,6 +212,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     mailGroupSeconds: e.MAIL_GROUP_SECONDS,
+    flagHideThreshold: e.FLAG_HIDE_THRESHOLD,
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     rateLimits: {
       enabled: e.RATE_LIMITS === 'on',

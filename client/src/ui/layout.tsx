@@ -159,6 +159,9 @@ function Footer() {
           <li>
             <A href="/inscription#charte">{t('layout.footer.charter')}</A>
           </li>
+          <li>
+            <A href="/confidentialite">{t('layout.footer.privacy')}</A>
+          </li>
           <Show when={import.meta.env.DEV}>
             <li>
               <A href="/dev/boite-mail">{t('layout.footer.mailbox')}</A>

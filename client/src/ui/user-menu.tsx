@@ -1,5 +1,6 @@
 import { DropdownMenu } from '@kobalte/core/dropdown-menu';
 import { useNavigate } from '@solidjs/router';
+import { Show } from 'solid-js';
 import { session } from '../features/accounts/session.store';
 import { errorText } from '../lib/form';
 import { t } from '../lib/i18n';
@@ -41,6 +42,14 @@ export function UserMenu(props: { name: string; id: string; avatarUrl: string | 
         <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/profil')}>
           {t('nav.profile')}
         </DropdownMenu.Item>
+        <Show when={session.user()?.role === 'admin'}>
+          <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/admin/journal')}>
+            {t('nav.auditLog')}
+          </DropdownMenu.Item>
+          <DropdownMenu.Item class="menu__item" onSelect={() => navigate('/admin/moderation')}>
+            {t('nav.moderation')}
+          </DropdownMenu.Item>
+        </Show>
         <DropdownMenu.Item class="menu__item" onSelect={() => void signOut()}>
           {t('nav.signOut')}
         </DropdownMenu.Item>

@@ -78,6 +78,13 @@ export const PostSchema = z.object({
   reactions: z.array(ReactionSummarySchema),
   /** Members of the space named with @displayName in the body. */
   mentions: z.array(PersonRefSchema),
+  /**
+   * Hidden by moderation (pending review after flags, or by a moderator's decision). The body
+   * is then empty for everyone but its author and the space's moderators, who still read it.
+   */
+  hidden: z.boolean().optional(),
+  /** The reader blocked its author: the client collapses it (« Afficher » shows it). Per reader. */
+  authorBlocked: z.boolean().optional(),
 });
 export type Post = z.infer<typeof PostSchema>;
 
@@ -160,7 +167,8 @@ export const UnreadSummarySchema = z.object({
 });
 export type UnreadSummary = z.infer<typeof UnreadSummarySchema>;
 
-export const NotificationKindSchema = z.enum(['mention', 'reply', 'thread_post']);
+/** `moderation`: a moderator decided on one's flagged post (the actor is the moderator). */
+export const NotificationKindSchema = z.enum(['mention', 'reply', 'thread_post', 'moderation']);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NotificationSchema = z.object({
@@ -176,6 +184,8 @@ export const NotificationSchema = z.object({
   excerpt: z.string(),
   createdAt: IsoDateTimeSchema,
   readAt: IsoDateTimeSchema.nullable(),
+  /** Kind `moderation`: what was decided, and the moderator's note to the author. */
+  moderation: z.object({ decision: z.enum(['keep', 'hide', 'delete']), note: z.string().nullable() }).optional(),
 });
 export type Notification = z.infer<typeof NotificationSchema>;
 

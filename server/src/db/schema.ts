@@ -189,6 +189,10 @@ export interface PostsTable {
   edited_at: Date | null;
   deleted_at: Date | null;
   deleted_by: string | null;
+  /** Hidden by moderation (see `features/moderation/`); the body stays for author and moderators. */
+  hidden_at: Generated<Date | null>;
+  /** The moderator who hid it; null while hidden pending review (by the flags' threshold). */
+  hidden_by: Generated<string | null>;
 }
 export type PostRow = Selectable<PostsTable>;
 
@@ -225,13 +229,16 @@ export interface ThreadFollowsTable {
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  kind: 'mention' | 'reply' | 'thread_post';
+  kind: 'mention' | 'reply' | 'thread_post' | 'moderation';
   actor_id: string;
   space_id: string;
   thread_id: string;
   post_id: string;
   created_at: CreatedAt;
   read_at: Date | null;
+  /** Kind `moderation`: the decision told to the author, and the moderator's note. */
+  moderation_decision: Generated<'keep' | 'hide' | 'delete' | null>;
+  moderation_note: Generated<string | null>;
 }
 
 export interface IdempotencyKeysTable {
@@ -580,7 +587,61 @@ export interface SearchEntriesTable {
   title_vector: ColumnType<string | null, never, never>;
 }
 
+/** A flag on a post, document or file (`features/moderation/`), open until decided. */
+export interface FlagsTable {
+  id: Generated<string>;
+  target_type: 'post' | 'document' | 'file';
+  target_id: string;
+  /** Null: an alliance document (the admins' queue only). */
+  space_id: string | null;
+  flagged_by: string;
+  reason: 'charter' | 'spam' | 'abuse' | 'other';
+  note: string | null;
+  created_at: CreatedAt;
+  decision: 'keep' | 'hide' | 'delete' | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decision_note: string | null;
+}
+
+/** Nothing from `blocked_id` reaches `blocker_id` (`features/moderation/`). */
+export interface UserBlocksTable {
+  blocker_id: string;
+  blocked_id: string;
+  created_at: CreatedAt;
+}
+
+/** Append-only (a trigger refuses updates and deletes): see `features/audit/`. */
+export interface AuditLogTable {
+  /** `bigint` identity, read back as a number by both engines (see db/database.ts). */
+  id: ColumnType<number, never, never>;
+  at: CreatedAt;
+  actor_id: string | null;
+  actor_name: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  target_user_id: string | null;
+  target_name: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+/** A person's data exports (`features/privacy/`): a ZIP in the file storage until `expires_at`. */
+export interface ExportsTable {
+  id: Generated<string>;
+  user_id: string;
+  status: Generated<'pending' | 'ready' | 'failed'>;
+  token_hash: string;
+  storage_key: string | null;
+  size: number | null;
+  created_at: CreatedAt;
+  ready_at: Date | null;
+  expires_at: Date;
+}
+
 export interface DB {
+  flags: FlagsTable;
+  user_blocks: UserBlocksTable;
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
   sessions: SessionsTable;
@@ -629,4 +690,6 @@ export interface DB {
   push_subscriptions: PushSubscriptionsTable;
   push_vapid_keys: PushVapidKeysTable;
   push_claims: PushClaimsTable;
+  audit_log: AuditLogTable;
+  exports: ExportsTable;
 }

@@ -120,6 +120,16 @@ export function quotaTable(settings: Config['rateLimits']) {
     newsletter: write(30, 150, HOUR),
     /** Sending one: it mails every member of a space, so a few an hour per animateur·ice. */
     newsletterSend: write(5, 25, HOUR),
+    /** Flagging posts, documents and files: counted per flagger, so nobody's flags spend another's. */
+    flag: write(30, 150, HOUR),
+    /** Moderators' decisions on flags (each may mail the author). */
+    moderation: write(200, 1000, HOUR),
+    /** Blocking or unblocking a person. */
+    block: write(60, 300, HOUR),
+    /** Asking for one's data: each builds a ZIP of everything and mails a link. */
+    dataExport: write(5, 25, HOUR),
+    /** Erasing one's account: once succeeds; the rest is retries of a refused confirmation. */
+    erasure: write(5, 25, HOUR),
   } satisfies Record<string, Counter[]>;
 }
 

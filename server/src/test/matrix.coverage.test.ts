@@ -5,6 +5,7 @@ import { createTestApp, type TestContext } from './app';
 import { discussionsMatrix } from './matrices/discussions';
 import { documentsMatrix } from './matrices/documents';
 import { eventsMatrix } from './matrices/events';
+import { moderationMatrix } from './matrices/moderation';
 import { newslettersMatrix } from './matrices/newsletters';
 import { questionsMatrix } from './matrices/questions';
 import { resourcesMatrix } from './matrices/resources';
@@ -25,6 +26,7 @@ const MATRICES: MatrixTable[] = [
   eventsMatrix,
   questionsMatrix,
   newslettersMatrix,
+  moderationMatrix,
 ];
 
 const SRC = join(import.meta.dirname, '..');
@@ -136,6 +138,16 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'built from the same opted-in people',
     test: 'features/directory/directory.routes.test.ts',
   },
+  'GET /api/admin/audit': {
+    why: 'admins only, about no space (canReadAudit)',
+    test: 'features/audit/audit.test.ts',
+  },
+  ...Object.fromEntries(
+    ['POST /api/me/export', 'GET /api/me/export', 'DELETE /api/me'].map((route) => [
+      route,
+      { why: 'one’s own data (or the mailed token of one’s own export)', test: 'features/privacy/privacy.test.ts' },
+    ]),
+  ),
   'POST /api/admin/digests/run': {
     why: 'admins only, about no space; the digests it sends are built through the policy',
     test: 'features/digests/digests.test.ts',

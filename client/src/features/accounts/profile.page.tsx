@@ -21,6 +21,7 @@ import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { CalendarFeed } from '../events/calendar-feed';
 import { AttendedPermanences } from '../events/questions/attended-permanences';
+import { MyData } from '../privacy/my-data';
 import { PushDevices } from '../push/push-devices';
 import { t } from './accounts.i18n';
 import { AvatarForm } from './avatar.form';
@@ -29,6 +30,7 @@ import { draftFromUser, type ProfileDraft, profileChanges } from './profile-draf
 import { RequireSignIn } from './require-sign-in';
 import { session } from './session.store';
 import './accounts.css';
+import { BlockedPeople } from '../moderation/blocked-people';
 
 type Field = keyof ProfileDraft;
 
@@ -248,6 +250,10 @@ function Profile(props: { user: User }) {
           <CalendarFeed />
           {/* « Mes permanences »: the permanences this person was marked present at. */}
           <AttendedPermanences userId={props.user.id} />
+          {/* « Mes données »: download a copy, or delete the account. */}
+          <MyData />
+          {/* « Personnes bloquées »: nothing from them reaches this person. */}
+          <BlockedPeople />
         </div>
       </div>
     </div>

@@ -7,6 +7,7 @@ import { Avatar } from '../../ui/avatar';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { Emoji } from '../../ui/emoji';
 import { notify } from '../../ui/toaster';
+import { ModeratedBody, PostModerationActions } from '../moderation/post-moderation';
 import { type MessageKey, t } from './discussions.i18n';
 import { EditHistory } from './edit-history';
 import { RichComposer, type RichComposerHandle } from './rich-composer';
@@ -192,7 +193,11 @@ export function PostItem(props: PostItemProps) {
           <Show
             when={props.post.pendingKey}
             // Only the server's body, sanitized server-side, is ever injected as HTML.
-            fallback={<div class="post__body" lang={contentLang()} innerHTML={props.post.body} />}
+            fallback={
+              <ModeratedBody post={props.post} seesHidden={mine() || props.canModerate}>
+                <div class="post__body" lang={contentLang()} innerHTML={props.post.body} />
+              </ModeratedBody>
+            }
           >
             <div class="post__body post__body--pending">
               <p class="post__text">{props.post.pendingText}</p>
@@ -222,9 +227,12 @@ export function PostItem(props: PostItemProps) {
             <button type="button" class="button button--link" onClick={() => props.onReply(props.post)}>
               {t('thread.reply')}
             </button>
-            <button type="button" class="button button--link" onClick={() => props.onQuote(props.post)}>
-              {t('thread.quote')}
-            </button>
+            {/* A hidden post is not quoted: its words would come back through the quote. */}
+            <Show when={!props.post.hidden}>
+              <button type="button" class="button button--link" onClick={() => props.onQuote(props.post)}>
+                {t('thread.quote')}
+              </button>
+            </Show>
           </Show>
           <Show when={mine() && !editing()}>
             <button
@@ -242,6 +250,9 @@ export function PostItem(props: PostItemProps) {
             <button type="button" class="button button--link" onClick={() => setConfirming(true)}>
               {t('thread.delete')}
             </button>
+          </Show>
+          <Show when={props.me !== null && !mine()}>
+            <PostModerationActions post={props.post} />
           </Show>
         </p>
       </Show>

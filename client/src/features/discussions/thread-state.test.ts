@@ -105,3 +105,18 @@ describe('textToHtml', () => {
     expect(textToHtml('Bonjour <b>\nà tous\n\nFin')).toBe('<p>Bonjour &lt;b&gt;<br>à tous</p><p>Fin</p>');
   });
 });
+
+describe('posts hidden by moderation or by a block', () => {
+  it('keeps the body already read when a broadcast hides the post, and the reader’s authorBlocked', () => {
+    const known: ShownPost[] = [post('p1', { authorBlocked: true })];
+    const hidden = upsertPost(known, post('p1', { hidden: true, body: '' }));
+    expect(hidden[0]).toMatchObject({ hidden: true, body: '<p>p1</p>', authorBlocked: true });
+    const shownAgain = upsertPost(hidden, post('p1', { body: '<p>p1</p>' }));
+    expect(shownAgain[0]?.hidden).toBeUndefined();
+    const deleted = upsertPost(
+      hidden,
+      post('p1', { hidden: true, body: '', deletedAt: '2026-11-28T11:00:00.000+00:00' }),
+    );
+    expect(deleted[0]?.body).toBe('');
+  });
+});

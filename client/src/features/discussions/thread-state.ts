@@ -72,10 +72,9 @@ export function upsertPost(posts: ShownPost[], post: Post, key?: string): ShownP
     const existing = posts[byId]!;
     const rest = key === undefined ? posts : posts.filter((item) => item.pendingKey !== key);
     // The same post seen again (event after answer): keep what the reader already has.
-    if (existing.editedAt === post.editedAt && existing.deletedAt === post.deletedAt) return rest;
-    return rest.map((item) =>
-      item === existing ? { ...post, reactions: mergeMine(post.reactions, existing.reactions) } : item,
-    );
+    const sameHidden = !!existing.hidden === !!post.hidden;
+    if (existing.editedAt === post.editedAt && existing.deletedAt === post.deletedAt && sameHidden) return rest;
+    return rest.map((item) => (item === existing ? merged(existing, post) : item));
   }
   // The optimistic row of this submission; for a live post of mine that beats the HTTP answer,
   // my oldest waiting row (posts are created in the order they were sent).
@@ -85,6 +84,22 @@ export function upsertPost(posts: ShownPost[], post: Post, key?: string): ShownP
       : posts.findIndex((item) => item.pendingKey !== undefined && !item.failed && item.author.id === post.author.id);
   if (byKey >= 0) return posts.map((item, index) => (index === byKey ? post : item));
   return [...posts, post];
+}
+
+/**
+ * A post received again, over what the reader has. Broadcasts are shaped for any reader: a
+ * post hidden by moderation comes with an empty body, and without the reader's own
+ * `authorBlocked`. The body already here is kept (whether it is shown is the view's decision:
+ * its author and moderators read it under a banner), and so is `authorBlocked`.
+ */
+function merged(existing: ShownPost, post: Post): ShownPost {
+  const keepBody = !!post.hidden && !post.deletedAt && post.body === '' && existing.body !== '';
+  return {
+    ...post,
+    ...(keepBody ? { body: existing.body } : {}),
+    ...(post.authorBlocked === undefined && existing.authorBlocked ? { authorBlocked: true } : {}),
+    reactions: mergeMine(post.reactions, existing.reactions),
+  };
 }
 
 /** Broadcast reaction summaries say `mine: false`; the reader's own flags stay as they were. */

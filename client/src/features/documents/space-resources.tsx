@@ -7,6 +7,7 @@ import { locale } from '../../lib/i18n';
 import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
+import { FlagButton } from '../moderation/flag-button';
 import { t } from './documents.i18n';
 
 import { formatBytes, typeLabel } from './file-rules';
@@ -51,11 +52,17 @@ function DocumentRow(props: { slug: string; document: Document; canDelete: boole
         {props.document.title}
       </A>
       <p class="resource__meta muted">{edited()}</p>
-      <Show when={props.canDelete}>
-        <p class="resource__actions">
+      <p class="resource__actions">
+        <Show when={props.canDelete}>
           <DeleteButton name={props.document.title} onDelete={props.onDelete} />
-        </p>
-      </Show>
+        </Show>
+        <FlagButton
+          type="document"
+          id={props.document.id}
+          name={props.document.title}
+          authorId={props.document.author.id}
+        />
+      </p>
     </li>
   );
 }
@@ -91,6 +98,7 @@ function FileRow(props: { file: SpaceFile; canDelete: boolean; onDelete: () => v
           <Show when={props.canDelete}>
             <DeleteButton name={props.file.name} onDelete={props.onDelete} />
           </Show>
+          <FlagButton type="file" id={props.file.id} name={props.file.name} authorId={props.file.uploadedBy.id} />
         </p>
       </div>
     </li>

@@ -38,11 +38,13 @@ export function NotificationsBell(props: { userId: string }) {
     }
   };
 
-  const text = (notification: Notification) =>
-    t(`notifications.kind.${notification.kind}`, {
-      name: notification.actor.displayName,
-      title: notification.threadTitle,
-    });
+  const text = (notification: Notification) => {
+    const values = { name: notification.actor.displayName, title: notification.threadTitle };
+    const { moderation } = notification;
+    if (notification.kind !== 'moderation' || !moderation) return t(`notifications.kind.${notification.kind}`, values);
+    const decided = t(`notifications.moderation.${moderation.decision}`, values);
+    return moderation.note ? `${decided}. ${t('notifications.moderation.note', { note: moderation.note })}` : decided;
+  };
 
   return (
     <Popover open={open()} onOpenChange={setOpen} placement="bottom-end" gutter={6}>

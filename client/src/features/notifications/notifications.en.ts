@@ -11,5 +11,10 @@ const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kind.mention': '{name} mentioned you in “{title}”',
   'notifications.kind.reply': '{name} replied to your message in “{title}”',
   'notifications.kind.thread_post': '{name} wrote in “{title}”',
+  'notifications.kind.moderation': 'Moderation decision on your message in “{title}”',
+  'notifications.moderation.keep': '{name} kept your reported message in “{title}”',
+  'notifications.moderation.hide': '{name} hid your message in “{title}”',
+  'notifications.moderation.delete': '{name} deleted your message in “{title}”',
+  'notifications.moderation.note': 'Note: “{note}”',
 };
 export default notificationsEn;

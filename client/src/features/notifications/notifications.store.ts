@@ -1,5 +1,6 @@
 import type { Notification, NotificationList } from '@atelier/contract';
 import { createResource } from 'solid-js';
+import { ApiError } from '../../lib/api';
 import { useRoom } from '../../lib/socket';
 import { notificationsApi } from './notifications.api';
 
@@ -11,7 +12,15 @@ const readNow = (item: Notification): Notification => ({ ...item, readAt: item.r
  * the next read brings the truth); marking all read waits for the server.
  */
 export function createNotificationsStore(userId: () => string) {
-  const [list, { mutate, refetch }] = createResource(userId, () => notificationsApi.latest());
+  // A session that ended meanwhile (signed out or account erased in another tab or by this
+  // one) answers 401 while the room's revocation is being handled: nothing to show, and the
+  // session store takes the person out.
+  const [list, { mutate, refetch }] = createResource(userId, () =>
+    notificationsApi.latest().catch((error: unknown) => {
+      if (error instanceof ApiError && error.status === 401) return undefined;
+      throw error;
+    }),
+  );
 
   useRoom(() => `user:${userId()}`, {
     onSubscribed: () => void refetch(),

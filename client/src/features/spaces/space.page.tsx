@@ -9,6 +9,8 @@ import { session } from '../accounts/session.store';
 import { ThreadList } from '../discussions/thread-list';
 import { SpaceResources } from '../documents/space-resources';
 import { SpaceEvents } from '../events/space-events';
+import { t as tModeration } from '../moderation/moderation.i18n';
+import { SpaceModeration } from '../moderation/moderation-queue';
 import { SpaceNewsletters } from '../newsletters/space-newsletters';
 import { t as tNewsletters } from '../newsletters/space-newsletters.i18n';
 import { MembershipPanel } from './membership-panel';
@@ -19,7 +21,7 @@ import { SpaceMembers } from './space-members';
 import { t } from './spaces.i18n';
 import './spaces.css';
 
-const TABS = ['discussions', 'documents', 'evenements', 'infolettres', 'membres', 'animation'] as const;
+const TABS = ['discussions', 'documents', 'evenements', 'infolettres', 'membres', 'animation', 'moderation'] as const;
 type Tab = (typeof TABS)[number];
 const isTab = (value: unknown): value is Tab => TABS.includes(value as Tab);
 
@@ -29,10 +31,10 @@ function SpaceTabs(props: { store: SpaceStore }) {
   const manage = () => data().permissions.manage;
   const selected = (): Tab => {
     const wanted = params.onglet;
-    if (!isTab(wanted) || (wanted === 'animation' && !manage())) return 'discussions';
+    if (!isTab(wanted) || ((wanted === 'animation' || wanted === 'moderation') && !manage())) return 'discussions';
     return wanted;
   };
-  const label = (tab: Exclude<Tab, 'infolettres'>) => t(`space.tab.${tab}`);
+  const label = (tab: Exclude<Tab, 'infolettres' | 'moderation'>) => t(`space.tab.${tab}`);
 
   return (
     <Tabs
@@ -59,6 +61,9 @@ function SpaceTabs(props: { store: SpaceStore }) {
         <Show when={manage()}>
           <Tabs.Trigger class="space-tabs__tab" value="animation">
             {label('animation')}
+          </Tabs.Trigger>
+          <Tabs.Trigger class="space-tabs__tab" value="moderation">
+            {tModeration('queue.heading')}
           </Tabs.Trigger>
         </Show>
       </Tabs.List>
@@ -92,6 +97,9 @@ function SpaceTabs(props: { store: SpaceStore }) {
       <Show when={manage()}>
         <Tabs.Content class="space-tabs__panel" value="animation">
           <SpaceManage store={props.store} />
+        </Tabs.Content>
+        <Tabs.Content class="space-tabs__panel" value="moderation">
+          <SpaceModeration slug={data().space.slug} />
         </Tabs.Content>
       </Show>
     </Tabs>

@@ -11,7 +11,10 @@ const appEn: Record<keyof typeof appFr, string> = {
   'layout.footer.about':
     'The Atelier des transitions is the platform of the alliance run by La Fabrique des transitions, a French non-profit association.',
   'layout.footer.charter': "The alliance's charter",
+  'layout.footer.privacy': 'Your data and privacy',
   'layout.footer.mailbox': 'Development mailbox',
+  'nav.auditLog': 'Administration log',
+  'nav.moderation': 'Moderation',
   'nav.home': 'Home',
   'nav.signIn': 'Sign in',
   'nav.signUp': 'Create an account',

@@ -14,7 +14,10 @@ export const appFr = {
   'layout.footer.about':
     "L'Atelier des transitions est la plateforme de l'alliance animée par La Fabrique des transitions, association loi 1901.",
   'layout.footer.charter': "La charte de l'alliance",
+  'layout.footer.privacy': 'Vos données et la confidentialité',
   'layout.footer.mailbox': 'Boîte mail de développement',
+  'nav.auditLog': 'Journal d’administration',
+  'nav.moderation': 'Modération',
   'nav.home': 'Accueil',
   'nav.signIn': 'Se connecter',
   'nav.signUp': 'Créer un compte',

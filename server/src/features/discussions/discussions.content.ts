@@ -2,6 +2,7 @@ import type { Notification, Post, ReactionEmoji, ReactionSummary, Thread } from 
 import { REACTION_EMOJIS } from '@atelier/contract';
 import type { Db } from '../../db/database';
 import { avatarUrl } from '../accounts/avatars.content';
+import { blockedAmong } from '../moderation/blocks.queries';
 import type { NotificationRecord } from './notifications.queries';
 import { type PostRecord, reactionsOf, usersByIds } from './posts.queries';
 import { excerpt } from './sanitize';
@@ -39,12 +40,41 @@ export async function reactionsByPost(db: Db, postIds: string[], viewerId: strin
   return byPost;
 }
 
-/** Posts as the API shows them: reactions for the viewer, mentioned people by name. */
-export async function toPosts(db: Db, rows: PostRecord[], viewerId: string | null): Promise<Post[]> {
+/** How the viewer reads hidden posts: `seesHidden` for those who moderate the space. */
+export interface PostViewing {
+  seesHidden?: boolean;
+}
+
+/**
+ * Posts as the API shows them: reactions for the viewer, mentioned people by name. A post
+ * hidden by moderation keeps its body only for its author and, with `seesHidden`, the space's
+ * moderators (`canSeeHiddenPost`); a post whose author the viewer blocked says so.
+ */
+export async function toPosts(
+  db: Db,
+  rows: PostRecord[],
+  viewerId: string | null,
+  viewing: PostViewing = {},
+): Promise<Post[]> {
   const ids = rows.map((row) => row.id);
   const mentionIds = [...new Set(rows.flatMap((row) => row.mentions))];
-  const [reactions, people] = await Promise.all([reactionsByPost(db, ids, viewerId), usersByIds(db, mentionIds)]);
+  const [reactions, people, blocked] = await Promise.all([
+    reactionsByPost(db, ids, viewerId),
+    usersByIds(db, mentionIds),
+    viewerId === null
+      ? new Set<string>()
+      : blockedAmong(
+          db,
+          viewerId,
+          rows.map((row) => row.author_id),
+        ),
+  ]);
   const names = new Map(people.map((person) => [person.id, person.display_name]));
+  const bodyOf = (row: PostRecord) => {
+    if (row.deleted_at) return '';
+    if (row.hidden_at && !viewing.seesHidden && row.author_id !== viewerId) return '';
+    return row.body;
+  };
   return rows.map((row) => ({
     id: row.id,
     threadId: row.thread_id,
@@ -53,7 +83,7 @@ export async function toPosts(db: Db, rows: PostRecord[], viewerId: string | nul
       displayName: row.author_name,
       avatarUrl: avatarUrl(row.author_id, row.author_avatar_updated_at),
     },
-    body: row.deleted_at ? '' : row.body,
+    body: bodyOf(row),
     createdAt: iso(row.created_at),
     editedAt: row.edited_at ? iso(row.edited_at) : null,
     deletedAt: row.deleted_at ? iso(row.deleted_at) : null,
@@ -64,11 +94,18 @@ export async function toPosts(db: Db, rows: PostRecord[], viewerId: string | nul
       const displayName = names.get(id);
       return displayName === undefined ? [] : [{ id, displayName }];
     }),
+    ...(row.hidden_at && !row.deleted_at ? { hidden: true } : {}),
+    ...(blocked.has(row.author_id) ? { authorBlocked: true } : {}),
   }));
 }
 
-export async function toPost(db: Db, row: PostRecord, viewerId: string | null): Promise<Post> {
-  const [post] = await toPosts(db, [row], viewerId);
+export async function toPost(
+  db: Db,
+  row: PostRecord,
+  viewerId: string | null,
+  viewing: PostViewing = {},
+): Promise<Post> {
+  const [post] = await toPosts(db, [row], viewerId, viewing);
   if (!post) throw new Error('unreachable: one row maps to one post');
   return post;
 }
@@ -82,8 +119,12 @@ export function toNotification(row: NotificationRecord): Notification {
     threadId: row.thread_id,
     threadTitle: row.thread_title,
     postId: row.post_id,
-    excerpt: excerpt(row.post_body),
+    // A post hidden by moderation shows nothing of itself, but to its author (told of the decision).
+    excerpt: row.post_hidden_at && row.kind !== 'moderation' ? '' : excerpt(row.post_body),
     createdAt: iso(row.created_at),
     readAt: row.read_at ? iso(row.read_at) : null,
+    ...(row.kind === 'moderation' && row.moderation_decision
+      ? { moderation: { decision: row.moderation_decision, note: row.moderation_note } }
+      : {}),
   };
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
-export type NotificationKind = 'mention' | 'reply' | 'thread_post';
+export type NotificationKind = 'mention' | 'reply' | 'thread_post' | 'moderation';
 
 function selectNotifications(db: Db) {
   return db
@@ -17,10 +17,13 @@ function selectNotifications(db: Db) {
       'notifications.post_id',
       'notifications.created_at',
       'notifications.read_at',
+      'notifications.moderation_decision',
+      'notifications.moderation_note',
       'actor.id as actor_id',
       'actor.display_name as actor_name',
       'threads.title as thread_title',
       'posts.body as post_body',
+      'posts.hidden_at as post_hidden_at',
       sql<string>`notifications.created_at::text`.as('created_key'),
     ]);
 }
@@ -64,6 +67,44 @@ export async function insertNotifications(
     )
     .select('notifications.user_id')
     .execute();
+}
+
+/**
+ * Tells the author of a post a moderator's decision on it (features/moderation): one row per
+ * person and post, so a later decision on the same post replaces the earlier one, unread again.
+ */
+export async function upsertModerationNotification(
+  db: Db,
+  row: {
+    userId: string;
+    actorId: string;
+    spaceId: string;
+    threadId: string;
+    postId: string;
+    decision: 'keep' | 'hide' | 'delete';
+    note: string | null;
+  },
+) {
+  // One row per person and post (`notifications_user_post_key`): the earlier one goes.
+  await db.deleteFrom('notifications').where('user_id', '=', row.userId).where('post_id', '=', row.postId).execute();
+  const inserted = await db
+    .insertInto('notifications')
+    .values({
+      user_id: row.userId,
+      kind: 'moderation',
+      actor_id: row.actorId,
+      space_id: row.spaceId,
+      thread_id: row.threadId,
+      post_id: row.postId,
+      moderation_decision: row.decision,
+      moderation_note: row.note,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return selectNotifications(db)
+    .where('notifications.id', '=', inserted.id)
+    .select('notifications.user_id')
+    .executeTakeFirstOrThrow();
 }
 
 /** A post with what telling someone of it needs: its thread, space and author. */

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database';
 import { notFound, unauthenticated } from '../../errors';
 import type { JobPayloads } from '../../plugins/jobs';
 import { type Actor, canReadThreads } from '../../policy/policy';
+import { blockersAmong } from '../moderation/blocks.queries';
 import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
 import { toNotification } from './discussions.content';
@@ -64,13 +65,17 @@ export async function notifyNewPost(deps: DiscussionsDeps, job: JobPayloads['dis
   for (let start = 0; start < ids.length; start += BATCH) {
     const batch = ids.slice(start, start + BATCH);
     await deps.transaction(async (trx, publish) => {
-      const [users, memberships] = await Promise.all([
+      const [users, memberships, blockers] = await Promise.all([
         usersByIds(trx, batch),
         listMembershipsIn(trx, facts.space_id, batch),
+        blockersAmong(trx, facts.author_id, batch),
       ]);
       const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
-      const readers = users.filter((user) =>
-        canReadThreads({ id: user.id, role: user.role }, space, toMembershipFacts(membershipOf.get(user.id))),
+      // Nothing from a person reaches who blocked them: no notification, mail or push.
+      const readers = users.filter(
+        (user) =>
+          !blockers.has(user.id) &&
+          canReadThreads({ id: user.id, role: user.role }, space, toMembershipFacts(membershipOf.get(user.id))),
       );
       const created = await insertNotifications(
         trx,

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/database';
 import { type Actor, canReadThreads } from '../../policy/policy';
 import { mailChoicesOf } from '../mail-settings/mail-settings.queries';
+import { blockedAmong, blockersAmong } from '../moderation/blocks.queries';
 import { queuePostPushes } from '../push/delivery.service';
 import { listMembershipsIn } from '../spaces/memberships.queries';
 import { toMembershipFacts } from '../spaces/spaces.access';
@@ -71,10 +72,16 @@ export async function queueSpaceMails(
   const ids = (await listEachModeMembers(trx, post.spaceId))
     .map((row) => row.user_id)
     .filter((id) => id !== post.authorId);
-  const [users, memberships] = await Promise.all([usersByIds(trx, ids), listMembershipsIn(trx, post.spaceId, ids)]);
+  const [users, memberships, blockers] = await Promise.all([
+    usersByIds(trx, ids),
+    listMembershipsIn(trx, post.spaceId, ids),
+    blockersAmong(trx, post.authorId, ids),
+  ]);
   const membershipOf = new Map(memberships.map((row) => [row.user_id, row]));
-  const readers = users.filter((user) =>
-    canReadThreads({ id: user.id, role: user.role }, post.space, toMembershipFacts(membershipOf.get(user.id))),
+  const readers = users.filter(
+    (user) =>
+      !blockers.has(user.id) &&
+      canReadThreads({ id: user.id, role: user.role }, post.space, toMembershipFacts(membershipOf.get(user.id))),
   );
   await queueMails(deps, trx, {
     postId: post.postId,
@@ -97,9 +104,16 @@ export async function sendPendingMails(deps: Pick<DiscussionsDeps, 'db' | 'maile
     if (!person || rows.length === 0) return;
     const actor: Actor = { id: person.id, role: person.role };
     const memberships = new Map((await listMembershipsOfUser(trx, userId)).map((row) => [row.space_id, row]));
+    // Someone blocked while the mail waited is dropped too.
+    const blocked = await blockedAmong(
+      trx,
+      userId,
+      rows.map((row) => row.author_id),
+    );
     const readable = rows.filter(
       (row) =>
         row.deleted_at === null &&
+        !blocked.has(row.author_id) &&
         canReadThreads(
           actor,
           { visibility: row.visibility, joinPolicy: row.join_policy, status: row.status },

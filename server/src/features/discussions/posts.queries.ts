@@ -16,6 +16,7 @@ function selectPosts(db: Db) {
       'posts.created_at',
       'posts.edited_at',
       'posts.deleted_at',
+      'posts.hidden_at',
       'author.id as author_id',
       'author.display_name as author_name',
       'author.avatar_updated_at as author_avatar_updated_at',

@@ -174,7 +174,9 @@ export async function editPost(
     const row = await findPost(trx, current.id);
     if (!row) throw notFound('post');
     const post = await toPost(trx, row, actorId);
-    if (current.body !== body) await publish(rooms.thread(context.thread.id), 'post.updated', { post });
+    // A hidden post's new body goes to its author only, not to the thread's room.
+    const broadcast = row.hidden_at ? await toPost(trx, row, null) : post;
+    if (current.body !== body) await publish(rooms.thread(context.thread.id), 'post.updated', { post: broadcast });
     return { post };
   });
 }
@@ -188,17 +190,35 @@ export async function deletePost(deps: DiscussionsDeps, input: { actor: Actor; p
   );
   const actorId = context.actor?.id;
   if (!actorId) throw new Error('unreachable: the policy lets no anonymous visitor delete');
-  await deps.transaction(async (trx, publish) => {
-    await lockThread(trx, context.thread.id);
-    const current = await lockPost(trx, context.post.id);
-    if (!current || current.deleted_at) return;
-    await softDeletePost(trx, current.id, actorId);
-    await recordDeletedPost(trx, context.thread.id);
-    const row = await findPost(trx, current.id);
-    if (!row) return;
-    const post = await toPost(trx, row, null);
-    await publish([rooms.thread(context.thread.id), rooms.space(context.space.id)], 'post.deleted', { post });
-  });
+  await deps.transaction((trx, publish) =>
+    removePost(trx, publish, {
+      spaceId: context.space.id,
+      threadId: context.thread.id,
+      postId: context.post.id,
+      deletedBy: actorId,
+    }),
+  );
+}
+
+/**
+ * The deletion itself, in the caller's transaction (a moderation decision deletes this way
+ * too): the body and history go, the thread's counts follow, readers are told. Nothing
+ * happens to a post already deleted.
+ */
+export async function removePost(
+  trx: Db,
+  publish: Publish,
+  input: { spaceId: string; threadId: string; postId: string; deletedBy: string },
+) {
+  await lockThread(trx, input.threadId);
+  const current = await lockPost(trx, input.postId);
+  if (!current || current.deleted_at) return;
+  await softDeletePost(trx, current.id, input.deletedBy);
+  await recordDeletedPost(trx, input.threadId);
+  const row = await findPost(trx, current.id);
+  if (!row) return;
+  const post = await toPost(trx, row, null);
+  await publish([rooms.thread(input.threadId), rooms.space(input.spaceId)], 'post.deleted', { post });
 }
 
 /** `GET /posts/:id/revisions`: earlier bodies, newest first; a deleted post keeps none. */

@@ -1,6 +1,6 @@
 import { POST_BODY_MAX_CHARS } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
-import { excerpt, findMentions, sanitizePostBody } from './sanitize';
+import { excerpt, findMentions, namesAfterAt, sanitizePostBody } from './sanitize';
 
 describe('sanitizePostBody', () => {
   it('keeps the safe subset', () => {
@@ -48,6 +48,12 @@ describe('findMentions', () => {
     expect(findMentions('<p>Merci @Camille Martin !</p>', people).map((p) => p.id)).toEqual(['2']);
     expect(findMentions('<p>@camille et @Anne, voir @Annecy</p>', people).map((p) => p.id)).toEqual(['1', '3']);
     expect(findMentions('<p>mail: anne@Anne.fr</p>', people)).toEqual([]);
+  });
+
+  it('looks up every name written after an @, the second one too', () => {
+    const names = namesAfterAt('<p>@Camille Martin et @Anne, regardez</p>');
+    expect(names).toEqual(expect.arrayContaining(['Camille Martin', 'Anne']));
+    expect(namesAfterAt('<p>mail: anne@Anne.fr</p>')).toEqual([]);
   });
 });
 

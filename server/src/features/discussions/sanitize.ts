@@ -80,7 +80,7 @@ const MAX_NAME_WORDS = 5;
 export function namesAfterAt(html: string): string[] {
   const text = plainText(html);
   const names = new Set<string>();
-  for (const match of text.matchAll(/(?:^|[^\p{L}\p{N}_])@([^\s@][^@]*)/gu)) {
+  for (const match of text.matchAll(/(?<![\p{L}\p{N}_])@([^\s@][^@]*)/gu)) {
     const words = (match[1] ?? '').split(/\s+/).filter(Boolean).slice(0, MAX_NAME_WORDS);
     for (let count = 1; count <= words.length; count++) {
       const name = words.slice(0, count).join(' ');

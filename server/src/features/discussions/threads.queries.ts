@@ -5,8 +5,8 @@ import { SPACE_COLUMNS } from '../spaces/spaces.queries';
 
 /**
  * Threads with what their list shows. `viewerId` (null for anonymous visitors) adds the
- * viewer's unread count — posts after their read position, neither deleted nor their own, up
- * to `UNREAD_COUNT_MAX` — and whether they follow the thread.
+ * viewer's unread count — posts after their read position, neither deleted nor their own nor
+ * by someone they blocked, up to `UNREAD_COUNT_MAX` — and whether they follow the thread.
  */
 function selectThreads(db: Db, viewerId: string | null) {
   return db
@@ -29,6 +29,8 @@ function selectThreads(db: Db, viewerId: string | null) {
         ? sql<number>`0`.as('unread_count')
         : sql<number>`(select count(*) from (select 1 from posts
             where posts.thread_id = threads.id and posts.deleted_at is null and posts.author_id <> ${viewerId}
+              and not exists (select 1 from user_blocks b
+                where b.blocker_id = ${viewerId} and b.blocked_id = posts.author_id)
               and posts.number > coalesce((select rs.last_read_number from read_states rs
                 where rs.thread_id = threads.id and rs.user_id = ${viewerId}), 0)
             limit ${UNREAD_COUNT_MAX}) as unread)`.as('unread_count'),

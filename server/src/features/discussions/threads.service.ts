@@ -6,6 +6,7 @@ import { decodeCursor, pageOf } from '../../core/cursors';
 import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
 import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
+import { canModerate } from '../../policy/moderation.policy';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
@@ -125,7 +126,9 @@ export async function getThread(
   return {
     thread: toThread(context.thread),
     posts: {
-      items: await toPosts(deps.db, page.rows, viewerId),
+      items: await toPosts(deps.db, page.rows, viewerId, {
+        seesHidden: canModerate(context.actor, context.facts, context.membership),
+      }),
       nextCursor: page.nextCursor,
     },
     firstUnreadPostId: firstUnread?.id ?? null,

@@ -17,6 +17,7 @@ import {
   decideJoin,
 } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
+import { recordAudit } from '../audit/audit.service';
 import {
   activatePendingMembership,
   claimJoinRequestNotice,
@@ -221,6 +222,16 @@ export async function changeMemberRole(
       if ((await countActiveAnimateurs(trx, context.space.id)) <= 1) throw lastAnimateur();
     }
     await updateMembership(trx, context.space.id, input.userId, { role: input.role });
+    if (target.role !== input.role) {
+      await recordAudit(trx, {
+        actorId: context.actor!.id,
+        action: 'role_change',
+        subjectType: 'space',
+        subjectId: context.space.id,
+        targetUserId: input.userId,
+        details: { space: context.space.title, from: target.role, to: input.role },
+      });
+    }
     return toMember((await findMember(trx, context.space.id, input.userId))!);
   });
   await deps.accessChanged({ scope: 'membership', userId: input.userId, spaceId: context.space.id });
@@ -234,11 +245,17 @@ export async function removeMember(
 ): Promise<void> {
   const context = await managedMember(deps, input);
   if (!isUuid(input.userId)) throw notMember();
-  await deps.db
-    .transaction()
-    .execute((trx) =>
-      endMembership(trx, context.space.id, input.userId, { successorId: input.successorId, onlyActive: true }),
-    );
+  await deps.db.transaction().execute(async (trx) => {
+    await endMembership(trx, context.space.id, input.userId, { successorId: input.successorId, onlyActive: true });
+    await recordAudit(trx, {
+      actorId: context.actor!.id,
+      action: 'member_removal',
+      subjectType: 'space',
+      subjectId: context.space.id,
+      targetUserId: input.userId,
+      details: { space: context.space.title, ...(input.successorId ? { successorId: input.successorId } : {}) },
+    });
+  });
   await deps.accessChanged({ scope: 'membership', userId: input.userId, spaceId: context.space.id });
 }
 

@@ -128,16 +128,29 @@ export async function register(
  * Returns false when there was nothing to cancel.
  */
 async function withdraw(deps: EventsDeps, eventId: string, userId: string): Promise<boolean> {
-  return deps.transaction(async (trx, publish) => {
-    const event = await lockEvent(trx, eventId);
-    if (!event) return false;
-    const registration = await findRegistration(trx, event.id, userId);
-    if (!registration || registration.status === 'cancelled') return false;
-    await cancelRegistrationRow(trx, registration.id);
-    if (registration.status === 'registered') await promoteFromWaitlist(deps, trx, event);
-    await publishSeats(trx, publish, event.id);
-    return true;
-  });
+  return deps.transaction((trx, publish) => withdrawIn(deps, trx, publish, eventId, userId));
+}
+
+/**
+ * Cancels a person's seat or waitlist place inside the caller's transaction: the waitlist is
+ * promoted (with its mails) and the seats announced, as when they withdraw themselves. Used by
+ * the erasure of an account, which cancels all of them in one transaction.
+ */
+export async function withdrawIn(
+  deps: EventsDeps,
+  trx: Db,
+  publish: Publish,
+  eventId: string,
+  userId: string,
+): Promise<boolean> {
+  const event = await lockEvent(trx, eventId);
+  if (!event) return false;
+  const registration = await findRegistration(trx, event.id, userId);
+  if (!registration || registration.status === 'cancelled') return false;
+  await cancelRegistrationRow(trx, registration.id);
+  if (registration.status === 'registered') await promoteFromWaitlist(deps, trx, event);
+  await publishSeats(trx, publish, event.id);
+  return true;
 }
 
 /** `DELETE /events/:id/registrations/me` → 204, also when there was nothing to cancel. */
