@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
+import { requestForLog } from './core/log-redaction';
 import type { Database } from './db/database';
 import { accountsRoutes } from './features/accounts/accounts.routes';
 import { avatarsRoutes } from './features/accounts/avatars.routes';
@@ -53,7 +54,8 @@ export interface AppDeps {
 /** Registers infrastructure, then features under `/api`. Never listens: main.ts and tests do. */
 export async function buildApp({ config, database, logger, clientRoot, jobs }: AppDeps) {
   const app = Fastify({
-    logger: logger ?? { level: config.logLevel },
+    // Mailed links carry their secret in the URL: the request log keeps it redacted.
+    logger: logger ?? { level: config.logLevel, serializers: { req: requestForLog } },
     bodyLimit: 1024 * 1024,
     // Only the proxies named by TRUST_PROXY are believed about the client's address and scheme.
     trustProxy: config.trustProxy ?? false,
