@@ -19,7 +19,7 @@ import { createQuestion } from '../test/factories/questions';
 import { upload } from '../test/factories/resources';
 import { addMembership, createSpace, memberOfSpace } from '../test/factories/spaces';
 import { multipart, samples } from '../test/files';
-import { PASSWORD } from '../test/http';
+import { PASSWORD, request } from '../test/http';
 import type { Counter, QuotaName, Scope } from './rate-limit';
 
 /**
@@ -930,6 +930,98 @@ const CASES: Case[] = [
       return {
         send: (i) => hit(who, 'PUT', `/api/spaces/${space.slug}/newsletters/subscription`, { subscribed: i % 2 === 1 }),
         stored: () => count(sql`select count(*)::int as n from newsletter_opt_outs where user_id = ${who.id}`),
+      };
+    },
+  },
+
+  // ── Trust, safety and personal data ─────────────────────────────────────────────────
+  ...(['posts', 'documents', 'files'] as const).map(
+    (kind): Case => ({
+      route: `POST /api/${kind}/:id/flags`,
+      ok: 201,
+      prepare: async ({ max, hit }) => {
+        const author = await person();
+        const space = await openSpace();
+        await addMembership(db(), space.id, author.id);
+        const flagger = await person();
+        const ids = await inTurn(max + 1, async (i) => {
+          if (kind === 'documents') return createDocument(setup, author, space.slug, `Document ${i}`);
+          if (kind === 'files') {
+            const response = await upload(setup, author, space.slug, {
+              filename: `note-${i}.pdf`,
+              content: samples.pdf(),
+              contentType: 'application/pdf',
+            });
+            return response.json().file.id as string;
+          }
+          const { post } = await createThread(setup, author, space.slug, { title: `Fil ${i}` });
+          return post.id;
+        });
+        return {
+          send: (i) => hit(flagger, 'POST', `/api/${kind}/${ids[i]}/flags`, { reason: 'spam' }),
+          stored: () => count(sql`select count(*)::int as n from flags where flagged_by = ${flagger.id}`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/flags/:id/decision',
+    prepare: async ({ max, hit }) => {
+      const { who: animateur, space } = await spaceOf('animateur');
+      const [author, flagger] = [await person(), await person()];
+      await addMembership(db(), space.id, author.id);
+      await addMembership(db(), space.id, flagger.id);
+      const flags = await inTurn(max + 1, async (i) => {
+        const { post } = await createThread(setup, author, space.slug, { title: `Fil ${i}` });
+        const response = await request(setup, flagger, 'POST', `/api/posts/${post.id}/flags`, { reason: 'abuse' });
+        return response.json().flag.id as string;
+      });
+      return {
+        send: (i) => hit(animateur, 'POST', `/api/flags/${flags[i]}/decision`, { decision: 'keep' }),
+        stored: () => count(sql`select count(*)::int as n from flags where decided_by = ${animateur.id}`),
+      };
+    },
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/users/:id/block`,
+      prepare: async ({ max, hit }) => {
+        const blocker = await person();
+        const others = await times(max + 1, () => person());
+        if (method === 'DELETE') {
+          await db()
+            .insertInto('user_blocks')
+            .values(others.map((other) => ({ blocker_id: blocker.id, blocked_id: other.id })))
+            .execute();
+        }
+        return {
+          send: (i) => hit(blocker, method, `/api/users/${others[i]!.id}/block`),
+          stored: () => count(sql`select count(*)::int as n from user_blocks where blocker_id = ${blocker.id}`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/me/export',
+    ok: 202,
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(p, 'POST', '/api/me/export'),
+        stored: () => count(sql`select count(*)::int as n from exports where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/me',
+    by: 'ip',
+    ok: 204,
+    prepare: async ({ max, hit }) => {
+      // Each erasure takes its own account: the address's counter is what stops the next one.
+      const people = await times(max + 1, () => person());
+      return {
+        send: (i) => hit(people[i]!, 'DELETE', '/api/me', { confirm: 'SUPPRIMER' }),
+        stored: () => count(sql`select count(*)::int as n from users where id = any(${people.map((p) => p.id)})`),
       };
     },
   },
