@@ -1,17 +1,13 @@
-// The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
-
 import { FLAG_NOTE_MAX_CHARS, FLAG_REASONS, type FlagReason, type FlagTargetType } from '@atelier/contract';
-import * as Dialog from '@kobalte/core/dialog';
 import { createSignal } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { ErrorAlert } from '../../ui/feedback';
+import { FormDialog } from '../../ui/form-dialog';
 import { RadioField } from '../../ui/radio-field';
-import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { notify } from '../../ui/toaster';
 import { moderationApi } from './moderation.api';
 import { type MessageKey, t } from './moderation.i18n';
-import '../../ui/dialog.css';
 
 /**
  * « Signaler »: a modal dialog (Kobalte: focus kept inside, Escape closes, the page behind
@@ -52,54 +48,40 @@ export function FlagDialog(props: {
   };
 
   return (
-    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay class="dialog__overlay" />
-        <div class="dialog__positioner">
-          <Dialog.Content
-            class="dialog"
-            onCloseAutoFocus={(event) => {
-              const target = props.focusAfterClose();
-              if (!target?.isConnected) return;
-              event.preventDefault();
-              target.focus();
-            }}
-          >
-            <Dialog.Title class="dialog__title">{t('flag.title')}</Dialog.Title>
-            <Dialog.Description class="dialog__description">{t('flag.description')}</Dialog.Description>
-            <form novalidate onSubmit={(event) => void submit(event)}>
-              <RadioField
-                label={t('flag.reason')}
-                name="reason"
-                value={reason()}
-                onChange={(value) => setReason(value as FlagReason)}
-                options={FLAG_REASONS.map((value) => ({
-                  value,
-                  label: t(`flag.reason.${value}` as MessageKey),
-                  ...(value === 'charter' ? { description: t('flag.reason.charter.hint') } : {}),
-                }))}
-              />
-              <TextInput
-                label={t('flag.note')}
-                name="note"
-                value={note()}
-                onInput={setNote}
-                multiline
-                rows={3}
-                maxLength={FLAG_NOTE_MAX_CHARS}
-                hint={t('flag.note.hint')}
-              />
-              <ErrorAlert message={error()} />
-              <div class="dialog__actions">
-                <SubmitButton label={t('flag.submit')} busyLabel={t('flag.busy')} busy={busy()} />
-                <button type="button" class="button button--secondary" onClick={() => props.onOpenChange(false)}>
-                  {t('common.cancel')}
-                </button>
-              </div>
-            </form>
-          </Dialog.Content>
-        </div>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      open={props.open}
+      onOpenChange={props.onOpenChange}
+      focusAfterClose={props.focusAfterClose}
+      title={t('flag.title')}
+      description={t('flag.description')}
+      onSubmit={(event) => void submit(event)}
+      submitLabel={t('flag.submit')}
+      busyLabel={t('flag.busy')}
+      busy={busy()}
+      onCancel={() => props.onOpenChange(false)}
+    >
+      <RadioField
+        label={t('flag.reason')}
+        name="reason"
+        value={reason()}
+        onChange={(value) => setReason(value as FlagReason)}
+        options={FLAG_REASONS.map((value) => ({
+          value,
+          label: t(`flag.reason.${value}` as MessageKey),
+          ...(value === 'charter' ? { description: t('flag.reason.charter.hint') } : {}),
+        }))}
+      />
+      <TextInput
+        label={t('flag.note')}
+        name="note"
+        value={note()}
+        onInput={setNote}
+        multiline
+        rows={3}
+        maxLength={FLAG_NOTE_MAX_CHARS}
+        hint={t('flag.note.hint')}
+      />
+      <ErrorAlert message={error()} />
+    </FormDialog>
   );
 }

@@ -2,8 +2,8 @@ import type { Question, SpaceSummary } from '@atelier/contract';
 import { createEffect, createSignal, on, Show } from 'solid-js';
 import { errorText } from '../../../lib/form';
 import { ErrorAlert } from '../../../ui/feedback';
+import { FormDialog } from '../../../ui/form-dialog';
 import { SelectField } from '../../../ui/select-field';
-import { FormDialog } from './form-dialog';
 import { t } from './questions.i18n';
 import { spaceOptions } from './questions-state';
 

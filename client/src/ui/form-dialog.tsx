@@ -1,14 +1,14 @@
 // The parts, not the `Dialog` object: Kobalte's AlertDialog reassigns that object's `Content`.
 import * as Dialog from '@kobalte/core/dialog';
 import type { JSX } from 'solid-js';
-import { SubmitButton } from '../../../ui/submit-button';
-import { t } from './questions.i18n';
-import '../../../ui/dialog.css';
+import { t } from '../lib/i18n';
+import { SubmitButton } from './submit-button';
+import './dialog.css';
 
 /**
  * A modal Kobalte Dialog holding one form: title, description, the form's fields (children),
  * then its submit and cancel buttons. Once closed, focus goes to `focusAfterClose()` when it
- * names an element, else where Kobalte puts it.
+ * names an element still in the page, else where Kobalte puts it.
  */
 export function FormDialog(props: {
   open: boolean;
@@ -33,7 +33,7 @@ export function FormDialog(props: {
             class="dialog"
             onCloseAutoFocus={(event) => {
               const target = props.focusAfterClose();
-              if (!target) return;
+              if (!target?.isConnected) return;
               event.preventDefault();
               target.focus();
             }}
