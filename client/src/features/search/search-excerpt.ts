@@ -27,7 +27,7 @@ function decodeEntities(text: string): string {
   });
 }
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
 
 /** Safe HTML for `innerHTML`: escaped text and balanced `<mark>…</mark>`, nothing else. */
 export function guardExcerpt(html: string): string {

@@ -1,7 +1,8 @@
-import { type SearchResult, type SearchResults, SearchResultsSchema, SpaceResponseSchema } from '@atelier/contract';
+import { type SearchResult, type SearchResults, SearchResultsSchema } from '@atelier/contract';
 import { type Accessor, createEffect, createSignal, on, onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { ApiError, api } from '../../lib/api';
+import { spaceApi } from '../spaces/space.store';
 import { QUERY_MAX, QUERY_MIN, type SearchRequest } from './search-url';
 
 /**
@@ -219,7 +220,7 @@ export function createSpaceTitle(slug: Accessor<string | null>) {
       onCleanup(() => {
         current = false;
       });
-      api.get(`/api/spaces/${encodeURIComponent(value)}`, SpaceResponseSchema).then(
+      spaceApi.get(value).then(
         (body) => current && setTitle(body.space.title),
         () => undefined,
       );
