@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canBlock, canFlag, canModerate, canSeeAllFlags, canSeeHiddenPost } from './moderation.policy';
+import { canBlock, canFlag, canKnowFlag, canModerate, canSeeAllFlags, canSeeHiddenPost } from './moderation.policy';
 import type { Actor, MembershipFacts, SpaceFacts } from './policy';
 
 const anonymous: Actor = null;
@@ -53,5 +53,15 @@ describe('moderation policy', () => {
     expect(canBlock(person)).toBe(true);
     expect(canBlock(admin)).toBe(true);
     expect(canBlock(anonymous)).toBe(false);
+  });
+});
+
+describe('canKnowFlag', () => {
+  it('follows the space where there is one, and asks a session where there is none', () => {
+    const member = { id: 'm', role: 'member' as const };
+    expect(canKnowFlag(null, null, null)).toBe(false);
+    expect(canKnowFlag(member, null, null)).toBe(true);
+    expect(canKnowFlag(member, { visibility: 'private' }, null)).toBe(false);
+    expect(canKnowFlag(null, { visibility: 'members' }, null)).toBe(true);
   });
 });

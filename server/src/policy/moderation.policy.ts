@@ -4,7 +4,7 @@
  * ask whether the actor may know the thing (its space's canList* / the documents' canKnow*,
  * no → 404), then one of these (no → 401 for anonymous visitors, 403 otherwise).
  */
-import { type Actor, canModerateThreads, isAdmin, type MembershipFacts, type SpaceFacts } from './policy';
+import { type Actor, canListSpace, canModerateThreads, isAdmin, type MembershipFacts, type SpaceFacts } from './policy';
 
 /** What the policy needs to know about a flagged (or flaggable) thing. */
 export interface FlagTargetFacts {
@@ -30,6 +30,14 @@ export function canFlag(actor: Actor, target: FlagTargetFacts): boolean {
 export function canModerate(actor: Actor, space: SpaceFacts | null, membership: MembershipFacts): boolean {
   if (space === null) return isAdmin(actor);
   return canModerateThreads(actor, space, membership);
+}
+
+/**
+ * Know that a flag exists (before deciding on it): what a space's flag is about is known where
+ * the space is; a flag on what belongs to no space, to any signed-in person.
+ */
+export function canKnowFlag(actor: Actor, space: SpaceFacts | null, membership: MembershipFacts): boolean {
+  return space === null ? actor !== null : canListSpace(actor, space, membership);
 }
 
 /** The queue of every space and of what belongs to none: admins. */

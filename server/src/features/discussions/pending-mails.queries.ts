@@ -36,7 +36,7 @@ export async function insertPendingMails(
 export const lockPendingMails = (trx: Db, userId: string) =>
   selectPostFacts(trx)
     .innerJoin('pending_mails', 'pending_mails.post_id', 'posts.id')
-    .select(['pending_mails.post_id', 'pending_mails.reason', 'posts.deleted_at'])
+    .select(['pending_mails.post_id', 'pending_mails.reason', 'posts.deleted_at', 'posts.hidden_at'])
     .where('pending_mails.user_id', '=', userId)
     .where('pending_mails.mailed_at', 'is', null)
     .orderBy('pending_mails.created_at')

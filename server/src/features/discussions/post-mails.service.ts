@@ -1,4 +1,5 @@
 import type { Db } from '../../db/database';
+import { canSeeHiddenPost } from '../../policy/moderation.policy';
 import { type Actor, canReadThreads } from '../../policy/policy';
 import { mailChoicesOf } from '../mail-settings/mail-settings.queries';
 import { blockedAmong, blockersAmong } from '../moderation/blocks.queries';
@@ -110,16 +111,17 @@ export async function sendPendingMails(deps: Pick<DiscussionsDeps, 'db' | 'maile
       userId,
       rows.map((row) => row.author_id),
     );
-    const readable = rows.filter(
-      (row) =>
+    const readable = rows.filter((row) => {
+      const space = { visibility: row.visibility, joinPolicy: row.join_policy, status: row.status };
+      const membership = toMembershipFacts(memberships.get(row.space_id));
+      return (
         row.deleted_at === null &&
         !blocked.has(row.author_id) &&
-        canReadThreads(
-          actor,
-          { visibility: row.visibility, joinPolicy: row.join_policy, status: row.status },
-          toMembershipFacts(memberships.get(row.space_id)),
-        ),
-    );
+        canReadThreads(actor, space, membership) &&
+        // Hidden by moderation while the mail waited: it leaves the mail as it left the thread.
+        (row.hidden_at === null || canSeeHiddenPost(actor, space, membership, { authorId: row.author_id }))
+      );
+    });
     const lists = new Map<string, PendingMailRow[]>();
     for (const row of readable) lists.set(listOf(row), [...(lists.get(listOf(row)) ?? []), row]);
     for (const items of lists.values()) {

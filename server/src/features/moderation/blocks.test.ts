@@ -9,6 +9,8 @@ import { request } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { digestsDepsOf } from '../digests/digests.deps';
 import { sendDigests } from '../digests/digests.service';
+import { createDiscussionsMailer } from '../discussions/discussions.mail';
+import { sendPendingMails } from '../discussions/post-mails.service';
 import { setSpaceMode } from '../mail-settings/mail-settings.queries';
 
 /**
@@ -87,6 +89,33 @@ describe('blocking a person', () => {
     const later = await createPost(ctx, troll, thread.id, '<p>Re</p>', { replyToId: post.id });
     await notificationsSettled(ctx);
     expect((await notificationsOf(blocker)).filter((n) => n.postId === later.id).map((n) => n.kind)).toEqual(['reply']);
+  });
+
+  it('leaves a post hidden by moderation out of the mail that was waiting to tell of it', async () => {
+    const space = await createSpace(db(), { visibility: 'members', joinPolicy: 'request' });
+    const [author, reader] = [await createPerson(ctx), await createPerson(ctx)];
+    for (const person of [author, reader]) await addMembership(db(), space.id, person.id);
+    const { thread } = await createThread(ctx, author, space.slug, { title: 'Fil modéré' });
+    const [kept, hidden] = [
+      await createPost(ctx, author, thread.id, '<p>Message gardé</p>'),
+      await createPost(ctx, author, thread.id, '<p>Message masqué</p>'),
+    ];
+    await notificationsSettled(ctx);
+    await db().updateTable('posts').set({ hidden_at: new Date() }).where('id', '=', hidden.id).execute();
+    await db()
+      .insertInto('pending_mails')
+      .values([kept, hidden].map((post) => ({ user_id: reader.id, post_id: post.id, reason: 'space_post' as const })))
+      .execute();
+    const mailer = createDiscussionsMailer(ctx.app.mail, { publicUrl: 'https://atelier.exemple.fr', groupSeconds: 0 });
+    await sendPendingMails({ db: db(), mailer }, reader.id);
+    const mails = await db()
+      .selectFrom('mail_outbox')
+      .select('text_body')
+      .where('to_address', '=', reader.email)
+      .execute();
+    expect(mails).toHaveLength(1);
+    expect(mails[0]?.text_body).toContain('Message gardé');
+    expect(mails[0]?.text_body).not.toContain('Message masqué');
   });
 
   it('leaves out of digests the threads whose only new posts are theirs', async () => {

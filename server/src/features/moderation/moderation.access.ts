@@ -4,8 +4,8 @@ import { isUuid } from '../../core/ids';
 import type { Db } from '../../db/database';
 import { notFound } from '../../errors';
 import { canReadDocument } from '../../policy/documents.policy';
-import type { FlagTargetFacts } from '../../policy/moderation.policy';
-import { type Actor, canListSpace, canReadThreads, type MembershipFacts, type SpaceFacts } from '../../policy/policy';
+import { canKnowFlag, type FlagTargetFacts } from '../../policy/moderation.policy';
+import { type Actor, canReadThreads, type MembershipFacts, type SpaceFacts } from '../../policy/policy';
 import { canReadResources } from '../../policy/resources.policy';
 import { loadPostContext } from '../discussions/discussions.access';
 import { loadDocumentContext } from '../documents/documents.access';
@@ -97,6 +97,6 @@ export async function loadFlagContext(db: Db, flagId: string, actor: Actor): Pro
   const flag = isUuid(flagId) ? await findFlag(db, flagId) : undefined;
   const space = flag && (await findSpaceOrAllianceFacts(db, flag.space_id, actor));
   if (!flag || !space) throw notFound('flag');
-  const known = space.space === null ? actor !== null : canListSpace(actor, space.space, space.membership);
+  const known = canKnowFlag(actor, space.space, space.membership);
   return { actor, flag, facts: space.space, membership: space.membership, known, subject: 'flag' };
 }
