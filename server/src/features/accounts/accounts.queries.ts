@@ -81,3 +81,7 @@ export const latestCharterAcceptance = (db: Db, userId: string) =>
     .orderBy('accepted_at', 'desc')
     .limit(1)
     .executeTakeFirst();
+
+/** Whether an account with this id exists (acting on an unknown person → 404). */
+export const userExists = async (db: Db, userId: string) =>
+  (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;

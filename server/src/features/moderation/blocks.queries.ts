@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
 /** Records the block; repeating it changes nothing. */
@@ -46,7 +45,3 @@ export async function blockersAmong(db: Db, authorId: string, readerIds: string[
     .execute();
   return new Set(rows.map((row) => row.blocker_id));
 }
-
-/** Whether the person exists (blocking an unknown id → 404). */
-export const userExists = async (db: Db, id: string) =>
-  (await db.selectFrom('users').select(sql`1`.as('one')).where('id', '=', id).executeTakeFirst()) !== undefined;

@@ -4,7 +4,8 @@ import { isUuid } from '../../core/ids';
 import { AppError, notFound } from '../../errors';
 import { canBlock } from '../../policy/moderation.policy';
 import type { Actor } from '../../policy/policy';
-import { deleteBlock, insertBlock, listBlocks as listBlockRows, userExists } from './blocks.queries';
+import { userExists } from '../accounts/accounts.queries';
+import { deleteBlock, insertBlock, listBlocks as listBlockRows } from './blocks.queries';
 import type { ModerationDeps } from './moderation.deps';
 
 /**

@@ -69,6 +69,3 @@ export const listAttendedPermanenceIds = (db: Db, userId: string) =>
     .orderBy('events.starts_at', 'desc')
     .orderBy('events.id', 'desc')
     .execute();
-
-export const userExists = async (db: Db, userId: string) =>
-  (await db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst()) !== undefined;

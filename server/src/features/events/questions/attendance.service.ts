@@ -6,14 +6,10 @@ import type { Db } from '../../../db/database';
 import { AppError, notFound } from '../../../errors';
 import { canMarkAttendance, canSeeAttendedEvents, canViewEvent } from '../../../policy/events.policy';
 import type { Actor } from '../../../policy/policy';
+import { userExists } from '../../accounts/accounts.queries';
 import { loadEventContext } from '../events.access';
 import { presentEvent } from '../events.service';
-import {
-  listAttendance as listAttendanceRows,
-  listAttendedPermanenceIds,
-  setAttendance,
-  userExists,
-} from './attendance.queries';
+import { listAttendance as listAttendanceRows, listAttendedPermanenceIds, setAttendance } from './attendance.queries';
 
 type AttendanceList = z.infer<typeof AttendanceListSchema>;
 
