@@ -40,15 +40,16 @@ export async function reactionsByPost(db: Db, postIds: string[], viewerId: strin
   return byPost;
 }
 
-/** How the viewer reads hidden posts: `seesHidden` for those who moderate the space. */
+/** Whose hidden posts the viewer reads (`canSeeHiddenPost`); by default, only their own. */
 export interface PostViewing {
-  seesHidden?: boolean;
+  seesHidden?: (authorId: string) => boolean;
 }
 
 /**
  * Posts as the API shows them: reactions for the viewer, mentioned people by name. A post
- * hidden by moderation keeps its body only for its author and, with `seesHidden`, the space's
- * moderators (`canSeeHiddenPost`); a post whose author the viewer blocked says so.
+ * hidden by moderation keeps its body only for whom `seesHidden` says (the thread view asks
+ * `canSeeHiddenPost`: its author and the space's moderators); a post whose author the viewer
+ * blocked says so.
  */
 export async function toPosts(
   db: Db,
@@ -72,7 +73,8 @@ export async function toPosts(
   const names = new Map(people.map((person) => [person.id, person.display_name]));
   const bodyOf = (row: PostRecord) => {
     if (row.deleted_at) return '';
-    if (row.hidden_at && !viewing.seesHidden && row.author_id !== viewerId) return '';
+    const seesHidden = viewing.seesHidden ?? ((authorId: string) => authorId === viewerId);
+    if (row.hidden_at && !seesHidden(row.author_id)) return '';
     return row.body;
   };
   return rows.map((row) => ({
@@ -99,13 +101,8 @@ export async function toPosts(
   }));
 }
 
-export async function toPost(
-  db: Db,
-  row: PostRecord,
-  viewerId: string | null,
-  viewing: PostViewing = {},
-): Promise<Post> {
-  const [post] = await toPosts(db, [row], viewerId, viewing);
+export async function toPost(db: Db, row: PostRecord, viewerId: string | null): Promise<Post> {
+  const [post] = await toPosts(db, [row], viewerId);
   if (!post) throw new Error('unreachable: one row maps to one post');
   return post;
 }

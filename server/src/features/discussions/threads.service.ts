@@ -6,7 +6,7 @@ import { decodeCursor, pageOf } from '../../core/cursors';
 import { type IdempotencyRequest, idempotent } from '../../core/idempotency';
 import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
-import { canModerate } from '../../policy/moderation.policy';
+import { canSeeHiddenPost } from '../../policy/moderation.policy';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { loadThreadContext } from './discussions.access';
@@ -127,7 +127,7 @@ export async function getThread(
     thread: toThread(context.thread),
     posts: {
       items: await toPosts(deps.db, page.rows, viewerId, {
-        seesHidden: canModerate(context.actor, context.facts, context.membership),
+        seesHidden: (authorId) => canSeeHiddenPost(context.actor, context.facts, context.membership, { authorId }),
       }),
       nextCursor: page.nextCursor,
     },
