@@ -13,9 +13,10 @@ declare module './jobs' {
 
 /**
  * A feature's own pruning, run by the same hourly job (expired data exports, whose ZIPs live
- * in the file storage that only the feature knows). Returns how many things went.
+ * in the file storage that only the feature knows), at most `limit` at a time: the job calls it
+ * again while it removes as many. Returns how many things went.
  */
-export type Prune = (now: Date) => Promise<number>;
+export type Prune = (now: Date, limit: number) => Promise<number>;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -82,7 +83,7 @@ export const retentionPlugin = fp(
       const sessions = await inBatches((limit) => pruneSessions(app.db, now, options.sessionIdleMs, limit));
       const links = await inBatches((limit) => pruneAuthTokens(app.db, now, limit));
       const others: Record<string, number> = {};
-      for (const [name, prune] of prunes) others[name] = await prune(now);
+      for (const [name, prune] of prunes) others[name] = await inBatches((limit) => prune(now, limit));
       app.log.info({ events, payloads, keys, mails, sessions, links, ...others }, 'retention: pruned');
       await next();
     });

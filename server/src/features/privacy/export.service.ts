@@ -11,7 +11,9 @@ import { recordAudit } from '../audit/audit.service';
 import {
   attendancesOf,
   charterAcceptancesOf,
+  deleteExports,
   documentsWrittenBy,
+  expiredExports,
   filesUploadedBy,
   findExport,
   findReadyExport,
@@ -179,4 +181,15 @@ export async function openExport(
   const row = await findReadyExport(deps.db, by, deps.now());
   if (!row?.storage_key) throw notFound('export');
   return { stream: await deps.storage.get(row.storage_key), size: Number(row.size ?? 0), createdAt: row.created_at };
+}
+
+/** Up to `limit` expired exports gone (the retention job): the ZIP first, then the row, so a crash between leaves a row to retry. */
+export async function pruneExpiredExports(deps: Pick<PrivacyDeps, 'db' | 'storage'>, now: Date, limit: number) {
+  const rows = await expiredExports(deps.db, now, limit);
+  for (const row of rows) if (row.storage_key) await deps.storage.delete(row.storage_key);
+  await deleteExports(
+    deps.db,
+    rows.map((row) => row.id),
+  );
+  return rows.length;
 }

@@ -6,8 +6,7 @@ import { contentDisposition, errorResponses, errorResponsesWith, signedIn } from
 import { actorFrom } from '../../policy/policy';
 import { createFileStorage } from '../resources/file-storage';
 import { eraseAccount } from './erasure.service';
-import { deleteExports, expiredExports } from './export.queries';
-import { buildExport, openExport, requestExport } from './export.service';
+import { buildExport, openExport, pruneExpiredExports, requestExport } from './export.service';
 import { privacyDepsOf } from './privacy.deps';
 
 const tags = ['privacy'];
@@ -26,20 +25,7 @@ export const privacyRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
     retryDelaySeconds: 60,
     expireInSeconds: 900,
   });
-  // Expired exports: the ZIP first, then the row (a crash between leaves a row to retry).
-  app.retention.register('exports', async (now) => {
-    let total = 0;
-    for (;;) {
-      const rows = await expiredExports(app.db, now, 100);
-      for (const row of rows) if (row.storage_key) await storage.delete(row.storage_key);
-      await deleteExports(
-        app.db,
-        rows.map((row) => row.id),
-      );
-      total += rows.length;
-      if (rows.length < 100) return total;
-    }
-  });
+  app.retention.register('exports', (now, limit) => pruneExpiredExports(deps, now, limit));
 
   app.post(
     '/me/export',
