@@ -16,7 +16,6 @@ const ACTION_LABELS: Record<string, MessageKey> = {
   member_removal: 'audit.action.member_removal',
   export: 'audit.action.export',
   erasure: 'audit.action.erasure',
-  moderation: 'audit.action.moderation',
   moderation_keep: 'audit.action.moderation_keep',
   moderation_hide: 'audit.action.moderation_hide',
   moderation_delete: 'audit.action.moderation_delete',
@@ -27,6 +26,10 @@ const actionLabel = (action: string) => {
   return key ? t(key) : action;
 };
 
+/** A space role as people read it (the log stores its code). */
+const roleLabel = (role: string) =>
+  role === 'membre' || role === 'animateur' ? t(`audit.role.${role}` as MessageKey) : role;
+
 /** A short line of what the entry's details say, for the actions this client knows. */
 function detailsOf(entry: AuditEntry): string {
   const details = entry.details as Record<string, unknown>;
@@ -34,7 +37,7 @@ function detailsOf(entry: AuditEntry): string {
   if (typeof details.title === 'string') parts.push(`« ${details.title} »`);
   if (typeof details.space === 'string') parts.push(t('audit.space', { space: details.space }));
   if (typeof details.from === 'string' && typeof details.to === 'string') {
-    parts.push(t('audit.role', { from: details.from, to: details.to }));
+    parts.push(t('audit.role', { from: roleLabel(details.from), to: roleLabel(details.to) }));
   }
   if (entry.action === 'erasure') parts.push(details.deletePosts ? t('audit.deletePosts') : t('audit.keptPosts'));
   if (typeof details.note === 'string') parts.push(details.note);

@@ -79,6 +79,8 @@ const privacyEn: Record<keyof typeof privacyFr, string> = {
   'audit.action.moderation_hide': 'Moderation: content hidden',
   'audit.action.moderation_delete': 'Moderation: content deleted',
   'audit.role': '{from} → {to}',
+  'audit.role.membre': 'member',
+  'audit.role.animateur': 'facilitator',
   'audit.space': 'Space “{space}”',
   'audit.deletePosts': 'Posts deleted',
   'audit.keptPosts': 'Posts kept',

@@ -86,6 +86,8 @@ export const privacyFr = {
   'audit.action.moderation_hide': 'Modération : contenu masqué',
   'audit.action.moderation_delete': 'Modération : contenu supprimé',
   'audit.role': '{from} → {to}',
+  'audit.role.membre': 'membre',
+  'audit.role.animateur': 'animateur·ice',
   'audit.space': 'Espace « {space} »',
   'audit.deletePosts': 'Messages supprimés',
   'audit.keptPosts': 'Messages conservés',
