@@ -1,5 +1,5 @@
 import type { Event } from '@atelier/contract';
-import type { EventMailFacts } from './events.mail';
+import type { EventMailFacts, EventRecipient } from './events.mail';
 import type { EventRecord } from './events.queries';
 import type { SeatCounts } from './registrations/registrations.queries';
 import { formatInTimeZone } from './series/zoned-time';
@@ -44,6 +44,14 @@ export function toEvent(
     canManage: view.canManage,
   };
 }
+
+/** A person as the event mails address them. */
+export const mailRecipient = (person: {
+  id: string;
+  email: string;
+  display_name: string;
+  locale: EventRecipient['locale'];
+}): EventRecipient => ({ id: person.id, email: person.email, displayName: person.display_name, locale: person.locale });
 
 export const mailFacts = (record: EventRecord): EventMailFacts => ({
   id: record.id,

@@ -1,6 +1,6 @@
 import { dateTimeFormat, formatEventRange, intlLocale, type Locale } from '@atelier/contract';
 import type { MailSender } from '../../core/mail';
-import { renderMail } from '../../core/mail-content';
+import { type MailLink, renderMail } from '../../core/mail-content';
 import type { Db } from '../../db/database';
 import { unsubscribeLinks } from '../mail-settings/unsubscribe';
 
@@ -150,7 +150,7 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
     subject: string,
     event: EventMailFacts,
     paragraphs: string[],
-    list?: { headers: Record<string, string>; footer: string; stop: { label: string; url: string } },
+    list?: { headers: Record<string, string>; footer: string; stop: MailLink },
   ) => {
     const text = TEXT[to.locale];
     await mail.send(db, {

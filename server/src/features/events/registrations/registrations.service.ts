@@ -16,7 +16,7 @@ import {
   loadEventSpaceFacts,
   registrationClosed,
 } from '../events.access';
-import { mailFacts, registrationClosesAt, toEvent } from '../events.content';
+import { mailFacts, mailRecipient, registrationClosesAt, toEvent } from '../events.content';
 import type { EventsDeps } from '../events.deps';
 import { type EventRecord, findSeriesById, lockEvent } from '../events.queries';
 import {
@@ -33,13 +33,6 @@ import {
   waitlistPosition,
 } from './registrations.queries';
 import { skipPassedReminders } from './reminders';
-
-const recipient = (person: Awaited<ReturnType<typeof recipientOf>>) => ({
-  id: person.id,
-  email: person.email,
-  displayName: person.display_name,
-  locale: person.locale,
-});
 
 /** Announces the new counts in the event's room, in the transaction that changed them. */
 export async function publishSeats(trx: Db, publish: Publish, eventId: string, known?: SeatCounts) {
@@ -63,7 +56,7 @@ export async function promoteFromWaitlist(deps: EventsDeps, trx: Db, event: Even
     await promoteRegistration(trx, registration.id, hashSecret(token));
     await skipPassedReminders(deps, trx, registration.id, new Date(event.starts_at));
     const person = await recipientOf(trx, registration.user_id);
-    await deps.mailer.sendPromoted(trx, recipient(person), {
+    await deps.mailer.sendPromoted(trx, mailRecipient(person), {
       event: mailFacts(event),
       videoUrl: event.video_url,
       cancelToken: token,
@@ -109,7 +102,7 @@ export async function register(
     });
     if (status === 'registered') {
       await skipPassedReminders(deps, trx, row.id, new Date(event.starts_at));
-      await deps.mailer.sendConfirmation(trx, recipient(person), {
+      await deps.mailer.sendConfirmation(trx, mailRecipient(person), {
         event: mailFacts(event),
         videoUrl: event.video_url,
         cancelToken: token,
@@ -117,7 +110,11 @@ export async function register(
       return { registration: { status } };
     }
     const position = await waitlistPosition(trx, row);
-    await deps.mailer.sendWaitlisted(trx, recipient(person), { event: mailFacts(event), position, cancelToken: token });
+    await deps.mailer.sendWaitlisted(trx, mailRecipient(person), {
+      event: mailFacts(event),
+      position,
+      cancelToken: token,
+    });
     return { registration: { status, position } };
   });
 }

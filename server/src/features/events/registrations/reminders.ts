@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/database';
 import { mailChoices } from '../../mail-settings/mail-settings.service';
 import { scheduleStartPush } from '../../push/delivery.service';
-import { mailFacts } from '../events.content';
+import { mailFacts, mailRecipient } from '../events.content';
 import type { EventsDeps } from '../events.deps';
 import type { ReminderKind } from '../events.mail';
 import { findEvent } from '../events.queries';
@@ -78,11 +78,11 @@ export async function sendReminders(
     for (const { user_id } of claimed) {
       if ((await mailChoices(trx, user_id)).reminders === 'off') continue;
       const person = await recipientOf(trx, user_id);
-      await deps.mailer.sendReminder(
-        trx,
-        { id: person.id, email: person.email, displayName: person.display_name, locale: person.locale },
-        { event: mailFacts(event), kind: payload.kind, videoUrl: event.video_url },
-      );
+      await deps.mailer.sendReminder(trx, mailRecipient(person), {
+        event: mailFacts(event),
+        kind: payload.kind,
+        videoUrl: event.video_url,
+      });
       mailed += 1;
     }
     return mailed;
