@@ -23,7 +23,6 @@ function urlOf(row: SearchRow): string {
     case 'event':
       return `/evenements/${row.ref_id}`;
     case 'person':
-      return `/annuaire?q=${encodeURIComponent(row.title)}`;
     case 'organisation':
       return `/annuaire?q=${encodeURIComponent(row.title)}`;
   }

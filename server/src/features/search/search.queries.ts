@@ -62,7 +62,7 @@ export interface SearchRow {
  * match up to this many (so an old thread whose title holds the words is still found), and
  * names close to the words make the candidates; beyond, one refines the search.
  */
-export const CANDIDATES = 1000;
+const CANDIDATES = 1000;
 
 /**
  * One page of results: entries whose words match (or, for people and spaces, whose name is
