@@ -2,6 +2,7 @@ import { FORMER_MEMBER_NAME } from '@atelier/contract';
 import { sql } from 'kysely';
 import { escapeHtml } from '../../core/mail-content';
 import type { Db } from '../../db/database';
+import { findUserByEmail } from '../accounts/accounts.queries';
 
 /**
  * The writes of an account's erasure, all in the caller's transaction. What others rely on
@@ -14,7 +15,7 @@ import type { Db } from '../../db/database';
  * `.invalid` domain (RFC 2606) and it has no password, so nobody can sign in as it, and it is
  * never listed in the directory.
  */
-export const FORMER_MEMBER_EMAIL = 'ancien-membre@atelier.invalid';
+const FORMER_MEMBER_EMAIL = 'ancien-membre@atelier.invalid';
 
 export async function formerMemberId(db: Db): Promise<string> {
   await db
@@ -27,11 +28,8 @@ export async function formerMemberId(db: Db): Promise<string> {
     })
     .onConflict((oc) => oc.doNothing())
     .execute();
-  const row = await db
-    .selectFrom('users')
-    .select('id')
-    .where(sql<boolean>`lower(email) = ${FORMER_MEMBER_EMAIL}`)
-    .executeTakeFirstOrThrow();
+  const row = await findUserByEmail(db, FORMER_MEMBER_EMAIL);
+  if (!row) throw new Error('unreachable: the former member was just written');
   return row.id;
 }
 

@@ -12,7 +12,7 @@ import type { FILE_ALLOWED_TYPES } from '@atelier/contract';
  */
 
 /** The uploaded types whose text is extracted (FILE_ALLOWED_TYPES less images), and officeparser's name for each. */
-export const EXTRACTABLE_TYPES: ReadonlyMap<string, ExtractableFileType> = new Map<
+const EXTRACTABLE_TYPES: ReadonlyMap<string, ExtractableFileType> = new Map<
   (typeof FILE_ALLOWED_TYPES)[number],
   ExtractableFileType
 >([
