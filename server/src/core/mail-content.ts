@@ -1,5 +1,4 @@
 import type { Locale } from '@atelier/contract';
-import mjml2html from 'mjml';
 
 export interface MailContent {
   locale: Locale;
@@ -190,6 +189,8 @@ ${actionMjml}
 export async function renderMail(content: MailContent): Promise<{ text: string; html: string }> {
   assertLinks(content);
   const footer = content.footer ?? WORDS[content.locale].footer;
+  // Loaded on the first mail, not at start: MJML takes most of a second to load.
+  const { default: mjml2html } = await import('mjml');
   const { html, errors } = await mjml2html(mailMjml(content, footer), { validationLevel: 'strict', fonts: {} });
   if (errors.length > 0) throw new Error(`mail template: ${errors.map((error) => error.formattedMessage).join('; ')}`);
   return { text: mailText(content, footer), html };

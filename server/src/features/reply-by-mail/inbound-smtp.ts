@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { simpleParser } from 'mailparser';
 import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { tokenOfAddress } from './reply-address';
 import type { ReceivedReply } from './reply-by-mail.service';
@@ -71,6 +70,8 @@ function isAutomatic(headers: Map<string, unknown>, envelopeFrom: string): boole
 }
 
 async function parse(raw: Buffer, session: SMTPServerSession, domain: string): Promise<ReceivedReply> {
+  // Loaded on the first reply, not at start: most platforms never receive one.
+  const { simpleParser } = await import('mailparser');
   const mail = await simpleParser(raw, {
     skipImageLinks: true,
     skipTextToHtml: true,
