@@ -1,10 +1,11 @@
+import { documentsWithText } from '@atelier/server/src/test/files';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, VIEWPORTS, watchPage } from '../support/browser';
 import { expectNoAxeViolations, type Person, useBrowserSuite } from '../support/browser-suite';
 import { rawRequest, registerUser, type Session } from '../support/http';
 
-const suite = useBrowserSuite();
+const suite = useBrowserSuite({ admin: true });
 
 const SPACE = 'mise-en-recits';
 const OTHER_SPACE = 'voyages-apprenants';
@@ -254,6 +255,58 @@ describe('search in the browser', () => {
     await pageField.press('Enter');
     await page.getByText('Recherche élargie à :').waitFor();
     await page.getByRole('link', { name: THREAD_TITLE, exact: true }).first().waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('finds the PCAET thread and a PDF on « réseaux de chaleur » from the header, nothing of a private space', async () => {
+    await seed();
+    const { page, problems } = await suite.person('Dominique Déposante', { join: [SPACE] });
+    // A private space the person is not in, whose thread says the same words.
+    await suite.asAdmin('POST', '/api/spaces', {
+      kind: 'chantier',
+      title: 'Chantier confidentiel',
+      slug: 'chantier-confidentiel',
+      visibility: 'private',
+      joinPolicy: 'invite',
+    });
+    await suite.asAdmin('POST', '/api/spaces/chantier-confidentiel/threads', {
+      title: 'Confidentiel : plan climat et réseau de chaleur',
+      body: '<p>Le réseau de chaleur du plan climat, entre nous.</p>',
+    });
+
+    // The person drops a PDF among the space's files, through the page.
+    await page.goto(`/espaces/${SPACE}?onglet=documents`);
+    await page.getByRole('heading', { name: 'Fichiers' }).waitFor();
+    await page.getByLabel('Choisir un fichier').setInputFiles({
+      name: 'etude-chaleur.pdf',
+      mimeType: 'application/pdf',
+      buffer: await documentsWithText.pdf([
+        'Étude de faisabilité',
+        'Les réseaux de chaleur du plan climat de la vallée.',
+      ]),
+    });
+    await page.getByText('« etude-chaleur.pdf » est déposé.').waitFor();
+
+    // Its words are read in the background: the search finds it once they are.
+    const headerField = page.getByRole('searchbox', { name: 'Rechercher', exact: true });
+    const pdfResult = page.getByRole('link', { name: /etude-chaleur\.pdf/ });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`/espaces/${SPACE}`);
+          await page.keyboard.press('/');
+          await headerField.fill('plan climat reseau');
+          await headerField.press('Enter');
+          await status(page).waitFor();
+          return pdfResult.count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await page.getByText('Recherche élargie à :').waitFor();
+    await page.getByRole('link', { name: THREAD_TITLE, exact: true }).first().waitFor();
+    expect(await page.locator('.search-results').textContent()).not.toContain('Confidentiel');
+    await screenshot(page, 'recherche-pdf');
     expect(problems).toEqual([]);
   });
 
