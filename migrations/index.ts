@@ -21,6 +21,7 @@ import * as reminderMails from './202612052030_reminder_mails';
 import * as search from './202612052040_search';
 import * as moderation from './202612052050_moderation';
 import * as privacy from './202612052100_privacy';
+import * as fileTextRead from './202612060100_file_text_read';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -49,4 +50,5 @@ export const migrations: Record<string, Migration> = {
   '202612052040_search': search,
   '202612052050_moderation': moderation,
   '202612052100_privacy': privacy,
+  '202612060100_file_text_read': fileTextRead,
 };

@@ -330,6 +330,8 @@ export interface FilesTable {
   has_preview: Generated<boolean>;
   /** The text extracted from a PDF or office file, for search ('' until extracted, or none). */
   text_content: Generated<string>;
+  /** When its text was last read for search, whatever came of it; null: not yet. */
+  text_read_at: Date | null;
   created_at: CreatedAt;
   deleted_at: Date | null;
 }

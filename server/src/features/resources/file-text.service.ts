@@ -2,13 +2,15 @@ import type { Readable } from 'node:stream';
 import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { ResourcesDeps } from './resources.deps';
-import { findFile, setFileText } from './resources.queries';
+import { type FileCursor, findFile, listUnreadFiles, setFileText } from './resources.queries';
 import { isExtractable, truncateUtf8 } from './text-extraction';
 
 declare module '../../plugins/jobs' {
   interface JobPayloads {
     /** Reads an uploaded PDF or office file's text into `files.text_content`, which search indexes. */
     'resources.extractText': { fileId: string };
+    /** Queues the reading of files whose text never was, a batch at a time after `after`. */
+    'resources.readUnreadTexts': { after: FileCursor | null };
   }
 }
 
@@ -39,15 +41,44 @@ type TextDeps = Pick<ResourcesDeps, 'db' | 'storage' | 'extractor' | 'maxBytes' 
 export async function extractFileText(deps: TextDeps, fileId: string): Promise<void> {
   const file = await findFile(deps.db, fileId);
   if (!file || !isExtractable(file.mime_type)) return;
-  const giveUp = (reason: string) =>
+  const giveUp = async (reason: string) => {
     deps.log.warn({ fileId, mimeType: file.mime_type, reason }, 'resources: no text extracted from a file');
+    await setFileText(deps.db, fileId);
+  };
   if (Number(file.size_bytes) > deps.maxBytes) return giveUp('larger than the upload limit');
   const bytes = await readStored(deps, file.storage_key);
   if (bytes === 'missing') return;
   if (bytes === 'too_large') return giveUp('larger than the upload limit');
   const outcome = await deps.extractor.extract(bytes, file.mime_type);
   if (!outcome.ok) return giveUp(outcome.reason);
-  if (outcome.text !== '') await storeText(deps, fileId, outcome.text);
+  await storeText(deps, fileId, outcome.text);
+}
+
+/** How many files one run of `resources.readUnreadTexts` looks at. */
+const UNREAD_BATCH = 200;
+/** A file this recent has its own job queued by the upload: the sweep leaves it to that job. */
+const UNREAD_GRACE_MS = 10 * 60_000;
+
+/**
+ * The `resources.readUnreadTexts` job: files whose text was never read (uploaded before search
+ * existed, or whose job gave up on a failing storage) get their reading queued, or are marked
+ * read when they have no text (images). Returns the cursor for the next batch, null when done.
+ */
+export async function queueUnreadTexts(
+  deps: Pick<ResourcesDeps, 'db' | 'jobs'>,
+  input: { now: Date; after: FileCursor | null },
+): Promise<FileCursor | null> {
+  const before = new Date(input.now.getTime() - UNREAD_GRACE_MS);
+  const files = await listUnreadFiles(deps.db, { before, after: input.after, limit: UNREAD_BATCH });
+  for (const file of files) {
+    if (isExtractable(file.mime_type)) {
+      await deps.jobs.enqueue(deps.db, 'resources.extractText', { fileId: file.id }, { singletonKey: file.id });
+    } else {
+      await setFileText(deps.db, file.id);
+    }
+  }
+  const last = files.at(-1);
+  return files.length === UNREAD_BATCH && last ? { at: last.created_at.toISOString(), id: last.id } : null;
 }
 
 /** The stored bytes, at most the upload limit; 'missing' when they were removed (the file deleted). */
@@ -84,6 +115,10 @@ const isTsvectorTooLong = (error: unknown) => (error as { code?: string }).code 
  * fits (by 256 KiB any text does).
  */
 async function storeText(deps: Pick<TextDeps, 'db' | 'log'>, fileId: string, text: string): Promise<void> {
+  if (text === '') {
+    await setFileText(deps.db, fileId);
+    return;
+  }
   for (let kept = text; ; kept = truncateUtf8(kept, Math.floor(Buffer.byteLength(kept) / 2))) {
     try {
       await setFileText(deps.db, fileId, kept);

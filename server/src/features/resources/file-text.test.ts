@@ -9,13 +9,14 @@ import { documentsWithText, samples, tempDataDir } from '../../test/files';
 import { request } from '../../test/http';
 import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
 import { diskStorage } from './file-storage';
-import { extractFileText } from './file-text.service';
+import { extractFileText, queueUnreadTexts } from './file-text.service';
 import type { TextExtractor } from './text-extraction';
 
 /**
  * The text of uploaded PDF and office files: the `resources.extractText` job queued by the
  * upload reads it into `files.text_content`, and search finds the file by its words. A file
  * that cannot be read keeps no text and its job ends at once; a file deleted meanwhile stays out.
+ * Files uploaded before search existed are found by a sweep and read in turn.
  */
 
 let ctx: JobsTestApp;
@@ -164,5 +165,61 @@ describe('the job itself', () => {
     expect(text.startsWith('Inventaire code0x code1x')).toBe(true);
     expect(warn).toHaveBeenCalledOnce();
     expect((await searchFiles('inventaire')).map((item) => item.id)).toEqual([fileId]);
+  });
+});
+
+describe('files whose text was never read', () => {
+  /** As if uploaded an hour before search existed: no text, never read. */
+  const fromBefore = (fileIds: string[]) =>
+    db()
+      .updateTable('files')
+      .set({ text_content: '', text_read_at: null, created_at: sql`now() - interval '1 hour'` })
+      .where('id', 'in', fileIds)
+      .execute();
+  /** Files of more than five minutes ago never read (the ones just uploaded are their own job's). */
+  const unread = async () =>
+    (
+      await db()
+        .selectFrom('files')
+        .select('id')
+        .where('text_read_at', 'is', null)
+        .where('deleted_at', 'is', null)
+        .where('created_at', '<', sql<Date>`now() - interval '5 minutes'`)
+        .execute()
+    ).map((row) => row.id);
+  const readAt = async (fileId: string) =>
+    (await db().selectFrom('files').select('text_read_at').where('id', '=', fileId).executeTakeFirstOrThrow())
+      .text_read_at;
+
+  it('has them read by the sweep, found by their words after, images marked as having none', async () => {
+    const pdf = await uploaded('ancien.pdf', await documentsWithText.pdf(['Le plan de mobilité du bassin de vie']));
+    const image = await uploaded('ancienne-photo.png', await samples.png(16, 16));
+    await expect.poll(() => textOf(pdf), { timeout: 60_000 }).not.toBe('');
+    await fromBefore([pdf, image]);
+    expect(await searchFiles('mobilite+bassin')).toEqual([]);
+
+    await ctx.app.jobs.enqueue(db(), 'resources.readUnreadTexts', { after: null });
+    await expect.poll(() => textOf(pdf), { timeout: 60_000 }).toBe('Le plan de mobilité du bassin de vie');
+    await expect.poll(unread).toEqual([]);
+    expect((await searchFiles('mobilite+bassin')).map((item) => item.id)).toEqual([pdf]);
+  }, 90_000);
+
+  it('goes through them a batch after the other, leaving the ones just uploaded to their own job', async () => {
+    const image = await uploaded('photo-du-jour.png', await samples.png(16, 16));
+    await sql`insert into files (space_id, uploaded_by, name, mime_type, size_bytes, storage_key, sha256, created_at)
+      select space_id, uploaded_by, name || n, mime_type, size_bytes, storage_key || n, sha256,
+        now() - interval '1 hour' - n * interval '1 second'
+      from files, generate_series(1, 250) as n where id = ${image}`.execute(db());
+    const enqueue = vi.fn();
+    const deps = { db: db(), jobs: { ...ctx.app.jobs, enqueue } };
+
+    const next = await queueUnreadTexts(deps, { now: new Date(), after: null });
+    expect(next).not.toBeNull();
+    expect(await unread()).toHaveLength(50);
+    expect(await queueUnreadTexts(deps, { now: new Date(), after: next })).toBeNull();
+    // Images have no text to read: nothing queued; the one just uploaded is left alone.
+    expect(enqueue).not.toHaveBeenCalled();
+    expect(await unread()).toEqual([]);
+    expect(await readAt(image)).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
 /** Queries for files and links. Deleted rows stay (`deleted_at`) and are never listed. */
@@ -80,17 +81,42 @@ export async function markFileDeleted(db: Db, id: string): Promise<boolean> {
 }
 
 /**
- * Writes the text extracted from a file (the search index follows by trigger), unless the file
- * was deleted meanwhile: a late extraction never brings a deleted file back into search.
+ * Notes that the file's text was read, with the text when there is one (the search index
+ * follows by trigger), unless the file was deleted meanwhile: a late extraction never brings a
+ * deleted file back into search.
  */
-export async function setFileText(db: Db, id: string, text: string): Promise<boolean> {
+export async function setFileText(db: Db, id: string, text?: string): Promise<boolean> {
   const result = await db
     .updateTable('files')
-    .set({ text_content: text })
+    .set({ text_read_at: new Date(), ...(text === undefined ? {} : { text_content: text }) })
     .where('id', '=', id)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Files uploaded before `before` whose text was never read, in upload order after `after`
+ * (the last of the previous batch).
+ */
+export const listUnreadFiles = (db: Db, input: { before: Date; after: FileCursor | null; limit: number }) =>
+  db
+    .selectFrom('files')
+    .select(['id', 'mime_type', 'created_at'])
+    .where('text_read_at', 'is', null)
+    .where('deleted_at', 'is', null)
+    .where('created_at', '<', input.before)
+    .$if(input.after !== null, (query) =>
+      query.where(sql<boolean>`(created_at, id) > (${input.after?.at}::timestamptz, ${input.after?.id}::uuid)`),
+    )
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(input.limit)
+    .execute();
+
+export interface FileCursor {
+  at: string;
+  id: string;
 }
 
 const LINK_COLUMNS = [

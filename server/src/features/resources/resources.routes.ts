@@ -17,7 +17,7 @@ import { contentDisposition, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { listSpaceDocuments } from '../documents/documents.service';
 import { createFileStorage } from './file-storage';
-import { EXTRACT_TEXT_QUEUE, extractFileText } from './file-text.service';
+import { EXTRACT_TEXT_QUEUE, extractFileText, queueUnreadTexts } from './file-text.service';
 import { deleteFile, openFile, uploadFile } from './files.service';
 import { createLink, deleteLink } from './links.service';
 import type { ResourcesDeps } from './resources.deps';
@@ -30,6 +30,7 @@ export interface ResourcesRoutesOptions {
 }
 
 const tags = ['resources'];
+const UNREAD_SWEEP_SECONDS = 3600;
 const noContent = { 204: z.null().describe('done') };
 /** Streams and buffers skip serialisation: the schema only documents the answer. */
 const fileBytes = { 200: z.any().describe("the file's bytes") };
@@ -79,6 +80,16 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
   };
 
   app.jobs.work('resources.extractText', (job) => extractFileText(deps, job.data.fileId), EXTRACT_TEXT_QUEUE);
+  // At start, then every hour: the files whose text was never read, a batch after the other.
+  const sweepLater = () =>
+    app.jobs.enqueue(app.db, 'resources.readUnreadTexts', { after: null }, { oncePerSeconds: UNREAD_SWEEP_SECONDS });
+  app.jobs.work('resources.readUnreadTexts', async (job) => {
+    const next = await queueUnreadTexts(deps, { now: new Date(), after: job.data.after });
+    await (next ? app.jobs.enqueue(app.db, 'resources.readUnreadTexts', { after: next }) : sweepLater());
+  });
+  app.addHook('onReady', async () => {
+    await sweepLater();
+  });
 
   // Registered here, not app-wide: only the upload route accepts multipart bodies.
   await app.register(multipart, { limits: uploadLimits(maxBytes), throwFileSizeLimit: true });
