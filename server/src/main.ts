@@ -16,8 +16,11 @@ async function main() {
   if (config.seed !== 'off') {
     // After migrations, before listening: inserts only what is missing, keyed by slug.
     const seeded = await seedAlliance(database.db);
-    const inserted = seeded.spaces.length + seeded.projects + seeded.series.length > 0;
-    app.log.info({ seeded }, inserted ? 'seed: alliance spaces and series inserted' : 'seed: nothing to insert');
+    const inserted = seeded.spaces.length + seeded.projects + seeded.series.length + seeded.organisations > 0;
+    app.log.info(
+      { seeded },
+      inserted ? 'seed: alliance spaces, series and organisations inserted' : 'seed: nothing to insert',
+    );
   }
   if (config.seed === 'demo') {
     // The demo plans reminders of its events: the job queue starts with the app.

@@ -641,6 +641,30 @@ export interface ExportsTable {
   expires_at: Date;
 }
 
+export interface OrganisationsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  kind: string;
+  siren: string | null;
+  territory: string | null;
+  website: string | null;
+  presentation: Generated<string>;
+  charter_joined_on: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface OrganisationMembersTable {
+  organisation_id: string;
+  user_id: string;
+  status: 'pending' | 'confirmed';
+  /** Confirmed members who may edit the organisation and confirm others' links. */
+  referent: Generated<boolean>;
+  requested_at: Generated<Date>;
+  confirmed_at: Date | null;
+}
+
 export interface DB {
   flags: FlagsTable;
   user_blocks: UserBlocksTable;
@@ -694,4 +718,6 @@ export interface DB {
   push_claims: PushClaimsTable;
   audit_log: AuditLogTable;
   exports: ExportsTable;
+  organisations: OrganisationsTable;
+  organisation_members: OrganisationMembersTable;
 }

@@ -106,6 +106,26 @@ async function spaceOf(role: 'animateur' | 'membre', who?: TestPerson) {
   await addMembership(db(), space.id, someone.id, { role });
   return { who: someone, space };
 }
+let organisations = 0;
+/** An organisation written straight to the database, with people linked as `status`. */
+async function organisation(
+  linked: { status: 'pending' | 'confirmed'; people: TestPerson[] } = { status: 'pending', people: [] },
+) {
+  organisations += 1;
+  const slug = `organisation-quota-${Date.now().toString(36)}-${organisations}`;
+  const row = await db()
+    .insertInto('organisations')
+    .values({ slug, name: slug, kind: 'reseau' })
+    .returning(['id', 'slug'])
+    .executeTakeFirstOrThrow();
+  for (const who of linked.people) {
+    await db()
+      .insertInto('organisation_members')
+      .values({ organisation_id: row.id, user_id: who.id, status: linked.status })
+      .execute();
+  }
+  return row;
+}
 const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const jobsFor = (name: string, email: string) =>
   count(sql`select count(*)::int as n from pgboss.job where name = ${name} and data->>'email' = ${email}`);
@@ -345,6 +365,69 @@ const CASES: Case[] = [
     }),
   ),
 
+  // ── Organisations ───────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/organisations',
+    ok: 201,
+    prepare: async ({ hit, tag }) => {
+      const a = await admin();
+      return {
+        send: (i) => hit(a, 'POST', '/api/organisations', { name: `Organisation ${tag} ${i}`, kind: 'reseau' }),
+        stored: () =>
+          count(sql`select count(*)::int as n from organisations where name like ${`Organisation ${tag}%`}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/organisations/:slug',
+    prepare: async ({ hit }) => {
+      const [a, org] = [await admin(), await organisation()];
+      return {
+        send: (i) => hit(a, 'PATCH', `/api/organisations/${org.slug}`, { presentation: `Présentation ${i}` }),
+        stored: () => rows(sql`select presentation from organisations where id = ${org.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/organisations/:slug/affiliation',
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const orgs = await inTurn(max + 1, () => organisation());
+      return {
+        send: (i) => hit(p, 'POST', `/api/organisations/${orgs[i]!.slug}/affiliation`),
+        stored: () => count(sql`select count(*)::int as n from organisation_members where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/organisations/:slug/affiliation',
+    ok: 204,
+    prepare: async ({ max, hit }) => {
+      const p = await person();
+      const orgs = await inTurn(max + 1, () => organisation({ status: 'pending', people: [p] }));
+      return {
+        send: (i) => hit(p, 'DELETE', `/api/organisations/${orgs[i]!.slug}/affiliation`),
+        stored: () => count(sql`select count(*)::int as n from organisation_members where user_id = ${p.id}`),
+      };
+    },
+  },
+  ...(['confirm', 'decline'] as const).map(
+    (decision): Case => ({
+      route: `POST /api/organisations/:slug/affiliations/:userId/${decision}`,
+      prepare: async ({ max, hit }) => {
+        const a = await admin();
+        const asking = await times(max + 1, () => person());
+        const org = await organisation({ status: 'pending', people: asking });
+        return {
+          send: (i) => hit(a, 'POST', `/api/organisations/${org.slug}/affiliations/${asking[i]!.id}/${decision}`),
+          stored: () =>
+            rows(
+              sql`select user_id, status from organisation_members where organisation_id = ${org.id} order by user_id`,
+            ),
+        };
+      },
+    }),
+  ),
   // ── Spaces ──────────────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/spaces',

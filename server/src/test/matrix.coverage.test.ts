@@ -126,6 +126,24 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'signed-in people only; who is listed is each person’s opt-in, not a space’s visibility',
     test: 'features/directory/directory.routes.test.ts',
   },
+  ...Object.fromEntries(
+    [
+      'GET /api/organisations',
+      'GET /api/organisations/:slug',
+      'POST /api/organisations',
+      'PATCH /api/organisations/:slug',
+      'POST /api/organisations/:slug/affiliation',
+      'DELETE /api/organisations/:slug/affiliation',
+      'POST /api/organisations/:slug/affiliations/:userId/confirm',
+      'POST /api/organisations/:slug/affiliations/:userId/decline',
+    ].map((route) => [
+      route,
+      {
+        why: 'organisations are not spaces: their own matrix (anonymous, member, asking, linked, referent, admin)',
+        test: 'features/organisations/organisations.matrix.test.ts',
+      },
+    ]),
+  ),
   'GET /api/search': {
     why: 'one route over every space: what each person finds is its own matrix (who × visibility)',
     test: 'features/search/search.matrix.test.ts',

@@ -18,7 +18,7 @@ export interface DirectoryPosition {
 }
 
 /** `%`, `_` and `\` in what people type are letters to find, not LIKE wildcards. */
-const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, '\\$&')}%`;
+export const likeContains = (value: string) => `%${value.replace(/[\\%_]/g, '\\$&')}%`;
 
 /** A present, non-empty filter value; empty text means the field was left blank. */
 const given = (value: string | undefined): value is string => value !== undefined && value !== '';

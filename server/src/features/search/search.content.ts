@@ -23,8 +23,9 @@ function urlOf(row: SearchRow): string {
     case 'event':
       return `/evenements/${row.ref_id}`;
     case 'person':
-    case 'organisation':
       return `/annuaire?q=${encodeURIComponent(row.title)}`;
+    case 'organisation':
+      return row.url ?? '/allie-es';
   }
 }
 

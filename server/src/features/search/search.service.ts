@@ -31,8 +31,6 @@ export async function search(deps: SearchDeps, input: { actor: Actor; query: Sea
     authorize(context, canListSpace(actor, context.facts, context.membership));
     spaceId = context.space.id;
   }
-  // Organisations are not yet entries of their own: none to find.
-  if (query.type === 'organisation') return { items: [], nextCursor: null, expandedWith: parsed.expandedWith };
   const rows = await searchEntries(deps.db, {
     parsed,
     scope: searchScope(actor),

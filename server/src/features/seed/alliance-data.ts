@@ -7,6 +7,8 @@
  * here cannot silently change a URL.
  */
 
+import type { OrganisationKind } from '@atelier/contract';
+
 export interface SeedProject {
   territory: string;
   /** What the territory works on; null for a community's member organisations. */
@@ -245,3 +247,99 @@ export const PERMANENCE_SERIES: SeedSeries = {
 };
 
 export const ALLIANCE_SERIES: SeedSeries[] = [PERMANENCE_SERIES];
+
+export interface SeedOrganisation {
+  name: string;
+  kind: OrganisationKind;
+  territory?: string;
+  presentation: string;
+}
+
+/**
+ * The organisations the alliance's presentation names: the allies whose work inspires its
+ * approach (« un corpus partagé »), those who animate its chantiers and communities, and the
+ * large local authorities of « Territoires narratifs ». Public facts, no person's name.
+ */
+export const ALLIANCE_ORGANISATIONS: SeedOrganisation[] = [
+  {
+    name: 'Ville de Loos-en-Gohelle',
+    kind: 'collectivite',
+    territory: 'Pas-de-Calais',
+    presentation: 'Commune pionnière de la transition, dont l’expérience nourrit l’approche de la Fabrique.',
+  },
+  {
+    name: 'UNADEL',
+    kind: 'reseau',
+    presentation: 'Union nationale des acteurs du développement local, allié du corpus partagé.',
+  },
+  {
+    name: 'Le Labo de l’ESS',
+    kind: 'reseau',
+    presentation:
+      'Laboratoire d’idées de l’économie sociale et solidaire ; co-anime le chantier « Éducation populaire et transition juste ».',
+  },
+  {
+    name: 'IE-EFC ATEMIS',
+    kind: 'recherche',
+    presentation: 'Institut Européen de l’Économie de la Fonctionnalité et de la Coopération, allié du corpus partagé.',
+  },
+  {
+    name: 'négaWatt',
+    kind: 'societe_civile',
+    presentation: 'Association pour la sobriété, l’efficacité énergétique et les énergies renouvelables.',
+  },
+  {
+    name: 'Solagro',
+    kind: 'bureau_etudes',
+    presentation:
+      'Entreprise associative d’ingénierie pour les transitions énergétique, agroécologique et alimentaire.',
+  },
+  {
+    name: 'Cerdd',
+    kind: 'reseau',
+    territory: 'Hauts-de-France',
+    presentation: 'Centre ressource du développement durable ; co-anime la communauté apprenante « Mise en récits ».',
+  },
+  {
+    name: 'CTES',
+    kind: 'reseau',
+    presentation: 'Allié dont les travaux nourrissent le corpus partagé de la Fabrique.',
+  },
+  {
+    name: 'Futuribles',
+    kind: 'recherche',
+    presentation: 'Centre de prospective ; anime le chantier « Représentations systémiques ».',
+  },
+  {
+    name: 'Vagues Horizons',
+    kind: 'bureau_etudes',
+    presentation:
+      'Accompagnement des transformations territoriales ; anime le chantier « Trajectoires de transformation ».',
+  },
+  {
+    name: 'Réseau Cler',
+    kind: 'reseau',
+    presentation: 'Réseau pour la transition énergétique ; anime le chantier « Voyages apprenants ».',
+  },
+  {
+    name: 'e-graine',
+    kind: 'societe_civile',
+    presentation:
+      'Mouvement d’éducation à la citoyenneté mondiale ; co-anime « Éducation populaire et transition juste ».',
+  },
+  ...(
+    [
+      ['Ville de Paris', 'Paris'],
+      ['Ville de Lyon', 'Métropole de Lyon'],
+      ['Ville de Marseille', 'Bouches-du-Rhône'],
+      ['Métropole Rouen Normandie', 'Seine-Maritime'],
+      ['Rennes Métropole', 'Ille-et-Vilaine'],
+      ['Département du Puy-de-Dôme', 'Puy-de-Dôme'],
+    ] as const
+  ).map(([name, territory]) => ({
+    name,
+    kind: 'collectivite' as const,
+    territory,
+    presentation: 'Membre de la communauté apprenante « Territoires narratifs » (2023-2024).',
+  })),
+];

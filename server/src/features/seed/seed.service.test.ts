@@ -47,6 +47,7 @@ describe('seedAlliance', () => {
     ]);
     expect(report.projects).toBe(6 + 9 + 9 + 8);
     expect(report.series).toEqual(['permanence']);
+    expect(report.organisations).toBe(18);
     expect(await counts(database)).toEqual({ spaces: 11, projects: 32, series: 1 });
   });
 
@@ -62,7 +63,7 @@ describe('seedAlliance', () => {
 
     const report = await seedAlliance(database.db);
 
-    expect(report).toEqual({ spaces: [], projects: 0, series: [] });
+    expect(report).toEqual({ spaces: [], projects: 0, series: [], organisations: 0 });
     expect(await counts(database)).toEqual({ spaces: 11, projects: 31, series: 1 });
     expect(await database.db.selectFrom('spaces').select(['id', 'slug']).orderBy('slug').execute()).toEqual(before);
     expect((await spaceBySlug(database, 'cohorte-regionale-occitanie')).summary).toBe('Résumé revu');

@@ -1,6 +1,14 @@
 import type { Db } from '../../db/database';
+import { insertMissingOrganisations } from '../organisations/organisations.queries';
 import { slugify } from '../spaces/slugify';
-import { ALLIANCE_SERIES, ALLIANCE_SPACES, type SeedSeries, type SeedSpace } from './alliance-data';
+import {
+  ALLIANCE_ORGANISATIONS,
+  ALLIANCE_SERIES,
+  ALLIANCE_SPACES,
+  type SeedOrganisation,
+  type SeedSeries,
+  type SeedSpace,
+} from './alliance-data';
 import { insertSeedSeries, insertSeedSpace } from './seed.queries';
 
 /** What one run inserted; empty lists when everything was already there. */
@@ -8,11 +16,13 @@ export interface SeedReport {
   spaces: string[];
   projects: number;
   series: string[];
+  organisations: number;
 }
 
 export interface SeedData {
   spaces: SeedSpace[];
   series: SeedSeries[];
+  organisations: SeedOrganisation[];
 }
 
 export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
@@ -22,17 +32,18 @@ export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
 }
 
 /**
- * Inserts the alliance's spaces, their territories and the permanence series, keyed by slug.
+ * Inserts the alliance's spaces, their territories, the permanence series and the organisations
+ * the presentation names, keyed by slug.
  * Whatever already exists is left untouched (`on conflict do nothing`), so running it at every
  * start, or from several processes starting together, inserts each row once and never
  * overwrites an edit. It runs in one transaction: a crash half-way leaves nothing behind.
  */
 export async function seedAlliance(
   db: Db,
-  data: SeedData = { spaces: ALLIANCE_SPACES, series: ALLIANCE_SERIES },
+  data: SeedData = { spaces: ALLIANCE_SPACES, series: ALLIANCE_SERIES, organisations: ALLIANCE_ORGANISATIONS },
 ): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
-    const report: SeedReport = { spaces: [], projects: 0, series: [] };
+    const report: SeedReport = { spaces: [], projects: 0, series: [], organisations: 0 };
     for (const space of data.spaces) {
       const inserted = await insertSeedSpace(trx, space, spaceSlug(space));
       if (!inserted) continue;
@@ -42,6 +53,16 @@ export async function seedAlliance(
     for (const series of data.series) {
       if (await insertSeedSeries(trx, series)) report.series.push(series.slug);
     }
+    report.organisations = await insertMissingOrganisations(
+      trx,
+      data.organisations.map((organisation) => ({
+        slug: slugify(organisation.name),
+        name: organisation.name,
+        kind: organisation.kind,
+        territory: organisation.territory ?? null,
+        presentation: organisation.presentation,
+      })),
+    );
     return report;
   });
 }

@@ -1,0 +1,237 @@
+import {
+  type AffiliationStatus,
+  ORGANISATIONS_PAGE_SIZE,
+  type OrganisationCreateBody,
+  type OrganisationDetail,
+  type OrganisationKind,
+  OrganisationKindSchema,
+  type OrganisationList,
+  type OrganisationsQuery,
+  type OrganisationUpdateBody,
+} from '@atelier/contract';
+import { z } from 'zod';
+import { type Authorizable, actorOnly, authorize } from '../../core/authorize';
+import { decodeCursor, pageOf } from '../../core/cursors';
+import type { Db } from '../../db/database';
+import { AppError } from '../../errors';
+import {
+  type AffiliationFacts,
+  canAskAffiliation,
+  canCreateOrganisation,
+  canManageOrganisation,
+  canReadOrganisations,
+} from '../../policy/organisations.policy';
+import type { Actor } from '../../policy/policy';
+import { avatarUrl } from '../accounts/avatars.content';
+import { slugify } from '../spaces/slugify';
+import {
+  confirmAffiliation,
+  countOrganisationsByKind,
+  deleteAffiliation,
+  findAffiliation,
+  findOrganisation,
+  freeSlug,
+  insertOrganisation,
+  listActiveSpaces,
+  listListedMembers,
+  listOrganisationRows,
+  listPendingAffiliations,
+  type OrganisationValues,
+  requestAffiliation,
+  updateOrganisation,
+} from './organisations.queries';
+
+export interface OrganisationsDeps {
+  db: Db;
+}
+
+type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
+
+interface OrganisationContext extends Authorizable {
+  organisation: OrganisationRow;
+  affiliation: AffiliationFacts;
+}
+
+/** The organisation and the actor's link to it; 404 when there is no such organisation. */
+async function loadOrganisationContext(db: Db, slug: string, actor: Actor): Promise<OrganisationContext> {
+  const organisation = await findOrganisation(db, slug);
+  if (!organisation) throw new AppError('not_found', 'no such organisation');
+  const link = actor ? await findAffiliation(db, organisation.id, actor.id) : undefined;
+  const affiliation = link && actor ? { userId: actor.id, status: link.status, referent: link.referent } : null;
+  return { actor, known: true, subject: 'organisation', organisation, affiliation };
+}
+
+const kindOf = (value: string): OrganisationKind => OrganisationKindSchema.catch('societe_civile').parse(value);
+
+const summaryOf = (row: OrganisationRow) => ({
+  id: row.id,
+  slug: row.slug,
+  name: row.name,
+  kind: kindOf(row.kind),
+  territory: row.territory,
+  website: row.website,
+  memberCount: row.member_count,
+});
+
+const organisationOf = (row: OrganisationRow) => ({
+  ...summaryOf(row),
+  siren: row.siren,
+  presentation: row.presentation,
+  charterJoinedOn: row.charter_joined_on,
+});
+
+const CursorSchema = z.tuple([
+  z
+    .string()
+    .max(400)
+    .refine((key) => !/[\u0000-\u001f\u007f]/.test(key)),
+  z.uuid(),
+]);
+
+/** `GET /organisations`: a page of allies matching the filters, by name, with the counts. */
+export async function listOrganisations(
+  { db }: OrganisationsDeps,
+  { actor, query }: { actor: Actor; query: OrganisationsQuery },
+): Promise<OrganisationList> {
+  authorize(actorOnly(actor, 'organisations'), canReadOrganisations(actor));
+  const position = decodeCursor(query.cursor, CursorSchema);
+  const filters = { q: query.q, kind: query.kind, territory: query.territory };
+  const [rows, byKind] = await Promise.all([
+    listOrganisationRows(db, filters, {
+      after: position ? { sortKey: position[0], id: position[1] } : null,
+      limit: ORGANISATIONS_PAGE_SIZE,
+    }),
+    countOrganisationsByKind(db, filters),
+  ]);
+  const page = pageOf(rows, ORGANISATIONS_PAGE_SIZE, (last) => [last.sort_key, last.id]);
+  const kinds = byKind.map((row) => ({ kind: kindOf(row.kind), count: Number(row.count) }));
+  const inKind = query.kind ? kinds.filter((entry) => entry.kind === query.kind) : kinds;
+  return {
+    items: page.rows.map(summaryOf),
+    nextCursor: page.nextCursor,
+    total: inKind.reduce((sum, entry) => sum + entry.count, 0),
+    kinds,
+  };
+}
+
+/** `GET /organisations/:slug`: its page, who is listed, where they are active, what the reader may do. */
+export async function getOrganisation(
+  { db }: OrganisationsDeps,
+  { actor, slug }: { actor: Actor; slug: string },
+): Promise<OrganisationDetail> {
+  const context = await loadOrganisationContext(db, slug, actor);
+  authorize(context, canReadOrganisations(actor));
+  const { organisation, affiliation } = context;
+  const canManage = canManageOrganisation(actor, affiliation);
+  const [members, spaces, pending] = await Promise.all([
+    listListedMembers(db, organisation.id),
+    listActiveSpaces(db, organisation.id),
+    canManage ? listPendingAffiliations(db, organisation.id) : Promise.resolve([]),
+  ]);
+  return {
+    organisation: organisationOf(organisation),
+    members: members.map((row) => ({
+      id: row.id,
+      displayName: row.display_name,
+      avatarUrl: avatarUrl(row.id, row.avatar_updated_at),
+    })),
+    spaces: spaces.map((row) => ({ slug: row.slug, title: row.title, memberCount: Number(row.member_count) })),
+    viewer: { affiliation: affiliation?.status ?? null, canManage },
+    pending: pending.map((row) => ({
+      userId: row.id,
+      displayName: row.display_name,
+      requestedAt: row.requested_at.toISOString(),
+    })),
+  };
+}
+
+const isUniqueViolation = (error: unknown, constraint: string) =>
+  (error as { code?: string; constraint?: string }).code === '23505' &&
+  (error as { constraint?: string }).constraint === constraint;
+
+/** A name or SIREN already used by another organisation: a 409 that says which field. */
+async function orConflict<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (isUniqueViolation(error, 'organisations_name_idx')) {
+      throw new AppError('conflict', 'another organisation has this name', { name: ['already used'] });
+    }
+    if (isUniqueViolation(error, 'organisations_siren_key')) {
+      throw new AppError('conflict', 'another organisation has this SIREN', { siren: ['already used'] });
+    }
+    throw error;
+  }
+}
+
+const valuesOf = (body: OrganisationUpdateBody): OrganisationValues => ({
+  ...(body.name === undefined ? {} : { name: body.name }),
+  ...(body.kind === undefined ? {} : { kind: body.kind }),
+  ...(body.siren === undefined ? {} : { siren: body.siren }),
+  ...(body.territory === undefined ? {} : { territory: body.territory }),
+  ...(body.website === undefined ? {} : { website: body.website }),
+  ...(body.presentation === undefined ? {} : { presentation: body.presentation }),
+  ...(body.charterJoinedOn === undefined ? {} : { charter_joined_on: body.charterJoinedOn }),
+});
+
+/** `POST /organisations` (admins): a new organisation, its slug from its name unless given. */
+export async function createOrganisation(
+  deps: OrganisationsDeps,
+  { actor, body }: { actor: Actor; body: OrganisationCreateBody },
+) {
+  authorize(actorOnly(actor, 'organisations'), canCreateOrganisation(actor));
+  const base = body.slug ?? slugify(body.name);
+  if (!base) throw new AppError('invalid_input', 'the name gives no address', { name: ['letters or digits needed'] });
+  if (body.slug && (await findOrganisation(deps.db, body.slug))) {
+    throw new AppError('conflict', 'another organisation has this address', { slug: ['already used'] });
+  }
+  const slug = body.slug ?? (await freeSlug(deps.db, base));
+  await orConflict(insertOrganisation(deps.db, { ...valuesOf(body), slug, name: body.name, kind: body.kind }));
+  return getOrganisation(deps, { actor, slug });
+}
+
+/** `PATCH /organisations/:slug` (admins and its referents). */
+export async function editOrganisation(
+  deps: OrganisationsDeps,
+  { actor, slug, body }: { actor: Actor; slug: string; body: OrganisationUpdateBody },
+) {
+  const context = await loadOrganisationContext(deps.db, slug, actor);
+  authorize(context, canManageOrganisation(actor, context.affiliation));
+  await orConflict(updateOrganisation(deps.db, context.organisation.id, valuesOf(body)));
+  return getOrganisation(deps, { actor, slug });
+}
+
+/** `POST /organisations/:slug/affiliation`: the actor asks to be linked (or is already). */
+export async function askAffiliation(
+  deps: OrganisationsDeps,
+  { actor, slug }: { actor: Actor; slug: string },
+): Promise<{ affiliation: { status: AffiliationStatus } }> {
+  const context = await loadOrganisationContext(deps.db, slug, actor);
+  authorize(context, canAskAffiliation(actor));
+  const link = await requestAffiliation(deps.db, context.organisation.id, (actor as { id: string }).id);
+  if (!link) throw new AppError('conflict', 'the link could not be written');
+  return { affiliation: { status: link.status } };
+}
+
+/** `DELETE /organisations/:slug/affiliation`: the actor withdraws their own link. */
+export async function withdrawAffiliation(deps: OrganisationsDeps, { actor, slug }: { actor: Actor; slug: string }) {
+  const context = await loadOrganisationContext(deps.db, slug, actor);
+  authorize(context, canAskAffiliation(actor));
+  await deleteAffiliation(deps.db, context.organisation.id, (actor as { id: string }).id);
+}
+
+/** Confirm or decline someone's link (admins and referents); 404 when they asked none. */
+export async function decideAffiliation(
+  deps: OrganisationsDeps,
+  input: { actor: Actor; slug: string; userId: string; decision: 'confirm' | 'decline' },
+) {
+  const context = await loadOrganisationContext(deps.db, input.slug, input.actor);
+  authorize(context, canManageOrganisation(input.actor, context.affiliation));
+  const id = context.organisation.id;
+  const done =
+    input.decision === 'confirm'
+      ? await confirmAffiliation(deps.db, id, input.userId)
+      : await deleteAffiliation(deps.db, id, input.userId);
+  if (!done) throw new AppError('not_found', 'no such request');
+  return getOrganisation(deps, { actor: input.actor, slug: input.slug });
+}

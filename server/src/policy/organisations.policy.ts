@@ -1,0 +1,32 @@
+/**
+ * Access to the alliance's organisations. Their pages are public (the allies list); creating
+ * one is an admin's act; editing one and confirming who belongs to it are its referents' and
+ * the admins'. Pure functions over the facts below, as in `policy.ts`.
+ */
+import { type Actor, isAdmin } from './policy';
+
+/** The actor's link to the organisation, or null when they have none. */
+export type AffiliationFacts = {
+  userId: string;
+  status: 'pending' | 'confirmed';
+  referent: boolean;
+} | null;
+
+const isReferent = (actor: Actor, affiliation: AffiliationFacts): boolean =>
+  actor !== null &&
+  affiliation !== null &&
+  affiliation.userId === actor.id &&
+  affiliation.status === 'confirmed' &&
+  affiliation.referent;
+
+/** Anyone, signed in or not, reads the list of allies and an organisation's page. */
+export const canReadOrganisations = (_actor: Actor): boolean => true;
+
+export const canCreateOrganisation = (actor: Actor): boolean => isAdmin(actor);
+
+/** Edit the organisation, confirm or decline the links people ask for. */
+export const canManageOrganisation = (actor: Actor, affiliation: AffiliationFacts): boolean =>
+  isAdmin(actor) || isReferent(actor, affiliation);
+
+/** Ask to be linked to an organisation, or withdraw one's own link: any signed-in person. */
+export const canAskAffiliation = (actor: Actor): boolean => actor !== null;
