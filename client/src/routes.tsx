@@ -17,6 +17,8 @@ const ProfilePage = lazy(() => import('./features/accounts/profile.page').then(w
 const MailSettingsPage = lazy(() => import('./features/mail/mail-settings.page').then(withMessages));
 const UnsubscribePage = lazy(() => import('./features/mail/unsubscribe.page').then(withMessages));
 const DirectoryPage = lazy(() => import('./features/directory/directory.page').then(withMessages));
+const OrganisationsPage = lazy(() => import('./features/organisations/organisations.page').then(withMessages));
+const OrganisationPage = lazy(() => import('./features/organisations/organisation.page').then(withMessages));
 const SearchPage = lazy(() => import('./features/search/search.page').then(withMessages));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
@@ -52,6 +54,8 @@ export function AppRoutes() {
       <Route path="/profil/courriels" component={MailSettingsPage} />
       <Route path="/desabonnement/:token" component={UnsubscribePage} />
       <Route path="/annuaire" component={DirectoryPage} />
+      <Route path="/allie-es" component={OrganisationsPage} />
+      <Route path="/allie-es/:slug" component={OrganisationPage} />
       <Route path="/recherche" component={SearchPage} />
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />

@@ -141,6 +141,9 @@ export function ForYou(props: { name: string }) {
         <A href="/espaces" class="button button--secondary">
           {t('forYou.spaces')}
         </A>
+        <A href="/allie-es" class="button button--secondary">
+          {t('forYou.allies')}
+        </A>
       </p>
     </div>
   );

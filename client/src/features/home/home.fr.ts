@@ -25,11 +25,14 @@ export const homeFr = {
   'forYou.asOf': 'État à {time} : « Actualiser » le relit.',
   'forYou.agenda': 'Voir l’agenda',
   'forYou.spaces': 'Tous les espaces',
+  'forYou.allies': 'Les allié·es',
   'home.title': 'Accueil',
   'home.heading': "Bienvenue dans l'Atelier des transitions",
   'home.lead':
     "L'Atelier réunit l'alliance de la Fabrique des transitions : plus de 500 organisations et 1 000 personnes — élu·es, agent·es de collectivités, associations, bureaux d'études, chercheur·euses — qui orientent leurs territoires vers la transition écologique et partagent ce qu'ils et elles apprennent.",
   'home.how.heading': 'Comment on travaille ensemble',
+  'home.allies.text': 'L’alliance, ce sont plus de 500 organisations engagées pour les transitions des territoires.',
+  'home.allies.link': 'Voir les allié·es',
   'home.how.chantiers.title': 'Les chantiers',
   'home.how.chantiers':
     'Pour produire collectivement des outils, des dispositifs ou des ressources au service des territoires en transition.',

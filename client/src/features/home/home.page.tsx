@@ -64,6 +64,9 @@ function Brochure() {
             )}
           </For>
         </ul>
+        <p class="home__allies">
+          {t('home.allies.text')} <A href="/allie-es">{t('home.allies.link')}</A>
+        </p>
       </section>
       <SpacesOverview />
     </div>

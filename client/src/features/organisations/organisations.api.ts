@@ -1,0 +1,34 @@
+import { AffiliationResponseSchema, OrganisationDetailSchema, OrganisationListSchema } from '@atelier/contract';
+import { api } from '../../lib/api';
+
+export interface OrganisationFilters {
+  q: string;
+  kind: string;
+  territory: string;
+}
+
+/** The query string of a list request: the filters that are set, and the cursor. */
+export function listQuery(filters: OrganisationFilters, cursor: string | null = null): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) if (value.trim()) params.set(name, value.trim());
+  if (cursor) params.set('cursor', cursor);
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+const base = (slug: string) => `/api/organisations/${encodeURIComponent(slug)}`;
+
+/** The allies' HTTP calls, typed and checked against the contract. */
+export const organisationsApi = {
+  list: (filters: OrganisationFilters, cursor: string | null) =>
+    api.get(`/api/organisations${listQuery(filters, cursor)}`, OrganisationListSchema),
+  get: (slug: string) => api.get(base(slug), OrganisationDetailSchema),
+  ask: (slug: string) => api.post(`${base(slug)}/affiliation`, undefined, AffiliationResponseSchema),
+  withdraw: (slug: string) => api.delete(`${base(slug)}/affiliation`),
+  decide: (slug: string, userId: string, decision: 'confirm' | 'decline') =>
+    api.post(
+      `${base(slug)}/affiliations/${encodeURIComponent(userId)}/${decision}`,
+      undefined,
+      OrganisationDetailSchema,
+    ),
+};

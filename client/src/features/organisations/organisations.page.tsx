@@ -1,0 +1,182 @@
+import { ORGANISATION_KINDS, type OrganisationKind, type OrganisationList } from '@atelier/contract';
+import { A, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, For, Show } from 'solid-js';
+import { errorText } from '../../lib/form';
+import { PageHeading } from '../../ui/page-heading';
+import { shortKind } from '../directory/directory-cards';
+import { type OrganisationFilters, organisationsApi } from './organisations.api';
+import { t, tc } from './organisations.i18n';
+import '../../ui/fields.css';
+import './organisations.css';
+
+const param = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+
+/**
+ * `/allie-es`: the alliance's organisations, for everyone. The filters live in the address (a
+ * filtered list can be shared, Back undoes a filter); « Rechercher » applies them at once, and
+ * each kind in the list says how many organisations choosing it gives.
+ */
+export default function OrganisationsPage() {
+  const [params, setParams] = useSearchParams();
+  const applied = (): OrganisationFilters => ({
+    q: param(params.q),
+    kind: param(params.kind),
+    territory: param(params.territory),
+  });
+  const [first, { refetch }] = createResource(applied, (filters) => organisationsApi.list(filters, null));
+  const [more, setMore] = createSignal<OrganisationList['items']>([]);
+  const [cursor, setCursor] = createSignal<string | null | undefined>(undefined);
+  const [loadingMore, setLoadingMore] = createSignal(false);
+  const [moreError, setMoreError] = createSignal<string | null>(null);
+  const items = () => [...(first.latest?.items ?? []), ...more()];
+  const nextCursor = () => (cursor() === undefined ? (first.latest?.nextCursor ?? null) : cursor());
+
+  const apply = (event: SubmitEvent) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget as HTMLFormElement);
+    setMore([]);
+    setCursor(undefined);
+    setParams({
+      q: String(data.get('q') ?? '').trim() || undefined,
+      kind: String(data.get('kind') ?? '') || undefined,
+      territory: String(data.get('territory') ?? '').trim() || undefined,
+    });
+  };
+  const reset = () => {
+    setMore([]);
+    setCursor(undefined);
+    setParams({ q: undefined, kind: undefined, territory: undefined });
+  };
+  const showMore = async () => {
+    const after = nextCursor();
+    if (!after) return;
+    setLoadingMore(true);
+    setMoreError(null);
+    const shown = items().length;
+    try {
+      const page = await organisationsApi.list(applied(), after);
+      setMore([...more(), ...page.items]);
+      setCursor(page.nextCursor);
+      document.querySelectorAll<HTMLElement>('.ally-card__name a')[shown]?.focus();
+    } catch (error) {
+      setMoreError(errorText(error));
+    } finally {
+      setLoadingMore(false);
+    }
+  };
+  const kindCount = (kind: OrganisationKind) => first.latest?.kinds.find((entry) => entry.kind === kind)?.count ?? 0;
+  const allKinds = () => (first.latest?.kinds ?? []).reduce((sum, entry) => sum + entry.count, 0);
+
+  return (
+    <div class="page page--wide allies">
+      <PageHeading title={t('organisations.title')}>{t('organisations.title')}</PageHeading>
+      <p class="lead">{t('organisations.lead')}</p>
+
+      {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader the members use; <search> is too recent. */}
+      <form class="form form--inset allies__filters" role="search" aria-labelledby="allies-filters" onSubmit={apply}>
+        <h2 id="allies-filters" class="allies__filters-title">
+          {t('organisations.filters.heading')}
+        </h2>
+        <div class="field">
+          <label class="field__label" for="allies-q">
+            {t('organisations.filters.q')}
+          </label>
+          <input id="allies-q" name="q" type="search" class="field__input" maxLength={200} value={applied().q} />
+        </div>
+        <div class="field">
+          <label class="field__label" for="allies-kind">
+            {t('organisations.filters.kind')}
+          </label>
+          <select id="allies-kind" name="kind" class="field__input field__select">
+            <option value="" selected={applied().kind === ''}>
+              {t('organisations.filters.anyKind', { count: allKinds() })}
+            </option>
+            <For each={Object.keys(ORGANISATION_KINDS) as OrganisationKind[]}>
+              {(kind) => (
+                <option value={kind} selected={applied().kind === kind}>
+                  {t('organisations.filters.kindCount', { label: shortKind(kind), count: kindCount(kind) })}
+                </option>
+              )}
+            </For>
+          </select>
+        </div>
+        <div class="field">
+          <label class="field__label" for="allies-territory">
+            {t('organisations.filters.territory')}
+          </label>
+          <span class="field__hint" id="allies-territory-hint">
+            {t('organisations.filters.territory.hint')}
+          </span>
+          <input
+            id="allies-territory"
+            name="territory"
+            class="field__input"
+            maxLength={160}
+            aria-describedby="allies-territory-hint"
+            value={applied().territory}
+          />
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button--primary">
+            {t('organisations.filters.submit')}
+          </button>
+          <button type="button" class="button button--secondary" onClick={reset}>
+            {t('organisations.filters.reset')}
+          </button>
+        </div>
+      </form>
+
+      <section class="allies__results" aria-labelledby="allies-count">
+        <Show
+          when={!first.error}
+          fallback={
+            <div class="notice notice--error" role="alert">
+              <p>
+                {t('organisations.error')} {errorText(first.error)}
+              </p>
+              <button type="button" class="button button--secondary" onClick={() => void refetch()}>
+                {t('common.retry')}
+              </button>
+            </div>
+          }
+        >
+          <h2 id="allies-count" class="allies__count" role="status">
+            {first.latest ? tc('organisations.count', first.latest.total) : t('common.loading')}
+          </h2>
+          <Show when={first.latest && first.latest.total === 0}>
+            <p class="muted">{t('organisations.empty')}</p>
+          </Show>
+          <ul class="allies__list">
+            <For each={items()}>
+              {(organisation) => (
+                <li class="ally-card">
+                  <h3 class="ally-card__name">
+                    <A href={`/allie-es/${organisation.slug}`}>{organisation.name}</A>
+                  </h3>
+                  <p class="ally-card__facts">
+                    {[shortKind(organisation.kind), organisation.territory].filter(Boolean).join(' · ')}
+                  </p>
+                  <Show when={organisation.memberCount > 0}>
+                    <p class="ally-card__members">{tc('organisations.members', organisation.memberCount)}</p>
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+          <Show when={moreError()}>
+            {(message) => (
+              <p class="notice notice--error" role="alert">
+                {message()}
+              </p>
+            )}
+          </Show>
+          <Show when={nextCursor()}>
+            <button type="button" class="button button--secondary" disabled={loadingMore()} onClick={showMore}>
+              {t('organisations.more')}
+            </button>
+          </Show>
+        </Show>
+      </section>
+    </div>
+  );
+}

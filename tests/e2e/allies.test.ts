@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { screenshot } from '../support/browser';
+import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
+
+const suite = useBrowserSuite({ admin: true });
+
+describe('the allies in the browser', () => {
+  it('lets a visitor without an account find an organisation by kind and territory, and open its page', async () => {
+    const { page, problems } = await suite.visitor();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Voir les allié·es' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Les allié·es' }).waitFor();
+    await page.getByRole('status').getByText('18 organisations').waitFor();
+    await expectNoAxeViolations(page, '/allie-es');
+
+    // Each kind says how many organisations choosing it gives.
+    const kind = page.getByLabel("Type d'organisation");
+    await kind.selectOption({ label: 'Collectivité (7)' });
+    await page.getByLabel('Territoire').fill('seine');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'collectivite');
+    await page.getByRole('status').getByText('1 organisation', { exact: true }).waitFor();
+    await screenshot(page, 'allies-filtres');
+
+    await page.getByRole('link', { name: 'Métropole Rouen Normandie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Métropole Rouen Normandie' }).waitFor();
+    await page.getByText('Membre de la communauté apprenante « Territoires narratifs » (2023-2024).').waitFor();
+    await page.getByRole('link', { name: 'Connectez-vous pour vous rattacher à cette organisation.' }).waitFor();
+    await expectNoAxeViolations(page, '/allie-es/metropole-rouen-normandie');
+
+    // Back keeps the filters; « Effacer les filtres » shows them all again.
+    await page.goBack();
+    await page.getByRole('status').getByText('1 organisation', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Effacer les filtres' }).click();
+    await page.getByRole('status').getByText('18 organisations').waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('links a member to an organisation once an admin confirms it, on a phone', async () => {
+    const member = await suite.person('Louise Rattachée', { viewport: 'phone' });
+    await member.page.request.patch('/api/me', {
+      data: { listedInDirectory: true },
+      headers: { 'x-csrf-token': member.csrfToken },
+    });
+    await member.page.goto('/allie-es/cerdd');
+    await member.page.getByRole('heading', { level: 1, name: 'Cerdd' }).waitFor();
+    await member.page.getByRole('button', { name: 'Je fais partie de cette organisation' }).click();
+    await member.page.getByText('Votre demande de rattachement attend d’être confirmée.').waitFor();
+    await member.page.getByRole('status').getByText('Votre demande est envoyée.').waitFor();
+    const overflow = await member.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await screenshot(member.page, 'allie-360');
+
+    // The admin sees the request on the page and confirms it.
+    const admin = await suite.visitor();
+    await admin.page.goto('/connexion');
+    await admin.page.getByLabel('Adresse courriel').fill(ADMIN.email);
+    await admin.page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await admin.page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await admin.page.waitForURL((url) => url.pathname !== '/connexion');
+    await admin.page.goto('/allie-es/cerdd');
+    await admin.page.getByRole('heading', { level: 2, name: 'Demandes de rattachement' }).waitFor();
+    await expectNoAxeViolations(admin.page, '/allie-es/cerdd (référent·e)');
+    await admin.page.getByRole('button', { name: 'Confirmer Louise Rattachée' }).click();
+    await admin.page.getByText('Louise Rattachée est rattaché·e à l’organisation.').waitFor();
+
+    await member.page.reload();
+    await member.page.getByText('Vous êtes rattaché·e à cette organisation.').waitFor();
+    await member.page
+      .getByRole('region', { name: 'Ses membres dans l’Atelier' })
+      .getByText('Louise Rattachée')
+      .waitFor();
+    expect(member.problems).toEqual([]);
+  });
+});
