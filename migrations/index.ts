@@ -23,6 +23,7 @@ import * as moderation from './202612052050_moderation';
 import * as privacy from './202612052100_privacy';
 import * as fileTextRead from './202612060100_file_text_read';
 import * as organisations from './202612060200_organisations';
+import * as bulkInvitations from './202612060300_bulk_invitations';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -53,4 +54,5 @@ export const migrations: Record<string, Migration> = {
   '202612052100_privacy': privacy,
   '202612060100_file_text_read': fileTextRead,
   '202612060200_organisations': organisations,
+  '202612060300_bulk_invitations': bulkInvitations,
 };

@@ -271,3 +271,57 @@ export const MySpaceSchema = z.object({
 });
 export type MySpace = z.infer<typeof MySpaceSchema>;
 export const MySpacesSchema = z.object({ items: z.array(MySpaceSchema) });
+
+/** At most this many people in one bulk invitation (a cohort is 60 territories × 4). */
+export const BULK_INVITATIONS_MAX = 2000;
+
+/**
+ * One line of a bulk invitation, as read from the CSV (`email, displayName, organisation,
+ * territory, role4F`): plain text here, each line checked by the server, which names the line
+ * and the problem of every line that is not right.
+ */
+export const BulkInvitationRowSchema = z.object({
+  email: z.string().max(400),
+  displayName: z.string().max(400).optional(),
+  organisation: z.string().max(400).optional(),
+  territory: z.string().max(400).optional(),
+  role4F: z.string().max(400).optional(),
+});
+export type BulkInvitationRow = z.infer<typeof BulkInvitationRowSchema>;
+
+/** `POST /api/spaces/:slug/invitations/bulk` as JSON; the same lines may come as `text/csv`. */
+export const BulkInvitationBodySchema = z.strictObject({
+  rows: z.array(BulkInvitationRowSchema).min(1).max(BULK_INVITATIONS_MAX),
+});
+
+export const BulkInvitationQuerySchema = z.strictObject({
+  /** `true`: check the lines and say what would happen, invite nobody. */
+  dryRun: z.enum(['true', 'false']).optional(),
+  /** The role every invited person gets; defaults to `membre`. */
+  role: MembershipRoleSchema.optional(),
+});
+
+/** Why a line cannot be invited. */
+export const BulkLineProblemSchema = z.enum([
+  'invalid_email',
+  'duplicate_email',
+  'invalid_name',
+  'invalid_organisation',
+  'invalid_territory',
+  'unknown_role4F',
+]);
+export type BulkLineProblem = z.infer<typeof BulkLineProblemSchema>;
+
+/**
+ * What a bulk invitation did (or, on a dry run, would do). Lines are numbered as in the file
+ * (the header is line 1). Any problem and nobody is invited: nothing is half-made.
+ * `skipped` are people who already belong to the space.
+ */
+export const BulkInvitationResultSchema = z.object({
+  invited: z.number().int(),
+  /** How many would be invited: on a dry run, or when problems stopped the sending. */
+  ready: z.number().int(),
+  skipped: z.number().int(),
+  errors: z.array(z.object({ line: z.number().int(), code: BulkLineProblemSchema })),
+});
+export type BulkInvitationResult = z.infer<typeof BulkInvitationResultSchema>;

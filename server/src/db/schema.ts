@@ -133,6 +133,11 @@ export interface SpaceInvitationsTable {
   expires_at: Date;
   accepted_at: Date | null;
   accepted_by: string | null;
+  /** From a bulk invitation: what the account created from it starts with. */
+  display_name: string | null;
+  organisation_name: string | null;
+  territory: string | null;
+  fantastic_role: string | null;
 }
 export type SpaceInvitationRow = Selectable<SpaceInvitationsTable>;
 

@@ -365,6 +365,22 @@ const CASES: Case[] = [
     }),
   ),
 
+  {
+    route: 'POST /api/spaces/:slug/invitations/bulk',
+    prepare: async ({ hit, tag }) => {
+      const { who, space } = await spaceOf('animateur');
+      return {
+        send: (i) =>
+          hit(who, 'POST', `/api/spaces/${space.slug}/invitations/bulk`, {
+            rows: [{ email: `cohorte.${tag}.${i}@exemple.fr` }],
+          }),
+        stored: () =>
+          count(
+            sql`select count(*)::int as n from pgboss.job where name = 'spaces.invite' and data->>'email' like ${`cohorte.${tag}.%`}`,
+          ),
+      };
+    },
+  },
   // ── Organisations ───────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/organisations',

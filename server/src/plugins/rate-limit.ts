@@ -104,6 +104,8 @@ export function quotaTable(settings: Config['rateLimits']) {
     members: write(200, 1000, HOUR),
     /** Per inviter, and at most 3 mails a day from one inviter to one address. */
     invitation: [...write(100, 500, HOUR), accountAndAddress(3, DAY)],
+    /** A whole cohort at once (up to 2,000 people; checking a file is a dry run of the same). */
+    bulkInvitation: write(30, 150, HOUR),
     document: write(30, 300, HOUR),
     /** Named versions and restores. */
     version: write(60, 600, HOUR),

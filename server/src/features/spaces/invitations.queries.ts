@@ -1,5 +1,41 @@
+import type { FantasticRole } from '@atelier/contract';
 import { hashSecret, newSecret } from '../../core/secrets';
 import type { Db } from '../../db/database';
+
+/** What a bulk invitation knows of the person; the account created from it starts with it. */
+export interface InvitedProfile {
+  displayName: string | null;
+  organisation: string | null;
+  territory: string | null;
+  fantasticRole: FantasticRole | null;
+}
+
+/** People of these addresses who are active members of the space already. */
+export const findActiveMemberEmails = (db: Db, spaceId: string, emails: string[]) =>
+  emails.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('users')
+        .innerJoin('memberships', 'memberships.user_id', 'users.id')
+        .select('users.email')
+        .where('memberships.space_id', '=', spaceId)
+        .where('memberships.status', '=', 'active')
+        .where('users.email', 'in', emails)
+        .execute();
+
+/** Addresses invited to the space since `since` whose invitation is still open. */
+export const findOpenInvitationEmails = (db: Db, spaceId: string, emails: string[], since: Date) =>
+  emails.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('space_invitations')
+        .select('email')
+        .where('space_id', '=', spaceId)
+        .where('email', 'in', emails)
+        .where('created_at', '>', since)
+        .where('accepted_at', 'is', null)
+        .where('expires_at', '>', new Date())
+        .execute();
 
 /**
  * Creates an invitation and returns its secret (sent by mail, never stored). Earlier open
@@ -7,7 +43,14 @@ import type { Db } from '../../db/database';
  */
 export async function createInvitation(
   db: Db,
-  values: { spaceId: string; email: string; role: 'animateur' | 'membre'; invitedBy: string; ttlMs: number },
+  values: {
+    spaceId: string;
+    email: string;
+    role: 'animateur' | 'membre';
+    invitedBy: string;
+    ttlMs: number;
+    profile?: InvitedProfile | undefined;
+  },
 ) {
   const now = new Date();
   await db
@@ -28,6 +71,10 @@ export async function createInvitation(
       token_hash: hashSecret(token),
       invited_by: values.invitedBy,
       expires_at: new Date(now.getTime() + values.ttlMs),
+      display_name: values.profile?.displayName ?? null,
+      organisation_name: values.profile?.organisation ?? null,
+      territory: values.profile?.territory ?? null,
+      fantastic_role: values.profile?.fantasticRole ?? null,
     })
     .returning(['id', 'email', 'role', 'created_at', 'expires_at'])
     .executeTakeFirstOrThrow();
@@ -47,6 +94,9 @@ export const findLiveInvitation = (db: Db, token: string) =>
       'space_invitations.expires_at',
       'space_invitations.created_at',
       'space_invitations.space_id',
+      'space_invitations.organisation_name',
+      'space_invitations.territory',
+      'space_invitations.fantastic_role',
       'inviter.id as inviter_id',
       'inviter.display_name as inviter_name',
     ])
@@ -68,3 +118,19 @@ export const consumeInvitation = (db: Db, id: string, userId: string) =>
     .where('expires_at', '>', new Date())
     .returning(['id', 'space_id', 'role', 'invited_by'])
     .executeTakeFirst();
+
+/** The profile a bulk invitation carried, on the account just created from it. */
+export const applyInvitedProfile = (
+  db: Db,
+  userId: string,
+  profile: { organisation_name: string | null; territory: string | null; fantastic_role: string | null },
+) =>
+  db
+    .updateTable('users')
+    .set({
+      organisation_name: profile.organisation_name,
+      territory: profile.territory,
+      fantastic_role: profile.fantastic_role,
+    })
+    .where('id', '=', userId)
+    .execute();

@@ -1,4 +1,7 @@
 import {
+  BulkInvitationBodySchema,
+  BulkInvitationQuerySchema,
+  BulkInvitationResultSchema,
   InvitationAcceptBodySchema,
   InvitationAcceptResponseSchema,
   InvitationCreateBodySchema,
@@ -11,12 +14,48 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { toUser } from '../accounts/accounts.service';
+import { type BulkInvitationsDeps, inviteInBulk, issueQueuedInvitation, rowsFromCsv } from './bulk-invitations.service';
 import * as invitations from './invitations.service';
 
-export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: invitations.InvitationsDeps }> = async (
-  app,
-  { deps },
-) => {
+/** A cohort's CSV of 2,000 lines is well under this. */
+const CSV_MAX_BYTES = 1024 * 1024;
+
+export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: BulkInvitationsDeps }> = async (app, { deps }) => {
+  app.jobs.work('spaces.invite', (job) => issueQueuedInvitation(deps, job.data));
+  // Only in this plugin: a CSV body becomes the same { rows } as the JSON one.
+  app.addContentTypeParser('text/csv', { parseAs: 'string', bodyLimit: CSV_MAX_BYTES }, (_request, body, done) => {
+    try {
+      done(null, { rows: rowsFromCsv(String(body)) });
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  app.post(
+    '/spaces/:slug/invitations/bulk',
+    {
+      config: { quota: 'bulkInvitation' },
+      bodyLimit: CSV_MAX_BYTES,
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Invite many people at once, from rows or a CSV (animateur·ices, admins); dryRun=true to check only',
+        params: SpaceSlugParamsSchema,
+        querystring: BulkInvitationQuerySchema,
+        body: BulkInvitationBodySchema,
+        response: { 200: BulkInvitationResultSchema, ...errorResponses },
+      },
+    },
+    async (request) =>
+      inviteInBulk(deps, {
+        actor: actorFrom(request.auth),
+        slug: request.params.slug,
+        rows: request.body.rows,
+        role: request.query.role ?? 'membre',
+        dryRun: request.query.dryRun === 'true',
+      }),
+  );
+
   app.post(
     '/spaces/:slug/invitations',
     {

@@ -14,7 +14,13 @@ import { type Actor, canInviteToSpace, decideInvitationAcceptance } from '../../
 import { findUserByEmail, findUserById } from '../accounts/accounts.queries';
 import { insertAccount } from '../accounts/accounts.service';
 import { hashPassword } from '../accounts/passwords';
-import { consumeInvitation, createInvitation, findLiveInvitation } from './invitations.queries';
+import {
+  applyInvitedProfile,
+  consumeInvitation,
+  createInvitation,
+  findLiveInvitation,
+  type InvitedProfile,
+} from './invitations.queries';
 import { findMembership, insertMembership, updateMembership } from './memberships.queries';
 import { loadSpaceContext, spaceArchived } from './spaces.access';
 import type { SpacesMailer } from './spaces.mail';
@@ -54,21 +60,15 @@ export async function inviteToSpace(
     }
   }
   const inviterName = inviter?.display_name ?? 'Atelier des transitions';
-  const invitation = await deps.db.transaction().execute(async (trx) => {
-    const created = await createInvitation(trx, {
-      spaceId: context.space.id,
+  const invitation = await deps.db.transaction().execute((trx) =>
+    issueInvitation(trx, deps.mailer, {
+      space: context.space,
       email,
       role,
-      invitedBy: context.actor!.id,
-      ttlMs: VALID_DAYS * 24 * 60 * 60 * 1000,
-    });
-    await deps.mailer.sendInvitation(
-      trx,
-      { email, displayName: invitee?.display_name ?? null, locale: invitee?.locale ?? 'fr' },
-      { space: context.space, inviterName, role, token: created.token, validDays: VALID_DAYS },
-    );
-    return created;
-  });
+      inviter: { id: context.actor!.id, name: inviterName },
+      recipient: { displayName: invitee?.display_name ?? null, locale: invitee?.locale ?? 'fr' },
+    }),
+  );
   return {
     id: invitation.id,
     email: invitation.email,
@@ -77,6 +77,44 @@ export async function inviteToSpace(
     createdAt: invitation.created_at.toISOString(),
     expiresAt: invitation.expires_at.toISOString(),
   };
+}
+
+/**
+ * Writes the invitation and its mail in the caller's transaction: the mail leaves (from the
+ * outbox) exactly when the invitation exists.
+ */
+export async function issueInvitation(
+  trx: Db,
+  mailer: SpacesMailer,
+  input: {
+    space: { id: string; slug: string; title: string };
+    email: string;
+    role: MembershipRole;
+    inviter: { id: string; name: string };
+    recipient: { displayName: string | null; locale: 'fr' | 'en' };
+    profile?: InvitedProfile;
+  },
+) {
+  const created = await createInvitation(trx, {
+    spaceId: input.space.id,
+    email: input.email,
+    role: input.role,
+    invitedBy: input.inviter.id,
+    ttlMs: VALID_DAYS * 24 * 60 * 60 * 1000,
+    profile: input.profile,
+  });
+  await mailer.sendInvitation(
+    trx,
+    { email: input.email, ...input.recipient },
+    {
+      space: input.space,
+      inviterName: input.inviter.name,
+      role: input.role,
+      token: created.token,
+      validDays: VALID_DAYS,
+    },
+  );
+  return created;
 }
 
 async function loadInvitation(db: Db, token: string) {
@@ -151,6 +189,9 @@ export async function acceptInvitation(
   return deps.db.transaction().execute(async (trx) => {
     const createdUser =
       account && passwordHash ? await insertAccount(trx, { email: invitation.email, passwordHash, ...account }) : null;
+    if (createdUser && (invitation.organisation_name || invitation.territory || invitation.fantastic_role)) {
+      await applyInvitedProfile(trx, createdUser.id, invitation);
+    }
     const userId = createdUser?.id ?? input.signedIn!.id;
     const used = await consumeInvitation(trx, invitation.id, userId);
     if (!used) throw invalidToken();

@@ -90,5 +90,5 @@ export const spacesRoutes: FastifyPluginAsyncZod<SpacesRoutesOptions> = async (a
   );
 
   await app.register(membershipsRoutes, { deps });
-  await app.register(invitationsRoutes, { deps });
+  await app.register(invitationsRoutes, { deps: { ...deps, jobs: app.jobs } });
 };

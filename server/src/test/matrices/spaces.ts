@@ -133,6 +133,15 @@ const routes: Route[] = [
     expect: manage(201),
   },
   {
+    method: 'POST',
+    path: '/api/spaces/:slug/invitations/bulk',
+    note: 'a dry run: checks the lines, invites nobody',
+    params: spaceSlug,
+    query: () => ({ dryRun: 'true' }),
+    body: () => ({ rows: [{ email: 'cohorte@exemple.fr', role4F: 'elu' }] }),
+    expect: manage(200),
+  },
+  {
     method: 'GET',
     path: '/api/invitations/:token',
     params: async (c) => ({ token: await c.fixture.invitationToken(c.actor) }),

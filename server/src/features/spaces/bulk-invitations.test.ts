@@ -1,0 +1,160 @@
+import { BulkInvitationResultSchema } from '@atelier/contract';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, type TestPerson } from '../../test/factories/people';
+import { addMembership, createSpace } from '../../test/factories/spaces';
+import { createJobsTestApp, type JobsTestApp } from '../../test/jobs';
+import { mailsTo } from '../../test/outbox';
+
+/**
+ * A cohort invited from one CSV: every line checked and named when wrong, nothing sent while
+ * any line is, then one invitation and one mail per person through the queue; the account
+ * created from an invitation starts with what the file said of the person.
+ */
+
+let ctx: JobsTestApp;
+let animateur: TestPerson;
+let space: { id: string; slug: string };
+const db = () => ctx.database.db;
+
+beforeAll(async () => {
+  ctx = await createJobsTestApp({ env: { PUBLIC_URL: 'https://atelier.exemple.fr' } });
+  animateur = await createPerson(ctx, { displayName: 'Alix Animatrice' });
+  space = await createSpace(db(), { visibility: 'private', joinPolicy: 'invite', title: 'Cohorte Occitanie 2027' });
+  await addMembership(db(), space.id, animateur.id, { role: 'animateur' });
+});
+afterAll(() => ctx?.close());
+
+const bulk = (body: string | object, query = '', who: TestPerson | null = animateur) =>
+  ctx.app.inject({
+    method: 'POST',
+    url: `/api/spaces/${space.slug}/invitations/bulk${query}`,
+    headers: {
+      ...(who?.headers ?? {}),
+      ...(typeof body === 'string' ? { 'content-type': 'text/csv' } : {}),
+    },
+    payload: body,
+  });
+
+/** A cohort of `n` territories' « 4 Fantastiques », as a French spreadsheet exports it. */
+const cohortCsv = (n: number, tag: string) =>
+  [
+    'Courriel;Nom;Organisation;Territoire;Rôle 4F',
+    ...Array.from({ length: n }, (_, index) => {
+      const role = ['Élu·e', 'agent', 'État territorial', 'acteur·ice'][index % 4];
+      return `p${index}.${tag}@exemple.fr;Personne ${index};Commune ${Math.floor(index / 4)};Territoire ${Math.floor(index / 4)};${role}`;
+    }),
+  ].join('\n');
+
+describe('bulk invitations', () => {
+  it('checks a file without sending, then invites a cohort of 60 through the queue', async () => {
+    const csv = cohortCsv(60, 'cohorte');
+    const dry = await bulk(csv, '?dryRun=true');
+    expect(dry.statusCode, dry.body).toBe(200);
+    expect(BulkInvitationResultSchema.parse(dry.json())).toEqual({ invited: 0, ready: 60, skipped: 0, errors: [] });
+    expect(await mailsTo(db(), 'p0.cohorte@exemple.fr')).toEqual([]);
+
+    const sent = await bulk(csv);
+    expect(sent.json()).toEqual({ invited: 60, ready: 60, skipped: 0, errors: [] });
+    await expect.poll(async () => (await mailsTo(db(), 'p59.cohorte@exemple.fr')).length, { timeout: 30_000 }).toBe(1);
+    const [mail] = await mailsTo(db(), 'p1.cohorte@exemple.fr');
+    expect(mail?.text_body).toContain('Bonjour Personne 1,');
+    expect(mail?.text_body).toContain('Alix Animatrice vous invite à rejoindre');
+    await expect
+      .poll(async () =>
+        Number(
+          (
+            await db()
+              .selectFrom('space_invitations')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .where('space_id', '=', space.id)
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      )
+      .toBe(60);
+
+    // The same file again mails nobody twice: everyone was invited here today.
+    const again = await bulk(csv);
+    expect(again.json()).toEqual({ invited: 0, ready: 0, skipped: 60, errors: [] });
+  });
+
+  it('names every line that is wrong, and sends nothing while one is', async () => {
+    const csv = [
+      'email,displayName,organisation,territory,role4F',
+      'bonne.adresse@exemple.fr,Bonne Adresse,Ville de Test,Drôme,elu',
+      'pas-une-adresse,Quelqu’un,,,',
+      'bonne.adresse@exemple.fr,Doublon,,,',
+      `long.nom@exemple.fr,${'x'.repeat(200)},,,`,
+      'role.inconnu@exemple.fr,Rôle Inconnu,,,Super-héros',
+      '"<script>alert(1)</script>@exemple.fr",Hostile,,,',
+    ].join('\n');
+    const response = await bulk(csv);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      invited: 0,
+      ready: 1,
+      skipped: 0,
+      errors: [
+        { line: 3, code: 'invalid_email' },
+        { line: 4, code: 'duplicate_email' },
+        { line: 5, code: 'invalid_name' },
+        { line: 6, code: 'unknown_role4F' },
+        { line: 7, code: 'invalid_email' },
+      ],
+    });
+    expect(await mailsTo(db(), 'bonne.adresse@exemple.fr')).toEqual([]);
+  });
+
+  it('refuses a file it cannot read, without a header, or too long, with a 400 that says why', async () => {
+    const unreadable = await bulk('email\n"jamais fermé@exemple.fr\n');
+    expect([unreadable.statusCode, unreadable.json().error.code]).toEqual([400, 'invalid_input']);
+    const headless = await bulk('a@exemple.fr;Alice\n');
+    expect(headless.json().error.details.body[0]).toMatch(/email/);
+    const tooMany = await bulk({ rows: Array.from({ length: 2001 }, (_, i) => ({ email: `n${i}@exemple.fr` })) });
+    expect(tooMany.statusCode).toBe(400);
+    const empty = await bulk('email\n');
+    expect(empty.statusCode).toBe(400);
+  });
+
+  it('gives the account created from an invitation what the file said, and skips members', async () => {
+    const member = await createPerson(ctx);
+    await addMembership(db(), space.id, member.id);
+    const response = await bulk({
+      rows: [
+        { email: member.email, displayName: 'Déjà Membre' },
+        {
+          email: 'camille.terrain@exemple.fr',
+          displayName: 'Camille',
+          organisation: 'PETR du Pays',
+          territory: 'Aveyron',
+          role4F: 'Agent·e',
+        },
+      ],
+    });
+    expect(response.json()).toEqual({ invited: 1, ready: 1, skipped: 1, errors: [] });
+    await expect
+      .poll(async () => (await mailsTo(db(), 'camille.terrain@exemple.fr')).length, { timeout: 30_000 })
+      .toBe(1);
+    const [mail] = await mailsTo(db(), 'camille.terrain@exemple.fr');
+    const token = mail?.text_body.match(/invitation\?token=([\w-]+)/)?.[1];
+    const accepted = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: { displayName: 'Camille Terrain', password: 'transition-2030!', acceptCharter: true },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const user = await db()
+      .selectFrom('users')
+      .select(['organisation_name', 'territory', 'fantastic_role'])
+      .where('email', '=', 'camille.terrain@exemple.fr')
+      .executeTakeFirstOrThrow();
+    expect(user).toEqual({ organisation_name: 'PETR du Pays', territory: 'Aveyron', fantastic_role: 'agent' });
+  });
+
+  it('is for the space’s animateur·ices and admins only', async () => {
+    const member = await createPerson(ctx);
+    await addMembership(db(), space.id, member.id);
+    expect((await bulk({ rows: [{ email: 'x@exemple.fr' }] }, '', member)).statusCode).toBe(403);
+    expect((await bulk({ rows: [{ email: 'x@exemple.fr' }] }, '', null)).statusCode).toBe(401);
+  });
+});
