@@ -72,4 +72,62 @@ describe('the allies in the browser', () => {
       .waitFor();
     expect(member.problems).toEqual([]);
   });
+
+  it('lets an animateur invite a cohort of 60 from one CSV, every wrong line named before anything leaves', async () => {
+    await suite.asAdmin('POST', '/api/spaces', {
+      kind: 'cohorte',
+      title: 'Cohorte Bretagne 2027',
+      slug: 'cohorte-bretagne-2027',
+      visibility: 'members',
+      joinPolicy: 'invite',
+    });
+    const animateur = await suite.person('Armelle Animatrice');
+    await suite.asAdmin('POST', '/api/spaces/cohorte-bretagne-2027/invitations', {
+      email: animateur.email,
+      role: 'animateur',
+    });
+    const mailbox = await animateur.page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(animateur.email)}`);
+    const token = (await mailbox.text()).match(/invitation\?token=([\w-]+)/)?.[1];
+    expect(token).toBeTruthy();
+    const accepted = await animateur.page.request.post(`/api/invitations/${token}/accept`, {
+      headers: { 'x-csrf-token': animateur.csrfToken },
+    });
+    expect(accepted.status(), await accepted.text()).toBe(200);
+
+    const page = animateur.page;
+    await page.goto('/espaces/cohorte-bretagne-2027?onglet=animation');
+    await page.getByRole('heading', { level: 2, name: 'Inviter une cohorte' }).waitFor();
+    const roles = ['élu·e', 'agent·e', 'État territorial', 'acteur·ice'];
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) => `cohorte.${i}@exemple.fr;Personne ${i};Commune ${Math.floor(i / 4)};Finistère;${roles[i % 4]}`,
+    );
+    const field = page.getByLabel('Lignes du fichier (CSV)');
+    await field.fill(['courriel;nom;organisation;territoire;rôle 4F', ...lines, 'pas-une-adresse;X;;;'].join('\n'));
+    await page.getByRole('button', { name: 'Vérifier les lignes' }).click();
+    await page.getByText('Ligne 62 : adresse courriel invalide').waitFor();
+    expect(await page.getByRole('button', { name: /Envoyer les/ }).count()).toBe(0);
+
+    // The file, fixed and chosen from the disk this time.
+    await page.getByLabel('Choisir un fichier CSV').setInputFiles({
+      name: 'cohorte.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['courriel;nom;organisation;territoire;rôle 4F', ...lines].join('\n')),
+    });
+    await page.getByRole('button', { name: 'Vérifier les lignes' }).click();
+    await page.getByText('60 invitations prêtes.').waitFor();
+    await expectNoAxeViolations(page, '/espaces/cohorte-bretagne-2027?onglet=animation (cohorte)');
+    await page.getByRole('button', { name: 'Envoyer les 60 invitations' }).click();
+    await page.getByText('60 invitations partent').waitFor();
+    await expect
+      .poll(
+        async () => {
+          const mails = await page.request.get('/api/dev/mailbox?to=cohorte.59%40exemple.fr');
+          return (await mails.text()).includes('Cohorte Bretagne 2027');
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(animateur.problems).toEqual([]);
+  });
 });

@@ -92,7 +92,7 @@ const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export interface RequestOptions<T> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Sent as JSON, or as multipart/form-data when it is a FormData (the browser sets the boundary). */
+  /** Sent as JSON, as multipart/form-data when it is a FormData, or as its own type when it is a Blob. */
   body?: unknown;
   schema?: Parser<T>;
   signal?: AbortSignal;
@@ -114,8 +114,10 @@ export async function request<T = unknown>(path: string, options: RequestOptions
 
 async function send<T>(path: string, method: string, options: RequestOptions<T>): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  const form = options.body instanceof FormData ? options.body : undefined;
-  if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
+  // FormData goes as multipart (the browser sets the boundary), a Blob as its own type (a CSV).
+  const form = options.body instanceof FormData || options.body instanceof Blob ? options.body : undefined;
+  if (options.body instanceof Blob) headers['content-type'] = options.body.type;
+  else if (options.body !== undefined && !form) headers['content-type'] = 'application/json';
   if (STATE_CHANGING.has(method) && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;

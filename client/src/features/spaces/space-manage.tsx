@@ -9,6 +9,7 @@ import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { RadioField } from '../../ui/radio-field';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { BulkInvite } from './bulk-invite';
 import { createRequestsStore, type SpaceStore } from './space.store';
 import { draftFromSpace, type SpaceDraft, spaceChanges } from './space-draft';
 import { SPACE_FIELD_MESSAGES, type SpaceField, SpaceFields, validateDraft } from './space-form';
@@ -274,6 +275,7 @@ export function SpaceManage(props: { store: SpaceStore }) {
     <div class="manage">
       <JoinRequests store={props.store} />
       <InviteForm store={props.store} />
+      <BulkInvite store={props.store} />
       <EditForm store={props.store} />
       <ArchiveSection store={props.store} />
     </div>

@@ -1,5 +1,6 @@
 import {
   ApproveResponseSchema,
+  BulkInvitationResultSchema,
   InvitationResponseSchema,
   type JoinRequest,
   JoinRequestListSchema,
@@ -16,7 +17,7 @@ import {
 } from '@atelier/contract';
 import { createResource, createSignal } from 'solid-js';
 import { createStore, produce } from 'solid-js/store';
-import { api } from '../../lib/api';
+import { api, request } from '../../lib/api';
 import { session } from '../accounts/session.store';
 import { countAfter, expectedMembership } from './membership-state';
 
@@ -120,6 +121,14 @@ export function createSpaceStore(slug: () => string) {
 
     invite: async (email: string, role: MembershipRole) =>
       (await api.post(`${spacePath(slug())}/invitations`, { email, role }, InvitationResponseSchema)).invitation,
+
+    /** A cohort's CSV: checked only (`dryRun`), or sent. */
+    inviteFromCsv: (csv: string, dryRun: boolean) =>
+      request(`${spacePath(slug())}/invitations/bulk${dryRun ? '?dryRun=true' : ''}`, {
+        method: 'POST',
+        body: new Blob([csv], { type: 'text/csv' }),
+        schema: BulkInvitationResultSchema,
+      }),
   };
 }
 export type SpaceStore = ReturnType<typeof createSpaceStore>;
