@@ -325,3 +325,12 @@ export const BulkInvitationResultSchema = z.object({
   errors: z.array(z.object({ line: z.number().int(), code: BulkLineProblemSchema })),
 });
 export type BulkInvitationResult = z.infer<typeof BulkInvitationResultSchema>;
+
+/** `GET /api/spaces/:slug/invitations` (animateur·ices, admins): the open invitations, newest first. */
+export const OpenInvitationSchema = InvitationSchema.extend({
+  /** The name a bulk invitation gave, if any. */
+  displayName: z.string().nullable(),
+});
+export type OpenInvitation = z.infer<typeof OpenInvitationSchema>;
+export const OpenInvitationListSchema = z.object({ items: z.array(OpenInvitationSchema) });
+export const InvitationIdParamsSchema = z.object({ slug: SpaceSlugSchema, id: z.uuid() });

@@ -381,6 +381,38 @@ const CASES: Case[] = [
       };
     },
   },
+  ...(
+    [
+      ['POST', '/remind', 200],
+      ['DELETE', '', 204],
+    ] as const
+  ).map(
+    ([method, suffix, ok]): Case => ({
+      route: `${method} /api/spaces/:slug/invitations/:id${suffix}`,
+      ok,
+      prepare: async ({ max, hit, tag }) => {
+        const { who, space } = await spaceOf('animateur');
+        const ids = await inTurn(max + 1, async (i) => {
+          const { id } = await createInvitation(db(), {
+            spaceId: space.id,
+            email: `relance.${tag}.${i}@exemple.fr`,
+            role: 'membre',
+            invitedBy: who.id,
+            ttlMs: 14 * 86_400_000,
+          });
+          await sql`update space_invitations set created_at = now() - interval '2 days' where id = ${id}`.execute(db());
+          return id;
+        });
+        return {
+          send: (i) => hit(who, method, `/api/spaces/${space.slug}/invitations/${ids[i]}${suffix}`),
+          stored: () =>
+            rows(
+              sql`select email, expires_at > now() as open from space_invitations where space_id = ${space.id} order by email, created_at`,
+            ),
+        };
+      },
+    }),
+  ),
   // ── Organisations ───────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/organisations',

@@ -134,3 +134,46 @@ export const applyInvitedProfile = (
     })
     .where('id', '=', userId)
     .execute();
+
+/** The space's invitations not used and not expired, with who sent them. */
+const openInvitations = (db: Db, spaceId: string) =>
+  db
+    .selectFrom('space_invitations')
+    .leftJoin('users as inviter', 'inviter.id', 'space_invitations.invited_by')
+    .select([
+      'space_invitations.id',
+      'space_invitations.email',
+      'space_invitations.role',
+      'space_invitations.display_name',
+      'space_invitations.organisation_name',
+      'space_invitations.territory',
+      'space_invitations.fantastic_role',
+      'space_invitations.created_at',
+      'space_invitations.expires_at',
+      'inviter.id as inviter_id',
+      'inviter.display_name as inviter_name',
+    ])
+    .where('space_invitations.space_id', '=', spaceId)
+    .where('space_invitations.accepted_at', 'is', null)
+    .where('space_invitations.expires_at', '>', new Date());
+
+/** The open invitations, newest first. */
+export const listOpenInvitations = (db: Db, spaceId: string) =>
+  openInvitations(db, spaceId).orderBy('space_invitations.created_at', 'desc').limit(2000).execute();
+
+export const findOpenInvitation = (db: Db, spaceId: string, id: string) =>
+  openInvitations(db, spaceId).where('space_invitations.id', '=', id).executeTakeFirst();
+
+/** Ends an open invitation of the space now; false when there was none. */
+export async function revokeOpenInvitation(db: Db, spaceId: string, id: string): Promise<boolean> {
+  const now = new Date();
+  const result = await db
+    .updateTable('space_invitations')
+    .set({ expires_at: now })
+    .where('id', '=', id)
+    .where('space_id', '=', spaceId)
+    .where('accepted_at', 'is', null)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}

@@ -5,12 +5,16 @@ import {
   InvitationAcceptBodySchema,
   InvitationAcceptResponseSchema,
   InvitationCreateBodySchema,
+  InvitationIdParamsSchema,
   InvitationParamsSchema,
   InvitationPreviewSchema,
   InvitationResponseSchema,
+  OpenInvitationListSchema,
+  OpenInvitationSchema,
   SpaceSlugParamsSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { toUser } from '../accounts/accounts.service';
@@ -77,6 +81,54 @@ export const invitationsRoutes: FastifyPluginAsyncZod<{ deps: BulkInvitationsDep
       });
       reply.status(201);
       return { invitation };
+    },
+  );
+
+  app.get(
+    '/spaces/:slug/invitations',
+    {
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'The invitations not accepted yet, newest first (animateur·ices, admins)',
+        params: SpaceSlugParamsSchema,
+        response: { 200: OpenInvitationListSchema, ...errorResponses },
+      },
+    },
+    async (request) => invitations.listInvitations(deps, { actor: actorFrom(request.auth), slug: request.params.slug }),
+  );
+
+  app.post(
+    '/spaces/:slug/invitations/:id/remind',
+    {
+      config: { quota: 'members' },
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Mail a new link to someone invited more than a day ago (animateur·ices, admins)',
+        params: InvitationIdParamsSchema,
+        response: { 200: z.object({ invitation: OpenInvitationSchema }), ...errorResponses },
+      },
+    },
+    async (request) => invitations.remindInvitation(deps, { actor: actorFrom(request.auth), ...request.params }),
+  );
+
+  app.delete(
+    '/spaces/:slug/invitations/:id',
+    {
+      config: { quota: 'members' },
+      ...signedIn,
+      schema: {
+        tags: ['spaces'],
+        summary: 'Cancel an invitation: its link stops working (animateur·ices, admins)',
+        params: InvitationIdParamsSchema,
+        response: { 204: z.null().describe('done'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await invitations.revokeInvitation(deps, { actor: actorFrom(request.auth), ...request.params });
+      reply.status(204);
+      return null;
     },
   );
 

@@ -1,10 +1,12 @@
-import type {
-  Invitation,
-  InvitationAcceptBody,
-  InvitationPreview,
-  Membership,
-  MembershipRole,
-  SpaceSummary,
+import {
+  FantasticRoleSchema,
+  type Invitation,
+  type InvitationAcceptBody,
+  type InvitationPreview,
+  type Membership,
+  type MembershipRole,
+  type OpenInvitation,
+  type SpaceSummary,
 } from '@atelier/contract';
 import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
@@ -19,7 +21,10 @@ import {
   consumeInvitation,
   createInvitation,
   findLiveInvitation,
+  findOpenInvitation,
   type InvitedProfile,
+  listOpenInvitations,
+  revokeOpenInvitation,
 } from './invitations.queries';
 import { findMembership, insertMembership, updateMembership } from './memberships.queries';
 import { loadSpaceContext, spaceArchived } from './spaces.access';
@@ -115,6 +120,80 @@ export async function issueInvitation(
     },
   );
   return created;
+}
+
+type OpenInvitationRow = Awaited<ReturnType<typeof listOpenInvitations>>[number];
+
+const toOpenInvitation = (row: OpenInvitationRow): OpenInvitation => ({
+  id: row.id,
+  email: row.email,
+  role: row.role,
+  displayName: row.display_name,
+  invitedBy: row.inviter_id && row.inviter_name ? { id: row.inviter_id, displayName: row.inviter_name } : null,
+  createdAt: row.created_at.toISOString(),
+  expiresAt: row.expires_at.toISOString(),
+});
+
+/** The space, for those who may invite to it (animateur·ices, admins); 404/403 otherwise. */
+async function loadInvitingContext(db: Db, actor: Actor, slug: string) {
+  const context = await loadSpaceContext(db, { slug }, actor);
+  authorize(context, canInviteToSpace(context.actor, context.facts, context.membership));
+  return context;
+}
+
+/** `GET /spaces/:slug/invitations`: who was invited and has not come yet. */
+export async function listInvitations(deps: Pick<InvitationsDeps, 'db'>, input: { actor: Actor; slug: string }) {
+  const context = await loadInvitingContext(deps.db, input.actor, input.slug);
+  return { items: (await listOpenInvitations(deps.db, context.space.id)).map(toOpenInvitation) };
+}
+
+/** A reminder at most once a day per person: a new link, the earlier one stops working. */
+const REMIND_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * `POST /spaces/:slug/invitations/:id/remind`: mails the person a new link (valid 14 days
+ * again) with the same role and profile; 409 when the last one left less than a day ago.
+ */
+export async function remindInvitation(deps: InvitationsDeps, input: { actor: Actor; slug: string; id: string }) {
+  const context = await loadInvitingContext(deps.db, input.actor, input.slug);
+  if (context.space.status === 'archived') throw spaceArchived();
+  const open = await findOpenInvitation(deps.db, context.space.id, input.id);
+  if (!open) throw new AppError('not_found', 'no such open invitation');
+  if (Date.now() - open.created_at.getTime() < REMIND_AFTER_MS) {
+    throw new AppError('conflict', 'this person was invited less than a day ago');
+  }
+  const [inviter, invitee] = await Promise.all([
+    findUserById(deps.db, context.actor!.id),
+    findUserByEmail(deps.db, open.email),
+  ]);
+  const created = await deps.db.transaction().execute((trx) =>
+    issueInvitation(trx, deps.mailer, {
+      space: context.space,
+      email: open.email,
+      role: open.role,
+      inviter: { id: context.actor!.id, name: inviter?.display_name ?? 'Atelier des transitions' },
+      recipient: { displayName: invitee?.display_name ?? open.display_name, locale: invitee?.locale ?? 'fr' },
+      profile: {
+        displayName: open.display_name,
+        organisation: open.organisation_name,
+        territory: open.territory,
+        fantasticRole: FantasticRoleSchema.safeParse(open.fantastic_role).data ?? null,
+      },
+    }),
+  );
+  const row = await findOpenInvitation(deps.db, context.space.id, created.id);
+  return { invitation: toOpenInvitation(row!) };
+}
+
+/** `DELETE /spaces/:slug/invitations/:id`: the link stops working at once. */
+export async function revokeInvitation(
+  deps: Pick<InvitationsDeps, 'db'>,
+  input: { actor: Actor; slug: string; id: string },
+) {
+  const context = await loadInvitingContext(deps.db, input.actor, input.slug);
+  if (!(await revokeOpenInvitation(deps.db, context.space.id, input.id))) {
+    throw new AppError('not_found', 'no such open invitation');
+  }
 }
 
 async function loadInvitation(db: Db, token: string) {

@@ -13,6 +13,8 @@ interface Fixture {
   target: TestPerson;
   /** A live invitation link for the actor's own address (a new address for anonymous). */
   invitationToken(actor: Actor): Promise<string>;
+  /** An open invitation of someone else, sent two days ago (so that it may be reminded). */
+  openInvitationId(): Promise<string>;
 }
 
 type Route = MatrixRoute<Fixture>;
@@ -143,6 +145,24 @@ const routes: Route[] = [
   },
   {
     method: 'GET',
+    path: '/api/spaces/:slug/invitations',
+    params: spaceSlug,
+    expect: manage(200),
+  },
+  {
+    method: 'POST',
+    path: '/api/spaces/:slug/invitations/:id/remind',
+    params: async (c) => ({ ...spaceSlug(c), id: await c.fixture.openInvitationId() }),
+    expect: manage(200),
+  },
+  {
+    method: 'DELETE',
+    path: '/api/spaces/:slug/invitations/:id',
+    params: async (c) => ({ ...spaceSlug(c), id: await c.fixture.openInvitationId() }),
+    expect: manage(204),
+  },
+  {
+    method: 'GET',
     path: '/api/invitations/:token',
     params: async (c) => ({ token: await c.fixture.invitationToken(c.actor) }),
     expect: everyone([200, 200, 200, 200, 200, 200]),
@@ -182,6 +202,22 @@ export const spacesMatrix = defineMatrix<Fixture>({
           ttlMs: 60_000,
         });
         return token;
+      },
+      async openInvitationId() {
+        anonymousInvitations += 1;
+        const { id } = await createInvitation(db, {
+          spaceId: space.id,
+          email: `rappel.${anonymousInvitations}@exemple.fr`,
+          role: 'membre',
+          invitedBy: people.animateur.id,
+          ttlMs: 14 * 86_400_000,
+        });
+        await db
+          .updateTable('space_invitations')
+          .set({ created_at: new Date(Date.now() - 2 * 86_400_000) } as never)
+          .where('id', '=', id)
+          .execute();
+        return id;
       },
     };
   },
