@@ -128,6 +128,23 @@ describe('the allies in the browser', () => {
         { timeout: 30_000 },
       )
       .toBe(true);
+
+    // The invitations wait in the list below: one is cancelled, its link stops working.
+    const open = page.getByRole('region', { name: 'Invitations en attente' });
+    await expect
+      .poll(
+        async () => {
+          await open.getByRole('button', { name: 'Actualiser la liste' }).click();
+          return open.getByText('60 personnes invitées n’ont pas encore rejoint l’espace.').count();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(1);
+    await open.getByRole('button', { name: 'Annuler l’invitation de Personne 0' }).click();
+    await open.getByText('L’invitation de Personne 0 est annulée : son lien ne fonctionne plus.').waitFor();
+    await open.getByText('59 personnes invitées n’ont pas encore rejoint l’espace.').waitFor();
+    await open.getByRole('button', { name: 'Relancer Personne 1', exact: true }).click();
+    await open.getByText('Personne 1 a été invité·e il y a moins d’un jour : relancez demain.').waitFor();
     expect(animateur.problems).toEqual([]);
   });
 });

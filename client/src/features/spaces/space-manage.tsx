@@ -10,6 +10,7 @@ import { RadioField } from '../../ui/radio-field';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
 import { BulkInvite } from './bulk-invite';
+import { OpenInvitations } from './open-invitations';
 import { createRequestsStore, type SpaceStore } from './space.store';
 import { draftFromSpace, type SpaceDraft, spaceChanges } from './space-draft';
 import { SPACE_FIELD_MESSAGES, type SpaceField, SpaceFields, validateDraft } from './space-form';
@@ -276,6 +277,7 @@ export function SpaceManage(props: { store: SpaceStore }) {
       <JoinRequests store={props.store} />
       <InviteForm store={props.store} />
       <BulkInvite store={props.store} />
+      <OpenInvitations store={props.store} />
       <EditForm store={props.store} />
       <ArchiveSection store={props.store} />
     </div>

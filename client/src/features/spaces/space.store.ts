@@ -10,6 +10,7 @@ import {
   MemberResponseSchema,
   type Membership,
   type MembershipRole,
+  OpenInvitationListSchema,
   type SpaceCreateBody,
   type SpaceResponse,
   SpaceResponseSchema,
@@ -121,6 +122,10 @@ export function createSpaceStore(slug: () => string) {
 
     invite: async (email: string, role: MembershipRole) =>
       (await api.post(`${spacePath(slug())}/invitations`, { email, role }, InvitationResponseSchema)).invitation,
+
+    openInvitations: async () => (await api.get(`${spacePath(slug())}/invitations`, OpenInvitationListSchema)).items,
+    remindInvitation: (id: string) => api.post(`${spacePath(slug())}/invitations/${id}/remind`),
+    cancelInvitation: (id: string) => api.delete(`${spacePath(slug())}/invitations/${id}`),
 
     /** A cohort's CSV: checked only (`dryRun`), or sent. */
     inviteFromCsv: (csv: string, dryRun: boolean) =>
