@@ -96,7 +96,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });
       await api.register(questionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(directoryRoutes);
-      await api.register(organisationsRoutes);
+      await api.register(organisationsRoutes, { publicUrl: config.publicUrl });
       await api.register(searchRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);

@@ -53,8 +53,11 @@ const organisationFields = {
   territory: lineText(160).nullable(),
   website: WebsiteSchema.nullable(),
   presentation: multilineText(2000),
-  /** When it signed the alliance's charter (a day). */
-  charterJoinedOn: z.iso.date().nullable(),
+  /** When it signed the alliance's charter (a day; the alliance was born in this century). */
+  charterJoinedOn: z.iso
+    .date()
+    .refine((day) => day >= '2000-01-01' && day <= '2100-12-31', 'a day between 2000 and 2100')
+    .nullable(),
 };
 
 export const OrganisationCreateBodySchema = z.strictObject({

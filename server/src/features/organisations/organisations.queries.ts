@@ -180,14 +180,30 @@ export const findAffiliation = (db: Db, organisationId: string, userId: string) 
     .where('user_id', '=', userId)
     .executeTakeFirst();
 
-/** Asks for a link; a link already there (asked or confirmed) stays as it is. */
-export async function requestAffiliation(db: Db, organisationId: string, userId: string) {
-  await db
+/** Asks for a link; a link already there (asked or confirmed) stays as it is. True when new. */
+export async function requestAffiliation(db: Db, organisationId: string, userId: string): Promise<boolean> {
+  const inserted = await db
     .insertInto('organisation_members')
     .values({ organisation_id: organisationId, user_id: userId, status: 'pending' })
     .onConflict((c) => c.columns(['organisation_id', 'user_id']).doNothing())
+    .returning('user_id')
     .execute();
-  return findAffiliation(db, organisationId, userId);
+  return inserted.length > 0;
+}
+
+/** Who confirms links: its referents, or the first admins when it has none yet. */
+export async function listLinkDeciders(db: Db, organisationId: string) {
+  const columns = ['users.email', 'users.display_name', 'users.locale'] as const;
+  const referents = await db
+    .selectFrom('organisation_members as m')
+    .innerJoin('users', 'users.id', 'm.user_id')
+    .select(columns)
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.referent', '=', true)
+    .limit(10)
+    .execute();
+  if (referents.length > 0) return referents;
+  return db.selectFrom('users').select(columns).where('role', '=', 'admin').orderBy('created_at').limit(3).execute();
 }
 
 /** Confirms an asked link; false when there was none to confirm. */

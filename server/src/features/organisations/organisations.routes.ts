@@ -12,6 +12,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorResponses, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
+import { createOrganisationsMailer } from './organisations.mail';
 import {
   askAffiliation,
   createOrganisation,
@@ -24,8 +25,8 @@ import {
 
 const tags = ['organisations'];
 
-export const organisationsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const deps = { db: app.db };
+export const organisationsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
+  const deps = { db: app.db, mailer: createOrganisationsMailer(app.mail, options.publicUrl) };
 
   app.get(
     '/organisations',

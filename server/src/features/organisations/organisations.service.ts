@@ -22,8 +22,10 @@ import {
   canReadOrganisations,
 } from '../../policy/organisations.policy';
 import type { Actor } from '../../policy/policy';
+import { findUserById } from '../accounts/accounts.queries';
 import { avatarUrl } from '../accounts/avatars.content';
 import { slugify } from '../spaces/slugify';
+import type { OrganisationsMailer } from './organisations.mail';
 import {
   confirmAffiliation,
   countOrganisationsByKind,
@@ -33,6 +35,7 @@ import {
   freeSlug,
   insertOrganisation,
   listActiveSpaces,
+  listLinkDeciders,
   listListedMembers,
   listOrganisationRows,
   listPendingAffiliations,
@@ -43,6 +46,7 @@ import {
 
 export interface OrganisationsDeps {
   db: Db;
+  mailer: OrganisationsMailer;
 }
 
 type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
@@ -201,16 +205,30 @@ export async function editOrganisation(
   return getOrganisation(deps, { actor, slug });
 }
 
-/** `POST /organisations/:slug/affiliation`: the actor asks to be linked (or is already). */
+/**
+ * `POST /organisations/:slug/affiliation`: the actor asks to be linked (or is already). A new
+ * request is mailed to those who decide (its referents, or admins), in the same transaction.
+ */
 export async function askAffiliation(
   deps: OrganisationsDeps,
   { actor, slug }: { actor: Actor; slug: string },
 ): Promise<{ affiliation: { status: AffiliationStatus } }> {
   const context = await loadOrganisationContext(deps.db, slug, actor);
   authorize(context, canAskAffiliation(actor));
-  const link = await requestAffiliation(deps.db, context.organisation.id, (actor as { id: string }).id);
-  if (!link) throw new AppError('conflict', 'the link could not be written');
-  return { affiliation: { status: link.status } };
+  const { organisation } = context;
+  const userId = (actor as { id: string }).id;
+  await deps.db.transaction().execute(async (trx) => {
+    if (!(await requestAffiliation(trx, organisation.id, userId))) return;
+    const requester = await findUserById(trx, userId);
+    for (const decider of await listLinkDeciders(trx, organisation.id)) {
+      await deps.mailer.sendRequest(trx, decider, {
+        organisation,
+        requesterName: requester?.display_name ?? '',
+      });
+    }
+  });
+  const link = await findAffiliation(deps.db, organisation.id, userId);
+  return { affiliation: { status: link?.status ?? 'pending' } };
 }
 
 /** `DELETE /organisations/:slug/affiliation`: the actor withdraws their own link. */
@@ -227,11 +245,15 @@ export async function decideAffiliation(
 ) {
   const context = await loadOrganisationContext(deps.db, input.slug, input.actor);
   authorize(context, canManageOrganisation(input.actor, context.affiliation));
-  const id = context.organisation.id;
-  const done =
-    input.decision === 'confirm'
-      ? await confirmAffiliation(deps.db, id, input.userId)
-      : await deleteAffiliation(deps.db, id, input.userId);
-  if (!done) throw new AppError('not_found', 'no such request');
+  const { organisation } = context;
+  const confirmed = input.decision === 'confirm';
+  await deps.db.transaction().execute(async (trx) => {
+    const done = confirmed
+      ? await confirmAffiliation(trx, organisation.id, input.userId)
+      : await deleteAffiliation(trx, organisation.id, input.userId);
+    if (!done) throw new AppError('not_found', 'no such request');
+    const person = await findUserById(trx, input.userId);
+    if (person) await deps.mailer.sendDecision(trx, person, { organisation, confirmed });
+  });
   return getOrganisation(deps, { actor: input.actor, slug: input.slug });
 }

@@ -11,6 +11,7 @@ import { createTestApp, type TestContext } from '../../test/app';
 import { createPerson, type TestPerson } from '../../test/factories/people';
 import { addMembership, createSpace } from '../../test/factories/spaces';
 import { request } from '../../test/http';
+import { mailsTo } from '../../test/outbox';
 import { seedAlliance } from '../seed/seed.service';
 
 /**
@@ -104,9 +105,15 @@ describe('an organisation', () => {
       siren: '732829321',
       website: 'javascript:alert(1)',
       kind: 'secte',
+      charterJoinedOn: '0000-01-01',
     });
     expect(bad.statusCode).toBe(400);
-    expect(Object.keys(bad.json().error.details).sort()).toEqual(['body.kind', 'body.siren', 'body.website']);
+    expect(Object.keys(bad.json().error.details).sort()).toEqual([
+      'body.charterJoinedOn',
+      'body.kind',
+      'body.siren',
+      'body.website',
+    ]);
 
     const created = await request(ctx, admin, 'POST', '/api/organisations', body);
     expect(created.statusCode, created.body).toBe(201);
@@ -156,6 +163,11 @@ describe('an organisation', () => {
     expect(asked.json()).toEqual({ affiliation: { status: 'pending' } });
     expect((await page(slug, camille)).viewer).toEqual({ affiliation: 'pending', canManage: false });
     expect((await page(slug)).members).toEqual([]);
+    // Without referents yet, the admins are told.
+    const [toAdmin] = await mailsTo(ctx.database.db, admin.email);
+    expect(toAdmin?.subject).toBe('Demande de rattachement à Atelier Énergie Citoyenne');
+    expect(toAdmin?.text_body).toContain('Camille Référente indique faire partie de Atelier Énergie Citoyenne');
+    expect(toAdmin?.text_body).toContain('/allie-es/atelier-energie-citoyenne');
 
     // Nobody but an admin (or a referent) confirms.
     const bySelf = await request(ctx, camille, 'POST', `/api/organisations/${slug}/affiliations/${camille.id}/confirm`);
@@ -169,6 +181,9 @@ describe('an organisation', () => {
     );
     expect(confirmed.statusCode, confirmed.body).toBe(200);
 
+    expect((await mailsTo(ctx.database.db, camille.email)).map((mail) => mail.subject)).toEqual([
+      'Vous êtes rattaché·e à Atelier Énergie Citoyenne',
+    ]);
     const visible = await page(slug);
     expect(visible.organisation.memberCount).toBe(1);
     expect(visible.members.map((member) => member.displayName)).toEqual(['Camille Référente']);
@@ -197,6 +212,11 @@ describe('an organisation', () => {
     );
     expect(declined.statusCode, declined.body).toBe(200);
     expect((await page(slug, dominique)).viewer.affiliation).toBeNull();
+    // The referent was told of the request, the person of the answer.
+    expect((await mailsTo(ctx.database.db, camille.email)).at(-1)?.text_body).toContain('Dominique Membre indique');
+    expect((await mailsTo(ctx.database.db, dominique.email)).map((mail) => mail.subject)).toEqual([
+      'Votre demande de rattachement à Atelier Énergie Citoyenne',
+    ]);
     const twice = await request(
       ctx,
       camille,

@@ -47,6 +47,15 @@ export const membershipsOf = (db: Db, userId: string) =>
     .orderBy('memberships.created_at')
     .execute();
 
+export const organisationLinksOf = (db: Db, userId: string) =>
+  db
+    .selectFrom('organisation_members as m')
+    .innerJoin('organisations', 'organisations.id', 'm.organisation_id')
+    .select(['organisations.name as organisation', 'm.status', 'm.referent', 'm.requested_at', 'm.confirmed_at'])
+    .where('m.user_id', '=', userId)
+    .orderBy('m.requested_at')
+    .execute();
+
 export const threadsStartedBy = (db: Db, userId: string) =>
   db
     .selectFrom('threads')

@@ -23,6 +23,7 @@ import {
   markExportReady,
   membershipsOf,
   newsletterOptOutsOf,
+  organisationLinksOf,
   postsOf,
   profileOf,
   questionsOf,
@@ -106,6 +107,7 @@ export async function buildArchive(deps: Pick<PrivacyDeps, 'db' | 'storage'>, us
     ],
     'profile.json': json({ ...person, charterAcceptances: await charterAcceptancesOf(db, userId) }),
     'memberships.json': json(await membershipsOf(db, userId)),
+    'organisations.json': json(await organisationLinksOf(db, userId)),
     'threads.json': json(await threadsStartedBy(db, userId)),
     'posts.json': json(
       posts.map((post) => ({ ...post, revisions: revisions.filter((revision) => revision.post_id === post.id) })),

@@ -43,6 +43,15 @@ async function livedIn() {
     title: `Mise en récits ${suffix}`,
   });
   for (const someone of [person, other, waiting]) await addMembership(db(), space.id, someone.id);
+  const organisation = await db()
+    .insertInto('organisations')
+    .values({ slug: `ressourcerie-${suffix}`, name: `Ressourcerie ${suffix}`, kind: 'entreprise' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db()
+    .insertInto('organisation_members')
+    .values({ organisation_id: organisation.id, user_id: person.id, status: 'pending' })
+    .execute();
   const { thread, post: first } = await createThread(ctx, person, space.slug, {
     title: `Le fil de Camille ${suffix}`,
     body: `<p>Premier jet de Camille ${suffix}</p>`,
@@ -117,6 +126,9 @@ describe('export of one’s data', () => {
     expect(JSON.parse(text('registrations.json'))).toMatchObject([{ event_id: life.event.id, status: 'registered' }]);
     expect(JSON.parse(text('questions.json'))).toMatchObject([{ body: `Question de Camille ${life.suffix}` }]);
     expect(JSON.parse(text('memberships.json'))).toMatchObject([{ space_title: `Mise en récits ${life.suffix}` }]);
+    expect(JSON.parse(text('organisations.json'))).toMatchObject([
+      { organisation: `Ressourcerie ${life.suffix}`, status: 'pending', referent: false },
+    ]);
     const [file] = JSON.parse(text('files.json'));
     expect(file).toMatchObject({ name: 'carte.png', mime_type: 'image/png' });
     expect(Buffer.from(files[file.path]!).equals(life.png)).toBe(true);
