@@ -16,6 +16,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     teardownTimeout: 30_000,
+    // What the tests poll for (a live update, a mail, a job) takes seconds on a busy machine.
+    expect: { poll: { timeout: 20_000 } },
     reporters: process.env.CI ? ['verbose'] : ['default'],
   },
 });

@@ -1,7 +1,7 @@
 import { documentsWithText } from '@atelier/server/src/test/files';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, VIEWPORTS, watchPage } from '../support/browser';
+import { ACTION_TIMEOUT_MS, screenshot, VIEWPORTS, watchPage } from '../support/browser';
 import { expectNoAxeViolations, type Person, useBrowserSuite } from '../support/browser-suite';
 import { rawRequest, registerUser, type Session } from '../support/http';
 
@@ -75,7 +75,7 @@ async function withoutServiceWorker(person: Person) {
     serviceWorkers: 'block',
     storageState: await person.context.storageState(),
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   return { context, page, problems: watchPage(page) };
 }

@@ -7,6 +7,13 @@ import { repoRoot } from './server';
 /** Debian's Chromium: the suite never downloads a browser. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/**
+ * How long a browser action or a wait for an element may take: generous, because two test
+ * files run at once on two cores, each with its server and its browser, and a live update
+ * then takes seconds, not milliseconds.
+ */
+export const ACTION_TIMEOUT_MS = 20_000;
+
 export const VIEWPORTS = {
   desktop: { width: 1280, height: 800 },
   phone: { width: 360, height: 740 },
@@ -43,7 +50,7 @@ export async function newVisitor(browser: Browser, baseURL: string, viewport: Vi
     hasTouch: phone,
     deviceScaleFactor: 1,
   });
-  context.setDefaultTimeout(10_000);
+  context.setDefaultTimeout(ACTION_TIMEOUT_MS);
   const page = await context.newPage();
   const problems = watchPage(page);
   return { context, page, problems };
