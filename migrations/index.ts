@@ -24,6 +24,7 @@ import * as privacy from './202612052100_privacy';
 import * as fileTextRead from './202612060100_file_text_read';
 import * as organisations from './202612060200_organisations';
 import * as bulkInvitations from './202612060300_bulk_invitations';
+import * as organisationLogos from './202612070100_organisation_logos';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -55,4 +56,5 @@ export const migrations: Record<string, Migration> = {
   '202612060100_file_text_read': fileTextRead,
   '202612060200_organisations': organisations,
   '202612060300_bulk_invitations': bulkInvitations,
+  '202612070100_organisation_logos': organisationLogos,
 };

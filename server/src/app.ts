@@ -19,6 +19,7 @@ import { mailSettingsRoutes } from './features/mail-settings/mail-settings.route
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { newslettersRoutes } from './features/newsletters/newsletters.routes';
+import { organisationLogosRoutes } from './features/organisations/organisation-logos.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
 import { privacyRoutes } from './features/privacy/privacy.routes';
 import { pushRoutes } from './features/push/push.routes';
@@ -97,6 +98,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(questionsRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(directoryRoutes);
       await api.register(organisationsRoutes, { publicUrl: config.publicUrl });
+      await api.register(organisationLogosRoutes, { config });
       await api.register(searchRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);

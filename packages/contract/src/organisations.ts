@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AvatarUrlSchema } from './accounts';
+import { AVATAR_ALLOWED_TYPES, AVATAR_MAX_BYTES, AvatarUrlSchema } from './accounts';
 import { OrganisationKindSchema } from './alliance';
 import { IdSchema, lineText, multilineText, paginated, SpaceSlugSchema } from './common';
 
@@ -15,6 +15,24 @@ export const ORGANISATIONS_PAGE_SIZE = 24;
 export const OrganisationSlugSchema = SpaceSlugSchema;
 export const OrganisationSlugParamsSchema = z.object({ slug: OrganisationSlugSchema });
 export const AffiliationParamsSchema = z.object({ slug: OrganisationSlugSchema, userId: IdSchema });
+/** `PUT|DELETE /api/organisations/:slug/referents/:userId`: the organisation, and the person. */
+export const ReferentParamsSchema = AffiliationParamsSchema;
+
+/**
+ * An organisation's logo: sent as a profile picture is (the same types, at most 5 MiB), stored
+ * as a LOGO_SIZE × LOGO_SIZE WebP where the whole logo fits, on a transparent background.
+ */
+export const LOGO_ALLOWED_TYPES = AVATAR_ALLOWED_TYPES;
+export const LOGO_MAX_BYTES = AVATAR_MAX_BYTES;
+export const LOGO_SIZE = 256;
+
+/** `GET /api/organisations/:slug/logo`: `v` is the version the URL was given with (cached for good). */
+export const LogoQuerySchema = z.strictObject({
+  v: z
+    .string()
+    .regex(/^[a-z0-9]{1,20}$/)
+    .optional(),
+});
 
 /** Whether a SIREN's nine digits pass its Luhn check (as INSEE computes it). */
 export function isValidSiren(siren: string): boolean {
@@ -104,6 +122,8 @@ export const OrganisationSummarySchema = z.object({
   website: z.string().nullable(),
   /** People whose link to it is confirmed. */
   memberCount: z.number().int(),
+  /** Where its logo is served, versioned (`?v=`) so that it may be cached for good; null without one. */
+  logoUrl: z.string().nullable(),
 });
 export type OrganisationSummary = z.infer<typeof OrganisationSummarySchema>;
 
@@ -126,7 +146,7 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 
 export const OrganisationDetailSchema = z.object({
   organisation: OrganisationSchema,
-  /** Confirmed people who chose to be listed in the directory. */
+  /** Confirmed people who chose to be listed in the directory; for signed-in readers only, as the directory. */
   members: z.array(z.object({ id: IdSchema, displayName: z.string(), avatarUrl: AvatarUrlSchema })),
   /** Public spaces where its confirmed people are active members, the most of them first. */
   spaces: z.array(z.object({ slug: z.string(), title: z.string(), memberCount: z.number().int() })),
@@ -137,6 +157,13 @@ export const OrganisationDetailSchema = z.object({
   }),
   /** Links waiting for a referent or an admin; only for those who may confirm them. */
   pending: z.array(z.object({ userId: IdSchema, displayName: z.string(), requestedAt: z.string() })),
+  /**
+   * Every confirmed person, listed in the directory or not, and whether they are a referent;
+   * only for those who may manage the organisation (empty for everyone else).
+   */
+  confirmed: z.array(
+    z.object({ userId: IdSchema, displayName: z.string(), avatarUrl: AvatarUrlSchema, referent: z.boolean() }),
+  ),
 });
 export type OrganisationDetail = z.infer<typeof OrganisationDetailSchema>;
 

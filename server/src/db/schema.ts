@@ -656,6 +656,9 @@ export interface OrganisationsTable {
   website: string | null;
   presentation: Generated<string>;
   charter_joined_on: string | null;
+  /** Its logo's storage key (a 256 px WebP) and when it was set, the version in its URL; both or neither. */
+  logo_key: string | null;
+  logo_updated_at: Date | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }

@@ -476,6 +476,52 @@ const CASES: Case[] = [
       },
     }),
   ),
+  {
+    route: 'PUT /api/organisations/:slug/logo',
+    prepare: async ({ hit }) => {
+      const [a, org] = [await admin(), await organisation()];
+      const png = await samples.png(64, 64);
+      return {
+        send: () => {
+          const body = multipart([{ name: 'file', filename: 'logo.png', contentType: 'image/png', content: png }]);
+          return hit(a, 'PUT', `/api/organisations/${org.slug}/logo`, body.payload, {
+            'content-type': body.contentType,
+          });
+        },
+        stored: () => rows(sql`select logo_key from organisations where id = ${org.id}`),
+      };
+    },
+  },
+  {
+    route: 'DELETE /api/organisations/:slug/logo',
+    prepare: async ({ hit }) => {
+      const [a, org] = [await admin(), await organisation()];
+      return {
+        send: () => hit(a, 'DELETE', `/api/organisations/${org.slug}/logo`),
+        stored: () => rows(sql`select logo_key, logo_updated_at from organisations where id = ${org.id}`),
+      };
+    },
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/organisations/:slug/referents/:userId`,
+      prepare: async ({ max, hit }) => {
+        const a = await admin();
+        const people = await times(max + 1, () => person());
+        const org = await organisation({ status: 'confirmed', people });
+        if (method === 'DELETE') {
+          await sql`update organisation_members set referent = true where organisation_id = ${org.id}`.execute(db());
+        }
+        return {
+          send: (i) => hit(a, method, `/api/organisations/${org.slug}/referents/${people[i]!.id}`),
+          stored: () =>
+            rows(
+              sql`select user_id, referent from organisation_members where organisation_id = ${org.id} order by user_id`,
+            ),
+        };
+      },
+    }),
+  ),
   // ── Spaces ──────────────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/spaces',

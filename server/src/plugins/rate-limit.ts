@@ -94,13 +94,13 @@ export function quotaTable(settings: Config['rateLimits']) {
     /** Changing or deleting what exists: profile, spaces, threads, posts, events, documents, files, links, questions. */
     edit: write(200, 2000, HOUR),
     space: write(10, 50, HOUR),
-    /** Creating and editing organisations (admins and referents). */
+    /** Creating and editing organisations, setting or removing their logos (admins and referents). */
     organisation: write(30, 150, HOUR),
     /** Asking to be linked to an organisation, or withdrawing: each ask reaches its referents. */
     affiliation: write(20, 100, HOUR),
     /** Joining or asking to join, leaving or withdrawing. */
     membership: write(30, 300, HOUR),
-    /** Deciding join requests (the requester is mailed), changing roles, removing members. */
+    /** Deciding join requests (the requester is mailed), changing roles and referents, removing members. */
     members: write(200, 1000, HOUR),
     /** Per inviter, and at most 3 mails a day from one inviter to one address. */
     invitation: [...write(100, 500, HOUR), accountAndAddress(3, DAY)],

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AffiliationFacts,
   canAskAffiliation,
+  canBecomeReferent,
   canCreateOrganisation,
   canManageOrganisation,
   canReadOrganisations,
@@ -31,5 +32,12 @@ describe('organisations policy', () => {
     expect(canManageOrganisation(null, null)).toBe(false);
     // Someone else's row, handed over by mistake, never opens the door.
     expect(canManageOrganisation(member, link('confirmed', true, 'u2'))).toBe(false);
+  });
+
+  it('makes referents of confirmed people only', () => {
+    expect(canBecomeReferent(link('confirmed', false))).toBe(true);
+    expect(canBecomeReferent(link('confirmed', true))).toBe(true);
+    expect(canBecomeReferent(link('pending', false))).toBe(false);
+    expect(canBecomeReferent(null)).toBe(false);
   });
 });

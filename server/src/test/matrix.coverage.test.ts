@@ -136,6 +136,11 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
       'DELETE /api/organisations/:slug/affiliation',
       'POST /api/organisations/:slug/affiliations/:userId/confirm',
       'POST /api/organisations/:slug/affiliations/:userId/decline',
+      'PUT /api/organisations/:slug/referents/:userId',
+      'DELETE /api/organisations/:slug/referents/:userId',
+      'PUT /api/organisations/:slug/logo',
+      'DELETE /api/organisations/:slug/logo',
+      'GET /api/organisations/:slug/logo',
     ].map((route) => [
       route,
       {

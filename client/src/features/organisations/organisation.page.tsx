@@ -1,14 +1,19 @@
 import type { OrganisationDetail } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
-import { createResource, createSignal, For, Match, Show, Switch } from 'solid-js';
+import { createResource, createSignal, For, Match, onMount, Show, Switch } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDate } from '../../lib/format';
 import { contentLang, locale } from '../../lib/i18n';
 import { Avatar } from '../../ui/avatar';
 import { PageHeading } from '../../ui/page-heading';
+import { notify } from '../../ui/toaster';
 import { session } from '../accounts/session.store';
 import { shortKind } from '../directory/directory-cards';
+import { OrganisationForm } from './organisation.form';
+import { draftFromOrganisation, type OrganisationDraft, organisationChanges } from './organisation-draft';
+import { LogoForm } from './organisation-logo.form';
+import { Referents } from './organisation-referents';
 import { organisationsApi } from './organisations.api';
 import { t, tc } from './organisations.i18n';
 import '../../ui/fields.css';
@@ -125,14 +130,79 @@ function PendingLinks(props: { detail: OrganisationDetail; onChange: (detail: Or
   );
 }
 
+/**
+ * « Modifier l’organisation », for admins and referents: its fields (only what changed is
+ * sent), then its logo. The heading takes the focus when it opens.
+ */
+function EditPanel(props: {
+  detail: OrganisationDetail;
+  onChange: (detail: OrganisationDetail) => void;
+  onClose: () => void;
+}) {
+  let heading!: HTMLHeadingElement;
+  onMount(() => heading.focus());
+  const save = async (draft: OrganisationDraft) => {
+    const changes = organisationChanges(props.detail.organisation, draft);
+    if (Object.keys(changes).length > 0) {
+      props.onChange(await organisationsApi.update(props.detail.organisation.slug, changes));
+    }
+    notify(t(Object.keys(changes).length > 0 ? 'organisation.form.saved' : 'organisation.form.unchanged'));
+    props.onClose();
+  };
+  return (
+    <section id="organisation-edit" class="organisation__edit" aria-labelledby="organisation-edit-heading">
+      <h2 id="organisation-edit-heading" ref={heading} tabindex="-1">
+        {t('organisation.edit.heading')}
+      </h2>
+      <OrganisationForm
+        initial={draftFromOrganisation(props.detail.organisation)}
+        submitLabel={t('organisation.form.save')}
+        busyLabel={t('organisation.form.saving')}
+        onSubmit={save}
+        onCancel={props.onClose}
+      />
+      <LogoForm detail={props.detail} onChange={props.onChange} />
+    </section>
+  );
+}
+
 function OrganisationView(props: { detail: OrganisationDetail; onChange: (detail: OrganisationDetail) => void }) {
   const organisation = () => props.detail.organisation;
+  const [editing, setEditing] = createSignal(false);
+  let editButton: HTMLButtonElement | undefined;
+  const closeEditing = () => {
+    setEditing(false);
+    editButton?.focus();
+  };
   return (
     <article class="organisation">
       <p>
         <A href="/allie-es">{t('organisation.back')}</A>
       </p>
-      <PageHeading title={organisation().name}>{organisation().name}</PageHeading>
+      <div class="organisation__header">
+        {/* Decorative: the name is the heading beside it. */}
+        <Show when={organisation().logoUrl}>
+          {(url) => <img class="organisation__logo" src={url()} alt="" width="256" height="256" />}
+        </Show>
+        <PageHeading title={organisation().name}>{organisation().name}</PageHeading>
+      </div>
+      <Show when={props.detail.viewer.canManage}>
+        <p>
+          <button
+            ref={editButton}
+            type="button"
+            class="button button--secondary"
+            aria-expanded={editing()}
+            aria-controls={editing() ? 'organisation-edit' : undefined}
+            onClick={() => setEditing(!editing())}
+          >
+            {t('organisation.edit')}
+          </button>
+        </p>
+        <Show when={editing()}>
+          <EditPanel detail={props.detail} onChange={props.onChange} onClose={closeEditing} />
+        </Show>
+      </Show>
       <dl class="organisation__facts">
         <div>
           <dt>{t('organisation.kind')}</dt>
@@ -175,7 +245,12 @@ function OrganisationView(props: { detail: OrganisationDetail; onChange: (detail
 
       <section aria-labelledby="organisation-members-heading">
         <h2 id="organisation-members-heading">{t('organisation.members.heading')}</h2>
-        <Show when={props.detail.members.length > 0} fallback={<p class="muted">{t('organisation.members.none')}</p>}>
+        <Show
+          when={props.detail.members.length > 0}
+          fallback={
+            <p class="muted">{t(session.user() ? 'organisation.members.none' : 'organisation.members.signIn')}</p>
+          }
+        >
           <ul class="organisation__members">
             <For each={props.detail.members}>
               {(member) => (
@@ -208,6 +283,7 @@ function OrganisationView(props: { detail: OrganisationDetail; onChange: (detail
       <MyLink detail={props.detail} onChange={props.onChange} />
       <Show when={props.detail.viewer.canManage}>
         <PendingLinks detail={props.detail} onChange={props.onChange} />
+        <Referents detail={props.detail} onChange={props.onChange} />
       </Show>
     </article>
   );

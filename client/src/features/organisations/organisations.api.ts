@@ -1,4 +1,10 @@
-import { AffiliationResponseSchema, OrganisationDetailSchema, OrganisationListSchema } from '@atelier/contract';
+import {
+  AffiliationResponseSchema,
+  type OrganisationCreateBody,
+  OrganisationDetailSchema,
+  OrganisationListSchema,
+  type OrganisationUpdateBody,
+} from '@atelier/contract';
 import { api } from '../../lib/api';
 
 export interface OrganisationFilters {
@@ -23,6 +29,19 @@ export const organisationsApi = {
   list: (filters: OrganisationFilters, cursor: string | null) =>
     api.get(`/api/organisations${listQuery(filters, cursor)}`, OrganisationListSchema),
   get: (slug: string) => api.get(base(slug), OrganisationDetailSchema),
+  create: (body: OrganisationCreateBody) => api.post('/api/organisations', body, OrganisationDetailSchema),
+  update: (slug: string, body: OrganisationUpdateBody) => api.patch(base(slug), body, OrganisationDetailSchema),
+  setLogo: (slug: string, file: File) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return api.put(`${base(slug)}/logo`, form, OrganisationDetailSchema);
+  },
+  removeLogo: (slug: string) => api.delete(`${base(slug)}/logo`, OrganisationDetailSchema),
+  /** Makes a confirmed person a referent (`true`), or an ordinary member again. */
+  setReferent: (slug: string, userId: string, referent: boolean) => {
+    const path = `${base(slug)}/referents/${encodeURIComponent(userId)}`;
+    return referent ? api.put(path, undefined, OrganisationDetailSchema) : api.delete(path, OrganisationDetailSchema);
+  },
   ask: (slug: string) => api.post(`${base(slug)}/affiliation`, undefined, AffiliationResponseSchema),
   withdraw: (slug: string) => api.delete(`${base(slug)}/affiliation`),
   decide: (slug: string, userId: string, decision: 'confirm' | 'decline') =>

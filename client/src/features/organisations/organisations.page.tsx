@@ -1,15 +1,74 @@
 import { ORGANISATION_KINDS, type OrganisationKind, type OrganisationList } from '@atelier/contract';
-import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { A, useNavigate, useSearchParams } from '@solidjs/router';
+import { createResource, createSignal, For, onMount, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
 import { PageHeading } from '../../ui/page-heading';
+import { notify } from '../../ui/toaster';
+import { session } from '../accounts/session.store';
 import { shortKind } from '../directory/directory-cards';
+import { OrganisationForm } from './organisation.form';
+import { createBody, emptyDraft, type OrganisationDraft } from './organisation-draft';
 import { type OrganisationFilters, organisationsApi } from './organisations.api';
 import { t, tc } from './organisations.i18n';
 import '../../ui/fields.css';
 import './organisations.css';
 
 const param = (value: string | string[] | undefined) => (Array.isArray(value) ? (value[0] ?? '') : (value ?? ''));
+
+/**
+ * « Ajouter une organisation », for admins: a disclosure opening the organisation form in
+ * place; once created, its page opens (where its logo can be added).
+ */
+function NewOrganisation() {
+  const navigate = useNavigate();
+  const [open, setOpen] = createSignal(false);
+  let button: HTMLButtonElement | undefined;
+  const close = () => {
+    setOpen(false);
+    button?.focus();
+  };
+  const create = async (draft: OrganisationDraft) => {
+    const { organisation } = await organisationsApi.create(createBody(draft));
+    notify(t('organisation.form.created', { name: organisation.name }));
+    navigate(`/allie-es/${organisation.slug}`);
+  };
+  return (
+    <div class="allies__new">
+      <button
+        ref={button}
+        type="button"
+        class="button button--primary"
+        aria-expanded={open()}
+        aria-controls={open() ? 'allies-new' : undefined}
+        onClick={() => setOpen(!open())}
+      >
+        {t('organisations.add')}
+      </button>
+      <Show when={open()}>
+        <NewOrganisationForm onCreate={create} onCancel={close} />
+      </Show>
+    </div>
+  );
+}
+
+function NewOrganisationForm(props: { onCreate: (draft: OrganisationDraft) => Promise<void>; onCancel: () => void }) {
+  let heading!: HTMLHeadingElement;
+  onMount(() => heading.focus());
+  return (
+    <section id="allies-new" class="allies__new-form" aria-labelledby="allies-new-heading">
+      <h2 id="allies-new-heading" ref={heading} tabindex="-1">
+        {t('organisations.add')}
+      </h2>
+      <OrganisationForm
+        initial={emptyDraft()}
+        submitLabel={t('organisation.form.create')}
+        busyLabel={t('organisation.form.creating')}
+        onSubmit={props.onCreate}
+        onCancel={props.onCancel}
+      />
+    </section>
+  );
+}
 
 /**
  * `/allie-es`: the alliance's organisations, for everyone. The filters live in the address (a
@@ -71,6 +130,9 @@ export default function OrganisationsPage() {
     <div class="page page--wide allies">
       <PageHeading title={t('organisations.title')}>{t('organisations.title')}</PageHeading>
       <p class="lead">{t('organisations.lead')}</p>
+      <Show when={session.user()?.role === 'admin'}>
+        <NewOrganisation />
+      </Show>
 
       {/* biome-ignore lint/a11y/useSemanticElements: role="search" on the form is understood by every screen reader the members use; <search> is too recent. */}
       <form class="form form--inset allies__filters" role="search" aria-labelledby="allies-filters" onSubmit={apply}>
@@ -150,6 +212,12 @@ export default function OrganisationsPage() {
             <For each={items()}>
               {(organisation) => (
                 <li class="ally-card">
+                  {/* Decorative: the name beside it says whose logo it is. */}
+                  <Show when={organisation.logoUrl}>
+                    {(url) => (
+                      <img class="ally-card__logo" src={url()} alt="" width="256" height="256" loading="lazy" />
+                    )}
+                  </Show>
                   <h3 class="ally-card__name">
                     <A href={`/allie-es/${organisation.slug}`}>{organisation.name}</A>
                   </h3>

@@ -9,7 +9,7 @@ import { actorFrom } from '../../policy/policy';
 import { createFileStorage } from '../resources/file-storage';
 import { receiveUpload, uploadLimits, uploadTmpDir } from '../resources/upload';
 import { toUser } from './accounts.service';
-import { AVATAR_TYPE } from './avatar-image';
+import { PICTURE_TYPE } from './avatar-image';
 import { type AvatarsDeps, openAvatar, removeAvatar, setAvatar } from './avatars.service';
 
 const tags = ['accounts'];
@@ -85,7 +85,7 @@ export const avatarsRoutes: FastifyPluginAsyncZod<{ config: Config }> = async (a
       // year. `private`: who may see it depends on the session, so no shared cache keeps it.
       const immutable = request.query.v === version;
       return reply
-        .header('content-type', AVATAR_TYPE)
+        .header('content-type', PICTURE_TYPE)
         .header('x-content-type-options', 'nosniff')
         .header('content-security-policy', "default-src 'none'; sandbox")
         .header('cache-control', immutable ? 'private, max-age=31536000, immutable' : 'private, no-cache')

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { FastifyBaseLogger } from 'fastify';
 import { authorize } from '../../core/authorize';
@@ -9,8 +8,8 @@ import { notFound } from '../../errors';
 import { type Actor, canSeeAvatar } from '../../policy/policy';
 import type { FileStorage } from '../resources/file-storage';
 import { removeStored } from '../resources/files.service';
-import { type ReceivedFile, sniffAllowedType } from '../resources/upload';
-import { AVATAR_TYPE, AVATAR_TYPES, makeAvatar } from './avatar-image';
+import type { ReceivedFile } from '../resources/upload';
+import { makeAvatar, PICTURE_TYPE, redrawUpload } from './avatar-image';
 import { loadAvatarContext } from './avatars.access';
 import { avatarVersion } from './avatars.content';
 import { lockAvatarKey, setAvatarKey } from './avatars.queries';
@@ -47,16 +46,9 @@ export async function setAvatar(
   deps: AvatarsDeps,
   input: { userId: string; receive: () => Promise<ReceivedFile> },
 ): Promise<UserRow> {
-  const received = await input.receive();
-  let image: Buffer;
-  try {
-    await sniffAllowedType(received.path, AVATAR_TYPES);
-    image = await makeAvatar(received.path);
-  } finally {
-    await rm(received.path, { force: true });
-  }
+  const image = await redrawUpload(await input.receive(), makeAvatar);
   const key = `avatar-${randomUUID()}`;
-  await deps.storage.put(key, image, { contentType: AVATAR_TYPE, size: image.length });
+  await deps.storage.put(key, image, { contentType: PICTURE_TYPE, size: image.length });
   try {
     return await replaceAvatar(deps, input.userId, key);
   } catch (error) {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { createPerson, type TestPerson } from '../../test/factories/people';
+import { multipart, samples, tempDataDir } from '../../test/files';
 import { type Method, request } from '../../test/http';
 import { routerTable } from '../../test/route-table';
 
@@ -18,6 +19,9 @@ interface Cell {
   method: Method;
   path: (slug: string, requester: string) => string;
   body?: object;
+  headers?: Record<string, string>;
+  /** Done as an admin before the request, on the cell's fresh organisation. */
+  setup?: (slug: string) => Promise<void>;
   /** The status each kind of person gets. */
   expected: Record<Who, number>;
 }
@@ -41,6 +45,15 @@ const managers = (ok: number): Record<Who, number> => ({
 const signedIn = (ok: number): Record<Who, number> => ({ ...everyone(ok), anonymous: 401 });
 
 let created = 0;
+/** A logo's multipart body, made once in beforeAll. */
+let logo: ReturnType<typeof multipart>;
+const withLogo = async (slug: string) => {
+  const response = await request(ctx, people.admin, 'PUT', `/api/organisations/${slug}/logo`, logo.payload, {
+    'content-type': logo.contentType,
+  });
+  expect(response.statusCode, response.body).toBe(200);
+};
+
 const CELLS: Cell[] = [
   { route: 'GET /api/organisations', method: 'GET', path: () => '/api/organisations', expected: everyone(200) },
   {
@@ -86,17 +99,64 @@ const CELLS: Cell[] = [
       expected: managers(200),
     }),
   ),
+  {
+    route: 'PUT /api/organisations/:slug/referents/:userId',
+    method: 'PUT',
+    path: (slug) => `/api/organisations/${slug}/referents/${people.linked.id}`,
+    expected: managers(200),
+  },
+  {
+    // A referent may step down themselves; anyone else who is no manager may not remove them.
+    route: 'DELETE /api/organisations/:slug/referents/:userId',
+    method: 'DELETE',
+    path: (slug) => `/api/organisations/${slug}/referents/${people.referent.id}`,
+    expected: managers(200),
+  },
+  {
+    route: 'PUT /api/organisations/:slug/logo',
+    method: 'PUT',
+    path: (slug) => `/api/organisations/${slug}/logo`,
+    get body() {
+      return logo.payload;
+    },
+    get headers() {
+      return { 'content-type': logo.contentType };
+    },
+    expected: managers(200),
+  },
+  {
+    route: 'DELETE /api/organisations/:slug/logo',
+    method: 'DELETE',
+    path: (slug) => `/api/organisations/${slug}/logo`,
+    setup: withLogo,
+    expected: managers(200),
+  },
+  {
+    route: 'GET /api/organisations/:slug/logo',
+    method: 'GET',
+    path: (slug) => `/api/organisations/${slug}/logo`,
+    setup: withLogo,
+    expected: everyone(200),
+  },
 ];
 
 let ctx: TestContext;
+let dataDir: Awaited<ReturnType<typeof tempDataDir>>;
 const people = {} as Record<Exclude<Who, 'anonymous'>, TestPerson>;
 
 beforeAll(async () => {
-  ctx = await createTestApp();
+  dataDir = await tempDataDir();
+  ctx = await createTestApp({ DATA_DIR: dataDir.path });
+  logo = multipart([
+    { name: 'file', filename: 'logo.png', contentType: 'image/png', content: await samples.png(64, 64) },
+  ]);
   for (const who of ['member', 'asking', 'linked', 'referent'] as const) people[who] = await createPerson(ctx);
   people.admin = await createPerson(ctx, { role: 'admin' });
 });
-afterAll(() => ctx?.close());
+afterAll(async () => {
+  await ctx?.close();
+  await dataDir?.remove();
+});
 
 let organisations = 0;
 /** A fresh organisation where `asking` asked to be linked, `linked` and `referent` are, and someone else asks. */
@@ -128,8 +188,9 @@ describe('organisations access matrix', () => {
       const answers: Record<string, number> = {};
       for (const who of WHO) {
         const { slug, requester } = await freshOrganisation();
+        await cell.setup?.(slug);
         const person = who === 'anonymous' ? null : people[who];
-        const response = await request(ctx, person, cell.method, cell.path(slug, requester), cell.body);
+        const response = await request(ctx, person, cell.method, cell.path(slug, requester), cell.body, cell.headers);
         answers[who] = response.statusCode;
       }
       expect(answers).toEqual(cell.expected);

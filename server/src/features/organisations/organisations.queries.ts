@@ -52,6 +52,7 @@ const ORGANISATION_COLUMNS = [
   'organisations.website',
   'organisations.presentation',
   sql<string | null>`to_char(organisations.charter_joined_on, 'YYYY-MM-DD')`.as('charter_joined_on'),
+  'organisations.logo_updated_at',
   confirmedCount.as('member_count'),
 ] as const;
 
@@ -228,14 +229,34 @@ export async function deleteAffiliation(db: Db, organisationId: string, userId: 
   return Number(result.numDeletedRows) > 0;
 }
 
-export const setReferent = (db: Db, organisationId: string, userId: string) =>
+/** Its confirmed people, listed in the directory or not, referents first, then by name. */
+export const listConfirmedMembers = (db: Db, organisationId: string) =>
   db
+    .selectFrom('organisation_members as m')
+    .innerJoin('users', 'users.id', 'm.user_id')
+    .select(['users.id', 'users.display_name', 'users.avatar_updated_at', 'm.referent'])
+    .where('m.organisation_id', '=', organisationId)
+    .where('m.status', '=', 'confirmed')
+    .orderBy('m.referent', 'desc')
+    .orderBy(sql`directory_fold(users.display_name) collate "C"`)
+    .limit(500)
+    .execute();
+
+/**
+ * Makes a confirmed person a referent, or not. The status is checked again in the statement
+ * (and by the table's check constraint), so a link withdrawn meanwhile is never made referent.
+ * False when there was no confirmed link to change.
+ */
+export async function setReferent(db: Db, organisationId: string, userId: string, referent: boolean): Promise<boolean> {
+  const result = await db
     .updateTable('organisation_members')
-    .set({ referent: true })
+    .set({ referent })
     .where('organisation_id', '=', organisationId)
     .where('user_id', '=', userId)
     .where('status', '=', 'confirmed')
     .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
 
 /** Links waiting for a referent or an admin, the oldest first. */
 export const listPendingAffiliations = (db: Db, organisationId: string) =>

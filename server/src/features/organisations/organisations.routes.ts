@@ -7,6 +7,7 @@ import {
   OrganisationSlugParamsSchema,
   OrganisationsQuerySchema,
   OrganisationUpdateBodySchema,
+  ReferentParamsSchema,
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -20,6 +21,7 @@ import {
   editOrganisation,
   getOrganisation,
   listOrganisations,
+  setReferentRole,
   withdrawAffiliation,
 } from './organisations.service';
 
@@ -142,5 +144,25 @@ export const organisationsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> =
       },
       async (request) => decideAffiliation(deps, { actor: actorFrom(request.auth), ...request.params, decision }),
     );
+  }
+
+  for (const method of ['PUT', 'DELETE'] as const) {
+    app.route({
+      method,
+      url: '/organisations/:slug/referents/:userId',
+      config: { quota: 'members' },
+      ...signedIn,
+      schema: {
+        tags,
+        summary:
+          method === 'PUT'
+            ? 'Make a person whose link is confirmed a referent (admins and referents)'
+            : 'Make a referent an ordinary member again, oneself included (admins and referents)',
+        params: ReferentParamsSchema,
+        response: { 200: OrganisationDetailSchema, ...errorResponses },
+      },
+      handler: async (request) =>
+        setReferentRole(deps, { actor: actorFrom(request.auth), ...request.params, referent: method === 'PUT' }),
+    });
   }
 };

@@ -17,14 +17,16 @@ import { AppError } from '../../errors';
 import {
   type AffiliationFacts,
   canAskAffiliation,
+  canBecomeReferent,
   canCreateOrganisation,
   canManageOrganisation,
   canReadOrganisations,
 } from '../../policy/organisations.policy';
-import type { Actor } from '../../policy/policy';
+import { type Actor, canSeeDirectory } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { avatarUrl } from '../accounts/avatars.content';
 import { slugify } from '../spaces/slugify';
+import { logoUrl } from './organisation-logos.content';
 import type { OrganisationsMailer } from './organisations.mail';
 import {
   confirmAffiliation,
@@ -35,12 +37,14 @@ import {
   freeSlug,
   insertOrganisation,
   listActiveSpaces,
+  listConfirmedMembers,
   listLinkDeciders,
   listListedMembers,
   listOrganisationRows,
   listPendingAffiliations,
   type OrganisationValues,
   requestAffiliation,
+  setReferent,
   updateOrganisation,
 } from './organisations.queries';
 
@@ -51,13 +55,13 @@ export interface OrganisationsDeps {
 
 type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisation>>>;
 
-interface OrganisationContext extends Authorizable {
+export interface OrganisationContext extends Authorizable {
   organisation: OrganisationRow;
   affiliation: AffiliationFacts;
 }
 
 /** The organisation and the actor's link to it; 404 when there is no such organisation. */
-async function loadOrganisationContext(db: Db, slug: string, actor: Actor): Promise<OrganisationContext> {
+export async function loadOrganisationContext(db: Db, slug: string, actor: Actor): Promise<OrganisationContext> {
   const organisation = await findOrganisation(db, slug);
   if (!organisation) throw new AppError('not_found', 'no such organisation');
   const link = actor ? await findAffiliation(db, organisation.id, actor.id) : undefined;
@@ -75,6 +79,7 @@ const summaryOf = (row: OrganisationRow) => ({
   territory: row.territory,
   website: row.website,
   memberCount: row.member_count,
+  logoUrl: logoUrl(row.slug, row.logo_updated_at),
 });
 
 const organisationOf = (row: OrganisationRow) => ({
@@ -127,10 +132,13 @@ export async function getOrganisation(
   authorize(context, canReadOrganisations(actor));
   const { organisation, affiliation } = context;
   const canManage = canManageOrganisation(actor, affiliation);
-  const [members, spaces, pending] = await Promise.all([
-    listListedMembers(db, organisation.id),
+  const [members, spaces, pending, confirmed] = await Promise.all([
+    // People agreed to be shown to the alliance, not to the web: as the directory, signed-in only.
+    canSeeDirectory(actor) ? listListedMembers(db, organisation.id) : Promise.resolve([]),
     listActiveSpaces(db, organisation.id),
     canManage ? listPendingAffiliations(db, organisation.id) : Promise.resolve([]),
+    // Those who manage it see everyone confirmed (listed or not), to name its referents.
+    canManage ? listConfirmedMembers(db, organisation.id) : Promise.resolve([]),
   ]);
   return {
     organisation: organisationOf(organisation),
@@ -145,6 +153,12 @@ export async function getOrganisation(
       userId: row.id,
       displayName: row.display_name,
       requestedAt: row.requested_at.toISOString(),
+    })),
+    confirmed: confirmed.map((row) => ({
+      userId: row.id,
+      displayName: row.display_name,
+      avatarUrl: avatarUrl(row.id, row.avatar_updated_at),
+      referent: row.referent,
     })),
   };
 }
@@ -255,5 +269,30 @@ export async function decideAffiliation(
     const person = await findUserById(trx, input.userId);
     if (person) await deps.mailer.sendDecision(trx, person, { organisation, confirmed });
   });
+  return getOrganisation(deps, { actor: input.actor, slug: input.slug });
+}
+
+/**
+ * `PUT|DELETE /organisations/:slug/referents/:userId` (admins and referents): make a person a
+ * referent, or not. Only a confirmed link can become one (409 otherwise); a person with no link
+ * at all is 404. A referent may step down themselves; naming and removing are idempotent.
+ */
+export async function setReferentRole(
+  deps: OrganisationsDeps,
+  input: { actor: Actor; slug: string; userId: string; referent: boolean },
+) {
+  const context = await loadOrganisationContext(deps.db, input.slug, input.actor);
+  authorize(context, canManageOrganisation(input.actor, context.affiliation));
+  const { organisation } = context;
+  const link = await findAffiliation(deps.db, organisation.id, input.userId);
+  if (!link) throw new AppError('not_found', 'this person is not linked to the organisation');
+  if (input.referent && !canBecomeReferent({ userId: input.userId, ...link })) {
+    throw new AppError('conflict', 'only a person whose link is confirmed can be a referent', {
+      userId: ['link not confirmed'],
+    });
+  }
+  // The statement checks the status again: a link withdrawn since is not made referent.
+  const changed = await setReferent(deps.db, organisation.id, input.userId, input.referent);
+  if (input.referent && !changed) throw new AppError('not_found', 'this person is not linked to the organisation');
   return getOrganisation(deps, { actor: input.actor, slug: input.slug });
 }

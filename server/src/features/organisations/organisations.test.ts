@@ -184,20 +184,20 @@ describe('an organisation', () => {
     expect((await mailsTo(ctx.database.db, camille.email)).map((mail) => mail.subject)).toEqual([
       'Vous êtes rattaché·e à Atelier Énergie Citoyenne',
     ]);
-    const visible = await page(slug);
+    const visible = await page(slug, dominique);
     expect(visible.organisation.memberCount).toBe(1);
     expect(visible.members.map((member) => member.displayName)).toEqual(['Camille Référente']);
+    // A visitor without an account sees how many, not who: people are listed for the alliance.
+    const anonymous = await page(slug);
+    expect([anonymous.organisation.memberCount, anonymous.members]).toEqual([1, []]);
     expect(visible.spaces).toEqual([{ slug: space.slug, title: 'Chantier énergie partagée', memberCount: 1 }]);
     expect(visible.pending).toEqual([]);
 
     // A confirmed member is not a referent: no edits until an admin makes them one.
     const edit = { presentation: 'Une coopérative citoyenne d’énergies renouvelables en Drôme.' };
     expect((await request(ctx, camille, 'PATCH', `/api/organisations/${slug}`, edit)).statusCode).toBe(403);
-    await ctx.database.db
-      .updateTable('organisation_members')
-      .set({ referent: true })
-      .where('user_id', '=', camille.id)
-      .execute();
+    const named = await request(ctx, admin, 'PUT', `/api/organisations/${slug}/referents/${camille.id}`);
+    expect(named.statusCode, named.body).toBe(200);
     const edited = await request(ctx, camille, 'PATCH', `/api/organisations/${slug}`, edit);
     expect(edited.statusCode, edited.body).toBe(200);
     expect(edited.json().organisation.presentation).toBe(edit.presentation);
@@ -233,6 +233,94 @@ describe('an organisation', () => {
   it('answers 404 for an organisation that does not exist, 400 for a malformed address', async () => {
     expect((await request(ctx, null, 'GET', '/api/organisations/nulle-part')).statusCode).toBe(404);
     expect((await request(ctx, null, 'GET', '/api/organisations/Pas%20Un%20Slug')).statusCode).toBe(400);
+  });
+});
+
+describe('referents', () => {
+  /** An organisation created by the admin, with `confirmed` linked and confirmed, `asking` waiting. */
+  async function organisationWith(name: string, people: { confirmed: TestPerson[]; asking: TestPerson[] }) {
+    const created = await request(ctx, admin, 'POST', '/api/organisations', { name, kind: 'societe_civile' });
+    expect(created.statusCode, created.body).toBe(201);
+    const slug = (created.json() as OrganisationDetail).organisation.slug;
+    for (const person of [...people.confirmed, ...people.asking]) {
+      await request(ctx, person, 'POST', `/api/organisations/${slug}/affiliation`);
+    }
+    for (const person of people.confirmed) {
+      await request(ctx, admin, 'POST', `/api/organisations/${slug}/affiliations/${person.id}/confirm`);
+    }
+    return slug;
+  }
+  const referents = (detail: OrganisationDetail) =>
+    detail.confirmed.filter((entry) => entry.referent).map((entry) => entry.displayName);
+  const someone = (displayName: string) => createPerson(ctx, { displayName });
+  const asReferent = (who: TestPerson | null, method: 'PUT' | 'DELETE', slug: string, person: TestPerson) =>
+    request(ctx, who, method, `/api/organisations/${slug}/referents/${person.id}`);
+
+  it('are named among confirmed people only, by admins or referents', async () => {
+    const [alix, bea, chris, dana] = await Promise.all([
+      someone('Alix Confirmée'),
+      someone('Béa Confirmée'),
+      someone('Chris Demandeuse'),
+      someone('Dana Inconnue'),
+    ]);
+    const slug = await organisationWith('Réseau des référent·es', { confirmed: [alix, bea], asking: [chris] });
+
+    // Managers see every confirmed person, listed in the directory or not; others see none.
+    const forAdmin = await page(slug, admin);
+    expect(forAdmin.members).toEqual([]);
+    expect(forAdmin.confirmed.map((entry) => [entry.displayName, entry.referent])).toEqual([
+      ['Alix Confirmée', false],
+      ['Béa Confirmée', false],
+    ]);
+    expect((await page(slug, alix)).confirmed).toEqual([]);
+    expect((await page(slug)).confirmed).toEqual([]);
+
+    // A confirmed member who is no referent names nobody, not even themselves.
+    const bySelf = await asReferent(alix, 'PUT', slug, alix);
+    expect(bySelf.statusCode).toBe(403);
+    expect((await asReferent(null, 'PUT', slug, alix)).statusCode).toBe(401);
+
+    // Only a confirmed link becomes referent: a request waiting is 409, no link at all 404.
+    const waiting = await asReferent(admin, 'PUT', slug, chris);
+    expect(waiting.statusCode).toBe(409);
+    expect(waiting.json().error).toMatchObject({ code: 'conflict', details: { userId: ['link not confirmed'] } });
+    expect((await asReferent(admin, 'PUT', slug, dana)).statusCode).toBe(404);
+    expect(referents(await page(slug, admin))).toEqual([]);
+
+    // The admin names Alix; she manages it now, and names Béa in turn.
+    const named = await asReferent(admin, 'PUT', slug, alix);
+    expect(named.statusCode, named.body).toBe(200);
+    expect(referents(named.json())).toEqual(['Alix Confirmée']);
+    expect((await page(slug, alix)).viewer.canManage).toBe(true);
+    expect((await asReferent(admin, 'PUT', slug, alix)).statusCode).toBe(200);
+    const byReferent = await asReferent(alix, 'PUT', slug, bea);
+    expect(byReferent.statusCode, byReferent.body).toBe(200);
+    expect(referents(byReferent.json())).toEqual(['Alix Confirmée', 'Béa Confirmée']);
+  });
+
+  it('edit the organisation, and may step down; then they may not', async () => {
+    const [eli, fred] = await Promise.all([someone('Éli Référente'), someone('Fred Référent')]);
+    const slug = await organisationWith('Collectif qui change de référent·es', { confirmed: [eli, fred], asking: [] });
+    await asReferent(admin, 'PUT', slug, eli);
+    await asReferent(admin, 'PUT', slug, fred);
+
+    const edited = await request(ctx, eli, 'PATCH', `/api/organisations/${slug}`, { territory: 'Isère' });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect(edited.json().organisation.territory).toBe('Isère');
+
+    // Éli removes Fred, then steps down herself: the answer is what she may now see.
+    expect(referents((await asReferent(eli, 'DELETE', slug, fred)).json())).toEqual(['Éli Référente']);
+    const steppedDown = await asReferent(eli, 'DELETE', slug, eli);
+    expect(steppedDown.statusCode, steppedDown.body).toBe(200);
+    expect(steppedDown.json()).toMatchObject({ viewer: { canManage: false }, confirmed: [] });
+    expect((await request(ctx, eli, 'PATCH', `/api/organisations/${slug}`, { territory: 'Drôme' })).statusCode).toBe(
+      403,
+    );
+    expect((await asReferent(eli, 'PUT', slug, eli)).statusCode).toBe(403);
+    // Both are still confirmed members, no longer referents.
+    const forAdmin = await page(slug, admin);
+    expect(forAdmin.organisation.memberCount).toBe(2);
+    expect(referents(forAdmin)).toEqual([]);
   });
 });
 
