@@ -25,6 +25,7 @@ import * as fileTextRead from './202612060100_file_text_read';
 import * as organisations from './202612060200_organisations';
 import * as bulkInvitations from './202612060300_bulk_invitations';
 import * as organisationLogos from './202612070100_organisation_logos';
+import * as territories from './202612070200_territories';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -57,4 +58,5 @@ export const migrations: Record<string, Migration> = {
   '202612060200_organisations': organisations,
   '202612060300_bulk_invitations': bulkInvitations,
   '202612070100_organisation_logos': organisationLogos,
+  '202612070200_territories': territories,
 };

@@ -19,6 +19,7 @@ const UnsubscribePage = lazy(() => import('./features/mail/unsubscribe.page').th
 const DirectoryPage = lazy(() => import('./features/directory/directory.page').then(withMessages));
 const OrganisationsPage = lazy(() => import('./features/organisations/organisations.page').then(withMessages));
 const OrganisationPage = lazy(() => import('./features/organisations/organisation.page').then(withMessages));
+const MapPage = lazy(() => import('./features/territories/map.page').then(withMessages));
 const SearchPage = lazy(() => import('./features/search/search.page').then(withMessages));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
@@ -56,6 +57,7 @@ export function AppRoutes() {
       <Route path="/annuaire" component={DirectoryPage} />
       <Route path="/allie-es" component={OrganisationsPage} />
       <Route path="/allie-es/:slug" component={OrganisationPage} />
+      <Route path="/carte" component={MapPage} />
       <Route path="/recherche" component={SearchPage} />
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />

@@ -27,6 +27,7 @@ import { replyByMailRoutes } from './features/reply-by-mail/reply-by-mail.routes
 import { resourcesRoutes } from './features/resources/resources.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
+import { territoriesRoutes } from './features/territories/territories.routes';
 import { accessPlugin } from './plugins/access';
 import { authPlugin } from './plugins/auth';
 import { clientPlugin } from './plugins/client';
@@ -99,6 +100,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(directoryRoutes);
       await api.register(organisationsRoutes, { publicUrl: config.publicUrl });
       await api.register(organisationLogosRoutes, { config });
+      await api.register(territoriesRoutes);
       await api.register(searchRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);

@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
-import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
+import { ADMIN, expectNoAxeViolations, type Person, useBrowserSuite } from '../support/browser-suite';
 
 const suite = useBrowserSuite({ admin: true });
+
+/** The person joins the space through an invitation the admin sends, as the mail's link would. */
+async function invite(person: Person, slug: string, role: 'animateur' | 'membre') {
+  await suite.asAdmin('POST', `/api/spaces/${slug}/invitations`, { email: person.email, role });
+  const mailbox = await person.page.request.get(`/api/dev/mailbox?to=${encodeURIComponent(person.email)}`);
+  const token = [...(await mailbox.text()).matchAll(/invitation\?token=([\w-]+)/g)].at(-1)?.[1];
+  const accepted = await person.page.request.post(`/api/invitations/${token}/accept`, {
+    headers: { 'x-csrf-token': person.csrfToken },
+  });
+  expect(accepted.status(), await accepted.text()).toBe(200);
+}
 
 describe('the allies in the browser', () => {
   it('lets a visitor without an account find an organisation by kind and territory, and open its page', async () => {
@@ -146,5 +157,71 @@ describe('the allies in the browser', () => {
     await open.getByRole('button', { name: 'Relancer Personne 1', exact: true }).click();
     await open.getByText('Personne 1 a été invité·e il y a moins d’un jour : relancez demain.').waitFor();
     expect(animateur.problems).toEqual([]);
+  });
+
+  it('shows a visitor the map of accompanied territories and its table, filtered, down to 320 px', async () => {
+    const { page, problems } = await suite.visitor();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Voir la carte des territoires accompagnés' }).click();
+    await page.getByRole('heading', { level: 1, name: 'La carte des territoires accompagnés' }).waitFor();
+    await page.getByRole('status').getByText('17 territoires').waitFor();
+    await expectNoAxeViolations(page, '/carte');
+
+    await page.getByLabel('Programme').selectOption({ label: 'Cohorte' });
+    await page.getByLabel('Échelon').selectOption({ label: 'Intercommunalité' });
+    await page.getByRole('button', { name: 'Filtrer', exact: true }).click();
+    await page.waitForURL((url) => url.searchParams.get('niveau') === 'epci');
+    await page.getByRole('status').getByText('7 territoires').waitFor();
+    const table = page.getByRole('table', { name: 'Territoires accompagnés' });
+    await table
+      .getByRole('row', { name: /CA du Sicoval/ })
+      .getByText('Intercommunalité, code 243100633')
+      .waitFor();
+    expect(await table.getByRole('row').count()).toBe(8);
+
+    // A mark on the map opens the territory's card, with the space that accompanies it.
+    await page.getByRole('link', { name: 'CA du Sicoval — Cohorte' }).click();
+    await page.getByRole('heading', { level: 2, name: 'CA du Sicoval' }).waitFor();
+    await page.waitForURL((url) => url.searchParams.has('territoire'));
+    const card = page.getByRole('region', { name: 'CA du Sicoval' });
+    await card.getByRole('link', { name: 'Cohorte régionale Occitanie' }).waitFor();
+    expect(await card.getByText('Poste à pourvoir').count()).toBe(4);
+    await expectNoAxeViolations(page, '/carte?territoire=… (fiche)');
+    await screenshot(page, 'carte');
+
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.getByRole('button', { name: 'Tout afficher' }).click();
+    await page.getByRole('status').getByText('17 territoires').waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await screenshot(page, 'carte-320');
+    expect(problems).toEqual([]);
+  });
+
+  it('lets the animateur·ice of a cohort seat one of its members in a territory’s « 4 Fantastiques »', async () => {
+    const animatrice = await suite.person('Oriane Animatrice');
+    const elu = await suite.person('Gaspard Élu');
+    await invite(animatrice, 'cohorte-regionale-occitanie', 'animateur');
+    await invite(elu, 'cohorte-regionale-occitanie', 'membre');
+
+    const page = animatrice.page;
+    await page.goto('/carte?territoire=');
+    await page.getByRole('table', { name: 'Territoires accompagnés' }).getByRole('link', { name: 'Gruissan' }).click();
+    const card = page.getByRole('region', { name: 'Gruissan' });
+    const seat = card.getByRole('listitem').filter({ hasText: 'Qui tient ce rôle ? (Élu·e)' });
+    await seat.getByLabel('Qui tient ce rôle ? (Élu·e)').selectOption({ label: 'Gaspard Élu' });
+    await expectNoAxeViolations(page, '/carte?territoire=… (animatrice)');
+    await seat.getByRole('button', { name: 'Enregistrer' }).click();
+    await page.getByText('Élu·e : Gaspard Élu, enregistré.').waitFor();
+    await seat.getByRole('button', { name: 'Laisser vacant' }).waitFor();
+
+    // A visitor sees the seat filled, without the name of someone who is not in the directory.
+    const visitor = await suite.visitor('phone');
+    await visitor.page.goto(page.url());
+    const seen = visitor.page.getByRole('region', { name: 'Gruissan' });
+    await seen.getByText('Poste pourvu').waitFor();
+    expect(await seen.getByText('Poste à pourvoir').count()).toBe(3);
+    expect(await seen.getByText('Gaspard Élu').count()).toBe(0);
+    expect([...animatrice.problems, ...visitor.problems]).toEqual([]);
   });
 });

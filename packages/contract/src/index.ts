@@ -18,3 +18,4 @@ export * from './realtime';
 export * from './resources';
 export * from './search';
 export * from './spaces';
+export * from './territories';

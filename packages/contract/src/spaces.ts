@@ -41,7 +41,12 @@ export type SpaceSummary = z.infer<typeof SpaceSummarySchema>;
 export const SpaceListSchema = z.object({ items: z.array(SpaceSummarySchema) });
 
 /** A territory accompanied in a cohort (with its project theme), or a community's member organisation. */
-export const SpaceProjectSchema = z.object({ territory: z.string(), theme: z.string().nullable() });
+export const SpaceProjectSchema = z.object({
+  territory: z.string(),
+  theme: z.string().nullable(),
+  /** The accompanied territory it is in, shown on the map (`/carte?territoire=ID`); null for others. */
+  territoryId: z.string().nullable(),
+});
 export type SpaceProject = z.infer<typeof SpaceProjectSchema>;
 
 export const PersonRefSchema = z.object({ id: IdSchema, displayName: z.string() });
@@ -308,6 +313,8 @@ export const BulkLineProblemSchema = z.enum([
   'invalid_name',
   'invalid_organisation',
   'invalid_territory',
+  /** A territory given by a code (INSEE or SIREN) that is neither accompanied nor in the official lists. */
+  'unknown_territory',
   'unknown_role4F',
 ]);
 export type BulkLineProblem = z.infer<typeof BulkLineProblemSchema>;

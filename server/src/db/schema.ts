@@ -100,6 +100,28 @@ export interface SpaceProjectsTable {
   territory: string;
   theme: string | null;
   position: number;
+  /** The accompanied territory the project is in, when it is one the platform knows. */
+  territory_id: Generated<string | null>;
+}
+
+export interface TerritoriesTable {
+  id: Generated<string>;
+  level: 'commune' | 'epci' | 'departement' | 'region' | 'other';
+  /** INSEE code (commune, département, région) or SIREN (EPCI, other groupings). */
+  code: string;
+  name: string;
+  programmes: Array<'cohorte' | 'experimental' | 'ponctuel'>;
+  lat: number | null;
+  lon: number | null;
+  created_at: CreatedAt;
+}
+
+/** A territory's « 4 Fantastiques »: a role without a row is a vacancy. */
+export interface TerritoryTeamTable {
+  territory_id: string;
+  role: 'elu' | 'agent' | 'etat' | 'acteur';
+  user_id: string;
+  since: Generated<Date>;
 }
 
 export interface MembershipsTable {
@@ -138,6 +160,8 @@ export interface SpaceInvitationsTable {
   organisation_name: string | null;
   territory: string | null;
   fantastic_role: string | null;
+  /** The accompanied territory named by the bulk invitation: accepting takes its vacant seat. */
+  territory_id: Generated<string | null>;
 }
 export type SpaceInvitationRow = Selectable<SpaceInvitationsTable>;
 
@@ -683,6 +707,8 @@ export interface DB {
   mail_outbox: MailOutboxTable;
   spaces: SpacesTable;
   space_projects: SpaceProjectsTable;
+  territories: TerritoriesTable;
+  territory_team: TerritoryTeamTable;
   memberships: MembershipsTable;
   space_invitations: SpaceInvitationsTable;
   join_request_notices: JoinRequestNoticesTable;

@@ -1,4 +1,4 @@
-import { REACTION_EMOJIS } from '@atelier/contract';
+import { isValidSiren, REACTION_EMOJIS } from '@atelier/contract';
 import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -126,6 +126,32 @@ async function organisation(
   }
   return row;
 }
+let territories = 0;
+const territoryTag = () => {
+  territories += 1;
+  return territories;
+};
+/** A valid SIREN (Luhn) made from a number below 10^8. */
+const sirenOf = (n: number) => {
+  const base = String(n).padStart(8, '0');
+  for (let digit = 0; digit <= 9; digit += 1) if (isValidSiren(`${base}${digit}`)) return `${base}${digit}`;
+  throw new Error('no SIREN');
+};
+/** A territory accompanied by a fresh space, with that space's animateur·ice. */
+async function accompanied() {
+  const { who: animateur, space } = await spaceOf('animateur');
+  const tag = territoryTag();
+  const {
+    rows: [row],
+  } = await sql<{ id: string }>`insert into territories (level, code, name, programmes)
+    values ('other', ${sirenOf(90_000_000 + tag)}, ${`Territoire ${tag}`}, array['cohorte']) returning id`.execute(
+    db(),
+  );
+  await sql`insert into space_projects (space_id, territory, position, territory_id)
+    values (${space.id}, ${`Territoire ${tag}`}, 0, ${row!.id})`.execute(db());
+  return { animateur, territory: row!.id, space: space.id };
+}
+
 const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const jobsFor = (name: string, email: string) =>
   count(sql`select count(*)::int as n from pgboss.job where name = ${name} and data->>'email' = ${email}`);
@@ -1202,6 +1228,63 @@ const CASES: Case[] = [
       };
     },
   },
+  // ── Territories ─────────────────────────────────────────────────────────────────────
+  {
+    route: 'POST /api/territories',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const a = await admin();
+      const tag = territoryTag();
+      return {
+        send: (i) =>
+          hit(a, 'POST', '/api/territories', {
+            level: 'other',
+            code: sirenOf(tag * 1000 + i),
+            name: `Groupement ${tag} ${i}`,
+            programmes: ['ponctuel'],
+          }),
+        stored: () => count(sql`select count(*)::int as n from territories where name like ${`Groupement ${tag} %`}`),
+      };
+    },
+  },
+  {
+    route: 'PATCH /api/territories/:id',
+    prepare: async ({ hit }) => {
+      const [a, { territory }] = [await admin(), await accompanied()];
+      return {
+        send: (i) =>
+          hit(a, 'PATCH', `/api/territories/${territory}`, { programmes: i % 2 ? ['cohorte'] : ['experimental'] }),
+        stored: () => rows(sql`select programmes from territories where id = ${territory}`),
+      };
+    },
+  },
+  ...(['PUT', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/territories/:id/team/:role`,
+      ok: method === 'PUT' ? 200 : 204,
+      prepare: async ({ max, hit }) => {
+        const { animateur, territory, space } = await accompanied();
+        const members = await times(max + 1, async () => {
+          const member = await person();
+          await addMembership(db(), space, member.id);
+          return member;
+        });
+        await sql`insert into territory_team (territory_id, role, user_id) values (${territory}, 'elu', ${animateur.id})`.execute(
+          db(),
+        );
+        return {
+          send: (i) =>
+            hit(
+              animateur,
+              method,
+              `/api/territories/${territory}/team/elu`,
+              method === 'PUT' ? { userId: members[i]!.id } : undefined,
+            ),
+          stored: () => rows(sql`select user_id from territory_team where territory_id = ${territory}`),
+        };
+      },
+    }),
+  ),
 ];
 
 /** The counter of `quota` that counts `scope`. */

@@ -149,6 +149,21 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
       },
     ]),
   ),
+  ...Object.fromEntries(
+    [
+      'GET /api/territories',
+      'POST /api/territories',
+      'PATCH /api/territories/:id',
+      'PUT /api/territories/:id/team/:role',
+      'DELETE /api/territories/:id/team/:role',
+    ].map((route) => [
+      route,
+      {
+        why: 'territories are not spaces: their own matrix (anonymous, member, member or animateur of its space, admin)',
+        test: 'features/territories/territories.matrix.test.ts',
+      },
+    ]),
+  ),
   'GET /api/search': {
     why: 'one route over every space: what each person finds is its own matrix (who × visibility)',
     test: 'features/search/search.matrix.test.ts',

@@ -144,6 +144,9 @@ export function ForYou(props: { name: string }) {
         <A href="/allie-es" class="button button--secondary">
           {t('forYou.allies')}
         </A>
+        <A href="/carte" class="button button--secondary">
+          {t('forYou.map')}
+        </A>
       </p>
     </div>
   );

@@ -22,6 +22,7 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'forYou.agenda': 'See the agenda',
   'forYou.spaces': 'All spaces',
   'forYou.allies': 'The allies',
+  'forYou.map': 'The map of territories',
   'home.title': 'Home',
   'home.heading': 'Welcome to the Atelier des transitions',
   'home.lead':
@@ -29,6 +30,7 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'home.how.heading': 'How we work together',
   'home.allies.text': 'The alliance is more than 500 organisations working for the transitions of territories.',
   'home.allies.link': 'See the allies',
+  'home.map.link': 'See the map of accompanied territories',
   'home.how.chantiers.title': 'Workstreams (chantiers)',
   'home.how.chantiers': 'To co-produce tools, schemes and resources for territories in transition.',
   'home.how.communautes.title': 'Learning communities',

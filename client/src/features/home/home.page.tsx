@@ -65,7 +65,8 @@ function Brochure() {
           </For>
         </ul>
         <p class="home__allies">
-          {t('home.allies.text')} <A href="/allie-es">{t('home.allies.link')}</A>
+          {t('home.allies.text')} <A href="/allie-es">{t('home.allies.link')}</A> ·{' '}
+          <A href="/carte">{t('home.map.link')}</A>
         </p>
       </section>
       <SpacesOverview />

@@ -11,6 +11,7 @@ const PROBLEMS: Record<BulkLineProblem, MessageKey> = {
   invalid_name: 'manage.bulk.problem.invalid_name',
   invalid_organisation: 'manage.bulk.problem.invalid_organisation',
   invalid_territory: 'manage.bulk.problem.invalid_territory',
+  unknown_territory: 'manage.bulk.problem.unknown_territory',
   unknown_role4F: 'manage.bulk.problem.unknown_role4F',
 };
 

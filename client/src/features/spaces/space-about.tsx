@@ -51,7 +51,20 @@ export function SpaceAbout(props: { space: SpaceDetail }) {
             <For each={props.space.projects}>
               {(project) => (
                 <li>
-                  <span class="space-about__territory">{project.territory}</span>
+                  <Show
+                    when={project.territoryId}
+                    fallback={<span class="space-about__territory">{project.territory}</span>}
+                  >
+                    {(id) => (
+                      <a
+                        class="space-about__territory"
+                        href={`/carte?territoire=${id()}`}
+                        title={t('space.projects.onMap', { territory: project.territory })}
+                      >
+                        {project.territory}
+                      </a>
+                    )}
+                  </Show>
                   <Show when={project.theme}>{(theme) => <span class="space-about__theme"> — {theme()}</span>}</Show>
                 </li>
               )}

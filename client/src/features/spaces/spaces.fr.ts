@@ -17,6 +17,7 @@ export const spacesFr = {
   'space.projects.other': 'Territoires et organisations participantes',
   'space.projects.count.one': '{count} territoire',
   'space.projects.count.other': '{count} territoires',
+  'space.projects.onMap': 'voir {territory} sur la carte',
   'space.facts': "L'espace en bref",
   'space.animateurs': 'Animé par',
   'space.partners': 'Co-animé avec',
@@ -138,7 +139,7 @@ export const spacesFr = {
   'manage.bulk.file': 'Choisir un fichier CSV',
   'manage.bulk.lines': 'Lignes du fichier (CSV)',
   'manage.bulk.linesHint':
-    'Première ligne : les colonnes, par exemple courriel;nom;organisation;territoire;rôle 4F. Virgules ou points-virgules. 2 000 personnes au plus.',
+    'Première ligne : les colonnes, par exemple courriel;nom;organisation;territoire;rôle 4F. Virgules ou points-virgules. Un territoire donné par son code officiel (INSEE ou SIREN) et accompagné par cet espace : la personne y prend la place de son rôle 4F, si elle est libre. 2 000 personnes au plus.',
   'manage.bulk.check': 'Vérifier les lignes',
   'manage.bulk.ready.one': '{count} invitation prête.',
   'manage.bulk.ready.other': '{count} invitations prêtes.',
@@ -153,6 +154,8 @@ export const spacesFr = {
   'manage.bulk.problem.invalid_name': 'nom trop long ou illisible (120 caractères au plus)',
   'manage.bulk.problem.invalid_organisation': 'organisation trop longue ou illisible (160 caractères au plus)',
   'manage.bulk.problem.invalid_territory': 'territoire trop long ou illisible (160 caractères au plus)',
+  'manage.bulk.problem.unknown_territory':
+    'code de territoire inconnu (un code INSEE ou un SIREN des listes officielles)',
   'manage.bulk.problem.unknown_role4F': 'rôle inconnu (élu·e, agent·e, État territorial ou acteur·ice)',
   'manage.bulk.send.one': 'Envoyer {count} invitation',
   'manage.bulk.send.other': 'Envoyer les {count} invitations',

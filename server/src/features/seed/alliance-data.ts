@@ -7,7 +7,7 @@
  * here cannot silently change a URL.
  */
 
-import type { OrganisationKind } from '@atelier/contract';
+import type { OrganisationKind, TerritoryLevel } from '@atelier/contract';
 
 export interface SeedProject {
   territory: string;
@@ -247,6 +247,41 @@ export const PERMANENCE_SERIES: SeedSeries = {
 };
 
 export const ALLIANCE_SERIES: SeedSeries[] = [PERMANENCE_SERIES];
+
+export interface SeedTerritory {
+  /** How the cohort's space names it among its projects. */
+  project: string;
+  level: Exclude<TerritoryLevel, 'other'>;
+  /** Its official code: the name comes from the official list. */
+  code: string;
+  /** Its centre, for the map. */
+  lat: number;
+  lon: number;
+}
+
+/**
+ * The cohorts' territories that have an official code in the lists of communes and EPCI. The
+ * PETR and parcs naturels régionaux are in neither list: an admin adds them with their SIREN.
+ */
+export const ALLIANCE_TERRITORIES: SeedTerritory[] = [
+  { project: 'Ville de Vimy', level: 'commune', code: '62861', lat: 50.3725, lon: 2.8108 },
+  { project: "Communauté urbaine d'Arras", level: 'epci', code: '200033579', lat: 50.291, lon: 2.7775 },
+  { project: 'Ville de Lomme', level: 'commune', code: '59355', lat: 50.6431, lon: 2.9872 },
+  { project: "Ville d'Annecy", level: 'commune', code: '74010', lat: 45.8992, lon: 6.1294 },
+  { project: 'Ville de Faverges-Seythenex', level: 'commune', code: '74123', lat: 45.7506, lon: 6.2939 },
+  { project: 'Agglomération du Beauvaisis', level: 'epci', code: '200067999', lat: 49.4295, lon: 2.0807 },
+  { project: 'Ville de Saint-Jean-de-Braye', level: 'commune', code: '45284', lat: 47.9128, lon: 1.9744 },
+  { project: "Com'Com Maurienne Galibier", level: 'epci', code: '247300452', lat: 45.2203, lon: 6.4697 },
+  { project: "Com'Com Cœur de Chartreuse", level: 'epci', code: '200040111', lat: 45.3876, lon: 5.7377 },
+  { project: 'Barre des Cévennes', level: 'commune', code: '48019', lat: 44.2425, lon: 3.6553 },
+  { project: 'Canohès', level: 'commune', code: '66038', lat: 42.6547, lon: 2.8356 },
+  { project: "Com'Com du Frontonnais", level: 'epci', code: '200034957', lat: 43.8392, lon: 1.3894 },
+  { project: 'Le Vigan', level: 'commune', code: '30350', lat: 43.9914, lon: 3.6058 },
+  { project: 'Montpellier Méditerranée Métropole', level: 'epci', code: '243400017', lat: 43.6108, lon: 3.8767 },
+  { project: 'Saint-Hilaire-de-Brethmas', level: 'commune', code: '30259', lat: 44.0817, lon: 4.1253 },
+  { project: 'Gruissan', level: 'commune', code: '11170', lat: 43.1075, lon: 3.0867 },
+  { project: 'SICOVAL', level: 'epci', code: '243100633', lat: 43.5336, lon: 1.5286 },
+];
 
 export interface SeedOrganisation {
   name: string;

@@ -48,7 +48,21 @@ describe('seedAlliance', () => {
     expect(report.projects).toBe(6 + 9 + 9 + 8);
     expect(report.series).toEqual(['permanence']);
     expect(report.organisations).toBe(18);
+    expect(report.territories).toBe(17);
     expect(await counts(database)).toEqual({ spaces: 11, projects: 32, series: 1 });
+  });
+
+  it('names the territories from the official list and links them to the cohorts’ projects', async () => {
+    const rows = await database.db
+      .selectFrom('space_projects')
+      .innerJoin('territories', 'territories.id', 'space_projects.territory_id')
+      .select(['space_projects.territory as project', 'territories.name', 'territories.code', 'territories.level'])
+      .orderBy('territories.code')
+      .execute();
+    expect(rows).toHaveLength(17);
+    expect(rows).toContainEqual({ project: 'Ville de Vimy', name: 'Vimy', code: '62861', level: 'commune' });
+    expect(rows).toContainEqual({ project: 'SICOVAL', name: 'CA du Sicoval', code: '243100633', level: 'epci' });
+    expect(rows).toContainEqual({ project: 'Ville de Lomme', name: 'Lomme', code: '59355', level: 'commune' });
   });
 
   it('changes nothing when run again, and keeps what people edited since', async () => {
@@ -63,7 +77,7 @@ describe('seedAlliance', () => {
 
     const report = await seedAlliance(database.db);
 
-    expect(report).toEqual({ spaces: [], projects: 0, series: [], organisations: 0 });
+    expect(report).toEqual({ spaces: [], projects: 0, series: [], organisations: 0, territories: 0 });
     expect(await counts(database)).toEqual({ spaces: 11, projects: 31, series: 1 });
     expect(await database.db.selectFrom('spaces').select(['id', 'slug']).orderBy('slug').execute()).toEqual(before);
     expect((await spaceBySlug(database, 'cohorte-regionale-occitanie')).summary).toBe('Résumé revu');

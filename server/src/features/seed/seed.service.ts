@@ -1,13 +1,17 @@
 import type { Db } from '../../db/database';
 import { insertMissingOrganisations } from '../organisations/organisations.queries';
 import { slugify } from '../spaces/slugify';
+import { officialName } from '../territories/official-territories';
+import { insertTerritory, linkProjectsNamed, listExistingCodes } from '../territories/territories.queries';
 import {
   ALLIANCE_ORGANISATIONS,
   ALLIANCE_SERIES,
   ALLIANCE_SPACES,
+  ALLIANCE_TERRITORIES,
   type SeedOrganisation,
   type SeedSeries,
   type SeedSpace,
+  type SeedTerritory,
 } from './alliance-data';
 import { insertSeedSeries, insertSeedSpace } from './seed.queries';
 
@@ -17,12 +21,14 @@ export interface SeedReport {
   projects: number;
   series: string[];
   organisations: number;
+  territories: number;
 }
 
 export interface SeedData {
   spaces: SeedSpace[];
   series: SeedSeries[];
   organisations: SeedOrganisation[];
+  territories: SeedTerritory[];
 }
 
 export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
@@ -40,10 +46,15 @@ export function spaceSlug(space: Pick<SeedSpace, 'title'>): string {
  */
 export async function seedAlliance(
   db: Db,
-  data: SeedData = { spaces: ALLIANCE_SPACES, series: ALLIANCE_SERIES, organisations: ALLIANCE_ORGANISATIONS },
+  data: SeedData = {
+    spaces: ALLIANCE_SPACES,
+    series: ALLIANCE_SERIES,
+    organisations: ALLIANCE_ORGANISATIONS,
+    territories: ALLIANCE_TERRITORIES,
+  },
 ): Promise<SeedReport> {
   return db.transaction().execute(async (trx) => {
-    const report: SeedReport = { spaces: [], projects: 0, series: [], organisations: 0 };
+    const report: SeedReport = { spaces: [], projects: 0, series: [], organisations: 0, territories: 0 };
     for (const space of data.spaces) {
       const inserted = await insertSeedSpace(trx, space, spaceSlug(space));
       if (!inserted) continue;
@@ -63,6 +74,31 @@ export async function seedAlliance(
         presentation: organisation.presentation,
       })),
     );
+    report.territories = await insertMissingTerritories(trx, data.territories);
     return report;
   });
+}
+
+/**
+ * The cohorts' territories, named from the official list, on the map, in the cohort programme
+ * and linked to the cohort spaces' projects that name them. The official list is read only
+ * when one is missing, never at a start that has them all.
+ */
+async function insertMissingTerritories(db: Db, territories: SeedTerritory[]): Promise<number> {
+  const existing = await listExistingCodes(
+    db,
+    territories.map((territory) => territory.code),
+  );
+  let inserted = 0;
+  for (const territory of territories) {
+    if (existing.has(`${territory.level}:${territory.code}`)) continue;
+    const name = officialName(territory.level, territory.code);
+    if (!name) throw new Error(`seed: no ${territory.level} has the code ${territory.code}`);
+    const { level, code, lat, lon } = territory;
+    const id = await insertTerritory(db, { level, code, name, programmes: ['cohorte'], lat, lon });
+    if (!id) continue;
+    await linkProjectsNamed(db, id, territory.project);
+    inserted += 1;
+  }
+  return inserted;
 }

@@ -10,10 +10,13 @@ import {
 } from '@atelier/contract';
 import { parse } from 'csv-parse/sync';
 import { authorize } from '../../core/authorize';
+import type { Db } from '../../db/database';
 import { AppError } from '../../errors';
 import type { Jobs } from '../../plugins/jobs';
 import { type Actor, canInviteToSpace } from '../../policy/policy';
 import { findUserByEmail, findUserById } from '../accounts/accounts.queries';
+import { looksLikeCode, officialNameOfCode } from '../territories/official-territories';
+import { findTerritoriesByCodes } from '../territories/territories.queries';
 import { findActiveMemberEmails, findOpenInvitationEmails, type InvitedProfile } from './invitations.queries';
 import { type InvitationsDeps, issueInvitation } from './invitations.service';
 import { loadSpaceContext, spaceArchived } from './spaces.access';
@@ -116,8 +119,34 @@ interface CheckedLine {
   profile: InvitedProfile;
 }
 
+/** A territory of the CSV: its name, and the accompanied territory when the text is its code. */
+type Place = { name: string; territoryId: string | null };
+
+/**
+ * How the CSV's territories read: a code (INSEE or SIREN) names an accompanied territory (the
+ * one this space accompanies first) or an official one, and is unknown otherwise (undefined);
+ * any other text is the person's territory as written.
+ */
+async function placesOf(db: Db, spaceId: string, rows: BulkInvitationRow[]) {
+  const codes = [
+    ...new Set(rows.map((row) => row.territory?.trim().toUpperCase() ?? '').filter((text) => looksLikeCode(text))),
+  ];
+  const accompanied = (await findTerritoriesByCodes(db, codes, spaceId)).sort(
+    (a, b) => Number(b.here) - Number(a.here),
+  );
+  return (text: string): Place | undefined => {
+    if (!looksLikeCode(text))
+      return PLACE.safeParse(text).success ? { name: text.trim(), territoryId: null } : undefined;
+    const code = text.trim().toUpperCase();
+    const known = accompanied.find((territory) => territory.code === code);
+    if (known) return { name: known.name, territoryId: known.here ? known.id : null };
+    const name = officialNameOfCode(code);
+    return name ? { name, territoryId: null } : undefined;
+  };
+}
+
 /** Each line checked: its problem, or the person to invite. Line 1 is the header. */
-function checkLines(rows: BulkInvitationRow[]) {
+function checkLines(rows: BulkInvitationRow[], placeOf: (text: string) => Place | undefined) {
   const errors: { line: number; code: BulkLineProblem }[] = [];
   const people: CheckedLine[] = [];
   const seen = new Set<string>();
@@ -129,16 +158,25 @@ function checkLines(rows: BulkInvitationRow[]) {
       value === undefined || value.trim() === '' ? null : check(value);
     const displayName = optional(row.displayName, (text) => NAME.safeParse(text).data);
     const organisation = optional(row.organisation, (text) => PLACE.safeParse(text).data);
-    const territory = optional(row.territory, (text) => PLACE.safeParse(text).data);
+    const place = optional(row.territory, placeOf);
     const fantasticRole = optional(row.role4F, (text) => ROLE_NAMES.get(fold(text)));
     const address = email.data?.toLowerCase();
     if (address === undefined) problem('invalid_email');
     else if (seen.has(address)) problem('duplicate_email');
     else if (displayName === undefined) problem('invalid_name');
     else if (organisation === undefined) problem('invalid_organisation');
-    else if (territory === undefined) problem('invalid_territory');
+    else if (place === undefined)
+      problem(looksLikeCode(row.territory ?? '') ? 'unknown_territory' : 'invalid_territory');
     else if (fantasticRole === undefined) problem('unknown_role4F');
-    else people.push({ line, email: address, profile: { displayName, organisation, territory, fantasticRole } });
+    else {
+      const territory = place?.name ?? null;
+      const territoryId = place?.territoryId ?? null;
+      people.push({
+        line,
+        email: address,
+        profile: { displayName, organisation, territory, fantasticRole, territoryId },
+      });
+    }
     if (address !== undefined) seen.add(address);
   }
   return { errors, people };
@@ -157,7 +195,7 @@ export async function inviteInBulk(
   const context = await loadSpaceContext(deps.db, { slug: input.slug }, input.actor);
   authorize(context, canInviteToSpace(context.actor, context.facts, context.membership));
   if (context.space.status === 'archived') throw spaceArchived();
-  const { errors, people } = checkLines(input.rows);
+  const { errors, people } = checkLines(input.rows, await placesOf(deps.db, context.space.id, input.rows));
   // Those who already belong, and those invited here in the last day (a file sent twice
   // mails nobody twice), are skipped.
   const emails = people.map((person) => person.email);

@@ -149,6 +149,56 @@ describe('bulk invitations', () => {
     expect(user).toEqual({ organisation_name: 'PETR du Pays', territory: 'Aveyron', fantastic_role: 'agent' });
   });
 
+  it('reads territories given by code, refuses an unknown code, and seats the person in its vacant « 4 Fantastiques » role', async () => {
+    const territory = await db()
+      .insertInto('territories')
+      .values({ level: 'commune', code: '11170', name: 'Gruissan', programmes: ['cohorte'], lat: null, lon: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db()
+      .insertInto('space_projects')
+      .values({ space_id: space.id, territory: 'Gruissan', position: 0, territory_id: territory.id })
+      .execute();
+    const unknown = await bulk(
+      ['email;territoire;rôle 4F', 'a.code@exemple.fr;99999;elu', 'b.code@exemple.fr;200033578;agent'].join('\n'),
+    );
+    expect(unknown.json().errors).toEqual([
+      { line: 2, code: 'unknown_territory' },
+      { line: 3, code: 'unknown_territory' },
+    ]);
+    const response = await bulk(
+      [
+        'email;nom;territoire;rôle 4F',
+        'elue.gruissan@exemple.fr;Élue de Gruissan;11170;Élu·e',
+        'agent.vimy@exemple.fr;Agent de Vimy;62861;agent',
+      ].join('\n'),
+    );
+    expect(response.json()).toEqual({ invited: 2, ready: 2, skipped: 0, errors: [] });
+    await expect.poll(async () => (await mailsTo(db(), 'elue.gruissan@exemple.fr')).length).toBe(1);
+    const [mail] = await mailsTo(db(), 'elue.gruissan@exemple.fr');
+    const token = mail?.text_body.match(/invitation\?token=([\w-]+)/)?.[1];
+    const accepted = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/invitations/${token}/accept`,
+      payload: { displayName: 'Élue de Gruissan', password: 'transition-2030!', acceptCharter: true },
+    });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    const seat = await db()
+      .selectFrom('territory_team')
+      .innerJoin('users', 'users.id', 'territory_team.user_id')
+      .select(['territory_team.role', 'users.email', 'users.territory'])
+      .where('territory_team.territory_id', '=', territory.id)
+      .execute();
+    expect(seat).toEqual([{ role: 'elu', email: 'elue.gruissan@exemple.fr', territory: 'Gruissan' }]);
+    // A territory the space does not accompany is only the person's territory, by its official name.
+    const vimy = await db()
+      .selectFrom('space_invitations')
+      .select(['territory', 'territory_id'])
+      .where('email', '=', 'agent.vimy@exemple.fr')
+      .executeTakeFirstOrThrow();
+    expect(vimy).toEqual({ territory: 'Vimy', territory_id: null });
+  });
+
   it('is for the space’s animateur·ices and admins only', async () => {
     const member = await createPerson(ctx);
     await addMembership(db(), space.id, member.id);

@@ -8,6 +8,8 @@ export interface InvitedProfile {
   organisation: string | null;
   territory: string | null;
   fantasticRole: FantasticRole | null;
+  /** The accompanied territory the CSV named by its code: accepting takes its vacant seat. */
+  territoryId?: string | null;
 }
 
 /** People of these addresses who are active members of the space already. */
@@ -75,6 +77,7 @@ export async function createInvitation(
       organisation_name: values.profile?.organisation ?? null,
       territory: values.profile?.territory ?? null,
       fantastic_role: values.profile?.fantasticRole ?? null,
+      territory_id: values.profile?.territoryId ?? null,
     })
     .returning(['id', 'email', 'role', 'created_at', 'expires_at'])
     .executeTakeFirstOrThrow();
@@ -97,6 +100,7 @@ export const findLiveInvitation = (db: Db, token: string) =>
       'space_invitations.organisation_name',
       'space_invitations.territory',
       'space_invitations.fantastic_role',
+      'space_invitations.territory_id',
       'inviter.id as inviter_id',
       'inviter.display_name as inviter_name',
     ])
@@ -148,6 +152,7 @@ const openInvitations = (db: Db, spaceId: string) =>
       'space_invitations.organisation_name',
       'space_invitations.territory',
       'space_invitations.fantastic_role',
+      'space_invitations.territory_id',
       'space_invitations.created_at',
       'space_invitations.expires_at',
       'inviter.id as inviter_id',

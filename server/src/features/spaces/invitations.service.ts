@@ -16,6 +16,7 @@ import { type Actor, canInviteToSpace, decideInvitationAcceptance } from '../../
 import { findUserByEmail, findUserById } from '../accounts/accounts.queries';
 import { insertAccount } from '../accounts/accounts.service';
 import { hashPassword } from '../accounts/passwords';
+import { takeVacantSeat } from '../territories/territories.queries';
 import {
   applyInvitedProfile,
   consumeInvitation,
@@ -178,6 +179,7 @@ export async function remindInvitation(deps: InvitationsDeps, input: { actor: Ac
         organisation: open.organisation_name,
         territory: open.territory,
         fantasticRole: FantasticRoleSchema.safeParse(open.fantastic_role).data ?? null,
+        territoryId: open.territory_id,
       },
     }),
   );
@@ -275,6 +277,8 @@ export async function acceptInvitation(
     const used = await consumeInvitation(trx, invitation.id, userId);
     if (!used) throw invalidToken();
     const membership = await joinByInvitation(trx, space.id, userId, used);
+    const role = FantasticRoleSchema.safeParse(invitation.fantastic_role).data;
+    if (invitation.territory_id && role) await takeVacantSeat(trx, invitation.territory_id, role, space.id, userId);
     const summary = toSummary(space, await countActiveMembers(trx, space.id));
     return { space: summary, membership, createdUser };
   });

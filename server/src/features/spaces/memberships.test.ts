@@ -28,7 +28,7 @@ describe('a space page', () => {
 
     const anonymous = SpaceResponseSchema.parse((await call('GET', `/api/spaces/${space.slug}`)).json());
     expect(anonymous.space).toMatchObject({ slug: space.slug, memberCount: 1, animateurs: [] });
-    expect(anonymous.space.projects).toEqual([{ territory: 'Grand Chambéry', theme: 'Mobilité' }]);
+    expect(anonymous.space.projects).toEqual([{ territory: 'Grand Chambéry', theme: 'Mobilité', territoryId: null }]);
     expect(anonymous.membership).toBeNull();
     expect(anonymous.permissions).toEqual({
       viewContent: false,

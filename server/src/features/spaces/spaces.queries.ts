@@ -85,7 +85,7 @@ export async function countActiveMembers(db: Db, spaceId: string): Promise<numbe
 export const listProjects = (db: Db, spaceId: string) =>
   db
     .selectFrom('space_projects')
-    .select(['territory', 'theme'])
+    .select(['territory', 'theme', 'territory_id as territoryId'])
     .where('space_id', '=', spaceId)
     .orderBy('position')
     .execute();
@@ -137,16 +137,31 @@ export async function updateSpace(db: Db, spaceId: string, values: SpaceValues) 
     .execute();
 }
 
-/** Replaces the whole list of territories / organisations, keeping the given order. */
+/**
+ * Replaces the whole list of territories / organisations, keeping the given order. A project
+ * kept under the same name stays linked to its accompanied territory.
+ */
 export async function replaceProjects(
   db: Db,
   spaceId: string,
   projects: { territory: string; theme: string | null }[],
 ) {
-  await db.deleteFrom('space_projects').where('space_id', '=', spaceId).execute();
+  const removed = await db
+    .deleteFrom('space_projects')
+    .where('space_id', '=', spaceId)
+    .returning(['territory', 'territory_id'])
+    .execute();
   if (projects.length === 0) return;
+  const linked = new Map(removed.map((project) => [project.territory, project.territory_id]));
   await db
     .insertInto('space_projects')
-    .values(projects.map((project, position) => ({ space_id: spaceId, ...project, position })))
+    .values(
+      projects.map((project, position) => ({
+        space_id: spaceId,
+        ...project,
+        position,
+        territory_id: linked.get(project.territory) ?? null,
+      })),
+    )
     .execute();
 }
