@@ -26,6 +26,7 @@ import * as organisations from './202612060200_organisations';
 import * as bulkInvitations from './202612060300_bulk_invitations';
 import * as organisationLogos from './202612070100_organisation_logos';
 import * as territories from './202612070200_territories';
+import * as organisationPlaces from './202612070300_organisation_places';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -59,4 +60,5 @@ export const migrations: Record<string, Migration> = {
   '202612060300_bulk_invitations': bulkInvitations,
   '202612070100_organisation_logos': organisationLogos,
   '202612070200_territories': territories,
+  '202612070300_organisation_places': organisationPlaces,
 };

@@ -44,7 +44,35 @@ describe('the allies in the browser', () => {
     await page.getByRole('status').getByText('1 organisation', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Effacer les filtres' }).click();
     await page.getByRole('status').getByText('18 organisations').waitFor();
+    await page.getByLabel('Thème').fill('energie');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('status').getByText('3 organisations').waitFor();
     expect(problems).toEqual([]);
+  });
+
+  it('lets an admin add an organisation with its official territory and themes, a wrong code named on its field', async () => {
+    const admin = await suite.visitor();
+    const page = admin.page;
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse courriel').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/connexion');
+    await page.goto('/allie-es');
+    await page.getByRole('button', { name: 'Ajouter une organisation' }).click();
+    await page.getByLabel('Nom (obligatoire)').fill('Coopérative des Cévennes');
+    await page.getByLabel('Son territoire dans les listes officielles').selectOption({ label: 'Une commune' });
+    await page.getByLabel('Code officiel').fill('99999');
+    await page.getByLabel('Thèmes').fill('mobilités, alimentation');
+    await expectNoAxeViolations(page, '/allie-es (nouvelle organisation)');
+    await page.getByRole('button', { name: 'Ajouter l’organisation' }).click();
+    await page.getByText('Ce code n’est pas dans la liste officielle de cet échelon.').waitFor();
+    await page.getByLabel('Code officiel').fill('30350');
+    await page.getByRole('button', { name: 'Ajouter l’organisation' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Coopérative des Cévennes' }).waitFor();
+    await page.getByText('Le Vigan (code officiel 30350)').waitFor();
+    await page.getByText('mobilités · alimentation').waitFor();
+    expect(admin.problems).toEqual([]);
   });
 
   it('links a member to an organisation once an admin confirms it, on a phone', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AVATAR_ALLOWED_TYPES, AVATAR_MAX_BYTES, AvatarUrlSchema } from './accounts';
 import { OrganisationKindSchema } from './alliance';
 import { IdSchema, lineText, multilineText, paginated, SpaceSlugSchema } from './common';
+import { TerritoryCodeSchema, TerritoryLevelSchema } from './territories';
 
 /**
  * The alliance's organisations, first-class: public pages anyone may read (the allies list),
@@ -63,12 +64,23 @@ export const WebsiteSchema = z
   .max(300)
   .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain }));
 
+/** A commune, an EPCI, a département or a région by its official code (INSEE or SIREN). */
+export const OfficialTerritorySchema = z.strictObject({
+  level: TerritoryLevelSchema.exclude(['other']),
+  code: TerritoryCodeSchema,
+});
+export type OfficialTerritory = z.infer<typeof OfficialTerritorySchema>;
+
 const organisationFields = {
   name: lineText(160),
   kind: OrganisationKindSchema,
   siren: SirenSchema.nullable(),
   /** The territory it is rooted in, as people name it ("Métropole Rouen Normandie"). */
   territory: lineText(160).nullable(),
+  /** Or by its official code: then `territory` becomes the official name. */
+  territoryCode: OfficialTerritorySchema.nullable(),
+  /** What it works on ("mobilités", "alimentation"…), to be found by theme. */
+  themes: z.array(lineText(60)).max(12),
   website: WebsiteSchema.nullable(),
   presentation: multilineText(2000),
   /** When it signed the alliance's charter (a day; the alliance was born in this century). */
@@ -83,6 +95,8 @@ export const OrganisationCreateBodySchema = z.strictObject({
   slug: OrganisationSlugSchema.optional(),
   siren: organisationFields.siren.optional(),
   territory: organisationFields.territory.optional(),
+  territoryCode: organisationFields.territoryCode.optional(),
+  themes: organisationFields.themes.optional(),
   website: organisationFields.website.optional(),
   presentation: organisationFields.presentation.optional(),
   charterJoinedOn: organisationFields.charterJoinedOn.optional(),
@@ -96,6 +110,8 @@ export const OrganisationUpdateBodySchema = z
     kind: organisationFields.kind.optional(),
     siren: organisationFields.siren.optional(),
     territory: organisationFields.territory.optional(),
+    territoryCode: organisationFields.territoryCode.optional(),
+    themes: organisationFields.themes.optional(),
     website: organisationFields.website.optional(),
     presentation: organisationFields.presentation.optional(),
     charterJoinedOn: organisationFields.charterJoinedOn.optional(),
@@ -109,6 +125,8 @@ export const OrganisationsQuerySchema = z.strictObject({
   kind: OrganisationKindSchema.optional(),
   /** Part of the territory's name, accents and case ignored. */
   territory: lineText(160).optional(),
+  /** Part of one of its themes, accents and case ignored. */
+  theme: lineText(60).optional(),
   cursor: z.string().max(600).optional(),
 });
 export type OrganisationsQuery = z.infer<typeof OrganisationsQuerySchema>;
@@ -119,6 +137,7 @@ export const OrganisationSummarySchema = z.object({
   name: z.string(),
   kind: OrganisationKindSchema,
   territory: z.string().nullable(),
+  themes: z.array(z.string()),
   website: z.string().nullable(),
   /** People whose link to it is confirmed. */
   memberCount: z.number().int(),
@@ -139,6 +158,7 @@ export type AffiliationStatus = z.infer<typeof AffiliationStatusSchema>;
 
 export const OrganisationSchema = OrganisationSummarySchema.extend({
   siren: z.string().nullable(),
+  territoryCode: z.object({ level: TerritoryLevelSchema.exclude(['other']), code: z.string() }).nullable(),
   presentation: z.string(),
   charterJoinedOn: z.string().nullable(),
 });

@@ -677,6 +677,10 @@ export interface OrganisationsTable {
   kind: string;
   siren: string | null;
   territory: string | null;
+  /** Its territory's official code and level; then `territory` is the official name. Both or neither. */
+  territory_level: 'commune' | 'epci' | 'departement' | 'region' | null;
+  territory_code: string | null;
+  themes: Generated<string[]>;
   website: string | null;
   presentation: Generated<string>;
   charter_joined_on: string | null;

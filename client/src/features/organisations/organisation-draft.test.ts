@@ -8,6 +8,8 @@ const organisation: Organisation = {
   name: 'Atelier Énergie Citoyenne',
   kind: 'entreprise',
   territory: 'Drôme',
+  territoryCode: { level: 'departement', code: '26' },
+  themes: ['énergie', 'coopération'],
   website: null,
   memberCount: 2,
   logoUrl: null,
@@ -42,9 +44,26 @@ describe('organisation drafts', () => {
       kind: 'reseau',
       siren: null,
       territory: null,
+      territoryCode: null,
+      themes: [],
       website: null,
       presentation: '',
       charterJoinedOn: null,
+    });
+  });
+
+  it('sends the official territory and the themes only when they change', () => {
+    const draft = {
+      ...draftFromOrganisation(organisation),
+      territoryLevel: 'commune' as const,
+      territoryCode: ' 2a004 ',
+      themes: 'énergie,  coopération , énergie',
+    };
+    expect(organisationChanges(organisation, draft)).toEqual({ territoryCode: { level: 'commune', code: '2A004' } });
+    const none = { ...draftFromOrganisation(organisation), territoryLevel: '' as const, themes: 'énergie' };
+    expect(organisationChanges(organisation, none)).toEqual({ territoryCode: null, themes: ['énergie'] });
+    expect(checkDraft({ ...none, name: 'Cerdd', territoryLevel: 'region', territoryCode: '' })).toEqual({
+      territoryCode: 'territoryCodeMissing',
     });
   });
 

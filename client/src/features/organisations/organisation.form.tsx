@@ -15,6 +15,8 @@ const PROBLEM_MESSAGES = {
   nameTooLong: 'organisation.form.name.tooLong',
   sirenInvalid: 'organisation.form.siren.invalid',
   websiteInvalid: 'organisation.form.website.invalid',
+  territoryCodeMissing: 'organisation.form.territoryCode.missing',
+  themeTooLong: 'organisation.form.themes.invalid',
 } as const satisfies Record<DraftProblem, string>;
 
 /** The server's refusal of a field (400 `invalid_input`), said in the reader's language. */
@@ -23,12 +25,20 @@ const FIELD_MESSAGES: Record<OrganisationField, () => string> = {
   kind: () => t('organisation.form.kind.invalid'),
   siren: () => t('organisation.form.siren.invalid'),
   territory: () => t('organisation.form.territory.invalid'),
+  territoryLevel: () => t('organisation.form.territoryCode.invalid'),
+  territoryCode: () => t('organisation.form.territoryCode.invalid'),
+  themes: () => t('organisation.form.themes.invalid'),
   website: () => t('organisation.form.website.invalid'),
   presentation: () => t('organisation.form.presentation.invalid'),
   charterJoinedOn: () => t('organisation.form.charter.invalid'),
 };
 
 const KINDS = Object.entries(ORGANISATION_KINDS).map(([value, label]) => ({ value, label }));
+
+const TERRITORY_LEVELS = (['', 'commune', 'epci', 'departement', 'region'] as const).map((value) => ({
+  value,
+  label: t(value ? `organisation.form.territoryLevel.${value}` : 'organisation.form.territoryLevel.none'),
+}));
 
 /**
  * An organisation's fields, for creating one (admins, on the allies list) and for editing one
@@ -105,6 +115,34 @@ export function OrganisationForm(props: {
         onInput={set('territory')}
         hint={t('organisation.form.territory.hint')}
         error={form.error('territory')}
+      />
+      <SelectField
+        label={t('organisation.form.territoryLevel')}
+        name="territoryLevel"
+        value={draft.territoryLevel}
+        options={TERRITORY_LEVELS}
+        onChange={(value) => set('territoryLevel')(value as OrganisationDraft['territoryLevel'])}
+        error={form.error('territoryLevel')}
+      />
+      <Show when={draft.territoryLevel}>
+        <TextInput
+          label={t('organisation.form.territoryCode')}
+          name="territoryCode"
+          maxLength={9}
+          value={draft.territoryCode}
+          onInput={set('territoryCode')}
+          hint={t('organisation.form.territoryCode.hint')}
+          error={form.error('territoryCode')}
+        />
+      </Show>
+      <TextInput
+        label={t('organisation.form.themes')}
+        name="themes"
+        maxLength={800}
+        value={draft.themes}
+        onInput={set('themes')}
+        hint={t('organisation.form.themes.hint')}
+        error={form.error('themes')}
       />
       <TextInput
         label={t('organisation.form.website')}

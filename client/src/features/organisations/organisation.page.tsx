@@ -211,7 +211,18 @@ function OrganisationView(props: { detail: OrganisationDetail; onChange: (detail
         <Show when={organisation().territory}>
           <div>
             <dt>{t('organisation.territory')}</dt>
-            <dd lang={contentLang()}>{organisation().territory}</dd>
+            <dd lang={contentLang()}>
+              {organisation().territory}
+              <Show when={organisation().territoryCode}>
+                {(code) => <span class="muted"> ({t('organisation.territoryCode', { code: code().code })})</span>}
+              </Show>
+            </dd>
+          </div>
+        </Show>
+        <Show when={organisation().themes.length > 0}>
+          <div>
+            <dt>{t('organisation.themes')}</dt>
+            <dd lang={contentLang()}>{organisation().themes.join(' · ')}</dd>
           </div>
         </Show>
         <Show when={organisation().website}>

@@ -11,6 +11,7 @@ export interface OrganisationFilters {
   q: string;
   kind: string;
   territory: string;
+  theme: string;
 }
 
 /** The query string of a list request: the filters that are set, and the cursor. */

@@ -81,6 +81,7 @@ export default function OrganisationsPage() {
     q: param(params.q),
     kind: param(params.kind),
     territory: param(params.territory),
+    theme: param(params.theme),
   });
   const [first, { refetch }] = createResource(applied, (filters) => organisationsApi.list(filters, null));
   const [more, setMore] = createSignal<OrganisationList['items']>([]);
@@ -99,12 +100,13 @@ export default function OrganisationsPage() {
       q: String(data.get('q') ?? '').trim() || undefined,
       kind: String(data.get('kind') ?? '') || undefined,
       territory: String(data.get('territory') ?? '').trim() || undefined,
+      theme: String(data.get('theme') ?? '').trim() || undefined,
     });
   };
   const reset = () => {
     setMore([]);
     setCursor(undefined);
-    setParams({ q: undefined, kind: undefined, territory: undefined });
+    setParams({ q: undefined, kind: undefined, territory: undefined, theme: undefined });
   };
   const showMore = async () => {
     const after = nextCursor();
@@ -178,6 +180,22 @@ export default function OrganisationsPage() {
             value={applied().territory}
           />
         </div>
+        <div class="field">
+          <label class="field__label" for="allies-theme">
+            {t('organisations.filters.theme')}
+          </label>
+          <span class="field__hint" id="allies-theme-hint">
+            {t('organisations.filters.theme.hint')}
+          </span>
+          <input
+            id="allies-theme"
+            name="theme"
+            class="field__input"
+            maxLength={60}
+            aria-describedby="allies-theme-hint"
+            value={applied().theme}
+          />
+        </div>
         <div class="actions">
           <button type="submit" class="button button--primary">
             {t('organisations.filters.submit')}
@@ -224,6 +242,9 @@ export default function OrganisationsPage() {
                   <p class="ally-card__facts">
                     {[shortKind(organisation.kind), organisation.territory].filter(Boolean).join(' · ')}
                   </p>
+                  <Show when={organisation.themes.length > 0}>
+                    <p class="ally-card__themes">{organisation.themes.join(' · ')}</p>
+                  </Show>
                   <Show when={organisation.memberCount > 0}>
                     <p class="ally-card__members">{tc('organisations.members', organisation.memberCount)}</p>
                   </Show>

@@ -10,6 +10,7 @@ export interface OrganisationFilters {
   q?: string | undefined;
   kind?: OrganisationKind | undefined;
   territory?: string | undefined;
+  theme?: string | undefined;
 }
 
 /** Where the last page stopped: the folded name and the id of its last organisation. */
@@ -26,6 +27,12 @@ function matching(eb: ExpressionBuilder<DB, 'organisations'>, filters: Organisat
   if (filters.territory) {
     conditions.push(
       sql<SqlBool>`directory_fold(organisations.territory) like directory_fold(${likeContains(filters.territory)})`,
+    );
+  }
+  if (filters.theme) {
+    conditions.push(
+      sql<SqlBool>`exists (select 1 from unnest(organisations.themes) as theme
+        where directory_fold(theme) like directory_fold(${likeContains(filters.theme)}))`,
     );
   }
   if (filters.q) {
@@ -49,6 +56,9 @@ const ORGANISATION_COLUMNS = [
   'organisations.kind',
   'organisations.siren',
   'organisations.territory',
+  'organisations.territory_level',
+  'organisations.territory_code',
+  'organisations.themes',
   'organisations.website',
   'organisations.presentation',
   sql<string | null>`to_char(organisations.charter_joined_on, 'YYYY-MM-DD')`.as('charter_joined_on'),
@@ -95,6 +105,9 @@ export interface OrganisationValues {
   kind?: OrganisationKind;
   siren?: string | null;
   territory?: string | null;
+  territory_level?: 'commune' | 'epci' | 'departement' | 'region' | null;
+  territory_code?: string | null;
+  themes?: string[];
   website?: string | null;
   presentation?: string;
   charter_joined_on?: string | null;

@@ -26,6 +26,7 @@ import { type Actor, canSeeDirectory } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { avatarUrl } from '../accounts/avatars.content';
 import { slugify } from '../spaces/slugify';
+import { officialName } from '../territories/official-territories';
 import { logoUrl } from './organisation-logos.content';
 import type { OrganisationsMailer } from './organisations.mail';
 import {
@@ -77,6 +78,7 @@ const summaryOf = (row: OrganisationRow) => ({
   name: row.name,
   kind: kindOf(row.kind),
   territory: row.territory,
+  themes: row.themes,
   website: row.website,
   memberCount: row.member_count,
   logoUrl: logoUrl(row.slug, row.logo_updated_at),
@@ -85,6 +87,8 @@ const summaryOf = (row: OrganisationRow) => ({
 const organisationOf = (row: OrganisationRow) => ({
   ...summaryOf(row),
   siren: row.siren,
+  territoryCode:
+    row.territory_level && row.territory_code ? { level: row.territory_level, code: row.territory_code } : null,
   presentation: row.presentation,
   charterJoinedOn: row.charter_joined_on,
 });
@@ -104,7 +108,7 @@ export async function listOrganisations(
 ): Promise<OrganisationList> {
   authorize(actorOnly(actor, 'organisations'), canReadOrganisations(actor));
   const position = decodeCursor(query.cursor, CursorSchema);
-  const filters = { q: query.q, kind: query.kind, territory: query.territory };
+  const filters = { q: query.q, kind: query.kind, territory: query.territory, theme: query.theme };
   const [rows, byKind] = await Promise.all([
     listOrganisationRows(db, filters, {
       after: position ? { sortKey: position[0], id: position[1] } : null,
@@ -182,11 +186,35 @@ async function orConflict<T>(work: Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * The territory by its official code: its official name becomes the territory's; an unknown
+ * code is 400 naming `territoryCode`. Null forgets the code and keeps the name as written.
+ */
+function territoryValues(body: OrganisationUpdateBody): OrganisationValues {
+  if (body.territoryCode === undefined) return body.territory === undefined ? {} : { territory: body.territory };
+  if (body.territoryCode === null) {
+    return {
+      territory_level: null,
+      territory_code: null,
+      ...(body.territory === undefined ? {} : { territory: body.territory }),
+    };
+  }
+  const { level, code } = body.territoryCode;
+  const name = officialName(level, code);
+  if (!name) {
+    throw new AppError('invalid_input', 'unknown territory code', {
+      'body.territoryCode': [`no ${level} has the code "${code}" in the official list`],
+    });
+  }
+  return { territory_level: level, territory_code: code, territory: name };
+}
+
 const valuesOf = (body: OrganisationUpdateBody): OrganisationValues => ({
   ...(body.name === undefined ? {} : { name: body.name }),
   ...(body.kind === undefined ? {} : { kind: body.kind }),
   ...(body.siren === undefined ? {} : { siren: body.siren }),
-  ...(body.territory === undefined ? {} : { territory: body.territory }),
+  ...territoryValues(body),
+  ...(body.themes === undefined ? {} : { themes: [...new Set(body.themes)] }),
   ...(body.website === undefined ? {} : { website: body.website }),
   ...(body.presentation === undefined ? {} : { presentation: body.presentation }),
   ...(body.charterJoinedOn === undefined ? {} : { charter_joined_on: body.charterJoinedOn }),

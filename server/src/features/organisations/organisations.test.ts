@@ -87,6 +87,41 @@ describe('the allies list', () => {
 });
 
 describe('an organisation', () => {
+  it('filters by theme, and takes a territory’s official name from its code', async () => {
+    expect((await list('?theme=energie')).items.map((item) => item.name)).toEqual([
+      'négaWatt',
+      'Réseau Cler',
+      'Solagro',
+    ]);
+    const rouen = await page('metropole-rouen-normandie');
+    expect(rouen.organisation.territoryCode).toEqual({ level: 'departement', code: '76' });
+
+    const created = await request(ctx, admin, 'POST', '/api/organisations', {
+      name: 'Coopérative des Cévennes',
+      kind: 'entreprise',
+      territory: 'les Cévennes',
+      territoryCode: { level: 'commune', code: '30350' },
+      themes: ['Mobilités', 'alimentation', 'Mobilités'],
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { organisation } = OrganisationDetailSchema.parse(created.json());
+    expect([organisation.territory, organisation.themes]).toEqual(['Le Vigan', ['Mobilités', 'alimentation']]);
+    expect((await list('?theme=mobilite&territory=vigan')).items.map((item) => item.name)).toEqual([
+      'Coopérative des Cévennes',
+    ]);
+
+    const unknown = await request(ctx, admin, 'PATCH', `/api/organisations/${organisation.slug}`, {
+      territoryCode: { level: 'region', code: '99' },
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().error.details).toHaveProperty(['body.territoryCode']);
+    const forgotten = await request(ctx, admin, 'PATCH', `/api/organisations/${organisation.slug}`, {
+      territoryCode: null,
+    });
+    const after = OrganisationDetailSchema.parse(forgotten.json()).organisation;
+    expect([after.territory, after.territoryCode]).toEqual(['Le Vigan', null]);
+  });
+
   it('is created by an admin with a valid SIREN and website; bad fields get a 400 that names them', async () => {
     const body = {
       name: 'Atelier Énergie Citoyenne',

@@ -286,7 +286,9 @@ export const ALLIANCE_TERRITORIES: SeedTerritory[] = [
 export interface SeedOrganisation {
   name: string;
   kind: OrganisationKind;
-  territory?: string;
+  /** Its territory by official code, with the official name (seed.service.test.ts checks both). */
+  territory?: { level: 'commune' | 'epci' | 'departement' | 'region'; code: string; name: string };
+  themes: string[];
   presentation: string;
 }
 
@@ -299,82 +301,95 @@ export const ALLIANCE_ORGANISATIONS: SeedOrganisation[] = [
   {
     name: 'Ville de Loos-en-Gohelle',
     kind: 'collectivite',
-    territory: 'Pas-de-Calais',
+    territory: { level: 'departement', code: '62', name: 'Pas-de-Calais' },
+    themes: ['transition écologique', 'participation des habitants'],
     presentation: 'Commune pionnière de la transition, dont l’expérience nourrit l’approche de la Fabrique.',
   },
   {
     name: 'UNADEL',
     kind: 'reseau',
+    themes: ['développement local', 'coopération'],
     presentation: 'Union nationale des acteurs du développement local, allié du corpus partagé.',
   },
   {
     name: 'Le Labo de l’ESS',
     kind: 'reseau',
+    themes: ['économie sociale et solidaire', 'coopération'],
     presentation:
       'Laboratoire d’idées de l’économie sociale et solidaire ; co-anime le chantier « Éducation populaire et transition juste ».',
   },
   {
     name: 'IE-EFC ATEMIS',
     kind: 'recherche',
+    themes: ['économie de la fonctionnalité', 'coopération'],
     presentation: 'Institut Européen de l’Économie de la Fonctionnalité et de la Coopération, allié du corpus partagé.',
   },
   {
     name: 'négaWatt',
     kind: 'societe_civile',
+    themes: ['énergie', 'sobriété'],
     presentation: 'Association pour la sobriété, l’efficacité énergétique et les énergies renouvelables.',
   },
   {
     name: 'Solagro',
     kind: 'bureau_etudes',
+    themes: ['agriculture', 'alimentation', 'énergie'],
     presentation:
       'Entreprise associative d’ingénierie pour les transitions énergétique, agroécologique et alimentaire.',
   },
   {
     name: 'Cerdd',
     kind: 'reseau',
-    territory: 'Hauts-de-France',
+    territory: { level: 'region', code: '32', name: 'Hauts-de-France' },
+    themes: ['mise en récits', 'développement durable'],
     presentation: 'Centre ressource du développement durable ; co-anime la communauté apprenante « Mise en récits ».',
   },
   {
     name: 'CTES',
     kind: 'reseau',
+    themes: ['économie sociale et solidaire'],
     presentation: 'Allié dont les travaux nourrissent le corpus partagé de la Fabrique.',
   },
   {
     name: 'Futuribles',
     kind: 'recherche',
+    themes: ['prospective'],
     presentation: 'Centre de prospective ; anime le chantier « Représentations systémiques ».',
   },
   {
     name: 'Vagues Horizons',
     kind: 'bureau_etudes',
+    themes: ['conduite du changement'],
     presentation:
       'Accompagnement des transformations territoriales ; anime le chantier « Trajectoires de transformation ».',
   },
   {
     name: 'Réseau Cler',
     kind: 'reseau',
+    themes: ['énergie', 'rénovation'],
     presentation: 'Réseau pour la transition énergétique ; anime le chantier « Voyages apprenants ».',
   },
   {
     name: 'e-graine',
     kind: 'societe_civile',
+    themes: ['éducation populaire', 'transition juste'],
     presentation:
       'Mouvement d’éducation à la citoyenneté mondiale ; co-anime « Éducation populaire et transition juste ».',
   },
   ...(
     [
-      ['Ville de Paris', 'Paris'],
-      ['Ville de Lyon', 'Métropole de Lyon'],
-      ['Ville de Marseille', 'Bouches-du-Rhône'],
-      ['Métropole Rouen Normandie', 'Seine-Maritime'],
-      ['Rennes Métropole', 'Ille-et-Vilaine'],
-      ['Département du Puy-de-Dôme', 'Puy-de-Dôme'],
+      ['Ville de Paris', 'departement', '75', 'Paris'],
+      ['Ville de Lyon', 'epci', '200046977', 'Métropole de Lyon'],
+      ['Ville de Marseille', 'departement', '13', 'Bouches-du-Rhône'],
+      ['Métropole Rouen Normandie', 'departement', '76', 'Seine-Maritime'],
+      ['Rennes Métropole', 'departement', '35', 'Ille-et-Vilaine'],
+      ['Département du Puy-de-Dôme', 'departement', '63', 'Puy-de-Dôme'],
     ] as const
-  ).map(([name, territory]) => ({
+  ).map(([name, level, code, territory]) => ({
     name,
     kind: 'collectivite' as const,
-    territory,
+    territory: { level, code, name: territory },
+    themes: ['mise en récits'],
     presentation: 'Membre de la communauté apprenante « Territoires narratifs » (2023-2024).',
   })),
 ];

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../test/database';
 import { PERMANENCE_SLUG } from '../events/events.service';
-import { ALLIANCE_SPACES, PERMANENCE_SERIES } from './alliance-data';
+import { officialName } from '../territories/official-territories';
+import { ALLIANCE_ORGANISATIONS, ALLIANCE_SPACES, PERMANENCE_SERIES } from './alliance-data';
 import { seedAlliance } from './seed.service';
 
 async function counts(database: Database) {
@@ -81,6 +82,14 @@ describe('seedAlliance', () => {
     expect(await counts(database)).toEqual({ spaces: 11, projects: 31, series: 1 });
     expect(await database.db.selectFrom('spaces').select(['id', 'slug']).orderBy('slug').execute()).toEqual(before);
     expect((await spaceBySlug(database, 'cohorte-regionale-occitanie')).summary).toBe('Résumé revu');
+  });
+
+  it('gives the organisations’ territories their official names', () => {
+    for (const organisation of ALLIANCE_ORGANISATIONS) {
+      if (!organisation.territory) continue;
+      const { level, code, name } = organisation.territory;
+      expect(officialName(level, code), organisation.name).toBe(name);
+    }
   });
 
   it('makes stable lowercase ASCII slugs', async () => {

@@ -70,7 +70,10 @@ export async function seedAlliance(
         slug: slugify(organisation.name),
         name: organisation.name,
         kind: organisation.kind,
-        territory: organisation.territory ?? null,
+        territory: organisation.territory?.name ?? null,
+        territory_level: organisation.territory?.level ?? null,
+        territory_code: organisation.territory?.code ?? null,
+        themes: organisation.themes,
         presentation: organisation.presentation,
       })),
     );
