@@ -15,6 +15,8 @@ const PAGES = [
   { name: 'profil', path: '/profil', heading: 'Mon profil', signedIn: true },
   { name: 'agenda', path: '/agenda', heading: 'Agenda', signedIn: false },
   { name: 'agenda-mois', path: '/agenda?vue=mois', heading: 'Agenda', signedIn: false },
+  { name: 'allie-es', path: '/allie-es', heading: 'Les allié·es', signedIn: false },
+  { name: 'carte', path: '/carte', heading: 'La carte des territoires accompagnés', signedIn: false },
   // `:document` is a shared document the visitor creates in Mise en récits after joining it.
   { name: 'document', path: '/espaces/mise-en-recits/documents/:document', heading: 'Notes partagées', signedIn: true },
 ] as const;
