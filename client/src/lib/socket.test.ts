@@ -34,7 +34,7 @@ const fake = vi.hoisted(() => {
 
 vi.mock('socket.io-client', () => ({ io: () => fake.socket }));
 
-const { joinRoom } = await import('./socket');
+const { createCatchUp, joinRoom } = await import('./socket');
 
 /** A real event type of the contract, carrying its seq in its data (the test reads it back). */
 const event = (room: string, seq: number): RealtimeEnvelope => ({
@@ -144,5 +144,33 @@ describe('useRoom exactly-once delivery', () => {
       connect.mockRestore();
       leave();
     }
+  });
+});
+
+describe('a reload racing live events', () => {
+  it('applies again, over the answer, what arrived while it was read, and nothing once it is done', async () => {
+    const catchUp = createCatchUp();
+    let posts: string[] = ['p1'];
+    const add = (id: string) => () => {
+      if (!posts.includes(id)) posts = [...posts, id];
+    };
+    let answer!: (snapshot: string[]) => void;
+    const reading = catchUp.reload(
+      () => new Promise<string[]>((resolve) => (answer = resolve)),
+      (snapshot) => (posts = snapshot),
+    );
+    catchUp.live(add('p3'));
+    expect(posts).toEqual(['p1', 'p3']);
+    // The answer was read before p3 was stored: without the catch-up, p3 would be gone.
+    answer(['p1', 'p2']);
+    await reading;
+    expect(posts).toEqual(['p1', 'p2', 'p3']);
+    posts = ['p1'];
+    catchUp.live(add('p4'));
+    await catchUp.reload(
+      async () => ['p1', 'p2', 'p3', 'p4'],
+      (snapshot) => (posts = snapshot),
+    );
+    expect(posts).toEqual(['p1', 'p2', 'p3', 'p4']);
   });
 });

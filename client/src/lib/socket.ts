@@ -292,6 +292,33 @@ export function useRoom(room: () => string | null, handlers: RoomHandlers) {
   );
 }
 
+/**
+ * A quiet reload that races live events (the read after subscribing, or after a missed
+ * stretch): an event that arrives while the read is in flight is applied again on top of its
+ * answer, so a snapshot read just before the event cannot erase what the event brought.
+ * What `live` applies must be idempotent (an upsert), as it already is for events delivered
+ * at least once.
+ */
+export function createCatchUp() {
+  const reloads = new Set<Array<() => void>>();
+  return {
+    live(apply: () => void) {
+      apply();
+      for (const missed of reloads) missed.push(apply);
+    },
+    async reload<T>(read: () => Promise<T>, use: (value: T) => void): Promise<void> {
+      const missed: Array<() => void> = [];
+      reloads.add(missed);
+      try {
+        use(await read());
+        for (const apply of missed) apply();
+      } finally {
+        reloads.delete(missed);
+      }
+    },
+  };
+}
+
 /** Tells the room's other readers that this person is writing (ephemeral, best effort). */
 export function sendTyping(room: string) {
   if (socket?.connected) socket.emit('typing', { room });

@@ -2,7 +2,7 @@ import type { Post, ReactionEmoji, Thread, ThreadUpdateBody } from '@atelier/con
 import { createSignal, onCleanup } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 import { ApiError } from '../../lib/api';
-import { sendTyping, useRoom } from '../../lib/socket';
+import { createCatchUp, sendTyping, useRoom } from '../../lib/socket';
 import { session } from '../accounts/session.store';
 import { discussionsApi } from './discussions.api';
 import type { MentionCandidate } from './rich-composer';
@@ -84,18 +84,25 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
   let readUpTo: string | null = null;
   let readBusy = false;
 
+  // Live posts and reactions that arrive during a reload are applied again over its answer.
+  const catchUp = createCatchUp();
+
   const load = async (quiet = false) => {
     if (!quiet) setStatus('loading');
     try {
-      const detail = await discussionsApi.thread(threadId());
-      setThread(detail.thread);
-      // Keep optimistic rows still waiting; everything else comes from the server.
-      const waiting = posts().filter((post) => post.pendingKey);
-      let next: ShownPost[] = detail.posts.items;
-      for (const post of waiting) next = [...next, post];
-      setPosts(next);
-      setNextCursor(detail.posts.nextCursor);
-      if (!quiet) setFirstUnread(detail.firstUnreadPostId);
+      await catchUp.reload(
+        () => discussionsApi.thread(threadId()),
+        (detail) => {
+          setThread(detail.thread);
+          // Keep optimistic rows still waiting; everything else comes from the server.
+          const waiting = posts().filter((post) => post.pendingKey);
+          let next: ShownPost[] = detail.posts.items;
+          for (const post of waiting) next = [...next, post];
+          setPosts(next);
+          setNextCursor(detail.posts.nextCursor);
+          if (!quiet) setFirstUnread(detail.firstUnreadPostId);
+        },
+      );
       setStatus('ready');
     } catch (failure) {
       setError(failure);
@@ -177,13 +184,13 @@ export function createThreadStore(slug: () => string, threadId: () => string) {
     on: {
       'post.created': ({ post }) => {
         const isNew = !posts().some((item) => item.id === post.id);
-        receive(post);
+        catchUp.live(() => receive(post));
         typing.remove(post.author.id);
         if (isNew && post.author.id !== me()) for (const listener of arrivals) listener(post);
       },
-      'post.updated': ({ post }) => receive(post),
-      'post.deleted': ({ post }) => receive(post),
-      'reaction.changed': (change) => setPosts((current) => applyReaction(current, change, me())),
+      'post.updated': ({ post }) => catchUp.live(() => receive(post)),
+      'post.deleted': ({ post }) => catchUp.live(() => receive(post)),
+      'reaction.changed': (change) => catchUp.live(() => setPosts((current) => applyReaction(current, change, me()))),
       'thread.updated': ({ thread: updated }) => {
         const current = thread();
         setThread({ ...updated, unreadCount: current?.unreadCount ?? 0, following: !!current?.following });

@@ -1,7 +1,7 @@
 import type { Question, QuestionStatus } from '@atelier/contract';
 import { createSignal } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
-import { useRoom } from '../../../lib/socket';
+import { createCatchUp, useRoom } from '../../../lib/socket';
 import { questionsApi } from './questions.api';
 import { markVoted, replaceQuestions, upsertQuestion } from './questions-state';
 
@@ -25,11 +25,16 @@ export function createQuestionsStore(eventId: () => string, handlers: QuestionsL
   const [status, setStatus] = createSignal<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = createSignal<unknown>(null);
 
+  // Questions that arrive or change during a reload are applied again over its answer.
+  const catchUp = createCatchUp();
+
   const load = async (quiet = false) => {
     if (!quiet) setStatus('loading');
     try {
-      const fresh = await questionsApi.list(eventId());
-      setItems((current) => replaceQuestions(current, fresh));
+      await catchUp.reload(
+        () => questionsApi.list(eventId()),
+        (fresh) => setItems((current) => replaceQuestions(current, fresh)),
+      );
       setStatus('ready');
     } catch (failure) {
       setError(failure);
@@ -45,14 +50,14 @@ export function createQuestionsStore(eventId: () => string, handlers: QuestionsL
     on: {
       'question.created': ({ question }) => {
         const known = state.items.some((item) => item.id === question.id);
-        receive(question);
+        catchUp.live(() => receive(question));
         if (!known) handlers.onCreated?.(question);
       },
       'question.updated': ({ question }) => {
         // A copy: the store's row changes in place when the event is applied.
         const known = state.items.find((item) => item.id === question.id);
         const before = known ? { ...known } : undefined;
-        receive(question);
+        catchUp.live(() => receive(question));
         handlers.onUpdated?.(question, before);
       },
     },
