@@ -209,10 +209,13 @@ describe('after the session', () => {
     await transmit.getByRole('button', { name: 'Transmettre', exact: true }).click();
     await tools.getByText('Question transmise à Voyages apprenants.').waitFor();
     const handed = questionIn(m.getByRole('region', { name: 'Questions et propositions' }), text);
-    await handed.getByText('Transmise au chantier').waitFor();
+    await handed.getByText('Transmise à').waitFor();
     expect(await handed.getByRole('link', { name: 'Voyages apprenants' }).getAttribute('href')).toBe(
       '/espaces/voyages-apprenants',
     );
+    // The question is posted in the chantier's thread for the event, linked from the event page.
+    const discussion = handed.getByRole('link', { name: 'voir la discussion' });
+    expect(await discussion.getAttribute('href')).toMatch(/^\/espaces\/voyages-apprenants\/fils\/[\w-]+$/);
 
     // The compte rendu: a shared document of the space, linked from the event.
     await tools.getByRole('button', { name: 'Publier le compte rendu' }).click();
@@ -242,6 +245,12 @@ describe('after the session', () => {
     await tools.getByRole('link', { name: 'Aller au fil de suite' }).waitFor();
     await report.click();
     await m.getByRole('heading', { level: 1, name: /^Compte rendu — Atelier des suites — / }).waitFor();
+
+    // The thread in the chantier quotes the question handed to it.
+    await m.goto(`/evenements/${event.id}`);
+    await discussion.click();
+    await m.getByRole('heading', { level: 1, name: /^Questions transmises par Atelier des suites \(/ }).waitFor();
+    await m.getByText(text).first().waitFor();
     expect(animateur.problems).toEqual([]);
   });
 });

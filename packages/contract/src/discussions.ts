@@ -167,8 +167,12 @@ export const UnreadSummarySchema = z.object({
 });
 export type UnreadSummary = z.infer<typeof UnreadSummarySchema>;
 
-/** `moderation`: a moderator decided on one's flagged post (the actor is the moderator). */
-export const NotificationKindSchema = z.enum(['mention', 'reply', 'thread_post', 'moderation']);
+/**
+ * `moderation`: a moderator decided on one's flagged post (the actor is the moderator).
+ * `question_transmitted`: an event's question was posted in a space's thread (the actor is who
+ * transmitted it), told to the space's animateur·ices and to the person who asked.
+ */
+export const NotificationKindSchema = z.enum(['mention', 'reply', 'thread_post', 'moderation', 'question_transmitted']);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 
 export const NotificationSchema = z.object({

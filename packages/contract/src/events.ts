@@ -186,8 +186,11 @@ export const QuestionSchema = z.object({
   /** Grows with every change (vote, withdrawal, status): of two copies, the higher is newer. */
   revision: z.number().int().nonnegative(),
   status: QuestionStatusSchema,
-  /** For `transmitted`: the space it was handed to. */
-  transmittedTo: EventSpaceRefSchema.nullable(),
+  /**
+   * For `transmitted`: the space it was handed to, and the thread there that quotes it
+   * (`/espaces/<slug>/fils/<threadId>`; null for a question handed over before threads were opened).
+   */
+  transmittedTo: EventSpaceRefSchema.extend({ threadId: IdSchema.nullable() }).nullable(),
   createdAt: IsoDateTimeSchema,
 });
 export type Question = z.infer<typeof QuestionSchema>;
@@ -199,7 +202,10 @@ export const QuestionEnvelopeSchema = z.object({ question: QuestionSchema });
 /**
  * `PATCH /api/questions/:id` (those who manage the event) `{ status, transmittedToSpaceId? }`
  * → `{ question }`; at most one question is `current` (making one current sets the previous
- * current one back to `open` unless answered).
+ * current one back to `open` unless answered). A first transmission to a space posts the
+ * question (with its votes) in the thread there that gathers the event's questions, opening it
+ * if need be, and notifies the space's animateur·ices and the asker; it needs the right to post
+ * in that space (else 403, nothing changed).
  */
 export const QuestionUpdateBodySchema = z.strictObject({
   status: QuestionStatusSchema,
@@ -214,7 +220,6 @@ export const AttendanceListSchema = z.object({
     z.object({
       person: z.object({ id: IdSchema, displayName: z.string() }),
       status: RegistrationStatusSchema.nullable(),
-      attended: z.boolean(),
     }),
   ),
 });

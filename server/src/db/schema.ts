@@ -258,7 +258,7 @@ export interface ThreadFollowsTable {
 export interface NotificationsTable {
   id: Generated<string>;
   user_id: string;
-  kind: 'mention' | 'reply' | 'thread_post' | 'moderation';
+  kind: 'mention' | 'reply' | 'thread_post' | 'moderation' | 'question_transmitted';
   actor_id: string;
   space_id: string;
   thread_id: string;
@@ -463,6 +463,26 @@ export interface QuestionsTable {
 export interface QuestionVotesTable {
   question_id: string;
   user_id: string;
+  created_at: CreatedAt;
+}
+
+/**
+ * The thread of a space that gathers the questions one event transmitted to it
+ * (migrations/202612070400_question_transmissions.ts).
+ */
+export interface EventTransmissionsTable {
+  event_id: string;
+  space_id: string;
+  thread_id: string;
+  created_at: CreatedAt;
+}
+
+/** A question's post in that thread: written once per space, kept when the status is undone. */
+export interface QuestionTransmissionsTable {
+  question_id: string;
+  space_id: string;
+  thread_id: string;
+  post_id: string;
   created_at: CreatedAt;
 }
 
@@ -748,6 +768,8 @@ export interface DB {
   questions: QuestionsTable;
   question_votes: QuestionVotesTable;
   attendances: AttendancesTable;
+  event_transmissions: EventTransmissionsTable;
+  question_transmissions: QuestionTransmissionsTable;
   newsletters: NewslettersTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
   newsletter_opt_outs: NewsletterOptOutsTable;

@@ -12,6 +12,7 @@ const notificationsEn: Record<keyof typeof notificationsFr, string> = {
   'notifications.kind.reply': '{name} replied to your message in “{title}”',
   'notifications.kind.thread_post': '{name} wrote in “{title}”',
   'notifications.kind.moderation': 'Moderation decision on your message in “{title}”',
+  'notifications.kind.question_transmitted': '{name} handed a session question over in “{title}”',
   'notifications.moderation.keep': '{name} kept your reported message in “{title}”',
   'notifications.moderation.hide': '{name} hid your message in “{title}”',
   'notifications.moderation.delete': '{name} deleted your message in “{title}”',

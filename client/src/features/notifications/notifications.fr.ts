@@ -15,6 +15,7 @@ export const notificationsFr = {
   'notifications.kind.reply': '{name} a répondu à votre message dans « {title} »',
   'notifications.kind.thread_post': '{name} a écrit dans « {title} »',
   'notifications.kind.moderation': 'Décision de modération sur votre message dans « {title} »',
+  'notifications.kind.question_transmitted': '{name} a transmis une question de séance dans « {title} »',
   'notifications.moderation.keep': '{name} a conservé votre message signalé dans « {title} »',
   'notifications.moderation.hide': '{name} a masqué votre message dans « {title} »',
   'notifications.moderation.delete': '{name} a supprimé votre message dans « {title} »',

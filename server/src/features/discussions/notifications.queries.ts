@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/database';
 
-export type NotificationKind = 'mention' | 'reply' | 'thread_post' | 'moderation';
+export type NotificationKind = 'mention' | 'reply' | 'thread_post' | 'moderation' | 'question_transmitted';
 
 function selectNotifications(db: Db) {
   return db

@@ -77,6 +77,34 @@ export async function reassignAuthorship(db: Db, userId: string, formerId: strin
     .execute();
 }
 
+/**
+ * The posts quoting the person's questions that were transmitted to a space (events'
+ * transmissions) name them as who asked: the name becomes the former member's, in those posts
+ * and their earlier revisions. Run before the questions move to the former member.
+ */
+export async function scrubTransmittedQuestions(db: Db, person: { id: string; name: string }, formerName: string) {
+  const posts = db
+    .selectFrom('question_transmissions')
+    .innerJoin('questions', 'questions.id', 'question_transmissions.question_id')
+    .select('question_transmissions.post_id')
+    .where('questions.author_id', '=', person.id);
+  // The name as escaped when the post was written, and as the sanitizer stores text (`&<>` only).
+  const stored = person.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const former = escapeHtml(formerName);
+  for (const form of new Set([escapeHtml(person.name), stored])) {
+    await db
+      .updateTable('posts')
+      .set({ body: sql`replace(body, ${form}, ${former})` })
+      .where('id', 'in', posts)
+      .execute();
+    await db
+      .updateTable('post_revisions')
+      .set({ body: sql`replace(body, ${form}, ${former})` })
+      .where('post_id', 'in', posts)
+      .execute();
+  }
+}
+
 /** Rows that hold the person's address without a foreign key to them. */
 export async function deleteAddressedRows(db: Db, email: string) {
   const lower = email.toLowerCase();

@@ -16,6 +16,7 @@ import {
   lockUser,
   reassignAuthorship,
   scrubCopies,
+  scrubTransmittedQuestions,
 } from './erasure.queries';
 import { exportKeysOf } from './export.queries';
 import type { PrivacyDeps } from './privacy.deps';
@@ -29,7 +30,8 @@ import type { PrivacyDeps } from './privacy.deps';
  *    and mailed, the seats announced;
  * 3. posts deleted as their author deletes them when asked (`deletePosts`);
  * 4. threads, posts, documents, files, links and questions others rely on moved to the one
- *    « ancien·ne membre » account; mentions of the person removed;
+ *    « ancien·ne membre » account; mentions of the person removed, and their name in the posts
+ *    quoting their transmitted questions replaced;
  * 5. mail to their address, invitations to it and replies from it deleted; their name and id
  *    in stored realtime events and others' mails replaced by the former member's, their own
  *    realtime room's events deleted;
@@ -68,6 +70,7 @@ export async function eraseAccount(deps: PrivacyDeps, input: { actor: Actor; del
       }
     }
     const formerId = await formerMemberId(trx);
+    await scrubTransmittedQuestions(trx, { id: userId, name: person.display_name }, FORMER_MEMBER_NAME);
     await reassignAuthorship(trx, userId, formerId);
     await deleteAddressedRows(trx, person.email);
     const keys = [

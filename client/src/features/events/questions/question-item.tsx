@@ -3,9 +3,13 @@ import { A } from '@solidjs/router';
 import { type JSX, Match, Show, Switch } from 'solid-js';
 import { formatDateTime } from '../../../lib/format';
 import { contentLang, locale } from '../../../lib/i18n';
+import { threadPath } from './links';
 import { t, tc } from './questions.i18n';
 
-/** "En attente", "En cours", "Répondue" or "Transmise au chantier X" with a link to its space. */
+/**
+ * "En attente", "En cours", "Répondue" or « Transmise à X — voir la discussion », linking to the
+ * space and to the thread there that quotes the question (when it has one).
+ */
 export function QuestionStatusBadge(props: { question: Question }) {
   return (
     <span class={`question__status question__status--${props.question.status}`}>
@@ -13,8 +17,15 @@ export function QuestionStatusBadge(props: { question: Question }) {
         <Match when={props.question.status === 'transmitted' && props.question.transmittedTo}>
           {(space) => (
             <>
-              {t('questions.status.transmitted')}{' '}
-              <A href={`/espaces/${encodeURIComponent(space().slug)}`}>{space().name}</A>
+              {t('questions.transmittedTo')} <A href={`/espaces/${encodeURIComponent(space().slug)}`}>{space().name}</A>
+              <Show when={space().threadId}>
+                {(threadId) => (
+                  <>
+                    {' — '}
+                    <A href={threadPath(space().slug, threadId())}>{t('questions.transmittedThread')}</A>
+                  </>
+                )}
+              </Show>
             </>
           )}
         </Match>

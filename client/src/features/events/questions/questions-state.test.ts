@@ -99,7 +99,7 @@ describe('voting', () => {
 
 describe('the queue', () => {
   it('separates the current question, those waiting and those dealt with', () => {
-    const space = { id: 's1', slug: 'mobilite', name: 'Mobilité' };
+    const space = { id: 's1', slug: 'mobilite', name: 'Mobilité', threadId: 't1' };
     const queue = splitQueue(
       sortQuestions([
         question('w1', { votes: 1 }),

@@ -1,5 +1,6 @@
 import type { Question, SpaceSummary } from '@atelier/contract';
 import { createEffect, createSignal, on, Show } from 'solid-js';
+import { ApiError } from '../../../lib/api';
 import { errorText } from '../../../lib/form';
 import { ErrorAlert } from '../../../ui/feedback';
 import { FormDialog } from '../../../ui/form-dialog';
@@ -57,7 +58,12 @@ export function TransmitDialog(props: {
       await props.onTransmit(question, space);
       props.onClose();
     } catch (failure) {
-      setError(errorText(failure));
+      // The post goes out in the transmitter's name: a space they may not write in refuses it.
+      setError(
+        failure instanceof ApiError && failure.code === 'forbidden'
+          ? t('animation.transmit.forbidden')
+          : errorText(failure),
+      );
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/database';
 import type { Transactional } from '../../../plugins/realtime/types';
+import type { DiscussionsDeps } from '../../discussions/discussions.deps';
 
 export interface QuestionsDeps {
   db: Db;
@@ -10,4 +11,6 @@ export interface QuestionsDeps {
   transaction: Transactional;
   /** The clock that opens and closes the questions; tests pass a fixed one. */
   now: () => Date;
+  /** How a transmitted question is posted in a space's thread (its realtime events, jobs, mail). */
+  discussions: DiscussionsDeps;
 }

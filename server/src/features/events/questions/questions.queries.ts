@@ -4,13 +4,19 @@ import type { Db } from '../../../db/database';
 
 /**
  * Questions with what their card shows: the author's name, the space a transmitted question
- * went to, and whether `viewerId` (null for anonymous visitors) voted for it.
+ * went to and the thread there that quotes it (none for a question handed over before such
+ * threads), and whether `viewerId` (null for anonymous visitors) voted for it.
  */
 function selectQuestions(db: Db, viewerId: string | null) {
   return db
     .selectFrom('questions')
     .innerJoin('users as author', 'author.id', 'questions.author_id')
     .leftJoin('spaces as transmitted', 'transmitted.id', 'questions.transmitted_space_id')
+    .leftJoin('question_transmissions as handed', (join) =>
+      join
+        .onRef('handed.question_id', '=', 'questions.id')
+        .onRef('handed.space_id', '=', 'questions.transmitted_space_id'),
+    )
     .select([
       'questions.id',
       'questions.event_id',
@@ -24,6 +30,7 @@ function selectQuestions(db: Db, viewerId: string | null) {
       'transmitted.id as transmitted_id',
       'transmitted.slug as transmitted_slug',
       'transmitted.title as transmitted_title',
+      'handed.thread_id as transmitted_thread_id',
       viewerId === null
         ? sql<boolean>`false`.as('voted')
         : sql<boolean>`exists (select 1 from question_votes qv

@@ -8,6 +8,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponsesWith, signedIn } from '../../../core/http';
 import { actorFrom } from '../../../policy/policy';
+import { sessionAvatarUrl } from '../../accounts/avatars.content';
+import type { DiscussionsDeps } from '../../discussions/discussions.deps';
 import { createDiscussionsMailer, type DiscussionsMailOptions } from '../../discussions/discussions.mail';
 import { attendanceRoutes } from './attendance.routes';
 import type { QuestionsDeps } from './questions.deps';
@@ -27,10 +29,17 @@ const tags = ['events'];
  * is announced in room `event:<id>` in the transaction that makes it.
  */
 export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = async (app, options) => {
+  const discussions: DiscussionsDeps = {
+    db: app.db,
+    transaction: app.realtime.transaction,
+    mailer: createDiscussionsMailer(app.mail, options),
+    jobs: app.jobs,
+  };
   const deps: QuestionsDeps = {
     db: app.db,
     transaction: app.realtime.transaction,
     now: options.now ?? (() => new Date()),
+    discussions,
   };
 
   app.get(
@@ -107,7 +116,8 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
       ...signedIn,
       schema: {
         tags,
-        summary: 'Make a question current, answered, transmitted to a space, or open again (who runs the event)',
+        summary:
+          "Make a question current, answered, open again, or transmitted to a space (posted in the space's thread for the event; who runs the event)",
         params: IdParamsSchema,
         body: QuestionUpdateBodySchema,
         response: { 200: QuestionEnvelopeSchema, ...errorResponsesWith(413) },
@@ -116,6 +126,8 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
     async (request) =>
       updateQuestion(deps, {
         actor: actorFrom(request.auth),
+        displayName: request.auth?.user.display_name ?? '',
+        avatarUrl: sessionAvatarUrl(request.auth),
         questionId: request.params.id,
         status: request.body.status,
         transmittedToSpaceId: request.body.transmittedToSpaceId,
@@ -123,13 +135,5 @@ export const questionsRoutes: FastifyPluginAsyncZod<QuestionsRoutesOptions> = as
   );
 
   await app.register(attendanceRoutes, { db: app.db });
-  await app.register(reportRoutes, {
-    db: app.db,
-    discussions: {
-      db: app.db,
-      transaction: app.realtime.transaction,
-      mailer: createDiscussionsMailer(app.mail, options),
-      jobs: app.jobs,
-    },
-  });
+  await app.register(reportRoutes, { db: app.db, discussions });
 };

@@ -12,7 +12,7 @@ import {
   type QuestionRefusal,
 } from '../../../policy/events.policy';
 import type { Actor } from '../../../policy/policy';
-import { loadSpaceContext } from '../../spaces/spaces.access';
+import { loadSpaceContext, type SpaceContext } from '../../spaces/spaces.access';
 import { type EventContext, loadEventContext } from '../events.access';
 import type { QuestionsDeps } from './questions.deps';
 import {
@@ -26,6 +26,7 @@ import {
   reopenCurrent,
   setQuestionStatus,
 } from './questions.queries';
+import { ensureMayTransmitTo, transmitQuestion } from './transmissions.service';
 
 export function toQuestion(row: QuestionRecord): Question {
   return {
@@ -39,7 +40,12 @@ export function toQuestion(row: QuestionRecord): Question {
     status: row.status,
     transmittedTo:
       row.transmitted_id && row.transmitted_slug && row.transmitted_title
-        ? { id: row.transmitted_id, slug: row.transmitted_slug, name: row.transmitted_title }
+        ? {
+            id: row.transmitted_id,
+            slug: row.transmitted_slug,
+            name: row.transmitted_title,
+            threadId: row.transmitted_thread_id,
+          }
         : null,
     createdAt: new Date(row.created_at).toISOString(),
   };
@@ -142,21 +148,32 @@ export async function setVote(
 }
 
 /** The space a question is handed to: it must exist and be known to the actor (else 404). */
-async function transmissionTarget(db: Db, actor: Actor, spaceId: string): Promise<string> {
+async function transmissionTarget(db: Db, actor: Actor, spaceId: string): Promise<SpaceContext> {
   const context = await loadSpaceContext(db, { id: spaceId }, actor);
   authorize(context, true);
-  return context.space.id;
+  return context;
 }
 
 /**
  * `PATCH /questions/:id` (those who run the event): any status may follow any other, so a
- * mistake can be undone. `transmitted` needs the space it goes to; making a question
- * `current` puts the previous current one back to `open`. The event row is locked for the
- * change, so two animateur·ices clicking at once leave exactly one current question.
+ * mistake can be undone. `transmitted` needs the space it goes to, one the actor may post in:
+ * the first transmission there posts the question in the space's thread for the event and
+ * tells its animateur·ices and the asker (transmissions.service.ts), in the same transaction as
+ * the status. Undoing leaves that post where it is: it was said. Making a question `current`
+ * puts the previous current one back to `open`. The event row is locked for the change, so two
+ * animateur·ices clicking at once leave exactly one current question, and one thread.
  */
 export async function updateQuestion(
   deps: QuestionsDeps,
-  input: { actor: Actor; questionId: string; status: QuestionStatus; transmittedToSpaceId?: string | undefined },
+  input: {
+    actor: Actor;
+    /** The signed-in person's name and picture as the session gave them: the author of the post. */
+    displayName: string;
+    avatarUrl: string | null;
+    questionId: string;
+    status: QuestionStatus;
+    transmittedToSpaceId?: string | undefined;
+  },
 ): Promise<{ question: Question }> {
   const { context, question } = await loadQuestionContext(deps.db, input.questionId, input.actor);
   authorize(context, canRunQuestions(context.actor, context.facts));
@@ -171,13 +188,15 @@ export async function updateQuestion(
       transmittedToSpaceId: ['allowed only with the status transmitted'],
     });
   }
-  const transmittedSpaceId = transmittedToSpaceId
-    ? await transmissionTarget(deps.db, context.actor, transmittedToSpaceId)
-    : null;
+  const target = transmittedToSpaceId ? await transmissionTarget(deps.db, context.actor, transmittedToSpaceId) : null;
+  const transmittedSpaceId = target?.space.id ?? null;
   const viewerId = context.actor?.id ?? null;
   if (question.status === status && (question.transmitted_id ?? null) === transmittedSpaceId) {
     return { question: toQuestion(question) };
   }
+  if (target) ensureMayTransmitTo(target);
+  const actor = context.actor;
+  if (!actor) throw new Error('unreachable: the policy lets no anonymous visitor run questions');
   return deps.transaction(async (trx, publish) => {
     await lockEventQuestions(trx, context.event.id);
     if (status === 'current') {
@@ -186,6 +205,16 @@ export async function updateQuestion(
       }
     }
     await setQuestionStatus(trx, question.id, { status, transmittedSpaceId });
+    if (target) {
+      await transmitQuestion(deps.discussions, trx, publish, {
+        actor,
+        author: { displayName: input.displayName, avatarUrl: input.avatarUrl },
+        event: context.event,
+        questionId: question.id,
+        target,
+      });
+    }
+    // After the transmission: the announced question carries its thread.
     await announce(trx, publish, question.id, 'question.updated');
     const row = await findQuestion(trx, question.id, viewerId);
     if (!row) throw notFound('question');

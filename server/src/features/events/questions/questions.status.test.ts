@@ -39,7 +39,7 @@ const list = async (eventId: string) =>
     id: string;
     status: string;
     votes: number;
-    transmittedTo: { id: string; slug: string; name: string } | null;
+    transmittedTo: { id: string; slug: string; name: string; threadId: string | null } | null;
   }>;
 
 describe('asking', () => {
@@ -133,11 +133,13 @@ describe('the queue', () => {
       joinPolicy: 'open',
       title: 'Chantier mobilité',
     });
+    // The question is posted there in the animateur's name: they must be a member.
+    await addMembership(ctx.database.db, chantier.id, animateur.id);
     const transmitted = await patch(q.id, { status: 'transmitted', transmittedToSpaceId: chantier.id });
     expect(transmitted.statusCode).toBe(200);
     expect(transmitted.json().question).toMatchObject({
       status: 'transmitted',
-      transmittedTo: { id: chantier.id, slug: chantier.slug, name: 'Chantier mobilité' },
+      transmittedTo: { id: chantier.id, slug: chantier.slug, name: 'Chantier mobilité', threadId: expect.any(String) },
     });
 
     const reopened = await patch(q.id, { status: 'open' });
