@@ -28,6 +28,7 @@ import * as organisationLogos from './202612070100_organisation_logos';
 import * as territories from './202612070200_territories';
 import * as organisationPlaces from './202612070300_organisation_places';
 import * as questionTransmissions from './202612070400_question_transmissions';
+import * as publications from './202612070500_publications';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -63,4 +64,5 @@ export const migrations: Record<string, Migration> = {
   '202612070200_territories': territories,
   '202612070300_organisation_places': organisationPlaces,
   '202612070400_question_transmissions': questionTransmissions,
+  '202612070500_publications': publications,
 };

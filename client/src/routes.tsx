@@ -20,6 +20,8 @@ const DirectoryPage = lazy(() => import('./features/directory/directory.page').t
 const OrganisationsPage = lazy(() => import('./features/organisations/organisations.page').then(withMessages));
 const OrganisationPage = lazy(() => import('./features/organisations/organisation.page').then(withMessages));
 const MapPage = lazy(() => import('./features/territories/map.page').then(withMessages));
+const CataloguePage = lazy(() => import('./features/publications/catalogue.page').then(withMessages));
+const PublicationPage = lazy(() => import('./features/publications/publication.page').then(withMessages));
 const SearchPage = lazy(() => import('./features/search/search.page').then(withMessages));
 const SpacesPage = lazy(() => import('./features/spaces/spaces.page').then(withMessages));
 const SpaceCreatePage = lazy(() => import('./features/spaces/space-create.page').then(withMessages));
@@ -58,6 +60,8 @@ export function AppRoutes() {
       <Route path="/allie-es" component={OrganisationsPage} />
       <Route path="/allie-es/:slug" component={OrganisationPage} />
       <Route path="/carte" component={MapPage} />
+      <Route path="/ressources" component={CataloguePage} />
+      <Route path="/ressources/:id" component={PublicationPage} />
       <Route path="/recherche" component={SearchPage} />
       <Route path="/espaces" component={SpacesPage} />
       <Route path="/espaces/nouveau" component={SpaceCreatePage} />

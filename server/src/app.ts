@@ -22,6 +22,7 @@ import { newslettersRoutes } from './features/newsletters/newsletters.routes';
 import { organisationLogosRoutes } from './features/organisations/organisation-logos.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
 import { privacyRoutes } from './features/privacy/privacy.routes';
+import { publicationsRoutes } from './features/publications/publications.routes';
 import { pushRoutes } from './features/push/push.routes';
 import { replyByMailRoutes } from './features/reply-by-mail/reply-by-mail.routes';
 import { resourcesRoutes } from './features/resources/resources.routes';
@@ -101,6 +102,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(organisationsRoutes, { publicUrl: config.publicUrl });
       await api.register(organisationLogosRoutes, { config });
       await api.register(territoriesRoutes);
+      await api.register(publicationsRoutes);
       await api.register(searchRoutes);
       await api.register(homeRoutes, { publicUrl: config.publicUrl });
       await api.register(mailSettingsRoutes);

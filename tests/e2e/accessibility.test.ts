@@ -17,6 +17,7 @@ const PAGES = [
   { name: 'agenda-mois', path: '/agenda?vue=mois', heading: 'Agenda', signedIn: false },
   { name: 'allie-es', path: '/allie-es', heading: 'Les allié·es', signedIn: false },
   { name: 'carte', path: '/carte', heading: 'La carte des territoires accompagnés', signedIn: false },
+  { name: 'ressources', path: '/ressources', heading: 'Les ressources communes', signedIn: false },
   // `:document` is a shared document the visitor creates in Mise en récits after joining it.
   { name: 'document', path: '/espaces/mise-en-recits/documents/:document', heading: 'Notes partagées', signedIn: true },
 ] as const;

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
-import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
+import { ADMIN, expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
 import { rawRequest } from '../support/http';
 
 /**
@@ -300,5 +300,68 @@ describe('files of a space', () => {
     await expectNoAxeViolations(c, `/espaces/${SPACE.slug}?onglet=documents as a member`);
 
     expect(carla.problems).toEqual([]);
+  });
+});
+
+describe('the commons', () => {
+  it('lets an animateur·ice publish a named version that a visitor without an account finds by theme, as it was', async () => {
+    // The animatrice of the space (here the admin, who manages every space) writes and names a version.
+    const admin = await suite.visitor();
+    const a = admin.page;
+    await a.goto('/connexion');
+    await a.getByLabel('Adresse courriel').fill(ADMIN.email);
+    await a.getByLabel('Mot de passe').fill(ADMIN.password);
+    await a.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await a.waitForURL((url) => url.pathname !== '/connexion');
+    const created = (await suite.asAdmin('POST', `/api/spaces/${SPACE.slug}/documents`, {
+      title: 'Guide des récits de territoire',
+    })) as { document: { id: string } };
+    await a.goto(`/espaces/${SPACE.slug}/documents/${created.document.id}`);
+    await a.getByRole('status').filter({ hasText: 'Connecté' }).waitFor();
+    await editorOf(a).click();
+    await a.keyboard.type('Raconter la coopération, territoire par territoire.');
+    await a.getByRole('status').filter({ hasText: 'Connecté · Enregistré' }).waitFor();
+    await a.getByRole('button', { name: 'Historique' }).click();
+    const history = a.getByRole('dialog', { name: 'Historique des versions' });
+    await history.getByLabel('Nom de la version').fill('version publiée');
+    await history.getByRole('button', { name: 'Enregistrer la version' }).click();
+    await history.getByRole('button', { name: 'Voir : version publiée' }).click();
+    await history.getByRole('button', { name: 'Publier dans les ressources communes' }).click();
+    await history.getByLabel('Genre').selectOption({ label: 'Fiche' });
+    await history.getByLabel('Raconter la coopération').check();
+    await history.getByLabel('Territoires').fill('Gruissan, Vimy');
+    await expectNoAxeViolations(a, 'publishing a version');
+    await history.getByRole('button', { name: 'Publier', exact: true }).click();
+    await history
+      .getByText('« Guide des récits de territoire » est publiée dans les ressources communes.')
+      .first()
+      .waitFor();
+    await history.getByRole('button', { name: 'Fermer' }).click();
+    await history.waitFor({ state: 'hidden' });
+    // What is written afterwards stays in the chantier.
+    await editorOf(a).click();
+    await a.keyboard.press('Control+End');
+    await a.keyboard.press('Enter');
+    await a.keyboard.type('Brouillon qui reste au chantier.');
+    await a.getByRole('status').filter({ hasText: 'Connecté · Enregistré' }).waitFor();
+
+    const { page, problems } = await suite.visitor('phone');
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Voir les ressources communes' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Les ressources communes' }).waitFor();
+    await page.getByLabel('Thème').fill('cooperation');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.getByRole('status').getByText('1 ressource', { exact: true }).waitFor();
+    await expectNoAxeViolations(page, '/ressources?theme=cooperation');
+    await page.getByRole('link', { name: 'Guide des récits de territoire' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Guide des récits de territoire' }).waitFor();
+    await page.getByText('Raconter la coopération, territoire par territoire.').waitFor();
+    expect(await page.getByText('Brouillon qui reste au chantier.').count()).toBe(0);
+    await page.getByRole('link', { name: /CC BY-SA 4.0/ }).waitFor();
+    await expectNoAxeViolations(page, '/ressources/:id');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+    await screenshot(page, 'ressource-360');
+    expect([...admin.problems, ...problems]).toEqual([]);
   });
 });

@@ -50,6 +50,8 @@ export const DocumentSchema = z.object({
   lastEditedBy: PersonRefSchema.nullable(),
   /** The caller may edit (members); false means a read-only connection. */
   canEdit: z.boolean(),
+  /** The caller may publish its named versions to the commons (the space's animateur·ices, admins). */
+  canPublish: z.boolean(),
 });
 export type Document = z.infer<typeof DocumentSchema>;
 

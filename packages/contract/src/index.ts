@@ -13,6 +13,7 @@ export * from './moderation';
 export * from './newsletters';
 export * from './organisations';
 export * from './privacy';
+export * from './publications';
 export * from './push';
 export * from './realtime';
 export * from './resources';

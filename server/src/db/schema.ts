@@ -711,6 +711,25 @@ export interface OrganisationsTable {
   updated_at: Generated<Date>;
 }
 
+/** The commons: a document version (copied as published), a file or a link, for everyone. */
+export interface PublicationsTable {
+  id: Generated<string>;
+  space_id: string | null;
+  source_type: 'document_version' | 'file' | 'link';
+  source_id: string;
+  title: string;
+  summary: Generated<string>;
+  kind: 'publication' | 'fiche' | 'initiative' | 'podcast' | 'video' | 'revue_de_presse';
+  themes: Generated<string[]>;
+  territories: Generated<string[]>;
+  licence: string;
+  html: string | null;
+  plain_text: Generated<string>;
+  url: string | null;
+  published_by: string | null;
+  published_at: CreatedAt;
+}
+
 export interface OrganisationMembersTable {
   organisation_id: string;
   user_id: string;
@@ -732,6 +751,7 @@ export interface DB {
   spaces: SpacesTable;
   space_projects: SpaceProjectsTable;
   territories: TerritoriesTable;
+  publications: PublicationsTable;
   territory_team: TerritoryTeamTable;
   memberships: MembershipsTable;
   space_invitations: SpaceInvitationsTable;

@@ -1228,6 +1228,45 @@ const CASES: Case[] = [
       };
     },
   },
+  // ── Publications ────────────────────────────────────────────────────────────────────
+  ...(['POST', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: method === 'POST' ? 'POST /api/publications' : 'DELETE /api/publications/:id',
+      ok: method === 'POST' ? 201 : 204,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('animateur');
+        const links = await inTurn(max + 1, async (i) => {
+          const { rows } = await sql<{ id: string }>`insert into links (space_id, url, title, created_by)
+            values (${space.id}, ${`https://exemple.fr/${i}`}, ${`Lien ${i}`}, ${who.id}) returning id`.execute(db());
+          return rows[0]!.id;
+        });
+        const published =
+          method === 'DELETE'
+            ? await inTurn(max + 1, async (i) => {
+                const { rows } = await sql<{ id: string }>`insert into publications
+                  (space_id, source_type, source_id, title, kind, licence)
+                  values (${space.id}, 'link', ${links[i]!}, ${`Lien ${i}`}, 'fiche', 'CC-BY-4.0') returning id`.execute(
+                  db(),
+                );
+                return rows[0]!.id;
+              })
+            : [];
+        return {
+          send: (i) =>
+            method === 'POST'
+              ? hit(who, 'POST', '/api/publications', {
+                  source: { type: 'link', id: links[i] },
+                  title: `Lien ${i}`,
+                  kind: 'fiche',
+                  themes: [],
+                  licence: 'CC-BY-4.0',
+                })
+              : hit(who, 'DELETE', `/api/publications/${published[i]}`),
+          stored: () => count(sql`select count(*)::int as n from publications where space_id = ${space.id}`),
+        };
+      },
+    }),
+  ),
   // ── Territories ─────────────────────────────────────────────────────────────────────
   {
     route: 'POST /api/territories',

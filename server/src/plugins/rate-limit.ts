@@ -96,6 +96,8 @@ export function quotaTable(settings: Config['rateLimits']) {
     space: write(10, 50, HOUR),
     /** Creating and editing organisations, setting or removing their logos (admins and referents). */
     organisation: write(30, 150, HOUR),
+    /** Publishing to the commons, or withdrawing. */
+    publication: write(30, 150, HOUR),
     /** Adding and changing accompanied territories, naming their « 4 Fantastiques ». */
     territory: write(60, 300, HOUR),
     /** Asking to be linked to an organisation, or withdrawing: each ask reaches its referents. */

@@ -164,6 +164,21 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
       },
     ]),
   ),
+  ...Object.fromEntries(
+    [
+      'GET /api/publications',
+      'GET /api/publications/:id',
+      'GET /api/publications/:id/file',
+      'POST /api/publications',
+      'DELETE /api/publications/:id',
+    ].map((route) => [
+      route,
+      {
+        why: 'the commons are public; publishing is judged on the source’s space: their own matrix',
+        test: 'features/publications/publications.matrix.test.ts',
+      },
+    ]),
+  ),
   'GET /api/search': {
     why: 'one route over every space: what each person finds is its own matrix (who × visibility)',
     test: 'features/search/search.matrix.test.ts',

@@ -118,7 +118,9 @@ function DocumentView(props: { slug: string | undefined; store: DocumentStore; d
           </Show>
           <HistoryPanel
             documentId={props.document.id}
+            title={props.document.title}
             canEdit={props.document.canEdit}
+            canPublish={props.document.canPublish}
             currentText={() => editorHandle?.text() ?? ''}
           />
           <span class="document__export">

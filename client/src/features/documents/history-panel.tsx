@@ -15,6 +15,8 @@ import { createHistoryStore, type HistoryStore } from './document.store';
 import { t, tc } from './documents.i18n';
 import { diffVersions, isUnchanged } from './version-diff';
 import '../../ui/dialog.css';
+import { t as publishText } from '../publications/publications.i18n';
+import { PublishForm } from '../publications/publish-form';
 
 /** How a version is named in the list and in the buttons' labels. */
 const versionLabel = (version: DocumentVersion) => {
@@ -114,7 +116,13 @@ type Selection = { version: DocumentVersion; mode: 'view' | 'compare' };
  * current text. Restoring is a new change the server applies live: every open editor,
  * this one included, receives it through Yjs.
  */
-export function HistoryPanel(props: { documentId: string; canEdit: boolean; currentText: () => string }) {
+export function HistoryPanel(props: {
+  documentId: string;
+  title: string;
+  canEdit: boolean;
+  canPublish: boolean;
+  currentText: () => string;
+}) {
   const [open, setOpen] = createSignal(false);
   const history = createHistoryStore(() => props.documentId, open);
   const versions = history.versions;
@@ -124,6 +132,8 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
   const [restoring, setRestoring] = createSignal<DocumentVersion | null>(null);
   const [restoreBusy, setRestoreBusy] = createSignal(false);
   const [restoreError, setRestoreError] = createSignal<string | null>(null);
+  /** The named version whose publishing form is open. */
+  const [publishing, setPublishing] = createSignal<string | null>(null);
   let close: HTMLButtonElement | undefined;
   let trigger: HTMLButtonElement | undefined;
   let detailHeading: HTMLHeadingElement | undefined;
@@ -304,6 +314,28 @@ export function HistoryPanel(props: { documentId: string; canEdit: boolean; curr
                       )}
                     </Match>
                   </Switch>
+                  <Show when={props.canPublish && current().version.kind === 'named'}>
+                    <Show
+                      when={publishing() === current().version.id}
+                      fallback={
+                        <p>
+                          <button
+                            type="button"
+                            class="button button--secondary"
+                            onClick={() => setPublishing(current().version.id)}
+                          >
+                            {publishText('publish.open')}
+                          </button>
+                        </p>
+                      }
+                    >
+                      <PublishForm
+                        source={{ type: 'document_version', id: current().version.id }}
+                        defaultTitle={props.title}
+                        onCancel={() => setPublishing(null)}
+                      />
+                    </Show>
+                  </Show>
                 </section>
               )}
             </Show>

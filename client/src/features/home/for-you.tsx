@@ -147,6 +147,9 @@ export function ForYou(props: { name: string }) {
         <A href="/carte" class="button button--secondary">
           {t('forYou.map')}
         </A>
+        <A href="/ressources" class="button button--secondary">
+          {t('forYou.commons')}
+        </A>
       </p>
     </div>
   );

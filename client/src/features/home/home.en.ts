@@ -23,6 +23,7 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'forYou.spaces': 'All spaces',
   'forYou.allies': 'The allies',
   'forYou.map': 'The map of territories',
+  'forYou.commons': 'The commons',
   'home.title': 'Home',
   'home.heading': 'Welcome to the Atelier des transitions',
   'home.lead':
@@ -31,6 +32,7 @@ const homeEn: Record<keyof typeof homeFr, string> = {
   'home.allies.text': 'The alliance is more than 500 organisations working for the transitions of territories.',
   'home.allies.link': 'See the allies',
   'home.map.link': 'See the map of accompanied territories',
+  'home.commons.link': 'See the commons',
   'home.how.chantiers.title': 'Workstreams (chantiers)',
   'home.how.chantiers': 'To co-produce tools, schemes and resources for territories in transition.',
   'home.how.communautes.title': 'Learning communities',

@@ -27,6 +27,7 @@ export const homeFr = {
   'forYou.spaces': 'Tous les espaces',
   'forYou.allies': 'Les allié·es',
   'forYou.map': 'La carte des territoires',
+  'forYou.commons': 'Les ressources communes',
   'home.title': 'Accueil',
   'home.heading': "Bienvenue dans l'Atelier des transitions",
   'home.lead':
@@ -35,6 +36,7 @@ export const homeFr = {
   'home.allies.text': 'L’alliance, ce sont plus de 500 organisations engagées pour les transitions des territoires.',
   'home.allies.link': 'Voir les allié·es',
   'home.map.link': 'Voir la carte des territoires accompagnés',
+  'home.commons.link': 'Voir les ressources communes',
   'home.how.chantiers.title': 'Les chantiers',
   'home.how.chantiers':
     'Pour produire collectivement des outils, des dispositifs ou des ressources au service des territoires en transition.',

@@ -66,7 +66,7 @@ function Brochure() {
         </ul>
         <p class="home__allies">
           {t('home.allies.text')} <A href="/allie-es">{t('home.allies.link')}</A> ·{' '}
-          <A href="/carte">{t('home.map.link')}</A>
+          <A href="/carte">{t('home.map.link')}</A> · <A href="/ressources">{t('home.commons.link')}</A>
         </p>
       </section>
       <SpacesOverview />

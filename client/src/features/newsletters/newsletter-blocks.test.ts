@@ -45,6 +45,7 @@ describe('the blocks of « Insérer depuis l’espace »', () => {
           lastEditedAt: null,
           lastEditedBy: null,
           canEdit: true,
+          canPublish: false,
         },
         {
           id: 'd2',
@@ -55,6 +56,7 @@ describe('the blocks of « Insérer depuis l’espace »', () => {
           lastEditedAt: '2026-12-01T00:00:00Z',
           lastEditedBy: person,
           canEdit: true,
+          canPublish: false,
         },
       ],
       files: [

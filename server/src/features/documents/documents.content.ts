@@ -6,7 +6,7 @@ import * as Y from 'yjs';
 import type { DocumentRecord } from './documents.queries';
 import type { VersionRecord } from './versions.queries';
 
-export function toDocument(row: DocumentRecord, canEdit: boolean): Document {
+export function toDocument(row: DocumentRecord, rights: { canEdit: boolean; canPublish: boolean }): Document {
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -15,7 +15,7 @@ export function toDocument(row: DocumentRecord, canEdit: boolean): Document {
     createdAt: row.created_at.toISOString(),
     lastEditedAt: row.last_edited_at?.toISOString() ?? null,
     lastEditedBy: row.last_edited_by ? { id: row.last_edited_by, displayName: row.last_editor_name ?? '' } : null,
-    canEdit,
+    ...rights,
   };
 }
 

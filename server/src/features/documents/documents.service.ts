@@ -4,7 +4,8 @@ import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
 import { canCreateDocument, canDeleteDocument, canEditDocument, canReadDocument } from '../../policy/documents.policy';
-import type { Actor } from '../../policy/policy';
+import type { Actor, MembershipFacts, SpaceFacts } from '../../policy/policy';
+import { canPublish } from '../../policy/publications.policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { loadSpaceContext, loadSpaceOrAllianceFacts } from '../spaces/spaces.access';
 import { loadDocumentContext } from './documents.access';
@@ -18,6 +19,12 @@ import {
   softDeleteDocument,
 } from './documents.queries';
 import { appendUpdates, loadStoredDoc, refreshDerived } from './storage.queries';
+
+/** What the actor may do with a space's (or the alliance's) documents. */
+export const rightsOn = (actor: Actor, space: SpaceFacts | null, membership: MembershipFacts) => ({
+  canEdit: canEditDocument(actor, space, membership),
+  canPublish: canPublish(actor, space, membership),
+});
 
 /** The actor a user id stands for (role from the database). */
 async function actorOf(db: Db, userId: string): Promise<Actor> {
@@ -45,7 +52,7 @@ export async function createDocument(
   if (!row) throw notFound('document');
   const actor = await actorOf(deps.db, input.authorId);
   const { space, membership } = await loadSpaceOrAllianceFacts(deps.db, input.spaceId, actor);
-  return toDocument(row, canEditDocument(actor, space, membership));
+  return toDocument(row, rightsOn(actor, space, membership));
 }
 
 /**
@@ -59,9 +66,9 @@ export async function listSpaceDocuments(
 ): Promise<Document[]> {
   const { space, membership } = await loadSpaceOrAllianceFacts(deps.db, input.spaceId, input.actor);
   if (!canReadDocument(input.actor, space, membership)) return [];
-  const canEdit = canEditDocument(input.actor, space, membership);
+  const rights = rightsOn(input.actor, space, membership);
   const rows = await listDocumentsOfSpace(deps.db, input.spaceId);
-  return rows.map((row) => toDocument(row, canEdit));
+  return rows.map((row) => toDocument(row, rights));
 }
 
 /** `POST /spaces/:slug/documents`: members and admins. */
@@ -88,7 +95,7 @@ export async function listDocumentsBySlug(deps: DocumentsDeps, input: { actor: A
 export async function getDocument(deps: DocumentsDeps, input: { actor: Actor; documentId: string }) {
   const context = await loadDocumentContext(deps.db, input.documentId, input.actor);
   authorize(context, canReadDocument(context.actor, context.facts, context.membership));
-  return { document: toDocument(context.document, canEditDocument(context.actor, context.facts, context.membership)) };
+  return { document: toDocument(context.document, rightsOn(context.actor, context.facts, context.membership)) };
 }
 
 /** `PATCH /documents/:id`: rename (editors). */
@@ -98,7 +105,7 @@ export async function renameDocument(deps: DocumentsDeps, input: { actor: Actor;
   await renameDocumentRow(deps.db, context.document.id, input.title);
   const row = await findDocument(deps.db, context.document.id);
   if (!row) throw notFound('document');
-  return { document: toDocument(row, true) };
+  return { document: toDocument(row, rightsOn(context.actor, context.facts, context.membership)) };
 }
 
 /** `DELETE /documents/:id`: softly; live editors are disconnected and cannot come back. */

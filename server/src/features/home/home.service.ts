@@ -1,10 +1,10 @@
 import { HOME_LIMITS, type Home } from '@atelier/contract';
-import { canEditDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
 import { toThread } from '../discussions/discussions.content';
 import { listThreadsToRead } from '../discussions/threads.queries';
 import { toDocument } from '../documents/documents.content';
 import { listEditedByOthers } from '../documents/documents.queries';
+import { rightsOn } from '../documents/documents.service';
 import type { EventsDeps } from '../events/events.deps';
 import { listEventsBetween } from '../events/events.queries';
 import { getNextPermanence, presentEvents } from '../events/events.service';
@@ -66,7 +66,7 @@ async function documentsEditedByOthers(deps: EventsDeps, actor: NonNullable<Acto
     const space = { visibility: row.visibility, joinPolicy: row.join_policy, status: row.space_status };
     const membership = { userId: actor.id, role: row.membership_role, status: 'active' as const };
     return {
-      document: toDocument(row, canEditDocument(actor, space, membership)),
+      document: toDocument(row, rightsOn(actor, space, membership)),
       space: { id: row.space_ref_id, slug: row.space_slug, title: row.space_title },
     };
   });

@@ -7,6 +7,7 @@ import { authorize } from '../../core/authorize';
 import { notFound } from '../../errors';
 import type { Actor } from '../../policy/policy';
 import { canDeleteFile, canReadResources, canUploadFile } from '../../policy/resources.policy';
+import { publishedFileId } from '../publications/publications.service';
 import { loadSpaceContext } from '../spaces/spaces.access';
 import { cleanFileName } from './file-name';
 import { queueTextExtraction } from './file-text.service';
@@ -97,6 +98,16 @@ export async function openFile(
     if (!file.has_preview) throw notFound('preview');
     return { file, stream: await deps.storage.get(previewKeyOf(file.storage_key)) };
   }
+  return { file, stream: await deps.storage.get(file.storage_key) };
+}
+
+/** A file published to the commons, for anyone: the publication is what opens it. */
+export async function openPublishedFile(
+  deps: ResourcesDeps,
+  publicationId: string,
+): Promise<{ file: FileRecord; stream: Readable }> {
+  const file = await findFile(deps.db, await publishedFileId(deps.db, publicationId));
+  if (!file) throw notFound('file');
   return { file, stream: await deps.storage.get(file.storage_key) };
 }
 

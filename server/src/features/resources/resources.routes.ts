@@ -18,7 +18,7 @@ import { actorFrom } from '../../policy/policy';
 import { listSpaceDocuments } from '../documents/documents.service';
 import { createFileStorage } from './file-storage';
 import { EXTRACT_TEXT_QUEUE, extractFileText, queueUnreadTexts } from './file-text.service';
-import { deleteFile, openFile, uploadFile } from './files.service';
+import { deleteFile, openFile, openPublishedFile, uploadFile } from './files.service';
 import { createLink, deleteLink } from './links.service';
 import type { ResourcesDeps } from './resources.deps';
 import { listResources } from './resources.service';
@@ -179,6 +179,27 @@ export const resourcesRoutes: FastifyPluginAsyncZod<ResourcesRoutesOptions> = as
     async (request, reply) => {
       await deleteFile(deps, { actor: actorFrom(request.auth), fileId: request.params.id });
       return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/publications/:id/file',
+    {
+      schema: {
+        tags: ['publications'],
+        summary: 'Download a file published to the commons (public)',
+        params: IdParamsSchema,
+        response: { ...fileBytes, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const { file, stream } = await openPublishedFile(deps, request.params.id);
+      fileHeaders(reply, {
+        type: file.mime_type,
+        disposition: contentDisposition('attachment', file.name),
+        length: Number(file.size_bytes),
+      });
+      return reply.send(stream);
     },
   );
 

@@ -1,4 +1,4 @@
-import type { FantasticRole, OrganisationKind, ReactionEmoji } from '@atelier/contract';
+import type { FantasticRole, Licence, OrganisationKind, PublicationKind, ReactionEmoji } from '@atelier/contract';
 
 /**
  * The living demo (`SEED=demo`, development only): fictitious people of fictitious
@@ -379,6 +379,8 @@ export interface DemoDocumentVersion {
   /** A named version (« Version validée en chantier »), or an automatic one. */
   name?: string;
   blocks: DemoBlock[];
+  /** A named version published to the commons, as its space's animateur·ice would. */
+  published?: { kind: PublicationKind; summary: string; themes: string[]; licence: Licence };
 }
 
 export interface DemoDocument {
@@ -412,6 +414,13 @@ export const DEMO_DOCUMENTS: DemoDocument[] = [
         daysAgo: 14,
         author: 'camille.roux',
         name: 'Version validée en communauté',
+        published: {
+          kind: 'fiche',
+          summary:
+            'Une grille pour lire une initiative territoriale à travers les cinq dimensions de la mise en récits.',
+          themes: ['Mettre en trajectoire', 'Communiquer sincèrement', 'Raconter la coopération', 'mise en récits'],
+          licence: 'CC-BY-SA-4.0',
+        },
         blocks: [
           ...ANALYSIS_GRID.slice(0, 2),
           {

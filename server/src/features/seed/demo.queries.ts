@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { Db } from '../../db/database';
+import type { PublicationsTable } from '../../db/schema';
 import type { DemoPerson } from './demo-data';
 
 /**
@@ -211,7 +212,7 @@ export async function insertDocumentWithVersions(
     lastEditedAt: Date;
     versions: DemoVersionRow[];
   },
-): Promise<string> {
+): Promise<{ id: string; versionIds: string[] }> {
   const lastAuto = input.versions.filter((version) => version.kind === 'auto').at(-1);
   const { id } = await trx
     .insertInto('documents')
@@ -229,7 +230,7 @@ export async function insertDocumentWithVersions(
     .returning('id')
     .executeTakeFirstOrThrow();
   if (input.versions.length > 0) {
-    await trx
+    const versions = await trx
       .insertInto('document_versions')
       .values(
         input.versions.map((version) => ({
@@ -242,9 +243,19 @@ export async function insertDocumentWithVersions(
           ...createdAt(version.createdAt),
         })),
       )
+      .returning('id')
       .execute();
+    return { id, versionIds: versions.map((version) => version.id) };
   }
-  return id;
+  return { id, versionIds: [] };
+}
+
+/** A named version published to the commons, its HTML as it was. */
+export async function insertPublication(trx: Db, row: Insertable<PublicationsTable>, publishedAt: Date) {
+  await trx
+    .insertInto('publications')
+    .values({ ...row, ...({ published_at: publishedAt } as Record<never, never>) })
+    .execute();
 }
 
 export async function insertLinks(

@@ -170,6 +170,15 @@ describe('the living demo', () => {
     }
   });
 
+  it('publishes the validated grid to the commons as it was validated, for visitors', async () => {
+    const list = await ctx.app.inject({ method: 'GET', url: '/api/publications?theme=recits' });
+    const [grid] = list.json().items;
+    expect(grid).toMatchObject({ title: "Grille d'analyse des initiatives de mise en récits", kind: 'fiche' });
+    const { publication } = (await ctx.app.inject({ method: 'GET', url: `/api/publications/${grid.id}` })).json();
+    expect(publication.html).toContain('dit-on aussi ce qui résiste ?');
+    expect(publication.html).not.toContain('ce qui a échoué');
+  });
+
   it('does nothing when run again', async () => {
     const before = await counts(ctx);
     expect(await seedDemo(eventsDeps(ctx))).toBeNull();

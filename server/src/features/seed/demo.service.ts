@@ -2,7 +2,7 @@ import { CHARTER, COLLAB_FIELD } from '@atelier/contract';
 import * as Y from 'yjs';
 import type { Db } from '../../db/database';
 import { findMentions, sanitizePostBody } from '../discussions/sanitize';
-import { plainTextOf, replaceContent } from '../documents/documents.content';
+import { htmlOf, plainTextOf, replaceContent } from '../documents/documents.content';
 import type { EventsDeps } from '../events/events.deps';
 import { findSeriesBySlug, insertEvent, linkEvent } from '../events/events.queries';
 import { ensureOccurrences, PERMANENCE_SLUG } from '../events/events.service';
@@ -221,9 +221,11 @@ async function addDocument(
 ) {
   const doc = new Y.Doc();
   const kept: q.DemoVersionRow[] = [];
+  const published: Array<{ at: number; html: string; version: DemoDocumentVersion }> = [];
   for (const [index, version] of input.versions.entries()) {
     replaceContent(doc, docOf(version.blocks));
     if (index === input.versions.length - 1 && !version.name) break;
+    if (version.published) published.push({ at: kept.length, html: htmlOf(doc), version });
     kept.push({
       kind: version.name ? 'named' : 'auto',
       name: version.name ?? null,
@@ -236,7 +238,7 @@ async function addDocument(
   const first = input.versions[0];
   const last = input.versions.at(-1);
   if (!first || !last) throw new Error('demo: a document needs a version');
-  return q.insertDocumentWithVersions(run.trx, {
+  const { id, versionIds } = await q.insertDocumentWithVersions(run.trx, {
     spaceId: input.spaceId,
     title: input.title,
     createdBy: idOf(run, input.author),
@@ -247,6 +249,30 @@ async function addDocument(
     lastEditedAt: ago(run.now, last.daysAgo),
     versions: kept,
   });
+  for (const { at, html, version } of published) {
+    const sourceId = versionIds[at];
+    if (!sourceId || !version.published) continue;
+    const { kind, summary, themes, licence } = version.published;
+    await q.insertPublication(
+      run.trx,
+      {
+        space_id: input.spaceId,
+        source_type: 'document_version',
+        source_id: sourceId,
+        title: input.title,
+        summary,
+        kind,
+        themes,
+        licence,
+        html,
+        plain_text: kept[at]?.plainText ?? '',
+        url: null,
+        published_by: idOf(run, version.author),
+      },
+      ago(run.now, version.daysAgo),
+    );
+  }
+  return id;
 }
 
 /** Registrations made in list order, one minute apart, from `daysAgo` days before now. */
