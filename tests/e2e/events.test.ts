@@ -319,4 +319,46 @@ describe('the permanence in the browser', () => {
     expect(await page.getByRole('link', { name: 'Rejoindre la visioconférence' }).count()).toBe(0);
     expect(second.problems).toEqual([]);
   });
+
+  it('the organiser marks who came, exports the registrants and the attestations; a participant downloads theirs', async () => {
+    const now = Date.now();
+    const { event } = (await adminCall('POST', '/api/events', {
+      title: 'Journée du tronc commun',
+      kind: 'atelier',
+      startsAt: new Date(now - 30 * 60_000).toISOString(),
+      endsAt: new Date(now + 60 * 60_000).toISOString(),
+      timezone: 'Europe/Paris',
+      mode: 'presentiel',
+      address: 'Maison des associations, Arras',
+    })) as EventBody;
+    const lea = await suite.person('Léa Participante');
+
+    const admin = await visitor();
+    const page = admin.page;
+    await page.goto('/connexion');
+    await page.getByLabel('Adresse courriel').fill(ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter', exact: true }).click();
+    await page.waitForURL((url) => url.pathname !== '/connexion');
+    await adminCall('PUT', `/api/events/${event.id}/attendance/${lea.userId}`, { attended: true });
+    await page.goto(`/evenements/${event.id}`);
+    const presences = page.getByRole('region', { name: 'Présences' });
+    await presences.getByRole('checkbox', { name: 'Léa Participante — présent·e' }).waitFor();
+    const csvHref = await presences.getByRole('link', { name: /Exporter les inscriptions/ }).getAttribute('href');
+    const csv = await page.request.get(csvHref ?? '');
+    expect(csv.status()).toBe(200);
+    expect(await csv.text()).toContain('Léa Participante;');
+    const allHref = await presences
+      .getByRole('link', { name: /Attestations de présence de tout le monde/ })
+      .getAttribute('href');
+    const all = await page.request.get(allHref ?? '');
+    expect([all.status(), all.headers()['content-type']]).toEqual([200, 'application/pdf']);
+    await expectNoAxeViolations(page, '/evenements/:id (présences)');
+
+    await lea.page.goto(`/evenements/${event.id}`);
+    const mine = lea.page.getByRole('link', { name: 'Télécharger mon attestation de présence (PDF)' });
+    const own = await lea.page.request.get((await mine.getAttribute('href')) ?? '');
+    expect([own.status(), (await own.body()).subarray(0, 5).toString()]).toEqual([200, '%PDF-']);
+    expect([...admin.problems, ...lea.problems]).toEqual([]);
+  });
 });

@@ -93,6 +93,8 @@ export const EventDetailSchema = z.object({
   myRegistration: MyRegistrationSchema.nullable(),
   /** The caller follows the whole series (always false for a one-off event). */
   followingSeries: z.boolean(),
+  /** The caller was marked present: their attestation (`/attestation.pdf`) is theirs to download. */
+  attended: z.boolean(),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const EventEnvelopeSchema = z.object({ event: EventSchema });
@@ -220,6 +222,7 @@ export const AttendanceListSchema = z.object({
     z.object({
       person: z.object({ id: IdSchema, displayName: z.string() }),
       status: RegistrationStatusSchema.nullable(),
+      attended: z.boolean(),
     }),
   ),
 });

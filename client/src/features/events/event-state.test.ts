@@ -13,6 +13,7 @@ function detail(
     event: anEvent(overrides),
     myRegistration: mine,
     followingSeries: false,
+    attended: false,
   };
 }
 

@@ -57,6 +57,13 @@ function EventView(props: { detail: EventDetail; store: EventStore }) {
         {/* Registration first: on a phone it comes right under the title, not after the text. */}
         <div class="event-page__aside">
           <RegistrationPanel detail={props.detail} now={now()} store={props.store} />
+          <Show when={props.detail.attended}>
+            <p class="event-page__attestation">
+              <a class="button button--secondary" href={`/api/events/${event().id}/attestation.pdf`} download="">
+                {t('events.attestation.mine')}
+              </a>
+            </p>
+          </Show>
           <Show when={event().canManage}>
             <EventManage event={event()} store={props.store} />
           </Show>

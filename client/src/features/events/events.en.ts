@@ -59,6 +59,7 @@ const eventsEn: Record<keyof typeof eventsFr, string> = {
   'events.result.unfollowed': 'You no longer follow the series.',
   'events.visio.join': 'Join the video call',
   'events.visio.note': 'This link belongs to the event: please do not share it.',
+  'events.attestation.mine': 'Download my attendance certificate (PDF)',
   'events.calendar.heading': 'In your calendar',
   'events.calendar.add': 'Add to my calendar (.ics)',
   'events.calendar.addSeries': 'Add the series to my calendar (.ics)',

@@ -63,6 +63,7 @@ export const eventsFr = {
   'events.result.unfollowed': 'Vous ne suivez plus la série.',
   'events.visio.join': 'Rejoindre la visioconférence',
   'events.visio.note': 'Ce lien est personnel à l’événement : ne le partagez pas.',
+  'events.attestation.mine': 'Télécharger mon attestation de présence (PDF)',
   'events.calendar.heading': 'Dans votre agenda',
   'events.calendar.add': 'Ajouter à mon agenda (.ics)',
   'events.calendar.addSeries': 'Ajouter la série à mon agenda (.ics)',

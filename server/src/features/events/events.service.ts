@@ -47,6 +47,7 @@ import {
   markEventCancelled,
   updateEvent as updateEventRow,
 } from './events.queries';
+import { wasPresent } from './questions/attendance.queries';
 import {
   activeRegistrants,
   countSeats,
@@ -170,7 +171,8 @@ export async function getEventDetail(deps: EventsDeps, input: { actor: Actor; ev
   }
   const followingSeries =
     actor && event.series_id ? await isFollowingSeries(deps.db, actor.id, event.series_id) : false;
-  return { event: await presentEvent(deps.db, context), myRegistration, followingSeries };
+  const attended = actor ? await wasPresent(deps.db, event.id, actor.id) : false;
+  return { event: await presentEvent(deps.db, context), myRegistration, followingSeries, attended };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');

@@ -41,6 +41,19 @@ const routes: MatrixRoute<Fixture>[] = [
     body: () => ({ attended: true }),
     expect: byAnimateurs(204),
   },
+  { method: 'GET', path: '/api/events/:id/registrations.csv', params: event, expect: byAnimateurs(200) },
+  { method: 'GET', path: '/api/events/:id/attestations.pdf', params: event, expect: byAnimateurs(200) },
+  {
+    method: 'GET',
+    path: '/api/events/:id/attestation.pdf',
+    note: 'the member was marked present, nobody else',
+    params: event,
+    expect: {
+      public: [401, 403, 200, 403, 403],
+      members: [401, 403, 200, 403, 403],
+      private: [401, 404, 200, 403, 403],
+    },
+  },
   { method: 'POST', path: '/api/events/:id/report', params: event, expect: byAnimateurs(201) },
   {
     method: 'POST',
@@ -66,6 +79,10 @@ export const questionsMatrix = defineMatrix<Fixture>({
     // Under way: questions are open and attendance is taken.
     const event = await createEvent(db, { spaceId: space.id, kind: 'permanence', startsInHours: -1, durationHours: 3 });
     await createRegistration(db, event.id, people.member.id);
+    await db
+      .insertInto('attendances')
+      .values({ event_id: event.id, user_id: people.member.id, marked_by: people.animateur.id })
+      .execute();
     const question = await db
       .insertInto('questions')
       .values({ event_id: event.id, author_id: people.outsider.id, body: 'Une première question' })

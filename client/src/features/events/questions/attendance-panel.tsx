@@ -1,4 +1,4 @@
-import { createSignal, For, Match, Switch } from 'solid-js';
+import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../../lib/form';
 import { CheckboxField } from '../../../ui/checkbox-field';
 import { ErrorAlert } from '../../../ui/feedback';
@@ -79,8 +79,20 @@ export function AttendancePanel(props: { eventId: string; startsAt: string }) {
           <p role="status" class="attendance__count">
             {tc('animation.attendance.count', store.present())}
           </p>
+          <Show when={store.present() > 0}>
+            <p>
+              <a class="button button--secondary" href={`/api/events/${props.eventId}/attestations.pdf`} download="">
+                {t('animation.attendance.attestations')}
+              </a>
+            </p>
+          </Show>
         </Match>
       </Switch>
+      <p>
+        <a class="button button--secondary" href={`/api/events/${props.eventId}/registrations.csv`} download="">
+          {t('animation.attendance.export')}
+        </a>
+      </p>
     </section>
   );
 }

@@ -75,6 +75,8 @@ const questionsEn: Record<keyof typeof questionsFr, string> = {
   'animation.attendance': 'Attendance',
   'animation.attendance.notStarted': 'Attendance is taken once the session has started.',
   'animation.attendance.intro': 'Tick the people who came to the session.',
+  'animation.attendance.export': 'Export registrations and attendance (CSV)',
+  'animation.attendance.attestations': 'Everyone’s attendance certificates (PDF)',
   'animation.attendance.empty': 'Nobody is registered for this session.',
   'animation.attendance.present': '{name} — present',
   'animation.attendance.registered': 'Registered',

@@ -78,6 +78,8 @@ export const questionsFr = {
   'animation.attendance': 'Présences',
   'animation.attendance.notStarted': 'Les présences se notent une fois la séance commencée.',
   'animation.attendance.intro': 'Cochez les personnes venues à la séance.',
+  'animation.attendance.export': 'Exporter les inscriptions et les présences (CSV)',
+  'animation.attendance.attestations': 'Attestations de présence de tout le monde (PDF)',
   'animation.attendance.empty': "Personne n'est inscrit à cette séance.",
   'animation.attendance.present': '{name} — présent·e',
   'animation.attendance.registered': 'Inscrit·e',

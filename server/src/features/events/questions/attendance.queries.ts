@@ -4,7 +4,7 @@ import type { Db } from '../../../db/database';
 /**
  * The attendance sheet of an event: everyone holding a seat or a waitlist place, plus anyone
  * marked present (people may come without registering). Seats first, then the waitlist, then
- * the others, each by name.
+ * the others, each by name; with what the organisers' export carries of each.
  */
 export const listAttendance = (db: Db, eventId: string) =>
   db
@@ -30,7 +30,12 @@ export const listAttendance = (db: Db, eventId: string) =>
     .select([
       'users.id',
       'users.display_name',
+      'users.email',
+      'users.organisation_name',
+      'users.territory',
+      'users.fantastic_role',
       'registration.status',
+      'registration.created_at as registered_at',
       sql<boolean>`attendance.user_id is not null`.as('attended'),
     ])
     .orderBy(sql`case registration.status when 'registered' then 0 when 'waitlisted' then 1 else 2 end`)
@@ -69,3 +74,12 @@ export const listAttendedPermanenceIds = (db: Db, userId: string) =>
     .orderBy('events.starts_at', 'desc')
     .orderBy('events.id', 'desc')
     .execute();
+
+/** Whether the person was marked present at the event. */
+export const wasPresent = async (db: Db, eventId: string, userId: string): Promise<boolean> =>
+  (await db
+    .selectFrom('attendances')
+    .select('user_id')
+    .where('event_id', '=', eventId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst()) !== undefined;

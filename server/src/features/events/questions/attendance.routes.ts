@@ -7,10 +7,16 @@ import {
 } from '@atelier/contract';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { errorResponses, signedIn } from '../../../core/http';
+import { contentDisposition, errorResponses, signedIn } from '../../../core/http';
 import type { Db } from '../../../db/database';
 import { actorFrom } from '../../../policy/policy';
-import { listAttendance, listAttendedPermanences, markAttendance } from './attendance.service';
+import {
+  attestations,
+  exportRegistrations,
+  listAttendance,
+  listAttendedPermanences,
+  markAttendance,
+} from './attendance.service';
 
 const tags = ['events'];
 
@@ -67,4 +73,60 @@ export const attendanceRoutes: FastifyPluginAsyncZod<{ db: Db }> = async (app, {
     },
     async (request) => listAttendedPermanences(db, { actor: actorFrom(request.auth), userId: request.params.id }),
   );
+
+  app.get(
+    '/events/:id/registrations.csv',
+    {
+      ...signedIn,
+      schema: {
+        tags,
+        summary: 'Registrants and attendance as a CSV file (who manages the event)',
+        params: IdParamsSchema,
+        response: { 200: z.string().describe('text/csv, semicolons, UTF-8 with a byte-order mark'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { fileName, csv } = await exportRegistrations(db, {
+        actor: actorFrom(request.auth),
+        eventId: request.params.id,
+      });
+      reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition('attachment', fileName))
+        .header('cache-control', 'private, no-store');
+      return csv;
+    },
+  );
+
+  for (const [path, everyone] of [
+    ['/events/:id/attestation.pdf', false],
+    ['/events/:id/attestations.pdf', true],
+  ] as const) {
+    app.get(
+      path,
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: everyone
+            ? 'Attendance certificates of everyone marked present, a page each (who manages the event)'
+            : 'The caller’s attendance certificate, once marked present',
+          params: IdParamsSchema,
+          response: { 200: z.any().describe('application/pdf'), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        const { fileName, pdf } = await attestations(db, {
+          actor: actorFrom(request.auth),
+          eventId: request.params.id,
+          everyone,
+        });
+        reply
+          .header('content-type', 'application/pdf')
+          .header('content-disposition', contentDisposition('attachment', fileName))
+          .header('cache-control', 'private, no-store');
+        return reply.send(Buffer.from(pdf));
+      },
+    );
+  }
 };

@@ -1,4 +1,12 @@
-import type { AttendanceListSchema, Event } from '@atelier/contract';
+import {
+  type AttendanceListSchema,
+  type Event,
+  FANTASTIC_ROLES,
+  FantasticRoleSchema,
+  formatDay,
+  formatEventRange,
+} from '@atelier/contract';
+import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
 import { actorOnly, authorize } from '../../../core/authorize';
 import { isUuid } from '../../../core/ids';
@@ -6,10 +14,17 @@ import type { Db } from '../../../db/database';
 import { AppError, notFound } from '../../../errors';
 import { canMarkAttendance, canSeeAttendedEvents, canViewEvent } from '../../../policy/events.policy';
 import type { Actor } from '../../../policy/policy';
-import { userExists } from '../../accounts/accounts.queries';
+import { findUserById, userExists } from '../../accounts/accounts.queries';
+import type { EventContext } from '../events.access';
 import { loadEventContext } from '../events.access';
 import { presentEvent } from '../events.service';
-import { listAttendance as listAttendanceRows, listAttendedPermanenceIds, setAttendance } from './attendance.queries';
+import {
+  listAttendance as listAttendanceRows,
+  listAttendedPermanenceIds,
+  setAttendance,
+  wasPresent,
+} from './attendance.queries';
+import { type AttestationPage, attestationsPdf } from './attestation-pdf';
 
 type AttendanceList = z.infer<typeof AttendanceListSchema>;
 
@@ -70,4 +85,91 @@ export async function listAttendedPermanences(
     if (canViewEvent(context.actor, context.facts)) items.push(await presentEvent(db, context));
   }
   return { items };
+}
+
+/** A file name from the event's title and day: ASCII, no separators, at most 60 characters. */
+function fileNameOf(context: EventContext, suffix: string): string {
+  const base = context.event.title
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60)
+    .toLowerCase();
+  return `${base || 'evenement'}-${new Date(context.event.starts_at).toISOString().slice(0, 10)}-${suffix}`;
+}
+
+const STATUS = { registered: 'inscrit·e', waitlisted: 'liste d’attente' } as const;
+
+/**
+ * `GET /events/:id/registrations.csv` (those who manage the event): one line per person holding
+ * a seat or a waitlist place, or marked present, with what they said of themselves and whether
+ * they came. Semicolons and a byte-order mark, as a French spreadsheet opens it.
+ */
+export async function exportRegistrations(db: Db, input: { actor: Actor; eventId: string }) {
+  const context = await loadEventContext(db, input.eventId, input.actor);
+  authorize(context, canMarkAttendance(context.actor, context.facts));
+  const rows = await listAttendanceRows(db, context.event.id);
+  const csv = stringify(
+    rows.map((row) => {
+      const role = FantasticRoleSchema.safeParse(row.fantastic_role).data;
+      return [
+        row.display_name,
+        row.email,
+        row.organisation_name ?? '',
+        row.territory ?? '',
+        role ? FANTASTIC_ROLES[role].label : '',
+        row.status === 'registered' || row.status === 'waitlisted' ? STATUS[row.status] : 'sans inscription',
+        row.registered_at ? row.registered_at.toISOString() : '',
+        row.attended ? 'oui' : 'non',
+      ];
+    }),
+    {
+      bom: true,
+      delimiter: ';',
+      header: true,
+      columns: ['nom', 'courriel', 'organisation', 'territoire', 'rôle 4F', 'statut', 'inscription', 'présence'],
+      // A cell starting with = + - @ is read as a formula by spreadsheets: it is quoted as text.
+      cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
+    },
+  );
+  return { fileName: fileNameOf(context, 'inscriptions.csv'), csv };
+}
+
+function attestationOf(context: EventContext, personName: string): AttestationPage {
+  const { event } = context;
+  return {
+    personName,
+    eventTitle: event.title,
+    when: formatEventRange(event.starts_at, event.ends_at, 'fr', event.timezone),
+    where: event.mode === 'visio' ? 'en visioconférence' : `à ${event.address ?? 'l’adresse annoncée'}`,
+    organiser: event.space_title
+      ? `l’espace « ${event.space_title} » de l’Atelier des transitions`
+      : 'l’Atelier des transitions',
+    issuedOn: `le ${formatDay(new Date(), 'fr', event.timezone)}`,
+  };
+}
+
+/**
+ * `GET /events/:id/attestation.pdf`: the caller's attestation, once marked present (403
+ * otherwise). `GET /events/:id/attestations.pdf` (those who manage the event): everyone
+ * marked present, a page each (404 `not_found` when nobody was).
+ */
+export async function attestations(db: Db, input: { actor: Actor; eventId: string; everyone: boolean }) {
+  const context = await loadEventContext(db, input.eventId, input.actor);
+  if (input.everyone) {
+    authorize(context, canMarkAttendance(context.actor, context.facts));
+    const present = (await listAttendanceRows(db, context.event.id)).filter((row) => row.attended);
+    if (present.length === 0) throw notFound('attendance');
+    const pdf = await attestationsPdf(present.map((row) => attestationOf(context, row.display_name)));
+    return { fileName: fileNameOf(context, 'attestations.pdf'), pdf };
+  }
+  const actor = context.actor;
+  authorize(context, canViewEvent(actor, context.facts) && actor !== null);
+  if (!actor || !(await wasPresent(db, context.event.id, actor.id))) {
+    throw new AppError('forbidden', 'an attestation is for a person marked present');
+  }
+  const person = await findUserById(db, actor.id);
+  const pdf = await attestationsPdf([attestationOf(context, person?.display_name ?? '')]);
+  return { fileName: fileNameOf(context, 'attestation.pdf'), pdf };
 }

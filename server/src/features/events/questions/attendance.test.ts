@@ -1,3 +1,4 @@
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app';
 import { createEvent, createRegistration } from '../../../test/factories/events';
@@ -149,5 +150,55 @@ describe('attended permanences', () => {
     expect((await request(ctx, bruno, 'GET', `/api/users/${bruno.id}/attended-permanences`)).json()).toEqual({
       items: [],
     });
+  });
+});
+
+describe('the registrants’ CSV and the attestations', () => {
+  it('exports who registered and who came, as a French spreadsheet opens it, formulas neutralised', async () => {
+    const db = ctx.database.db;
+    const event = await createEvent(db, { spaceId, startsInHours: -2, durationHours: 1 });
+    const hostile = await createPerson(ctx, { displayName: '=HYPERLINK("http://x")' });
+    await createRegistration(db, event.id, alice.id);
+    await createRegistration(db, event.id, hostile.id, 'waitlisted');
+    await mark(event.id, alice.id, true);
+    expect((await request(ctx, alice, 'GET', `/api/events/${event.id}/registrations.csv`)).statusCode).toBe(403);
+    const response = await request(ctx, animateur, 'GET', `/api/events/${event.id}/registrations.csv`);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(response.headers['content-disposition']).toMatch(/^attachment; filename="?[a-z0-9-]+-inscriptions\.csv"?$/);
+    const lines = response.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe('nom;courriel;organisation;territoire;rôle 4F;statut;inscription;présence');
+    expect(lines[1]).toMatch(
+      /^Alice Présente;personne\.[^;]+@exemple\.fr;Commune de Test;Drôme;Agent·e;inscrit·e;\d{4}-.+;oui$/,
+    );
+    expect(lines[2]).toMatch(/^"'=HYPERLINK\(""http:\/\/x""\)";.*;liste d’attente;.*;non$/);
+  });
+
+  it('gives a person marked present their attestation, and the organisers everyone’s at once', async () => {
+    const db = ctx.database.db;
+    const event = await createEvent(db, { spaceId, startsInHours: -2, durationHours: 1 });
+    const zhang = await createPerson(ctx, { displayName: 'Zhāng Wěi 张伟' });
+    await createRegistration(db, event.id, alice.id);
+    await createRegistration(db, event.id, bruno.id);
+    expect((await request(ctx, animateur, 'GET', `/api/events/${event.id}/attestations.pdf`)).statusCode).toBe(404);
+    await mark(event.id, alice.id, true);
+    await mark(event.id, zhang.id, true);
+
+    const own = await request(ctx, alice, 'GET', `/api/events/${event.id}/attestation.pdf`);
+    expect(own.statusCode).toBe(200);
+    expect(own.headers['content-type']).toBe('application/pdf');
+    const pdf = await PDFDocument.load(own.rawPayload);
+    expect(pdf.getPageCount()).toBe(1);
+    expect(pdf.getTitle()).toBe('Attestations de présence');
+    const absent = await request(ctx, bruno, 'GET', `/api/events/${event.id}/attestation.pdf`);
+    expect([absent.statusCode, absent.json().error.code]).toEqual([403, 'forbidden']);
+
+    const all = await request(ctx, animateur, 'GET', `/api/events/${event.id}/attestations.pdf`);
+    expect(all.statusCode, all.body.slice(0, 200)).toBe(200);
+    expect((await PDFDocument.load(all.rawPayload)).getPageCount()).toBe(2);
+    expect((await request(ctx, zhang, 'GET', `/api/events/${event.id}/attestation.pdf`)).statusCode).toBe(200);
   });
 });
