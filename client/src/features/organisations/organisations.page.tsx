@@ -1,7 +1,8 @@
-import { ORGANISATION_KINDS, type OrganisationKind, type OrganisationList } from '@atelier/contract';
+import { ORGANISATION_KINDS, type OrganisationKind } from '@atelier/contract';
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, onMount, Show } from 'solid-js';
+import { createSignal, For, onMount, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
+import { createPagedList } from '../../lib/paged-list';
 import { PageHeading } from '../../ui/page-heading';
 import { notify } from '../../ui/toaster';
 import { session } from '../accounts/session.store';
@@ -83,19 +84,15 @@ export default function OrganisationsPage() {
     territory: param(params.territory),
     theme: param(params.theme),
   });
-  const [first, { refetch }] = createResource(applied, (filters) => organisationsApi.list(filters, null));
-  const [more, setMore] = createSignal<OrganisationList['items']>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>(undefined);
-  const [loadingMore, setLoadingMore] = createSignal(false);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const items = () => [...(first.latest?.items ?? []), ...more()];
-  const nextCursor = () => (cursor() === undefined ? (first.latest?.nextCursor ?? null) : cursor());
+  const { first, refetch, items, nextCursor, showMore, loadingMore, moreError } = createPagedList(
+    applied,
+    organisationsApi.list,
+    '.ally-card__name a',
+  );
 
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
-    setMore([]);
-    setCursor(undefined);
     setParams({
       q: String(data.get('q') ?? '').trim() || undefined,
       kind: String(data.get('kind') ?? '') || undefined,
@@ -103,28 +100,7 @@ export default function OrganisationsPage() {
       theme: String(data.get('theme') ?? '').trim() || undefined,
     });
   };
-  const reset = () => {
-    setMore([]);
-    setCursor(undefined);
-    setParams({ q: undefined, kind: undefined, territory: undefined, theme: undefined });
-  };
-  const showMore = async () => {
-    const after = nextCursor();
-    if (!after) return;
-    setLoadingMore(true);
-    setMoreError(null);
-    const shown = items().length;
-    try {
-      const page = await organisationsApi.list(applied(), after);
-      setMore([...more(), ...page.items]);
-      setCursor(page.nextCursor);
-      document.querySelectorAll<HTMLElement>('.ally-card__name a')[shown]?.focus();
-    } catch (error) {
-      setMoreError(errorText(error));
-    } finally {
-      setLoadingMore(false);
-    }
-  };
+  const reset = () => setParams({ q: undefined, kind: undefined, territory: undefined, theme: undefined });
   const kindCount = (kind: OrganisationKind) => first.latest?.kinds.find((entry) => entry.kind === kind)?.count ?? 0;
   const allKinds = () => (first.latest?.kinds ?? []).reduce((sum, entry) => sum + entry.count, 0);
 

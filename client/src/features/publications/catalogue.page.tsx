@@ -1,7 +1,8 @@
-import { PUBLICATION_KINDS, type PublicationKind, type PublicationList } from '@atelier/contract';
+import { PUBLICATION_KINDS, type PublicationKind } from '@atelier/contract';
 import { A, useSearchParams } from '@solidjs/router';
-import { createResource, createSignal, For, Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 import { errorText } from '../../lib/form';
+import { createPagedList } from '../../lib/paged-list';
 import { PageHeading } from '../../ui/page-heading';
 import { publicationsApi } from './publications.api';
 import { t, tc } from './publications.i18n';
@@ -18,36 +19,16 @@ const param = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 export default function CataloguePage() {
   const [params, setParams] = useSearchParams();
   const applied = () => ({ q: param(params.q), kind: param(params.kind), theme: param(params.theme) });
-  const [first, { refetch }] = createResource(applied, (filters) => publicationsApi.list(filters, null));
-  const [more, setMore] = createSignal<PublicationList['items']>([]);
-  const [cursor, setCursor] = createSignal<string | null | undefined>(undefined);
-  const [moreError, setMoreError] = createSignal<string | null>(null);
-  const items = () => [...(first.latest?.items ?? []), ...more()];
-  const nextCursor = () => (cursor() === undefined ? (first.latest?.nextCursor ?? null) : cursor());
-  const restart = (next: Record<string, string | undefined>) => {
-    setMore([]);
-    setCursor(undefined);
-    setParams(next);
-  };
+  const { first, refetch, items, nextCursor, showMore, loadingMore, moreError } = createPagedList(
+    applied,
+    publicationsApi.list,
+    '.resource-card__title a',
+  );
   const apply = (event: SubmitEvent) => {
     event.preventDefault();
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const read = (name: string) => String(data.get(name) ?? '').trim() || undefined;
-    restart({ q: read('q'), kind: read('kind'), theme: read('theme') });
-  };
-  const showMore = async () => {
-    const after = nextCursor();
-    if (!after) return;
-    setMoreError(null);
-    const shown = items().length;
-    try {
-      const page = await publicationsApi.list(applied(), after);
-      setMore([...more(), ...page.items]);
-      setCursor(page.nextCursor);
-      document.querySelectorAll<HTMLElement>('.resource-card__title a')[shown]?.focus();
-    } catch (error) {
-      setMoreError(errorText(error));
-    }
+    setParams({ q: read('q'), kind: read('kind'), theme: read('theme') });
   };
 
   return (
@@ -106,7 +87,7 @@ export default function CataloguePage() {
           <button
             type="button"
             class="button button--secondary"
-            onClick={() => restart({ q: undefined, kind: undefined, theme: undefined })}
+            onClick={() => setParams({ q: undefined, kind: undefined, theme: undefined })}
           >
             {t('publications.filters.reset')}
           </button>
@@ -165,7 +146,7 @@ export default function CataloguePage() {
           )}
         </Show>
         <Show when={nextCursor()}>
-          <button type="button" class="button button--secondary" onClick={showMore}>
+          <button type="button" class="button button--secondary" disabled={loadingMore()} onClick={showMore}>
             {t('publications.more')}
           </button>
         </Show>
