@@ -345,10 +345,24 @@ describe('the commons', () => {
     await a.keyboard.type('Brouillon qui reste au chantier.');
     await a.getByRole('status').filter({ hasText: 'Connecté · Enregistré' }).waitFor();
 
+    // A podcast shared as a link in the space, published from the Ressources tab.
+    await suite.asAdmin('POST', `/api/spaces/${SPACE.slug}/links`, {
+      url: 'https://podcast.exemple.fr/analyses-sensibles',
+      title: 'Les analyses sensibles',
+    });
+    await a.goto(`/espaces/${SPACE.slug}?onglet=documents`);
+    await a.getByRole('button', { name: 'Publier « Les analyses sensibles » dans les ressources communes' }).click();
+    const linkForm = a.getByRole('region', { name: 'Publier dans les ressources communes' });
+    await linkForm.getByLabel('Genre').selectOption({ label: 'Podcast' });
+    await linkForm.getByRole('button', { name: 'Publier', exact: true }).click();
+    await linkForm.getByRole('link', { name: 'Voir la ressource publiée' }).waitFor();
+    await expectNoAxeViolations(a, `/espaces/${SPACE.slug}?onglet=documents (publication)`);
+
     const { page, problems } = await suite.visitor('phone');
     await page.goto('/');
     await page.getByRole('link', { name: 'Voir les ressources communes' }).click();
     await page.getByRole('heading', { level: 1, name: 'Les ressources communes' }).waitFor();
+    await page.getByRole('status').getByText('2 ressources').waitFor();
     await page.getByLabel('Thème').fill('cooperation');
     await page.getByRole('button', { name: 'Rechercher' }).click();
     await page.getByRole('status').getByText('1 ressource', { exact: true }).waitFor();

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../ui/confirm-dialog';
 import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { session } from '../accounts/session.store';
 import { FlagButton } from '../moderation/flag-button';
+import { createPublishToggle } from '../publications/publish-form';
 import { t } from './documents.i18n';
 
 import { formatBytes, typeLabel } from './file-rules';
@@ -67,7 +68,11 @@ function DocumentRow(props: { slug: string; document: Document; canDelete: boole
   );
 }
 
-function FileRow(props: { file: SpaceFile; canDelete: boolean; onDelete: () => void }) {
+function FileRow(props: { file: SpaceFile; canDelete: boolean; canPublish: boolean; onDelete: () => void }) {
+  const publish = createPublishToggle(
+    () => ({ type: 'file', id: props.file.id }),
+    () => props.file.name,
+  );
   return (
     <li class="resource resource--file">
       <Show when={props.file.previewUrl}>
@@ -99,13 +104,21 @@ function FileRow(props: { file: SpaceFile; canDelete: boolean; onDelete: () => v
             <DeleteButton name={props.file.name} onDelete={props.onDelete} />
           </Show>
           <FlagButton type="file" id={props.file.id} name={props.file.name} authorId={props.file.uploadedBy.id} />
+          <Show when={props.canPublish}>
+            <publish.Button />
+          </Show>
         </p>
+        <publish.Form />
       </div>
     </li>
   );
 }
 
-function LinkRow(props: { link: ResourceLink; canDelete: boolean; onDelete: () => void }) {
+function LinkRow(props: { link: ResourceLink; canDelete: boolean; canPublish: boolean; onDelete: () => void }) {
+  const publish = createPublishToggle(
+    () => ({ type: 'link', id: props.link.id }),
+    () => props.link.title,
+  );
   return (
     <li class="resource">
       <a class="resource__title" href={props.link.url} target="_blank" rel="noopener noreferrer">
@@ -122,11 +135,17 @@ function LinkRow(props: { link: ResourceLink; canDelete: boolean; onDelete: () =
           name: props.link.createdBy.displayName,
         })}
       </p>
-      <Show when={props.canDelete}>
+      <Show when={props.canDelete || props.canPublish}>
         <p class="resource__actions">
-          <DeleteButton name={props.link.title} onDelete={props.onDelete} />
+          <Show when={props.canDelete}>
+            <DeleteButton name={props.link.title} onDelete={props.onDelete} />
+          </Show>
+          <Show when={props.canPublish}>
+            <publish.Button />
+          </Show>
         </p>
       </Show>
+      <publish.Form />
     </li>
   );
 }
@@ -264,6 +283,7 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; store
             <FileRow
               file={file}
               canDelete={canDelete(file.uploadedBy.id)}
+              canPublish={props.data.permissions.manage}
               onDelete={() => setDeletion({ kind: 'file', id: file.id, name: file.name })}
             />
           )}
@@ -280,6 +300,7 @@ function ResourceLists(props: { data: SpaceResponse; resources: Resources; store
             <LinkRow
               link={link}
               canDelete={canDelete(link.createdBy.id)}
+              canPublish={props.data.permissions.manage}
               onDelete={() => setDeletion({ kind: 'link', id: link.id, name: link.title })}
             />
           )}

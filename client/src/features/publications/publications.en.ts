@@ -38,6 +38,8 @@ const publicationsEn: Record<keyof typeof publicationsFr, string> = {
   'publication.withdraw': 'Withdraw from the commons',
   'publication.withdrawn': '“{title}” is withdrawn from the commons.',
   'publish.open': 'Publish to the commons',
+  'publish.short': 'Publish',
+  'publish.openNamed': 'Publish “{name}” to the commons',
   'publish.heading': 'Publish to the commons',
   'publish.intro':
     'What is published becomes readable by everyone, without an account, as it is today: later changes do not alter it.',

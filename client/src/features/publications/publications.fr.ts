@@ -42,6 +42,8 @@ export const publicationsFr = {
   'publication.withdraw': 'Retirer des ressources communes',
   'publication.withdrawn': '« {title} » est retirée des ressources communes.',
   'publish.open': 'Publier dans les ressources communes',
+  'publish.short': 'Publier',
+  'publish.openNamed': 'Publier « {name} » dans les ressources communes',
   'publish.heading': 'Publier dans les ressources communes',
   'publish.intro':
     'Ce qui est publié devient lisible par toutes et tous, sans compte, tel qu’il est aujourd’hui : les modifications suivantes ne le changent pas.',

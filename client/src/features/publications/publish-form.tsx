@@ -32,6 +32,41 @@ const listOf = (text: string) => [
 export const kindLabel = (kind: PublicationKind) => t(`publications.kind.${kind}`);
 
 /**
+ * « Publier » beside a file or a link of the space, for those who run it: the button (which
+ * says whether the form is open) goes among the item's actions, the form below them.
+ */
+export function createPublishToggle(source: () => PublicationCreateBody['source'], name: () => string) {
+  const [open, setOpen] = createSignal(false);
+  let button: HTMLButtonElement | undefined;
+  return {
+    Button: () => (
+      <button
+        ref={button}
+        type="button"
+        class="button button--secondary"
+        aria-expanded={open()}
+        aria-label={t('publish.openNamed', { name: name() })}
+        onClick={() => setOpen(!open())}
+      >
+        {t('publish.short')}
+      </button>
+    ),
+    Form: () => (
+      <Show when={open()}>
+        <PublishForm
+          source={source()}
+          defaultTitle={name()}
+          onCancel={() => {
+            setOpen(false);
+            button?.focus();
+          }}
+        />
+      </Show>
+    ),
+  };
+}
+
+/**
  * Publishing a named version, a file or a link to the commons: title, genre, themes (the 4
  * fondamentaux and the 5 dimensions offered as boxes, others typed), territories and licence.
  * Once published, a link to the public page replaces the form.
