@@ -37,8 +37,11 @@ export function createPagedList<Q, P extends { items: unknown[]; nextCursor: str
     setLoadingMore(true);
     setMoreError(null);
     const shown = items().length;
+    const from = first.latest;
     try {
       const page = await load(query(), after);
+      // The list started over meanwhile (other filters, Back): this page belongs to the old one.
+      if (first.latest !== from) return;
       setMore([...more(), ...(page.items as T[])]);
       setCursor(page.nextCursor);
       document.querySelectorAll<HTMLElement>(itemSelector)[shown]?.focus();

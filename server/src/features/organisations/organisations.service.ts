@@ -191,7 +191,12 @@ async function orConflict<T>(work: Promise<T>): Promise<T> {
  * code is 400 naming `territoryCode`. Null forgets the code and keeps the name as written.
  */
 function territoryValues(body: OrganisationUpdateBody): OrganisationValues {
-  if (body.territoryCode === undefined) return body.territory === undefined ? {} : { territory: body.territory };
+  // A territory written by hand is no longer the official one the code named.
+  if (body.territoryCode === undefined) {
+    return body.territory === undefined
+      ? {}
+      : { territory: body.territory, territory_level: null, territory_code: null };
+  }
   if (body.territoryCode === null) {
     return {
       territory_level: null,

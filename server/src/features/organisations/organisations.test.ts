@@ -115,6 +115,14 @@ describe('an organisation', () => {
     });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.details).toHaveProperty(['body.territoryCode']);
+    // Written by hand, the territory is no longer the official one.
+    const rewritten = await request(ctx, admin, 'PATCH', `/api/organisations/${organisation.slug}`, {
+      territory: 'Cévennes gardoises',
+    });
+    expect(OrganisationDetailSchema.parse(rewritten.json()).organisation.territoryCode).toBeNull();
+    await request(ctx, admin, 'PATCH', `/api/organisations/${organisation.slug}`, {
+      territoryCode: { level: 'commune', code: '30350' },
+    });
     const forgotten = await request(ctx, admin, 'PATCH', `/api/organisations/${organisation.slug}`, {
       territoryCode: null,
     });

@@ -91,15 +91,18 @@ export async function scrubTransmittedQuestions(db: Db, person: { id: string; na
   // The name as escaped when the post was written, and as the sanitizer stores text (`&<>` only).
   const stored = person.name.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const former = escapeHtml(formerName);
+  // Only the attribution the post's template wrote: the same letters elsewhere (a tag, a word,
+  // someone else quoted in the question) are left alone.
+  const attribution = (name: string) => `Question posée par <strong>${name}</strong>`;
   for (const form of new Set([escapeHtml(person.name), stored])) {
     await db
       .updateTable('posts')
-      .set({ body: sql`replace(body, ${form}, ${former})` })
+      .set({ body: sql`replace(body, ${attribution(form)}, ${attribution(former)})` })
       .where('id', 'in', posts)
       .execute();
     await db
       .updateTable('post_revisions')
-      .set({ body: sql`replace(body, ${form}, ${former})` })
+      .set({ body: sql`replace(body, ${attribution(form)}, ${attribution(former)})` })
       .where('post_id', 'in', posts)
       .execute();
   }

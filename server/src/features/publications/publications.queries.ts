@@ -26,6 +26,8 @@ const COLUMNS = [
   'publications.html',
   'publications.url',
   'publications.published_at',
+  // The instant to the microsecond, as the page's cursor: a JS Date keeps only milliseconds.
+  sql<string>`publications.published_at::text`.as('published_key'),
   'spaces.slug as space_slug',
   'spaces.title as space_title',
   'spaces.visibility as space_visibility',
@@ -58,14 +60,15 @@ const selectPublications = (db: Db) =>
 export const listPublicationRows = (
   db: Db,
   filters: PublicationFilters,
-  page: { after: { publishedAt: Date; id: string } | null; limit: number },
+  page: { after: { publishedKey: string; id: string } | null; limit: number },
 ) => {
   let query = selectPublications(db).where((eb) => matching(eb, filters));
   const after = page.after;
   if (after) {
     query = query.where(
       (eb) =>
-        sql<SqlBool>`(${eb.ref('publications.published_at')}, ${eb.ref('publications.id')}) < (${after.publishedAt}, ${after.id})`,
+        sql<SqlBool>`(${eb.ref('publications.published_at')}, ${eb.ref('publications.id')})
+          < (${after.publishedKey}::timestamptz, ${after.id}::uuid)`,
     );
   }
   return query

@@ -35,7 +35,14 @@ export interface PublicationsDeps {
   db: Db;
 }
 
-const CursorSchema = z.tuple([z.iso.datetime({ offset: true }), z.uuid()]);
+/** The last row's instant, as PostgreSQL writes it (microseconds and offset), and its id. */
+const CursorSchema = z.tuple([
+  z
+    .string()
+    .max(40)
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?[+-]\d{2}(:\d{2})?$/),
+  z.uuid(),
+]);
 
 const licenceOf = (value: string): Licence => LicenceSchema.catch('CC-BY-SA-4.0').parse(value);
 
@@ -68,12 +75,12 @@ export async function listPublications(
   const filters = { q: query.q, kind: query.kind, theme: query.theme };
   const [rows, total] = await Promise.all([
     listPublicationRows(db, filters, {
-      after: position ? { publishedAt: new Date(position[0]), id: position[1] } : null,
+      after: position ? { publishedKey: position[0], id: position[1] } : null,
       limit: PUBLICATIONS_PAGE_SIZE,
     }),
     countPublications(db, filters),
   ]);
-  const page = pageOf(rows, PUBLICATIONS_PAGE_SIZE, (last) => [last.published_at.toISOString(), last.id]);
+  const page = pageOf(rows, PUBLICATIONS_PAGE_SIZE, (last) => [last.published_key, last.id]);
   return { items: page.rows.map(summaryOf), nextCursor: page.nextCursor, total };
 }
 

@@ -195,6 +195,46 @@ describe('publishing to the commons', () => {
     expect((await catalogue()).total).toBe(before);
   });
 
+  it('pages through publications made in one transaction, none skipped nor repeated', async () => {
+    const { db } = ctx.database;
+    const links = await db
+      .insertInto('links')
+      .values(
+        Array.from({ length: 30 }, (_, i) => ({
+          space_id: space.id,
+          url: `https://exemple.fr/lot/${i}`,
+          title: `Lot ${i}`,
+          created_by: animatrice.id,
+        })),
+      )
+      .returning('id')
+      .execute();
+    // One statement: every row has the same `now()`, to the microsecond.
+    await db
+      .insertInto('publications')
+      .values(
+        links.map((link, i) => ({
+          space_id: space.id,
+          source_type: 'link' as const,
+          source_id: link.id,
+          title: `Lot ${i}`,
+          kind: 'fiche' as const,
+          themes: ['lot de fiches'],
+          licence: 'CC-BY-4.0',
+          html: null,
+          url: `https://exemple.fr/lot/${i}`,
+          published_by: animatrice.id,
+        })),
+      )
+      .execute();
+    const first = await catalogue('?theme=lot');
+    expect([first.total, first.items.length]).toEqual([30, 24]);
+    const second = await catalogue(`?theme=lot&cursor=${first.nextCursor}`);
+    expect(second.items).toHaveLength(6);
+    expect(new Set([...first.items, ...second.items].map((item) => item.id)).size).toBe(30);
+    expect(second.nextCursor).toBeNull();
+  });
+
   it('is withdrawn by the space’s animateur·ice; the source stays', async () => {
     const [first] = (await catalogue('?kind=podcast')).items;
     expect((await request(ctx, membre, 'DELETE', `/api/publications/${first?.id}`)).statusCode).toBe(403);

@@ -119,6 +119,8 @@ interface CheckedLine {
   profile: InvitedProfile;
 }
 
+const LEVEL_ORDER = ['commune', 'epci', 'departement', 'region', 'other'];
+
 /** A territory of the CSV: its name, and the accompanied territory when the text is its code. */
 type Place = { name: string; territoryId: string | null };
 
@@ -132,7 +134,9 @@ async function placesOf(db: Db, spaceId: string, rows: BulkInvitationRow[]) {
     ...new Set(rows.map((row) => row.territory?.trim().toUpperCase() ?? '').filter((text) => looksLikeCode(text))),
   ];
   const accompanied = (await findTerritoriesByCodes(db, codes, spaceId)).sort(
-    (a, b) => Number(b.here) - Number(a.here),
+    // The one this space accompanies first; else, as officialNameOfCode reads a bare code, the
+    // département before the région that shares its number.
+    (a, b) => Number(b.here) - Number(a.here) || LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level),
   );
   return (text: string): Place | undefined => {
     if (!looksLikeCode(text))

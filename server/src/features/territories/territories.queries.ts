@@ -82,7 +82,7 @@ export const findSpacesBySlug = (db: Db, slugs: readonly string[]) =>
  */
 export async function linkSpaces(
   db: Db,
-  territory: { id: string; name: string },
+  territory: { id: string; name: string; code: string },
   /** A theme left undefined keeps the project's own. */
   spaces: ReadonlyArray<{ id: string; theme?: string | null | undefined }>,
 ): Promise<void> {
@@ -95,20 +95,30 @@ export async function linkSpaces(
       .updateTable('space_projects')
       .set({ territory_id: territory.id, ...(space.theme === undefined ? {} : { theme: space.theme }) })
       .where('space_id', '=', space.id)
-      .where((eb) => eb.or([eb('territory_id', '=', territory.id), eb('territory', '=', territory.name)]))
+      // A project of that name already linked to another territory (two « Saint-Denis ») stays its.
+      .where((eb) =>
+        eb.or([
+          eb('territory_id', '=', territory.id),
+          eb.and([eb('territory', '=', territory.name), eb('territory_id', 'is', null)]),
+        ]),
+      )
       .returning('id')
       .execute();
     if (linked.length > 0) continue;
     const last = await db
       .selectFrom('space_projects')
-      .select((eb) => eb.fn.max('position').as('position'))
+      .select([
+        (eb) => eb.fn.max('position').as('position'),
+        (eb) => eb.fn.countAll<string>().filterWhere('territory', '=', territory.name).as('same_name'),
+      ])
       .where('space_id', '=', space.id)
       .executeTakeFirst();
     await db
       .insertInto('space_projects')
       .values({
         space_id: space.id,
-        territory: territory.name,
+        // Its name, or with its code when the space already has a project of that name.
+        territory: Number(last?.same_name ?? 0) > 0 ? `${territory.name} (${territory.code})` : territory.name,
         theme: space.theme ?? null,
         territory_id: territory.id,
         position: (last?.position ?? -1) + 1,
@@ -182,6 +192,7 @@ export const findTerritoriesByCodes = (db: Db, codes: readonly string[], spaceId
           'territories.id',
           'territories.code',
           'territories.name',
+          'territories.level',
           (eb) =>
             eb
               .exists(

@@ -164,7 +164,7 @@ export async function createTerritory(
   const spaces = body.spaces ? await spacesOf(db, body.spaces) : [];
   const id = await db.transaction().execute(async (trx) => {
     const created = await insertTerritory(trx, values);
-    if (created) await linkSpaces(trx, { id: created, name: values.name }, spaces);
+    if (created) await linkSpaces(trx, { id: created, name: values.name, code: values.code }, spaces);
     return created;
   });
   if (!id) throw new AppError('conflict', 'this territory is already accompanied');
@@ -192,7 +192,7 @@ export async function editTerritory(
       ...(body.programmes === undefined ? {} : { programmes: [...new Set(body.programmes)] }),
       ...(body.lat === undefined ? {} : { lat: body.lat, lon: body.lon ?? null }),
     });
-    if (spaces) await linkSpaces(trx, { id, name }, spaces);
+    if (spaces) await linkSpaces(trx, { id, name, code: territory.code }, spaces);
   });
   return territoryResponse(db, actor, id);
 }

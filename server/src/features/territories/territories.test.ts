@@ -174,6 +174,28 @@ describe('adding a territory', () => {
     expect((await list()).items).toHaveLength(before);
   });
 
+  it('keeps a same-named territory’s project: the commune and the département of Paris side by side', async () => {
+    const add = (level: string, code: string) =>
+      request(ctx, admin, 'POST', '/api/territories', {
+        level,
+        code,
+        programmes: ['ponctuel'],
+        spaces: [{ slug: 'territoires-narratifs' }],
+      });
+    const commune = TerritoryResponseSchema.parse((await add('commune', '75056')).json()).territory;
+    const departement = await add('departement', '75');
+    expect(departement.statusCode, departement.body).toBe(201);
+    expect((await territoryNamed('Paris', admin)).spaces.map((space) => space.slug)).toContain('territoires-narratifs');
+    const both = (await list(admin)).items.filter((item) => item.name === 'Paris');
+    expect(both.map((item) => [item.level, item.spaces.length])).toEqual(
+      expect.arrayContaining([
+        ['commune', 1],
+        ['departement', 1],
+      ]),
+    );
+    expect(commune.id).not.toBe(TerritoryResponseSchema.parse(departement.json()).territory.id);
+  });
+
   it('adds a PETR by its SIREN and the name given; an official name never changes', async () => {
     const petr = await request(ctx, admin, 'POST', '/api/territories', {
       level: 'other',
