@@ -18,6 +18,7 @@ import {
 } from '../../policy/policy';
 import { findUserById } from '../accounts/accounts.queries';
 import { recordAudit } from '../audit/audit.service';
+import { vacateSeatsOutsideSpaces } from '../territories/territories.queries';
 import {
   activatePendingMembership,
   claimJoinRequestNotice,
@@ -157,6 +158,7 @@ async function endMembership(
     else if ((await countActiveAnimateurs(trx, spaceId)) <= 1) throw lastAnimateur();
   }
   await deleteMembership(trx, spaceId, userId);
+  await vacateSeatsOutsideSpaces(trx, userId);
 }
 
 async function promoteSuccessor(trx: Db, spaceId: string, leavingId: string, successorId: string) {

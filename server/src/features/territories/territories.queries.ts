@@ -225,3 +225,25 @@ export const linkProjectsNamed = (db: Db, territoryId: string, project: string) 
     .where('territory', '=', project)
     .where('territory_id', 'is', null)
     .execute();
+
+/**
+ * Leaves vacant the seats of a person who is no longer an active member of any space that
+ * accompanies the territory (they left, or were removed): a seat is held from within.
+ */
+export const vacateSeatsOutsideSpaces = (db: Db, userId: string) =>
+  db
+    .deleteFrom('territory_team as t')
+    .where('t.user_id', '=', userId)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('space_projects as p')
+            .innerJoin('memberships as m', 'm.space_id', 'p.space_id')
+            .select('p.id')
+            .whereRef('p.territory_id', '=', 't.territory_id')
+            .where('m.user_id', '=', userId)
+            .where('m.status', '=', 'active'),
+        ),
+      ),
+    )
+    .execute();

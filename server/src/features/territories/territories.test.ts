@@ -249,6 +249,16 @@ describe('the « 4 Fantastiques »', () => {
     expect(elsewhere.statusCode).toBe(403);
   });
 
+  it('frees the seat of a person who leaves the territory’s last space', async () => {
+    const gruissan = await territoryNamed('Gruissan');
+    await request(ctx, admin, 'PUT', `/api/territories/${gruissan.id}/team/etat`, { userId: agente.id });
+    const left = await request(ctx, agente, 'DELETE', '/api/spaces/cohorte-regionale-occitanie/membership');
+    expect(left.statusCode, left.body).toBe(204);
+    const seat = (await territoryNamed('Gruissan')).team.find((s) => s.role === 'etat');
+    expect(seat?.filled).toBe(false);
+    await addMembership(ctx.database.db, occitanie.id, agente.id);
+  });
+
   it('leaves a seat vacant again', async () => {
     const gruissan = await territoryNamed('Gruissan');
     const vacated = await request(ctx, admin, 'DELETE', `/api/territories/${gruissan.id}/team/agent`);

@@ -286,4 +286,16 @@ describe('erasure of the asker', () => {
     expect(post?.body).toContain(`<strong>${FORMER_MEMBER_NAME}</strong>`);
     expect(post?.body).toContain('Que devient ma proposition ?');
   });
+
+  it('leaves alone the same letters elsewhere: a short name, another person quoted', async () => {
+    const leaving = await createPerson(ctx, { displayName: 'li' });
+    const e = await event();
+    await createRegistration(db(), e.id, leaving.id);
+    const q = await createQuestion(ctx, leaving, e.id, 'Et si li et Marie lisaient la liste ?');
+    const threadId = (await transmit(q.id, chantier.id)).json().question.transmittedTo.threadId as string;
+    expect((await request(ctx, leaving, 'DELETE', '/api/me', { confirm: 'SUPPRIMER' })).statusCode).toBe(204);
+    const [post] = (await postsOf(threadId)).posts.items.slice(-1);
+    expect(post?.body).toContain('Et si li et Marie lisaient la liste ?');
+    expect(post?.body).toContain(`<strong>${FORMER_MEMBER_NAME}</strong>`);
+  });
 });
