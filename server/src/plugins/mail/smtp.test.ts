@@ -15,7 +15,14 @@ describe('mail through SMTP', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     ctx = await createJobsTestApp({
-      env: { SMTP_URL: sink.url, MAIL_FROM: 'Atelier <atelier@exemple.fr>', PUBLIC_URL: 'https://atelier.exemple.fr' },
+      env: {
+        SMTP_URL: sink.url,
+        MAIL_FROM: 'Atelier <atelier@exemple.fr>',
+        PUBLIC_URL: 'https://atelier.exemple.fr',
+        // The posts' mail waits a few seconds to gather both posts, however busy the machine:
+        // without it the first post may be mailed alone before the second one is written.
+        MAIL_GROUP_SECONDS: '5',
+      },
     });
   });
   afterAll(async () => {
