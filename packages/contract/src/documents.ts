@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema, IsoDateTimeSchema, lineText } from './common';
+import { IdSchema, IsoDateTimeSchema, lineText, multilineText } from './common';
 import { PersonRefSchema } from './spaces';
 
 /**
@@ -104,3 +104,84 @@ export const DocumentVersionDetailSchema = z.object({
  */
 /** Path parameters of a document's version routes. */
 export const DocumentVersionParamsSchema = z.object({ id: IdSchema, versionId: IdSchema });
+
+// ── Comments ─────────────────────────────────────────────────────────────────────────────
+//
+// A comment thread is anchored to a passage of the document: two Yjs relative positions
+// (y-prosemirror's `absolutePositionToRelativePosition` with the editor's binding, encoded with
+// `Y.encodeRelativePosition`, in base64), so the highlighted passage follows the text as others
+// edit it. The quoted text at the time is kept too, shown once the passage is deleted. Bodies
+// are plain text (never HTML): clients show them as text.
+
+/** Longest comment or reply, after trimming. */
+export const COMMENT_BODY_MAX_CHARS = 4000;
+/** Longest encoded relative position (a real one is some 20–60 characters). */
+export const COMMENT_ANCHOR_MAX_CHARS = 1000;
+/** Longest quoted passage kept with a thread; clients shorten a longer selection. */
+export const COMMENT_QUOTE_MAX_CHARS = 1000;
+
+const CommentBodySchema = multilineText(COMMENT_BODY_MAX_CHARS).min(1);
+const RelativePositionSchema = z
+  .string()
+  .min(1)
+  .max(COMMENT_ANCHOR_MAX_CHARS)
+  .regex(/^[A-Za-z0-9+/]+={0,2}$/, 'base64');
+
+/** Where a thread is anchored. */
+export const CommentAnchorSchema = z.strictObject({
+  /** The passage's start: a Yjs relative position, `Y.encodeRelativePosition`, base64. */
+  start: RelativePositionSchema,
+  /** The passage's end, the same way. */
+  end: RelativePositionSchema,
+  /** The passage's text when the thread was started. */
+  quote: multilineText(COMMENT_QUOTE_MAX_CHARS).min(1),
+});
+export type CommentAnchor = z.infer<typeof CommentAnchorSchema>;
+
+/** One comment: a thread's first one or a reply. `body` is plain text. */
+export const DocumentCommentSchema = z.object({
+  id: IdSchema,
+  author: PersonRefSchema,
+  body: z.string(),
+  createdAt: IsoDateTimeSchema,
+});
+export type DocumentComment = z.infer<typeof DocumentCommentSchema>;
+
+/**
+ * A thread: its first comment (whose id is the thread's), the passage it is about, its replies
+ * (oldest first) and whether it is resolved.
+ */
+export const CommentThreadSchema = DocumentCommentSchema.extend({
+  documentId: IdSchema,
+  anchor: z.object({ start: z.string(), end: z.string(), quote: z.string() }),
+  replies: z.array(DocumentCommentSchema),
+  /** Null while open. */
+  resolvedAt: IsoDateTimeSchema.nullable(),
+  resolvedBy: PersonRefSchema.nullable(),
+});
+export type CommentThread = z.infer<typeof CommentThreadSchema>;
+
+/**
+ * `GET /api/documents/:id/comments` → every thread (open and resolved), by creation. Whoever
+ * may read the document reads them; the flags are the caller's own rights.
+ */
+export const CommentThreadListSchema = z.object({
+  items: z.array(CommentThreadSchema),
+  /** The caller may start threads and reply (signed-in members of the space; not when archived). */
+  canComment: z.boolean(),
+  /** The caller may resolve and reopen any thread (editors, animateur·ices, admins), not only their own. */
+  canResolveAny: z.boolean(),
+});
+export type CommentThreadList = z.infer<typeof CommentThreadListSchema>;
+
+/** `POST /api/documents/:id/comments` `{ body, anchor }` → 201 `{ thread }`; accepts Idempotency-Key. */
+export const CommentThreadCreateBodySchema = z.strictObject({ body: CommentBodySchema, anchor: CommentAnchorSchema });
+/** `POST /api/comments/:id/replies` `{ body }` → 201 `{ comment, thread }`; a resolved thread → 409 `comment_resolved`. */
+export const CommentReplyBodySchema = z.strictObject({ body: CommentBodySchema });
+/** The answer of creating a thread, resolving and reopening it (`POST /api/comments/:id/resolve|reopen` → 200). */
+export const CommentThreadEnvelopeSchema = z.object({ thread: CommentThreadSchema });
+export const CommentReplyEnvelopeSchema = z.object({ comment: DocumentCommentSchema, thread: CommentThreadSchema });
+/*
+ * `DELETE /api/comments/:id` → 204: a reply, or a thread without replies (else 409
+ * `comment_has_replies`), by its author or by whoever runs the space.
+ */

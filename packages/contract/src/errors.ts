@@ -58,6 +58,10 @@ export const ERROR_CODES = {
   own_question: 403,
   /** Marking attendance for an event that has not started yet. */
   event_not_started: 409,
+  /** Replying to a document comment thread that is resolved (reopen it first). */
+  comment_resolved: 409,
+  /** Deleting a document comment thread that has replies (delete the replies first). */
+  comment_has_replies: 409,
   rate_limited: 429,
   /** A socket client of another protocol version (a page left open across a deployment). */
   protocol_mismatch: 400,

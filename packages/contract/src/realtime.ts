@@ -7,6 +7,7 @@ import {
   ReactionSummarySchema,
   ThreadSchema,
 } from './discussions';
+import { CommentThreadSchema } from './documents';
 import { ErrorCodeSchema } from './errors';
 import { QuestionSchema } from './events';
 
@@ -24,10 +25,10 @@ export const SOCKET_PATH = '/socket.io';
 export const REPLAY_LIMIT = 500;
 
 /** The kinds of room a client may subscribe to; the part after the colon is an id. */
-export const ROOM_KINDS = ['space', 'thread', 'event', 'user'] as const;
+export const ROOM_KINDS = ['space', 'thread', 'event', 'user', 'document'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 
-export const RoomSchema = z.string().regex(/^(space|thread|event|user):[A-Za-z0-9_-]{1,64}$/);
+export const RoomSchema = z.string().regex(/^(space|thread|event|user|document):[A-Za-z0-9_-]{1,64}$/);
 
 /** Room names, built one way on both sides. */
 export const rooms = {
@@ -35,6 +36,8 @@ export const rooms = {
   thread: (id: string) => `thread:${id}`,
   event: (id: string) => `event:${id}`,
   user: (id: string) => `user:${id}`,
+  /** A shared document's comments (its text syncs on `/collab`, not here). */
+  document: (id: string) => `document:${id}`,
 };
 
 /** What the socket handshake carries (`io({ auth })`). */
@@ -126,6 +129,19 @@ export const RealtimeEventSchema = z.discriminatedUnion('type', [
   /** Room `event:<id>`: `{ question }` with `voted: false` (each client knows its own votes). */
   stored('question.created', z.object({ question: QuestionSchema })),
   stored('question.updated', z.object({ question: QuestionSchema })),
+  /**
+   * Room `document:<id>`: a comment was written — a new thread, or a reply (`commentId` is the
+   * thread's id for a new thread). `thread` is the whole thread after the change.
+   */
+  stored('comment.created', z.object({ thread: CommentThreadSchema, commentId: IdSchema })),
+  /** Room `document:<id>`: a thread was resolved or reopened. */
+  stored('comment.resolved', z.object({ thread: CommentThreadSchema })),
+  stored('comment.reopened', z.object({ thread: CommentThreadSchema })),
+  /** Room `document:<id>`: a comment was deleted; `thread` is null when the whole thread went. */
+  stored(
+    'comment.deleted',
+    z.object({ threadId: IdSchema, commentId: IdSchema, thread: CommentThreadSchema.nullable() }),
+  ),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEventSchema>;
 export type RealtimeEventType = RealtimeEvent['type'];

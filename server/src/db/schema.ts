@@ -341,6 +341,27 @@ export interface DocumentVersionsTable {
 }
 export type DocumentVersionRow = Selectable<DocumentVersionsTable>;
 
+/**
+ * A comment on a document (migrations/202612080100_document_comments.ts). A thread's first
+ * comment has `thread_id` null and holds the anchor and the resolved state; replies name it.
+ */
+export interface DocumentCommentsTable {
+  id: Generated<string>;
+  document_id: string;
+  thread_id: string | null;
+  author_id: string;
+  /** Plain text, trimmed. */
+  body: string;
+  /** Yjs relative positions (`Y.encodeRelativePosition`, base64); null on replies. */
+  anchor_start: string | null;
+  anchor_end: string | null;
+  /** The passage's text when the thread was started; null on replies. */
+  quote: string | null;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  created_at: CreatedAt;
+}
+
 // ── Resources ──
 
 /** A file uploaded to a space; its bytes are in the file storage under `storage_key`. */
@@ -771,6 +792,7 @@ export interface DB {
   documents: DocumentsTable;
   document_updates: DocumentUpdatesTable;
   document_versions: DocumentVersionsTable;
+  document_comments: DocumentCommentsTable;
   files: FilesTable;
   links: LinksTable;
   search_entries: SearchEntriesTable;

@@ -11,7 +11,7 @@ import { createInvitation } from '../features/spaces/invitations.queries';
 import type { TestContext } from '../test/app';
 import { createTestDatabase } from '../test/database';
 import { createPost, createThread } from '../test/factories/discussions';
-import { createDocument } from '../test/factories/documents';
+import { createCommentThread, createDocument, sampleAnchor } from '../test/factories/documents';
 import { createEvent, createRegistration } from '../test/factories/events';
 import { createNewsletter } from '../test/factories/newsletters';
 import { createPerson, type TestPerson } from '../test/factories/people';
@@ -801,6 +801,48 @@ const CASES: Case[] = [
               ? hit(who, 'POST', `/api/documents/${id}/versions`, { name: `Version ${i}` })
               : hit(who, 'POST', `/api/documents/${id}/versions/${versionId}/restore`),
           stored: () => count(sql`select count(*)::int as n from document_versions where document_id = ${id}`),
+        };
+      },
+    }),
+  ),
+  ...(['thread', 'reply'] as const).map(
+    (kind): Case => ({
+      route: kind === 'thread' ? 'POST /api/documents/:id/comments' : 'POST /api/comments/:id/replies',
+      ok: 201,
+      prepare: async ({ hit }) => {
+        const { who, space } = await spaceOf('membre');
+        const id = await createDocument(setup, who, space.slug);
+        const thread = await createCommentThread(setup, who, id);
+        return {
+          send: (i) =>
+            kind === 'thread'
+              ? hit(who, 'POST', `/api/documents/${id}/comments`, { body: `Remarque ${i}`, anchor: sampleAnchor() })
+              : hit(who, 'POST', `/api/comments/${thread.id}/replies`, { body: `Réponse ${i}` }),
+          stored: () => count(sql`select count(*)::int as n from document_comments where document_id = ${id}`),
+        };
+      },
+    }),
+  ),
+  ...(['resolve', 'reopen', 'delete'] as const).map(
+    (kind): Case => ({
+      route: kind === 'delete' ? 'DELETE /api/comments/:id' : `POST /api/comments/:id/${kind}`,
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('membre');
+        const id = await createDocument(setup, who, space.slug);
+        const threads = await inTurn(max + 1, (i) => createCommentThread(setup, who, id, `Remarque ${i}`));
+        if (kind === 'reopen') {
+          await db()
+            .updateTable('document_comments')
+            .set({ resolved_at: new Date(), resolved_by: who.id })
+            .where('document_id', '=', id)
+            .execute();
+        }
+        return {
+          send: (i) =>
+            kind === 'delete'
+              ? hit(who, 'DELETE', `/api/comments/${threads[i]!.id}`)
+              : hit(who, 'POST', `/api/comments/${threads[i]!.id}/${kind}`),
+          stored: () => rows(sql`select id, resolved_at from document_comments where document_id = ${id} order by id`),
         };
       },
     }),

@@ -111,6 +111,8 @@ export function quotaTable(settings: Config['rateLimits']) {
     /** A whole cohort at once (up to 2,000 people; checking a file is a dry run of the same). */
     bulkInvitation: write(30, 150, HOUR),
     document: write(30, 300, HOUR),
+    /** Comment threads on documents and their replies (resolving and deleting spend `edit`). */
+    comment: write(120, 1200, HOUR),
     /** Named versions and restores. */
     version: write(60, 600, HOUR),
     upload: write(60, 300, HOUR),

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  canCommentOnDocument,
   canCreateDocument,
+  canDeleteComment,
   canDeleteDocument,
   canEditDocument,
+  canReadComments,
   canReadDocument,
+  canResolveAnyComment,
+  canResolveComment,
   decideCollabAccess,
 } from './documents.policy';
 import type { Actor, MembershipFacts, SpaceFacts } from './policy';
@@ -91,5 +96,74 @@ describe('documents policy', () => {
     const pending: MembershipFacts = { userId: 'n', role: 'membre', status: 'pending' };
     expect(decideCollabAccess(people.nonMember, facts, pending)).toBe('forbidden');
     expect(decideCollabAccess(people.nonMember, facts, membershipOf('member'))).toBe('forbidden');
+  });
+});
+
+describe('comments policy', () => {
+  const yes = (value: boolean) => (value ? 'y' : '-');
+  const row = (decide: (who: Who) => boolean) => whos.map((who) => yes(decide(who))).join('');
+
+  // Columns: anonymous, member, non-member, animateur, admin.
+  it.each([
+    ['public', 'y'.repeat(5), '-y-yy'],
+    ['members', '-y-yy', '-y-yy'],
+    ['private', '-y-yy', '-y-yy'],
+    ['archived', '-y-yy', '-----'],
+    ['alliance', 'yyyyy', '-yyyy'],
+  ])('in a %s space, reads (%s) and comments (%s)', (space, reads, comments) => {
+    const facts = spaces[space] ?? null;
+    expect(row((who) => canReadComments(people[who], facts, membershipOf(who)))).toBe(reads);
+    expect(row((who) => canCommentOnDocument(people[who], facts, membershipOf(who)))).toBe(comments);
+  });
+
+  it('lets readers who are members comment, and never someone who may not read the document', () => {
+    for (const [name, facts] of Object.entries(spaces)) {
+      for (const who of whos) {
+        const may = canCommentOnDocument(people[who], facts, membershipOf(who));
+        if (may) expect(canReadDocument(people[who], facts, membershipOf(who)), `${who} ${name}`).toBe(true);
+      }
+    }
+  });
+
+  it.each([
+    // Someone else's thread: editors (members), animateur·ices and admins; an alliance document: admins.
+    ['members', 'other', '-y-yy'],
+    ['public', 'other', '-y-yy'],
+    ['alliance', 'other', '----y'],
+    ['archived', 'other', '-----'],
+    // One's own thread: its author too, while they may comment.
+    ['alliance', 'member', '-y--y'],
+    ['archived', 'member', '-----'],
+  ])('in a %s space, resolves and reopens a thread by %s: %s', (space, author, expected) => {
+    const facts = spaces[space] ?? null;
+    const thread = { authorId: author === 'member' ? 'm' : 'someone' };
+    expect(row((who) => canResolveComment(people[who], facts, membershipOf(who), thread))).toBe(expected);
+  });
+
+  it('resolves any thread exactly where one resolves someone else’s', () => {
+    for (const [name, facts] of Object.entries(spaces)) {
+      for (const who of whos) {
+        expect(canResolveAnyComment(people[who], facts, membershipOf(who)), `${who} ${name}`).toBe(
+          canResolveComment(people[who], facts, membershipOf(who), { authorId: 'someone' }),
+        );
+      }
+    }
+  });
+
+  it('lets authors withdraw their comments, and those who run the space delete any', () => {
+    const mine = { authorId: 'm' };
+    const other = { authorId: 'someone' };
+    expect(row((who) => canDeleteComment(people[who], spaces.members ?? null, membershipOf(who), mine))).toBe('-y-yy');
+    expect(row((who) => canDeleteComment(people[who], spaces.members ?? null, membershipOf(who), other))).toBe('---yy');
+    // Kept for reading only, but one's words may still be withdrawn.
+    expect(row((who) => canDeleteComment(people[who], spaces.archived ?? null, membershipOf(who), mine))).toBe('-y-yy');
+    expect(row((who) => canDeleteComment(people[who], null, membershipOf(who), mine))).toBe('-y--y');
+    expect(row((who) => canDeleteComment(people[who], null, membershipOf(who), other))).toBe('----y');
+  });
+
+  it('grants no comment for a pending request', () => {
+    const pending: MembershipFacts = { userId: 'n', role: 'membre', status: 'pending' };
+    expect(canCommentOnDocument(people.nonMember, spaces.members ?? null, pending)).toBe(false);
+    expect(canResolveComment(people.nonMember, spaces.members ?? null, pending, { authorId: 'n' })).toBe(false);
   });
 });

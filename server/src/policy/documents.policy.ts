@@ -10,6 +10,7 @@ import {
   type Actor,
   canListSpace,
   canManageSpace,
+  canPostInSpace,
   canViewSpace,
   isActiveMember,
   isAdmin,
@@ -56,6 +57,66 @@ export function canDeleteDocument(
   if (space === null) return isAdmin(actor);
   if (canManageSpace(actor, space, membership)) return true;
   return document.createdBy === actor.id && canEditDocument(actor, space, membership);
+}
+
+// ── Comments ─────────────────────────────────────────────────────────────────────────────
+//
+// Comment threads anchored to passages of a document, and their replies. Reading them goes
+// with reading the document (anonymous visitors of a public space or of an alliance document
+// see them, read-only); writing them mirrors posting in the space's discussions; resolving is
+// for the thread's author and for those who shape the document. An archived space is kept for
+// reading only: nobody comments, resolves or reopens there.
+
+/** Read the threads and follow them live (room `document:<id>`): whoever may read the document. */
+export const canReadComments = canReadDocument;
+
+/**
+ * Start a thread or reply: signed-in people who may read the document and may write in its
+ * space's discussions (`canPostInSpace`: active members and admins, not when archived) —
+ * readers too, not only editors. An alliance document has no space: every signed-in person,
+ * who has accepted the charter, may comment on it (its editors remain the admins).
+ */
+export function canCommentOnDocument(actor: Actor, space: DocumentSpaceFacts, membership: MembershipFacts): boolean {
+  if (actor === null) return false;
+  if (space === null) return true;
+  return canReadDocument(actor, space, membership) && canPostInSpace(actor, space, membership);
+}
+
+/**
+ * Resolve or reopen any thread, whoever started it: the document's editors and the space's
+ * animateur·ices (admins are both), while the space is not archived.
+ */
+export function canResolveAnyComment(actor: Actor, space: DocumentSpaceFacts, membership: MembershipFacts): boolean {
+  if (actor === null || space?.status === 'archived') return false;
+  if (canEditDocument(actor, space, membership)) return true;
+  return space !== null && canManageSpace(actor, space, membership);
+}
+
+/** Resolve or reopen this thread: those above, and its author while they may still comment. */
+export function canResolveComment(
+  actor: Actor,
+  space: DocumentSpaceFacts,
+  membership: MembershipFacts,
+  thread: { authorId: string },
+): boolean {
+  if (canResolveAnyComment(actor, space, membership)) return true;
+  return actor !== null && thread.authorId === actor.id && canCommentOnDocument(actor, space, membership);
+}
+
+/**
+ * Delete a comment (a reply, or a thread without replies): its author while they may read the
+ * document — as with posts, leaving a space does not take away the right to withdraw one's
+ * words — or whoever runs the space (animateur·ices, admins; admins for alliance documents).
+ */
+export function canDeleteComment(
+  actor: Actor,
+  space: DocumentSpaceFacts,
+  membership: MembershipFacts,
+  comment: { authorId: string },
+): boolean {
+  if (actor === null) return false;
+  if (space === null ? isAdmin(actor) : canManageSpace(actor, space, membership)) return true;
+  return comment.authorId === actor.id && canReadDocument(actor, space, membership);
 }
 
 /** What a `/collab` connection gets, or why it is refused (the contract's close codes). */

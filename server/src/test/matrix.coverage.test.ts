@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from './app';
+import { commentsMatrix } from './matrices/comments';
 import { discussionsMatrix } from './matrices/discussions';
 import { documentsMatrix } from './matrices/documents';
 import { eventsMatrix } from './matrices/events';
@@ -22,6 +23,7 @@ const MATRICES: MatrixTable[] = [
   spacesMatrix,
   discussionsMatrix,
   documentsMatrix,
+  commentsMatrix,
   resourcesMatrix,
   eventsMatrix,
   questionsMatrix,

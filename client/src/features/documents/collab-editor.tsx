@@ -35,6 +35,12 @@ interface CollabEditorProps {
   ref?: (handle: CollabEditorHandle) => void;
   /** The server changed what this connection may do (rights changed while the page was open). */
   onAccessChange?: (access: 'read' | 'edit') => void;
+  /** The editor exists (comments register their highlights on it). */
+  onReady?: (editor: Editor) => void;
+  /** The content arrived from the server for the first time. */
+  onSynced?: () => void;
+  /** Adds « Commenter » to the toolbar. */
+  onComment?: () => void;
 }
 
 /** A stateless message of the contract, or null for anything else. */
@@ -137,7 +143,9 @@ export function CollabEditor(props: CollabEditorProps) {
       },
       onAwarenessChange: ({ states }) => setPeople(presentPeople(states, ydoc.clientID)),
       onSynced: ({ state: isSynced }) => {
-        if (isSynced) setSynced(true);
+        if (!isSynced) return;
+        setSynced(true);
+        props.onSynced?.();
       },
       onUnsyncedChanges: ({ number }) => savingTracker.unsynced(number),
     });
@@ -181,6 +189,7 @@ export function CollabEditor(props: CollabEditorProps) {
       onTransaction: () => setVersion((value) => value + 1),
     });
     setEditor(instance);
+    props.onReady?.(instance);
     const states = [...(provider.awareness?.getStates() ?? new Map())].map(([clientId, value]) => ({
       clientId,
       ...value,
@@ -253,7 +262,13 @@ export function CollabEditor(props: CollabEditorProps) {
         {t('document.editorLabel')}
       </span>
       <Show when={props.canEdit}>
-        <EditorToolbar editor={editor} version={version} controls={`${id}-input`} disabled={state() === 'refused'} />
+        <EditorToolbar
+          editor={editor}
+          version={version}
+          controls={`${id}-input`}
+          disabled={state() === 'refused'}
+          onComment={props.onComment}
+        />
       </Show>
       {/* TipTap owns this element's children: nothing of Solid's goes inside. */}
       <div ref={host} class="document-editor__host" />

@@ -1,6 +1,7 @@
-import type { Document } from '@atelier/contract';
+import { COMMENT_QUOTE_MAX_CHARS, type Document } from '@atelier/contract';
 import { A, useParams } from '@solidjs/router';
-import { createSignal, Match, Show, Switch } from 'solid-js';
+import type { Editor } from '@tiptap/core';
+import { createEffect, createSignal, Match, onCleanup, Show, Switch, untrack } from 'solid-js';
 import { ApiError } from '../../lib/api';
 import { errorText } from '../../lib/form';
 import { formatDateTime } from '../../lib/format';
@@ -11,6 +12,16 @@ import { SubmitButton } from '../../ui/submit-button';
 import { session } from '../accounts/session.store';
 import { caretColor } from './caret-colors';
 import { CollabEditor, type CollabEditorHandle } from './collab-editor';
+import {
+  anchorOf,
+  commentHighlights,
+  focusPassage,
+  type Ranges,
+  refreshHighlights,
+  selectedPassage,
+} from './comment-highlights';
+import { createCommentsStore } from './comments.store';
+import { CommentsPanel, type PendingComment } from './comments-panel';
 import { createDocumentStore, type DocumentStore } from './document.store';
 import { t } from './documents.i18n';
 import { HistoryPanel } from './history-panel';
@@ -58,6 +69,130 @@ function RenameForm(props: { store: DocumentStore; document: Document; onDone: (
   );
 }
 
+/**
+ * The comments of the document page: the threads' store, their highlights in the editor, the
+ * passage chosen for a new thread, the thread shown, and « Commenter » beside a selection.
+ */
+function useComments(documentId: () => string) {
+  const store = createCommentsStore(documentId);
+  const [editor, setEditor] = createSignal<Editor>();
+  const [synced, setSynced] = createSignal(false);
+  const [ranges, setRanges] = createSignal<Ranges>(new Map());
+  const [pending, setPending] = createSignal<PendingComment | null>(null);
+  const [active, setActive] = createSignal<string | null>(null);
+  const [hint, setHint] = createSignal<string | null>(null);
+  const [float, setFloat] = createSignal<{ top: number; left: number } | null>(null);
+  let main: HTMLDivElement | undefined;
+  let floatButton: HTMLButtonElement | undefined;
+
+  /** Open threads, and the passage being commented on, are highlighted. */
+  const highlighted = () => [
+    ...store
+      .threads()
+      .filter((thread) => thread.resolvedAt === null)
+      .map(({ id, anchor }) => ({ id, anchor })),
+    ...(pending() ? [{ id: 'pending', anchor: pending()!.anchor }] : []),
+  ];
+
+  const start = () => {
+    const instance = editor();
+    if (!instance || !store.canComment()) return;
+    const passage = selectedPassage(instance);
+    const quote =
+      passage && passage.text.length > COMMENT_QUOTE_MAX_CHARS
+        ? `${passage.text.slice(0, COMMENT_QUOTE_MAX_CHARS - 1)}…`
+        : passage?.text;
+    const anchor = passage && quote ? anchorOf(instance.state, passage.from, passage.to, quote) : null;
+    if (!anchor || !quote) {
+      setHint(null);
+      queueMicrotask(() => setHint(t('comments.selectFirst')));
+      return;
+    }
+    setHint(null);
+    setFloat(null);
+    setPending({ anchor, quote, key: crypto.randomUUID() });
+    queueMicrotask(() => document.querySelector<HTMLTextAreaElement>('.comments__new textarea')?.focus());
+  };
+
+  /** « Commenter » beside the selection, for those who may comment. */
+  const placeFloat = () => {
+    const instance = editor();
+    const passage =
+      instance && !instance.isDestroyed && store.canComment() && !pending() ? selectedPassage(instance) : null;
+    if (!instance || !passage || !main) return setFloat(null);
+    const box = main.getBoundingClientRect();
+    const end = instance.view.coordsAtPos(passage.to);
+    setFloat({ top: end.bottom - box.top + 6, left: Math.max(0, Math.min(end.left - box.left, box.width - 140)) });
+  };
+  createEffect(() => {
+    const at = float();
+    if (!at || !floatButton) return;
+    // The CSSOM, not a style attribute: the Content-Security-Policy forbids inline styles.
+    floatButton.style.top = `${at.top}px`;
+    floatButton.style.left = `${at.left}px`;
+  });
+  const onSelectionChange = () => placeFloat();
+  document.addEventListener('selectionchange', onSelectionChange);
+  onCleanup(() => document.removeEventListener('selectionchange', onSelectionChange));
+
+  const activate = (threadId: string, focus: boolean) => {
+    setActive(threadId);
+    const instance = editor();
+    const range = ranges().get(threadId);
+    if (!instance || !range) return;
+    if (focus) return focusPassage(instance, range);
+    const { node } = instance.view.domAtPos(range.from);
+    (node instanceof Element ? node : node.parentElement)?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  };
+
+  const attach = (instance: Editor) => {
+    setEditor(instance);
+    instance.registerPlugin(
+      commentHighlights({
+        threads: highlighted,
+        active,
+        onRanges: setRanges,
+        onShortcut: start,
+        onActivate: (threadId) => {
+          setActive(threadId);
+          document
+            .querySelector<HTMLElement>(`[data-thread="${threadId}"]`)
+            ?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+        },
+      }),
+    );
+    instance.on('selectionUpdate', placeFloat);
+  };
+  // The threads, the chosen passage or the thread shown changed: highlight again.
+  createEffect(() => {
+    highlighted();
+    active();
+    const instance = editor();
+    if (instance) untrack(() => refreshHighlights(instance));
+  });
+
+  return {
+    store,
+    attach,
+    start,
+    activate,
+    active,
+    synced,
+    setSynced,
+    ranges,
+    pending,
+    setPending,
+    hint,
+    float,
+    setMain: (element: HTMLDivElement) => {
+      main = element;
+    },
+    setFloatButton: (element: HTMLButtonElement) => {
+      floatButton = element;
+    },
+  };
+}
+
 function DocumentView(props: { slug: string | undefined; store: DocumentStore; document: Document }) {
   const [renaming, setRenaming] = createSignal(false);
   const [status, setStatus] = createSignal<string | null>(null);
@@ -68,6 +203,8 @@ function DocumentView(props: { slug: string | undefined; store: DocumentStore; d
   const user: CaretUser = me
     ? { id: me.id, name: me.displayName, color: caretColor(me.id) }
     : { id: null, name: t('document.presence.anonymous'), color: caretColor(String(Math.random())) };
+
+  const comments = useComments(() => props.document.id);
 
   const meta = () => {
     const doc = props.document;
@@ -149,19 +286,50 @@ function DocumentView(props: { slug: string | undefined; store: DocumentStore; d
           <p>{t('document.readOnly')}</p>
         </InfoNote>
       </Show>
-      <CollabEditor
-        documentId={props.document.id}
-        canEdit={props.document.canEdit}
-        user={user}
-        ref={(handle) => {
-          editorHandle = handle;
-        }}
-        onAccessChange={(access) => {
-          setStatus(t(access === 'read' ? 'document.readOnlyNow' : 'document.editableAgain'));
-          // The page's own controls (rename, restore) follow the permissions read again.
-          props.store.refresh().catch(() => undefined);
-        }}
-      />
+      <div class="document__body">
+        <div class="document__main" ref={comments.setMain}>
+          <CollabEditor
+            documentId={props.document.id}
+            canEdit={props.document.canEdit}
+            user={user}
+            ref={(handle) => {
+              editorHandle = handle;
+            }}
+            onAccessChange={(access) => {
+              setStatus(t(access === 'read' ? 'document.readOnlyNow' : 'document.editableAgain'));
+              // The page's own controls (rename, restore) follow the permissions read again.
+              props.store.refresh().catch(() => undefined);
+            }}
+            onReady={comments.attach}
+            onSynced={() => comments.setSynced(true)}
+            onComment={comments.store.canComment() ? comments.start : undefined}
+          />
+          <Show when={comments.float()}>
+            <button
+              ref={comments.setFloatButton}
+              type="button"
+              class="button button--primary comment-float"
+              aria-keyshortcuts="Control+Alt+M"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => comments.start()}
+            >
+              {t('comments.comment')}
+            </button>
+          </Show>
+        </div>
+        <CommentsPanel
+          store={comments.store}
+          ranges={comments.ranges}
+          synced={comments.synced}
+          pending={comments.pending}
+          onCancelPending={() => comments.setPending(null)}
+          onStart={comments.start}
+          hint={comments.hint}
+          active={comments.active}
+          onActivate={comments.activate}
+          signedIn={me !== null}
+        />
+      </div>
     </div>
   );
 }

@@ -1,4 +1,8 @@
 import {
+  type CommentAnchor,
+  CommentReplyEnvelopeSchema,
+  CommentThreadEnvelopeSchema,
+  CommentThreadListSchema,
   DocumentEnvelopeSchema,
   DocumentTextSchema,
   DocumentVersionDetailSchema,
@@ -10,7 +14,7 @@ import {
   type SpaceFile,
   SpaceResourcesSchema,
 } from '@atelier/contract';
-import { ApiError, api, parseApiError } from '../../lib/api';
+import { ApiError, api, parseApiError, request } from '../../lib/api';
 
 /** The documents and resources calls of the contract, typed and checked by its schemas. */
 
@@ -42,6 +46,34 @@ export const documentsApi = {
         DocumentVersionEnvelopeSchema,
       )
     ).version,
+
+  comments: (documentId: string) => api.get(`${documentPath(documentId)}/comments`, CommentThreadListSchema),
+  /** `key`: the Idempotency-Key of the submission, reused when it is sent again. */
+  startThread: async (documentId: string, body: { body: string; anchor: CommentAnchor }, key: string) =>
+    (
+      await request(`${documentPath(documentId)}/comments`, {
+        method: 'POST',
+        body,
+        schema: CommentThreadEnvelopeSchema,
+        headers: { 'idempotency-key': key },
+      })
+    ).thread,
+  reply: (threadId: string, body: string, key: string) =>
+    request(`/api/comments/${id(threadId)}/replies`, {
+      method: 'POST',
+      body: { body },
+      schema: CommentReplyEnvelopeSchema,
+      headers: { 'idempotency-key': key },
+    }),
+  setResolved: async (threadId: string, resolved: boolean) =>
+    (
+      await api.post(
+        `/api/comments/${id(threadId)}/${resolved ? 'resolve' : 'reopen'}`,
+        undefined,
+        CommentThreadEnvelopeSchema,
+      )
+    ).thread,
+  deleteComment: (commentId: string) => api.delete(`/api/comments/${id(commentId)}`),
 
   addLink: async (slug: string, body: LinkCreateBody) =>
     (await api.post(`/api/spaces/${id(slug)}/links`, body, LinkEnvelopeSchema)).link,

@@ -97,9 +97,19 @@ export function EditorToolbar(props: {
   version: () => number;
   controls: string;
   disabled: boolean;
+  /** Comments on a passage: « Commenter » ends the toolbar (comments work read-only too). */
+  onComment?: (() => void) | undefined;
 }) {
   const [focused, setFocused] = createSignal(0);
   const buttons: HTMLButtonElement[] = [];
+  const tools = (): Tool[] => {
+    const comment = props.onComment;
+    if (!comment) return TOOLS;
+    return [
+      ...TOOLS,
+      { id: 'comment', label: 'document.tool.comment', shortcut: 'Control+Alt+M', run: () => comment() },
+    ];
+  };
 
   const pressed = (tool: Tool) => {
     props.version();
@@ -109,12 +119,13 @@ export function EditorToolbar(props: {
   };
 
   const move = (event: KeyboardEvent, index: number) => {
-    const last = TOOLS.length - 1;
+    const count = tools().length;
+    const last = count - 1;
     const target =
       event.key === 'ArrowRight'
-        ? (index + 1) % TOOLS.length
+        ? (index + 1) % count
         : event.key === 'ArrowLeft'
-          ? (index - 1 + TOOLS.length) % TOOLS.length
+          ? (index - 1 + count) % count
           : event.key === 'Home'
             ? 0
             : event.key === 'End'
@@ -128,7 +139,7 @@ export function EditorToolbar(props: {
 
   return (
     <div class="editor-toolbar" role="toolbar" aria-label={t('document.toolbar')} aria-controls={props.controls}>
-      <For each={TOOLS}>
+      <For each={tools()}>
         {(tool, index) => (
           <button
             ref={(element) => {

@@ -50,5 +50,7 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.questions_closed': 'Questions for this session are closed.',
   'error.own_question': 'You cannot vote for your own question.',
   'error.event_not_started': 'Attendance can be marked once the event has started.',
+  'error.comment_resolved': 'This comment thread is resolved: reopen it to reply.',
+  'error.comment_has_replies': 'This comment has replies: it can no longer be deleted.',
 };
 export default errorsEn;

@@ -65,4 +65,6 @@ export const errorsFr = {
   'error.questions_closed': 'Les questions de cette séance sont closes.',
   'error.own_question': 'Vous ne pouvez pas voter pour votre propre question.',
   'error.event_not_started': 'La présence se note une fois l’événement commencé.',
+  'error.comment_resolved': 'Ce fil de commentaires est résolu : rouvrez-le pour répondre.',
+  'error.comment_has_replies': 'Ce commentaire a des réponses : il ne peut plus être supprimé.',
 } as const satisfies Record<ErrorKey, string>;

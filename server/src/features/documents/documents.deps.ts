@@ -1,5 +1,6 @@
 import type * as Y from 'yjs';
 import type { Db } from '../../db/database';
+import type { Transactional } from '../../plugins/realtime/types';
 
 /**
  * The live side of documents, served by the collab plugin (Hocuspocus). Services use it so
@@ -24,4 +25,10 @@ export interface DocumentsDeps {
   db: Db;
   /** Absent where no collab server runs (unit tests): content is then read from the database. */
   live?: LiveDocuments | undefined;
+}
+
+/** What comment services take: the database and a transaction that publishes in rooms once committed. */
+export interface CommentsDeps {
+  db: Db;
+  transaction: Transactional;
 }

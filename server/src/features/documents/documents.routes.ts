@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contentDisposition, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
+import { commentsRoutes } from './comments.routes';
 import type { DocumentsDeps } from './documents.deps';
 import {
   createSpaceDocument,
@@ -240,4 +241,6 @@ export const documentsRoutes: FastifyPluginAsyncZod = async (app) => {
       return restored;
     },
   );
+
+  await app.register(commentsRoutes);
 };

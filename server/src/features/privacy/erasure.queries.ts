@@ -6,7 +6,7 @@ import { findUserByEmail } from '../accounts/accounts.queries';
 
 /**
  * The writes of an account's erasure, all in the caller's transaction. What others rely on
- * (threads, posts, documents, files, links, questions) moves to the one « ancien·ne membre »
+ * (threads, posts, documents, comments, files, links, questions) moves to the one « ancien·ne membre »
  * account; what is only the person's goes with their `users` row (foreign keys cascade).
  */
 
@@ -69,6 +69,9 @@ export async function reassignAuthorship(db: Db, userId: string, formerId: strin
   await db.updateTable('files').set({ uploaded_by: formerId }).where('uploaded_by', '=', userId).execute();
   await db.updateTable('links').set({ created_by: formerId }).where('created_by', '=', userId).execute();
   await db.updateTable('questions').set({ author_id: formerId }).where('author_id', '=', userId).execute();
+  // Comment threads on documents keep their place, and say who resolved them no more by name.
+  await db.updateTable('document_comments').set({ author_id: formerId }).where('author_id', '=', userId).execute();
+  await db.updateTable('document_comments').set({ resolved_by: formerId }).where('resolved_by', '=', userId).execute();
   // Mentions of the person in others' posts stop pointing at them.
   await db
     .updateTable('posts')

@@ -183,6 +183,25 @@ export const documentsWrittenBy = (db: Db, userId: string) =>
     .orderBy('documents.created_at')
     .execute();
 
+/** The person's comments on documents: the document's title, the passage they commented on, their words. */
+export const documentCommentsOf = (db: Db, userId: string) =>
+  db
+    .selectFrom('document_comments')
+    .innerJoin('documents', 'documents.id', 'document_comments.document_id')
+    .select([
+      'document_comments.id',
+      'document_comments.document_id',
+      'documents.title as document_title',
+      'document_comments.thread_id',
+      'document_comments.quote',
+      'document_comments.body',
+      'document_comments.created_at',
+      'document_comments.resolved_at',
+    ])
+    .where('document_comments.author_id', '=', userId)
+    .orderBy('document_comments.created_at')
+    .execute();
+
 export const filesUploadedBy = (db: Db, userId: string) =>
   db
     .selectFrom('files')

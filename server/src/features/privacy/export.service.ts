@@ -12,6 +12,7 @@ import {
   attendancesOf,
   charterAcceptancesOf,
   deleteExports,
+  documentCommentsOf,
   documentsWrittenBy,
   expiredExports,
   filesUploadedBy,
@@ -118,6 +119,7 @@ export async function buildArchive(deps: Pick<PrivacyDeps, 'db' | 'storage'>, us
     'questions.json': json(await questionsOf(db, userId)),
     'votes.json': json(await votesOf(db, userId)),
     'documents.json': json(await documentsWrittenBy(db, userId)),
+    'document-comments.json': json(await documentCommentsOf(db, userId)),
     'links.json': json(await linksSharedBy(db, userId)),
     'mail-settings.json': json({
       general: (await mailSettingsOf(db, userId)) ?? null,

@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../test/app';
 import { createPost, createThread } from '../../test/factories/discussions';
+import { createCommentThread, createDocument } from '../../test/factories/documents';
 import { createEvent, createRegistration } from '../../test/factories/events';
 import { createPerson, type TestPerson, uniqueSuffix } from '../../test/factories/people';
 import { createQuestion } from '../../test/factories/questions';
@@ -71,7 +72,13 @@ async function livedIn() {
   const png = await samples.png();
   const uploaded = await upload(ctx, person, space.slug, { filename: 'carte.png', content: png });
   expect(uploaded.statusCode).toBe(201);
-  return { person, other, waiting, space, thread, first, mine, theirs, event, suffix, png };
+  // A comment thread on a document, answered by the other and resolved by the person.
+  const documentId = await createDocument(ctx, other, space.slug, `Programme ${suffix}`);
+  const comment = await createCommentThread(ctx, person, documentId, `Commentaire de Camille ${suffix}`);
+  const replied = await request(ctx, other, 'POST', `/api/comments/${comment.id}/replies`, { body: 'Vu, merci.' });
+  expect(replied.statusCode).toBe(201);
+  expect((await request(ctx, person, 'POST', `/api/comments/${comment.id}/resolve`)).statusCode).toBe(200);
+  return { person, other, waiting, space, thread, first, mine, theirs, event, suffix, png, documentId, comment };
 }
 
 const exportLinkOf = async (person: TestPerson) => {
@@ -122,6 +129,13 @@ describe('export of one’s data', () => {
       `<p>Premier jet de Camille ${life.suffix}</p>`,
     ]);
     expect(posts[0].thread_title).toBe(`Le fil de Camille ${life.suffix}`);
+    expect(JSON.parse(text('document-comments.json'))).toMatchObject([
+      {
+        document_title: `Programme ${life.suffix}`,
+        body: `Commentaire de Camille ${life.suffix}`,
+        quote: 'un passage',
+      },
+    ]);
     expect(JSON.parse(text('reactions.json'))).toMatchObject([{ post_id: life.theirs.id, emoji: '👍' }]);
     expect(JSON.parse(text('registrations.json'))).toMatchObject([{ event_id: life.event.id, status: 'registered' }]);
     expect(JSON.parse(text('questions.json'))).toMatchObject([{ body: `Question de Camille ${life.suffix}` }]);
@@ -247,6 +261,17 @@ describe('erasure of one’s account', () => {
     const authors = detail.posts.items.map((post: { author: { displayName: string } }) => post.author.displayName);
     expect(authors).toEqual([FORMER_MEMBER_NAME, other.displayName, FORMER_MEMBER_NAME]);
     expect(detail.posts.items[2].body).toContain(`Réponse de Camille ${life.suffix}`);
+    // And the comment thread on the document, resolved by the former member.
+    const comments = (await request(ctx, other, 'GET', `/api/documents/${life.documentId}/comments`)).json();
+    expect(comments.items).toMatchObject([
+      {
+        id: life.comment.id,
+        author: { displayName: FORMER_MEMBER_NAME },
+        body: `Commentaire de Camille ${life.suffix}`,
+        resolvedBy: { displayName: FORMER_MEMBER_NAME },
+        replies: [{ author: { id: other.id }, body: 'Vu, merci.' }],
+      },
+    ]);
 
     // The seat went to the person waiting, who was told.
     const seat = await db()
