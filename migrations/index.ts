@@ -30,6 +30,7 @@ import * as organisationPlaces from './202612070300_organisation_places';
 import * as questionTransmissions from './202612070400_question_transmissions';
 import * as publications from './202612070500_publications';
 import * as documentComments from './202612080100_document_comments';
+import * as eventSessions from './202612080200_event_sessions';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -67,4 +68,5 @@ export const migrations: Record<string, Migration> = {
   '202612070400_question_transmissions': questionTransmissions,
   '202612070500_publications': publications,
   '202612080100_document_comments': documentComments,
+  '202612080200_event_sessions': eventSessions,
 };

@@ -50,6 +50,10 @@ export const ERROR_CODES = {
   event_cancelled: 409,
   /** Registering again for an event one holds a seat or a waitlist place in. */
   already_registered: 409,
+  /** Choosing a session without holding a seat in its event. */
+  parent_registration_required: 409,
+  /** Choosing a session at the time of another session one already holds a place in. */
+  session_overlap: 409,
   /** Asking or voting without a registration (seat or waitlist) for the event. */
   not_registered: 403,
   /** Asking or voting once the event has ended (questions are open until its end). */

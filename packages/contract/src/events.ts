@@ -34,12 +34,51 @@ export const QUESTION_BODY_MAX_CHARS = 2000;
 /** The longest event (a day on site, or a two-day assembly). */
 export const EVENT_MAX_DURATION_HOURS = 72;
 
+// ── Registration questions ──
+//
+// The organisers choose a few questions from a closed list, each optional or required; none by
+// default. Answers are seen by the person and by those who manage the event, no one else.
+
+export const RegistrationQuestionKeySchema = z.enum(['organisation', 'territory', 'role', 'accessibility', 'meal']);
+export type RegistrationQuestionKey = z.infer<typeof RegistrationQuestionKeySchema>;
+export const MealChoiceSchema = z.enum(['standard', 'vegetarian', 'vegan', 'none']);
+export type MealChoice = z.infer<typeof MealChoiceSchema>;
+export const RegistrationQuestionSchema = z.strictObject({
+  key: RegistrationQuestionKeySchema,
+  required: z.boolean(),
+});
+export type RegistrationQuestion = z.infer<typeof RegistrationQuestionSchema>;
+export const RegistrationQuestionsSchema = z
+  .array(RegistrationQuestionSchema)
+  .max(RegistrationQuestionKeySchema.options.length)
+  .refine((questions) => new Set(questions.map((question) => question.key)).size === questions.length, {
+    message: 'each question is asked once',
+  });
+/** Answers by question key; an empty text counts as no answer. */
+export const RegistrationAnswersSchema = z.strictObject({
+  organisation: multilineText(200).optional(),
+  territory: multilineText(200).optional(),
+  role: multilineText(200).optional(),
+  accessibility: multilineText(1000).optional(),
+  meal: MealChoiceSchema.optional(),
+});
+export type RegistrationAnswers = z.infer<typeof RegistrationAnswersSchema>;
+/**
+ * `POST /api/events/:id/registrations` `{ answers? }`: a required question left unanswered →
+ * 400 `invalid_input` with `body.answers.<key>: ['required']`; an answer to a question the event
+ * does not ask → 400 with `['not_asked']`.
+ */
+export const RegistrationBodySchema = z.strictObject({ answers: RegistrationAnswersSchema.default({}) });
+export type RegistrationBody = z.input<typeof RegistrationBodySchema>;
+
 /** `registered`: holds a seat; `waitlisted`: waits, `position` 1 is promoted first. */
 export const RegistrationStatusSchema = z.enum(['registered', 'waitlisted']);
 export const MyRegistrationSchema = z.object({
   status: RegistrationStatusSchema,
   /** Place on the waitlist (1 = next to be promoted); absent for a seat. */
   position: z.number().int().positive().optional(),
+  /** What the person answered to the registration questions (theirs to read). */
+  answers: RegistrationAnswersSchema.optional(),
 });
 export type MyRegistration = z.infer<typeof MyRegistrationSchema>;
 
@@ -76,8 +115,16 @@ export const EventSchema = z.object({
   followUpThreadId: IdSchema.nullable(),
   /** The caller may edit, cancel, run the questions and mark attendance. */
   canManage: z.boolean(),
+  /** For a session, the event it belongs to; null otherwise. */
+  parentId: IdSchema.nullable(),
+  /** The questions asked at registration, in the organisers' order (none by default). */
+  registrationQuestions: z.array(RegistrationQuestionSchema),
 });
 export type Event = z.infer<typeof EventSchema>;
+
+/** A session of an event as its page lists it: the session and the caller's place in it. */
+export const SessionSchema = z.object({ event: EventSchema, myRegistration: MyRegistrationSchema.nullable() });
+export type Session = z.infer<typeof SessionSchema>;
 
 /** `GET /api/events?from&to&spaceId&kind` → `{ items }` ordered by start; at most 366 days. */
 export const EventListQuerySchema = z.strictObject({
@@ -95,6 +142,13 @@ export const EventDetailSchema = z.object({
   followingSeries: z.boolean(),
   /** The caller was marked present: their attestation (`/attestation.pdf`) is theirs to download. */
   attended: z.boolean(),
+  /** For a session, the event it belongs to. */
+  parent: z.object({ id: IdSchema, title: z.string() }).nullable(),
+  /**
+   * The event's sessions by start (« atelier A ou B »). One chooses among them once holding a
+   * seat in the event, one place per time slot (409 `parent_registration_required`, `session_overlap`).
+   */
+  sessions: z.array(SessionSchema),
 });
 export type EventDetail = z.infer<typeof EventDetailSchema>;
 export const EventEnvelopeSchema = z.object({ event: EventSchema });
@@ -124,12 +178,16 @@ const eventFields = {
 
 /**
  * `POST /api/events` (the space's animateur·ices, or admins; admins only without `spaceId`)
- * → 201 `{ event }`, the first occurrence when `recurrence` is given.
+ * → 201 `{ event }`, the first occurrence when `recurrence` is given. With `parentId`, a session
+ * of that one-off event (those who manage it): in its space, within its times, without
+ * recurrence nor questions of its own (400 `invalid_input`, `event_invalid_dates`).
  */
 export const EventCreateBodySchema = z.strictObject({
   ...eventFields,
   spaceId: IdSchema.nullable().optional(),
   recurrence: RecurrenceSchema.optional(),
+  parentId: IdSchema.optional(),
+  registrationQuestions: RegistrationQuestionsSchema.optional(),
 });
 export type EventCreateBody = z.input<typeof EventCreateBodySchema>;
 /**
@@ -148,6 +206,7 @@ export const EventUpdateBodySchema = z.strictObject({
   address: eventFields.address,
   accessibilityNote: eventFields.accessibilityNote,
   registrationDeadline: eventFields.registrationDeadline,
+  registrationQuestions: RegistrationQuestionsSchema.optional(),
 });
 export type EventUpdateBody = z.infer<typeof EventUpdateBodySchema>;
 /** `POST /api/events/:id/cancel` `{ reason? }` → `{ event }`: cancels this occurrence; people registered get a mail. */
@@ -223,6 +282,8 @@ export const AttendanceListSchema = z.object({
       person: z.object({ id: IdSchema, displayName: z.string() }),
       status: RegistrationStatusSchema.nullable(),
       attended: z.boolean(),
+      /** Their answers to the registration questions ({} without a registration). */
+      answers: RegistrationAnswersSchema,
     }),
   ),
 });

@@ -428,6 +428,10 @@ export interface EventsTable {
   updated_at: Timestamp;
   report_document_id: string | null;
   follow_up_thread_id: string | null;
+  /** A session's event (migrations/202612080200_event_sessions.ts); null for an event of its own. */
+  parent_id: ColumnType<string | null, string | null | undefined, never>;
+  /** `[{ key, required }]`, read through the contract's `RegistrationQuestionsSchema`; written as JSON text. */
+  registration_questions: ColumnType<unknown, string | undefined, string>;
 }
 export type EventRow = Selectable<EventsTable>;
 
@@ -444,6 +448,8 @@ export interface RegistrationsTable {
   promoted_at: Date | null;
   reminded_day_at: Date | null;
   reminded_hour_at: Date | null;
+  /** `{ key: answer }` to the event's registration questions, read through `RegistrationAnswersSchema`. */
+  answers: ColumnType<unknown, string | undefined, string>;
 }
 export type RegistrationRow = Selectable<RegistrationsTable>;
 

@@ -33,14 +33,17 @@ describe('event draft', () => {
   });
 
   it('keeps the address and the accessibility note on site, and no limit when capacity is empty', () => {
-    const body = updateBody({
-      ...filled(),
-      mode: 'presentiel',
-      address: '12 rue des Lilas, Lyon',
-      accessibilityNote: 'Accès de plain-pied',
-      capacity: '',
-      videoUrl: '',
-    });
+    const body = updateBody(
+      {
+        ...filled(),
+        mode: 'presentiel',
+        address: '12 rue des Lilas, Lyon',
+        accessibilityNote: 'Accès de plain-pied',
+        capacity: '',
+        videoUrl: '',
+      },
+      { questions: false },
+    );
     expect(body).toMatchObject({
       address: '12 rue des Lilas, Lyon',
       accessibilityNote: 'Accès de plain-pied',
@@ -48,6 +51,20 @@ describe('event draft', () => {
       videoUrl: null,
     });
     expect(body).not.toHaveProperty('kind');
+    expect(body).not.toHaveProperty('registrationQuestions');
+  });
+
+  it('asks the questions chosen, in the form’s order, none by default and none for a series', () => {
+    expect(createBody(filled())).not.toHaveProperty('registrationQuestions');
+    const questions = { ...filled().questions, meal: 'required' as const, organisation: 'optional' as const };
+    expect(createBody({ ...filled(), questions }).registrationQuestions).toEqual([
+      { key: 'organisation', required: false },
+      { key: 'meal', required: true },
+    ]);
+    expect(createBody({ ...filled(), questions, recurrence: 'weekly' })).not.toHaveProperty('registrationQuestions');
+    expect(updateBody(filled(), { questions: true }).registrationQuestions).toEqual([]);
+    const asked = anEvent({ seriesId: null, registrationQuestions: [{ key: 'meal', required: true }] });
+    expect(draftFromEvent(asked).questions).toMatchObject({ meal: 'required', organisation: 'off' });
   });
 
   it('finds what the server would refuse', () => {

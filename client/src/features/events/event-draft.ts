@@ -1,4 +1,11 @@
-import type { Event, EventCreateBody, EventUpdateBody } from '@atelier/contract';
+import {
+  type Event,
+  type EventCreateBody,
+  type EventUpdateBody,
+  type RegistrationQuestion,
+  type RegistrationQuestionKey,
+  RegistrationQuestionKeySchema,
+} from '@atelier/contract';
 import { isoToWallClock, isWallClock, type RecurrenceChoice, recurrenceRule, wallClockToIso } from './event-time';
 
 /**
@@ -23,7 +30,18 @@ export interface EventDraft {
   recurrence: RecurrenceChoice;
   /** Empty: the whole alliance. */
   spaceId: string;
+  /** Each registration question: not asked (the default), optional or required. */
+  questions: Record<RegistrationQuestionKey, QuestionChoice>;
 }
+
+export type QuestionChoice = 'off' | 'optional' | 'required';
+const noQuestions = (): EventDraft['questions'] => ({
+  organisation: 'off',
+  territory: 'off',
+  role: 'off',
+  accessibility: 'off',
+  meal: 'off',
+});
 
 export type EventField = keyof EventDraft;
 
@@ -45,6 +63,7 @@ export function emptyDraft(spaceId = ''): EventDraft {
     summary: '',
     recurrence: 'none',
     spaceId,
+    questions: noQuestions(),
   };
 }
 
@@ -64,8 +83,20 @@ export function draftFromEvent(event: Event): EventDraft {
     summary: event.summary,
     recurrence: 'none',
     spaceId: event.space?.id ?? '',
+    questions: {
+      ...noQuestions(),
+      ...Object.fromEntries(
+        event.registrationQuestions.map((question) => [question.key, question.required ? 'required' : 'optional']),
+      ),
+    },
   };
 }
+
+/** The questions asked, in the form's order. */
+const questionsOf = (draft: EventDraft): RegistrationQuestion[] =>
+  RegistrationQuestionKeySchema.options
+    .filter((key) => draft.questions[key] !== 'off')
+    .map((key) => ({ key, required: draft.questions[key] === 'required' }));
 
 export type DraftProblem =
   | 'titleMissing'
@@ -126,16 +157,19 @@ function sharedFields(draft: EventDraft) {
 
 export function createBody(draft: EventDraft): EventCreateBody {
   const rrule = recurrenceRule(draft.recurrence, draft.start);
+  const questions = questionsOf(draft);
   return {
     ...sharedFields(draft),
     kind: draft.kind,
     spaceId: draft.spaceId || null,
-    ...(rrule ? { recurrence: { rrule } } : {}),
+    // A series asks its questions date by date, once made.
+    ...(rrule ? { recurrence: { rrule } } : questions.length > 0 ? { registrationQuestions: questions } : {}),
   };
 }
 
-export function updateBody(draft: EventDraft): EventUpdateBody {
-  return sharedFields(draft);
+/** `questions`: the event asks questions (neither a session nor an occurrence of a series). */
+export function updateBody(draft: EventDraft, options: { questions: boolean }): EventUpdateBody {
+  return { ...sharedFields(draft), ...(options.questions ? { registrationQuestions: questionsOf(draft) } : {}) };
 }
 
 /** The form field a server error is about, so that the message lands next to it. */

@@ -15,8 +15,13 @@ function EditForm(props: { id: string }) {
   const navigate = useNavigate();
   const editor = createEventEditor(() => props.id);
   const detail = editor.detail;
+  /** Sessions and occurrences of a series ask no questions of their own. */
+  const asksQuestions = () => {
+    const event = editor.detail()?.event;
+    return Boolean(event && !event.seriesId && !event.parentId);
+  };
   const save = async (draft: EventDraft) => {
-    const event = await editor.save(updateBody(draft));
+    const event = await editor.save(updateBody(draft, { questions: asksQuestions() }));
     notify(t('eventForm.saved', { title: event.title }));
     navigate(`/evenements/${encodeURIComponent(event.id)}`);
   };
@@ -39,6 +44,7 @@ function EditForm(props: { id: string }) {
         <EventForm
           initial={draftFromEvent(detail()!.event)}
           creating={false}
+          asksQuestions={asksQuestions()}
           space={{
             fixed: {
               id: detail()!.event.space?.id ?? '',

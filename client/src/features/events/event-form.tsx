@@ -1,5 +1,5 @@
-import { EventKindSchema } from '@atelier/contract';
-import { Show } from 'solid-js';
+import { EventKindSchema, RegistrationQuestionKeySchema } from '@atelier/contract';
+import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { createForm } from '../../lib/form';
 import { ErrorAlert } from '../../ui/feedback';
@@ -14,10 +14,14 @@ import {
   type DraftProblem,
   type EventDraft,
   type EventField,
+  type QuestionChoice,
   SERVER_ERROR_FIELDS,
 } from './event-draft';
 import { type RecurrenceChoice, recurrenceAnchor, timeZoneGroups } from './event-time';
 import { t } from './events.i18n';
+import { questionLabel } from './registration-questions';
+
+const QUESTION_CHOICES: QuestionChoice[] = ['off', 'optional', 'required'];
 
 const PROBLEM_MESSAGES = {
   titleMissing: 'eventForm.title.missing',
@@ -43,6 +47,8 @@ export type SpaceChoice = { fixed: { id: string; name: string } } | { options: O
 export function EventForm(props: {
   initial: EventDraft;
   creating: boolean;
+  /** Editing: the event may ask registration questions (neither a session nor an occurrence). */
+  asksQuestions?: boolean;
   space: SpaceChoice;
   submitLabel: string;
   busyLabel: string;
@@ -233,6 +239,25 @@ export function EventForm(props: {
         hint={t('eventForm.deadline.hint')}
         error={form.error('deadline')}
       />
+      <Show when={props.creating || props.asksQuestions}>
+        <fieldset class="event-form__group">
+          <legend>{t('eventForm.questions')}</legend>
+          <Show when={draft.recurrence === 'none'} fallback={<p class="muted">{t('eventForm.questions.series')}</p>}>
+            <p class="field__hint">{t('eventForm.questions.hint')}</p>
+            <For each={RegistrationQuestionKeySchema.options}>
+              {(key) => (
+                <SelectField
+                  label={questionLabel(key)}
+                  name={`question-${key}`}
+                  value={draft.questions[key]}
+                  options={QUESTION_CHOICES.map((value) => ({ value, label: t(`eventForm.questions.${value}`) }))}
+                  onChange={(value) => setDraft('questions', key, value as QuestionChoice)}
+                />
+              )}
+            </For>
+          </Show>
+        </fieldset>
+      </Show>
       <TextInput
         label={t('eventForm.summary')}
         name="summary"

@@ -1,4 +1,4 @@
-import type { EventDetail } from '@atelier/contract';
+import type { EventDetail, RegistrationAnswers } from '@atelier/contract';
 import { A } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../lib/form';
@@ -8,6 +8,7 @@ import { session } from '../accounts/session.store';
 import type { EventStore } from './event.store';
 import { canLeave, registrationState, seatsLeft } from './event-state';
 import { t, tc } from './events.i18n';
+import { AnswersForm, AnswersSummary } from './registration-questions';
 
 /** The seats, counted live: the page updates it from the event room. */
 export function SeatCounter(props: { detail: EventDetail }) {
@@ -45,26 +46,38 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
   const [result, setResult] = createSignal<string | null>(null);
   const [confirming, setConfirming] = createSignal(false);
   const [leaveError, setLeaveError] = createSignal<string | null>(null);
+  /** The event's questions are on screen, before the seat is asked for. */
+  const [asking, setAsking] = createSignal(false);
   const event = () => props.detail.event;
   const state = () => registrationState(props.detail, props.now);
   let stateLine: HTMLParagraphElement | undefined;
 
+  /** Takes the seat; failures are the caller's to show (the questions' form puts them on their field). */
+  const takeSeat = async (answers?: RegistrationAnswers) => {
+    const registration = await props.store.register(answers);
+    // The page reads the event again first (the visio link comes with the seat), so that
+    // the announcement and the page say the same thing.
+    await props.store.refresh().catch(() => undefined);
+    setAsking(false);
+    setResult(
+      registration.status === 'registered'
+        ? t('events.result.registered')
+        : t('events.result.waitlisted', { position: registration.position ?? '' }),
+    );
+    stateLine?.focus();
+  };
+
   const register = async () => {
     if (busy()) return;
-    setBusy(true);
     setError(null);
     setResult(null);
+    if (event().registrationQuestions.length > 0) {
+      setAsking(true);
+      return;
+    }
+    setBusy(true);
     try {
-      const registration = await props.store.register();
-      // The page reads the event again first (the visio link comes with the seat), so that
-      // the announcement and the page say the same thing.
-      await props.store.refresh().catch(() => undefined);
-      setResult(
-        registration.status === 'registered'
-          ? t('events.result.registered')
-          : t('events.result.waitlisted', { position: registration.position ?? '' }),
-      );
-      stateLine?.focus();
+      await takeSeat();
     } catch (failure) {
       setError(errorText(failure));
       await props.store.refresh().catch(() => undefined);
@@ -164,6 +177,17 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
             </A>
           </p>
         </Match>
+        <Match when={asking() && (state().kind === 'open' || state().kind === 'full')}>
+          <AnswersForm
+            questions={event().registrationQuestions}
+            submitLabel={t('registrationQuestions.confirm')}
+            onSubmit={takeSeat}
+            onCancel={() => {
+              setAsking(false);
+              stateLine?.focus();
+            }}
+          />
+        </Match>
         <Match when={state().kind === 'open' || state().kind === 'full'}>
           <p class="actions">
             <button
@@ -188,6 +212,14 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
           </p>
         </Match>
       </Switch>
+      <Show when={props.detail.myRegistration?.answers}>
+        {(answers) => (
+          <details class="registration__mine">
+            <summary>{t('registrationQuestions.mine')}</summary>
+            <AnswersSummary answers={answers()} />
+          </details>
+        )}
+      </Show>
       <Show when={!event().cancelledAt}>
         <div class="registration__calendar">
           <h3 class="registration__subheading">{t('events.calendar.heading')}</h3>

@@ -14,6 +14,8 @@ function detail(
     myRegistration: mine,
     followingSeries: false,
     attended: false,
+    parent: null,
+    sessions: [],
   };
 }
 

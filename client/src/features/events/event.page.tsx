@@ -10,6 +10,7 @@ import { createEventStore, type EventStore } from './event.store';
 import { EventWhen, KindBadge } from './event-item';
 import { EventManage } from './event-manage';
 import { RegistrationPanel } from './event-registration';
+import { EventSessions } from './event-sessions';
 import { t } from './events.i18n';
 // ── E2's part of the page (live questions, animation tools). Owned by E2: import only. ──
 import { EventAnimation } from './questions/event-animation';
@@ -31,7 +32,9 @@ function EventView(props: { detail: EventDetail; store: EventStore }) {
   return (
     <article class="page page--wide event-page">
       <p class="event-crumbs">
-        <A href="/agenda">{t('events.backToAgenda')}</A>
+        <Show when={props.detail.parent} fallback={<A href="/agenda">{t('events.backToAgenda')}</A>}>
+          {(parent) => <A href={`/evenements/${parent().id}`}>{t('sessions.partOf', { title: parent().title })}</A>}
+        </Show>
       </p>
       <header class="event-page__head">
         <p class="event-page__kind">
@@ -113,6 +116,12 @@ function EventView(props: { detail: EventDetail; store: EventStore }) {
                 {event().summary}
               </p>
             </section>
+          </Show>
+          {/* A one-off event may have a programme of sessions; a session or a series' date has none. */}
+          <Show
+            when={!event().seriesId && !event().parentId && (props.detail.sessions.length > 0 || event().canManage)}
+          >
+            <EventSessions detail={props.detail} store={props.store} now={now()} />
           </Show>
         </div>
       </div>

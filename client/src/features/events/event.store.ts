@@ -1,4 +1,10 @@
-import { type Event, type EventUpdateBody, rooms } from '@atelier/contract';
+import {
+  type Event,
+  type EventCreateBody,
+  type EventUpdateBody,
+  type RegistrationAnswers,
+  rooms,
+} from '@atelier/contract';
 import { createResource, createSignal } from 'solid-js';
 import { useRoom } from '../../lib/socket';
 import { session } from '../accounts/session.store';
@@ -6,9 +12,10 @@ import { eventIcsUrl, eventsApi, seriesIcsUrl } from './events.api';
 
 /**
  * One event's page: the event as the server describes it to this reader (registration, visio
- * link and tools are theirs, so it is read again when someone else signs in), its seats counted
- * live on room `event:<id>`, and every action on it. After registering or leaving the page reads
- * the event again: the server decides the seat, the waitlist rank and the visio link.
+ * link and tools are theirs, so it is read again when someone else signs in), its seats and its
+ * sessions' seats counted live on room `event:<id>`, and every action on it. After registering
+ * or leaving the page reads the event again: the server decides the seat, the waitlist rank and
+ * the visio link.
  */
 export function createEventStore(id: () => string) {
   const [detail, { mutate, refetch }] = createResource(
@@ -29,14 +36,25 @@ export function createEventStore(id: () => string) {
     onResync: () => void refresh().catch(() => undefined),
     on: {
       'registration.changed': (counts) => {
-        if (counts.eventId !== id()) return;
-        const { registeredCount, waitlistCount } = counts;
+        const { eventId, registeredCount, waitlistCount } = counts;
+        const seats = (event: Event) => (event.id === eventId ? { ...event, registeredCount, waitlistCount } : event);
         mutate((current) =>
-          current ? { ...current, event: { ...current.event, registeredCount, waitlistCount } } : current,
+          current
+            ? {
+                ...current,
+                event: seats(current.event),
+                sessions: current.sessions.map((one) => ({ ...one, event: seats(one.event) })),
+              }
+            : current,
         );
         // A seat freed may be this reader's now, or their rank on the waitlist changed: the
-        // counts never say who, so a reader who waits reads their own state again.
-        if (detail.latest?.myRegistration?.status === 'waitlisted') void refresh().catch(() => undefined);
+        // counts never say who, so a reader who waits (here or in that session) reads their own state again.
+        const latest = detail.latest;
+        const place =
+          eventId === id()
+            ? latest?.myRegistration
+            : latest?.sessions.find((one) => one.event.id === eventId)?.myRegistration;
+        if (place?.status === 'waitlisted') void refresh().catch(() => undefined);
       },
       'event.changed': (changed) => {
         if (changed.eventId === id()) void refresh().catch(() => undefined);
@@ -54,9 +72,26 @@ export function createEventStore(id: () => string) {
     refresh,
     setEvent,
 
-    /** A seat, or a place on the waitlist when it is full. */
-    register: async () => (await eventsApi.register(id())).registration,
+    /** A seat, or a place on the waitlist when it is full, with the answers to the event's questions. */
+    register: async (answers?: RegistrationAnswers) => (await eventsApi.register(id(), answers)).registration,
     unregister: () => eventsApi.unregister(id()),
+
+    /** A place in one of the event's sessions, or giving it up; the page is read again after. */
+    chooseSession: async (sessionId: string) => {
+      const { registration } = await eventsApi.register(sessionId);
+      await refresh().catch(() => undefined);
+      return registration;
+    },
+    leaveSession: async (sessionId: string) => {
+      await eventsApi.unregister(sessionId);
+      await refresh().catch(() => undefined);
+    },
+    /** A new session in the programme (those who manage the event). */
+    addSession: async (body: EventCreateBody) => {
+      const { event } = await eventsApi.create({ ...body, parentId: id() });
+      await refresh().catch(() => undefined);
+      return event;
+    },
 
     isFollowingSeries: () => following() ?? detail.latest?.followingSeries ?? false,
     toggleSeries: async () => {

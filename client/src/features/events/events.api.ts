@@ -6,6 +6,7 @@ import {
   EventEnvelopeSchema,
   EventListSchema,
   type EventUpdateBody,
+  type RegistrationAnswers,
   RegistrationEnvelopeSchema,
   SeriesFollowSchema,
 } from '@atelier/contract';
@@ -34,7 +35,8 @@ export const eventsApi = {
   create: (body: EventCreateBody) => api.post('/api/events', body, EventEnvelopeSchema),
   update: (id: string, body: EventUpdateBody) => api.patch(eventPath(id), body, EventEnvelopeSchema),
   cancel: (id: string, reason: string) => api.post(`${eventPath(id)}/cancel`, { reason }, EventEnvelopeSchema),
-  register: (id: string) => api.post(`${eventPath(id)}/registrations`, undefined, RegistrationEnvelopeSchema),
+  register: (id: string, answers?: RegistrationAnswers) =>
+    api.post(`${eventPath(id)}/registrations`, answers ? { answers } : undefined, RegistrationEnvelopeSchema),
   unregister: (id: string) => api.delete(`${eventPath(id)}/registrations/me`),
   cancelByToken: (token: string) => api.post('/api/registrations/cancel', { token }, EventEnvelopeSchema),
   follow: (seriesId: string) => api.put(`${seriesPath(seriesId)}/follow`, undefined, SeriesFollowSchema),

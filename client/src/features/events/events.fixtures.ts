@@ -23,6 +23,8 @@ export function anEvent(overrides: Partial<Event> = {}): Event {
     reportDocumentId: null,
     followUpThreadId: null,
     canManage: false,
+    parentId: null,
+    registrationQuestions: [],
     ...overrides,
   };
 }

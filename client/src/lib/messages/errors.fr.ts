@@ -61,6 +61,9 @@ export const errorsFr = {
   'error.registration_closed': 'Les inscriptions à cet événement sont closes.',
   'error.event_cancelled': 'Cet événement a été annulé.',
   'error.already_registered': 'Vous êtes déjà inscrit·e à cet événement.',
+  'error.parent_registration_required': 'Inscrivez-vous d’abord à l’événement, puis choisissez vos sessions.',
+  'error.session_overlap':
+    'Vous avez déjà choisi une session à cette heure-là : quittez-la d’abord pour prendre celle-ci.',
   'error.not_registered': 'Inscrivez-vous à cette séance pour poser une question ou en soutenir une.',
   'error.questions_closed': 'Les questions de cette séance sont closes.',
   'error.own_question': 'Vous ne pouvez pas voter pour votre propre question.',

@@ -1,4 +1,10 @@
-import type { Event } from '@atelier/contract';
+import {
+  type Event,
+  type RegistrationAnswers,
+  RegistrationAnswersSchema,
+  type RegistrationQuestion,
+  RegistrationQuestionsSchema,
+} from '@atelier/contract';
 import type { EventMailFacts, EventRecipient } from './events.mail';
 import type { EventRecord } from './events.queries';
 import type { SeatCounts } from './registrations/registrations.queries';
@@ -42,8 +48,18 @@ export function toEvent(
     reportDocumentId: record.report_document_id,
     followUpThreadId: record.follow_up_thread_id,
     canManage: view.canManage,
+    parentId: record.parent_id,
+    registrationQuestions: questionsOf(record),
   };
 }
+
+/** The questions an event asks at registration (stored JSON, read through the contract). */
+export const questionsOf = (record: Pick<EventRecord, 'registration_questions'>): RegistrationQuestion[] =>
+  RegistrationQuestionsSchema.safeParse(record.registration_questions).data ?? [];
+
+/** A registration's answers (stored JSON, read through the contract). */
+export const answersOf = (stored: unknown): RegistrationAnswers =>
+  RegistrationAnswersSchema.safeParse(stored).data ?? {};
 
 /** A person as the event mails address them. */
 export const mailRecipient = (person: {

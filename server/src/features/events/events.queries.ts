@@ -69,6 +69,8 @@ export const EVENT_COLUMNS = [
   'events.cancel_reason',
   'events.report_document_id',
   'events.follow_up_thread_id',
+  'events.parent_id',
+  'events.registration_questions',
   'events.created_at',
   'events.updated_at',
   'spaces.slug as space_slug',
@@ -110,7 +112,10 @@ export interface EventRangeFilter {
   ids?: string[] | undefined;
 }
 
-/** Events overlapping [from, to), by start; access is filtered by the caller through the policy. */
+/**
+ * Events overlapping [from, to), by start; access is filtered by the caller through the policy.
+ * Sessions are listed on their event's page, not in the agenda, unless asked for by id.
+ */
 export async function listEventsBetween(db: Db, filter: EventRangeFilter): Promise<EventRecord[]> {
   let query = eventsWithSpace(db).where('events.ends_at', '>', filter.from).where('events.starts_at', '<', filter.to);
   if (filter.spaceId) query = query.where('events.space_id', '=', filter.spaceId);
@@ -118,8 +123,18 @@ export async function listEventsBetween(db: Db, filter: EventRangeFilter): Promi
   if (filter.ids) {
     if (filter.ids.length === 0) return [];
     query = query.where('events.id', 'in', filter.ids);
-  }
+  } else query = query.where('events.parent_id', 'is', null);
   return query.orderBy('events.starts_at').orderBy('events.id').execute();
+}
+
+/** An event's sessions, by start, then by title (parallel workshops: « Atelier A », « Atelier B »). */
+export async function listSessions(db: Db, parentId: string): Promise<EventRecord[]> {
+  return eventsWithSpace(db)
+    .where('events.parent_id', '=', parentId)
+    .orderBy('events.starts_at')
+    .orderBy('events.title')
+    .orderBy('events.id')
+    .execute();
 }
 
 export type EventInsert = Omit<
@@ -132,9 +147,15 @@ export type EventInsert = Omit<
   | 'cancelled_at'
   | 'report_document_id'
   | 'follow_up_thread_id'
+  | 'parent_id'
+  | 'registration_questions'
 > & { summary: string };
 
-export async function insertEvent(db: Db, values: EventInsert): Promise<string> {
+/** A one-off event or a session (`parent_id`), with its questions as JSON text. */
+export async function insertEvent(
+  db: Db,
+  values: EventInsert & { parent_id?: string | null; registration_questions?: string },
+): Promise<string> {
   const { id } = await db.insertInto('events').values(values).returning('id').executeTakeFirstOrThrow();
   return id;
 }
@@ -154,7 +175,11 @@ export async function insertOccurrences(db: Db, rows: EventInsert[]) {
     .execute();
 }
 
-export async function updateEvent(db: Db, id: string, values: Partial<Omit<EventInsert, 'series_id'>>) {
+export async function updateEvent(
+  db: Db,
+  id: string,
+  values: Partial<Omit<EventInsert, 'series_id'>> & { registration_questions?: string },
+) {
   await db
     .updateTable('events')
     .set({ ...values, updated_at: sql`now()` })
@@ -162,12 +187,33 @@ export async function updateEvent(db: Db, id: string, values: Partial<Omit<Event
     .execute();
 }
 
-export async function markEventCancelled(db: Db, id: string, reason: string) {
+/** Cancels an event and its sessions not cancelled yet; returns the sessions' ids. */
+export async function markEventCancelled(db: Db, id: string, reason: string): Promise<string[]> {
   await db
     .updateTable('events')
     .set({ cancelled_at: sql`now()`, cancel_reason: reason, updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
+  const sessions = await db
+    .updateTable('events')
+    .set({ cancelled_at: sql`now()`, cancel_reason: reason, updated_at: sql`now()` })
+    .where('parent_id', '=', id)
+    .where('cancelled_at', 'is', null)
+    .returning('id')
+    .execute();
+  return sessions.map((session) => session.id);
+}
+
+/** The earliest start and latest end of an event's sessions (null without sessions). */
+export async function sessionsSpan(db: Db, parentId: string) {
+  const row = await db
+    .selectFrom('events')
+    .select((eb) => [eb.fn.min('starts_at').as('first_start'), eb.fn.max('ends_at').as('last_end')])
+    .where('parent_id', '=', parentId)
+    .executeTakeFirst();
+  return row?.first_start && row.last_end
+    ? { firstStart: new Date(row.first_start), lastEnd: new Date(row.last_end) }
+    : null;
 }
 
 /** Occurrences of a series that left the rule's slot: cancelled or moved alone (for ICS). */

@@ -5,9 +5,10 @@ import type {
   EventDetail,
   EventListQuerySchema,
   EventUpdateBody,
+  MyRegistration,
   NextOccurrence,
 } from '@atelier/contract';
-import { EVENT_MAX_DURATION_HOURS, rooms } from '@atelier/contract';
+import { EVENT_MAX_DURATION_HOURS } from '@atelier/contract';
 import type { z } from 'zod';
 import { authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
@@ -31,10 +32,9 @@ import {
   loadEventContext,
   loadEventSpaceFacts,
 } from './events.access';
-import { mailFacts, toEvent } from './events.content';
+import { answersOf, mailFacts, toEvent } from './events.content';
 import type { EventsDeps } from './events.deps';
 import {
-  type EventInsert,
   type EventRecord,
   findEvent,
   findNextOccurrence,
@@ -43,10 +43,13 @@ import {
   insertSeries,
   listEventsBetween,
   listSeries,
+  listSessions,
   lockEvent,
   markEventCancelled,
+  sessionsSpan,
   updateEvent as updateEventRow,
 } from './events.queries';
+import { publishEventChanged } from './events.realtime';
 import { wasPresent } from './questions/attendance.queries';
 import {
   activeRegistrants,
@@ -158,21 +161,114 @@ export async function presentEvent(db: Db, context: EventContext): Promise<Event
   });
 }
 
-/** `GET /events/:id`: the event, the caller's place (with the waitlist position) and series follow. */
+/** The actor's seat or waitlist place (with its rank and their answers); null without one. */
+async function myRegistrationOf(db: Db, eventId: string, actor: Actor): Promise<MyRegistration | null> {
+  const registration = actor ? await findRegistration(db, eventId, actor.id) : undefined;
+  if (!registration || registration.status === 'cancelled') return null;
+  const answers = answersOf(registration.answers);
+  return {
+    status: registration.status,
+    ...(registration.status === 'waitlisted' ? { position: await waitlistPosition(db, registration) } : {}),
+    ...(Object.keys(answers).length > 0 ? { answers } : {}),
+  };
+}
+
+/** An event's sessions as its page lists them; they share its space, so its access facts. */
+async function presentSessions(db: Db, context: EventContext): Promise<EventDetail['sessions']> {
+  const records = await listSessions(db, context.event.id);
+  const counts = await countSeats(
+    db,
+    records.map((record) => record.id),
+  );
+  const canManage = canManageEvent(context.actor, context.facts);
+  return Promise.all(
+    records.map(async (record) => {
+      const myRegistration = await myRegistrationOf(db, record.id, context.actor);
+      const event = toEvent(record, counts.get(record.id) ?? { registeredCount: 0, waitlistCount: 0 }, {
+        showVideoUrl: canSeeVideoLink(context.actor, context.facts, myRegistration),
+        canManage,
+      });
+      return { event, myRegistration };
+    }),
+  );
+}
+
+/** `GET /events/:id`: the event, the caller's place (with the waitlist position), series follow, sessions. */
 export async function getEventDetail(deps: EventsDeps, input: { actor: Actor; eventId: string }): Promise<EventDetail> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   authorize(context, canViewEvent(context.actor, context.facts));
   const { actor, event } = context;
-  const registration = actor ? await findRegistration(deps.db, event.id, actor.id) : undefined;
-  let myRegistration: EventDetail['myRegistration'] = null;
-  if (registration?.status === 'registered') myRegistration = { status: 'registered' };
-  if (registration?.status === 'waitlisted') {
-    myRegistration = { status: 'waitlisted', position: await waitlistPosition(deps.db, registration) };
-  }
   const followingSeries =
     actor && event.series_id ? await isFollowingSeries(deps.db, actor.id, event.series_id) : false;
   const attended = actor ? await wasPresent(deps.db, event.id, actor.id) : false;
-  return { event: await presentEvent(deps.db, context), myRegistration, followingSeries, attended };
+  const parent = event.parent_id ? await findEvent(deps.db, event.parent_id) : undefined;
+  return {
+    event: await presentEvent(deps.db, context),
+    myRegistration: await myRegistrationOf(deps.db, event.id, actor),
+    followingSeries,
+    attended,
+    parent: parent ? { id: parent.id, title: parent.title } : null,
+    sessions: await presentSessions(deps.db, context),
+  };
+}
+
+/** The columns a new event, series or session takes from the form as given. */
+const eventColumns = (body: EventCreateBody, actor: Actor) => ({
+  title: body.title,
+  kind: body.kind,
+  summary: body.summary ?? '',
+  timezone: body.timezone,
+  mode: body.mode ?? 'visio',
+  capacity: body.capacity ?? null,
+  video_url: body.videoUrl ?? null,
+  address: body.address ?? null,
+  accessibility_note: body.accessibilityNote ?? null,
+  created_by: actor?.id ?? null,
+});
+
+const duringItsEvent = () => invalidDates('a session takes place during its event');
+
+/**
+ * `POST /events` with `parentId`: a session of a one-off event, by those who manage it, in its
+ * space and within its times. Sessions plan no reminders of their own: their event's cover them.
+ */
+async function createSession(deps: EventsDeps, input: { actor: Actor; body: EventCreateBody; parentId: string }) {
+  const { body } = input;
+  const parentContext = await loadEventContext(deps.db, input.parentId, input.actor);
+  authorize(parentContext, canManageEvent(parentContext.actor, parentContext.facts));
+  const parent = parentContext.event;
+  const refused: Record<string, string[]> = {};
+  if (body.recurrence) refused['body.recurrence'] = ['a session does not repeat'];
+  if (body.registrationQuestions?.length) refused['body.registrationQuestions'] = ['asked by the event'];
+  if (body.spaceId !== undefined && body.spaceId !== parent.space_id) refused['body.spaceId'] = ['the event’s space'];
+  if (parent.series_id || parent.parent_id) refused['body.parentId'] = ['sessions belong to a one-off event'];
+  if (Object.keys(refused).length > 0)
+    throw new AppError('invalid_input', 'not a session this event can have', refused);
+  const startsAt = new Date(body.startsAt);
+  const endsAt = new Date(body.endsAt);
+  const registrationDeadline = body.registrationDeadline ? new Date(body.registrationDeadline) : null;
+  checkSchedule({ startsAt, endsAt, timezone: body.timezone, registrationDeadline });
+
+  const eventId = await deps.transaction(async (trx, publish) => {
+    // Under the event's lock: its times cannot move meanwhile (see `updateEvent`).
+    const locked = await lockEvent(trx, parent.id);
+    if (!locked) throw notFound('event');
+    if (locked.cancelled_at) throw eventCancelled();
+    if (startsAt < new Date(locked.starts_at) || endsAt > new Date(locked.ends_at)) throw duringItsEvent();
+    const id = await insertEvent(trx, {
+      ...eventColumns(body, input.actor),
+      space_id: locked.space_id,
+      parent_id: locked.id,
+      series_id: null,
+      occurrence_date: null,
+      starts_at: startsAt,
+      ends_at: endsAt,
+      registration_deadline: registrationDeadline,
+    });
+    await publishEventChanged(publish, locked);
+    return id;
+  });
+  return { event: await presentEvent(deps.db, await loadEventContext(deps.db, eventId, input.actor)) };
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
@@ -186,38 +282,31 @@ export async function createEvent(
   input: { actor: Actor; body: EventCreateBody },
 ): Promise<{ event: Event }> {
   const { body } = input;
+  if (body.parentId) return createSession(deps, { ...input, parentId: body.parentId });
   const facts = await loadEventSpaceFacts(deps.db, body.spaceId ?? null, input.actor);
   authorize(eventAccess(input.actor, facts), canCreateEvent(input.actor, facts));
-  const actorId = input.actor?.id ?? null;
   const startsAt = new Date(body.startsAt);
   const endsAt = new Date(body.endsAt);
   const registrationDeadline = body.registrationDeadline ? new Date(body.registrationDeadline) : null;
   checkSchedule({ startsAt, endsAt, timezone: body.timezone, registrationDeadline });
-  const common = {
-    space_id: body.spaceId ?? null,
-    title: body.title,
-    kind: body.kind,
-    summary: body.summary ?? '',
-    timezone: body.timezone,
-    mode: body.mode ?? 'visio',
-    capacity: body.capacity ?? null,
-    video_url: body.videoUrl ?? null,
-    address: body.address ?? null,
-    accessibility_note: body.accessibilityNote ?? null,
-    created_by: actorId,
-  };
+  const common = { ...eventColumns(body, input.actor), space_id: body.spaceId ?? null };
+  if (body.recurrence && body.registrationQuestions?.length) {
+    throw new AppError('invalid_input', 'questions are set on each occurrence of a series', {
+      'body.registrationQuestions': ['not with a recurrence'],
+    });
+  }
 
   const eventId = await deps.transaction(async (trx) => {
     if (!body.recurrence) {
-      const values: EventInsert = {
+      const id = await insertEvent(trx, {
         ...common,
         series_id: null,
         occurrence_date: null,
         starts_at: startsAt,
         ends_at: endsAt,
         registration_deadline: registrationDeadline,
-      };
-      const id = await insertEvent(trx, values);
+        registration_questions: JSON.stringify(body.registrationQuestions ?? []),
+      });
       await scheduleReminders(deps, trx, { id, starts_at: startsAt });
       return id;
     }
@@ -260,15 +349,27 @@ export async function updateEvent(
   authorize(context, canManageEvent(context.actor, context.facts));
   const { body } = input;
   await deps.transaction(async (trx, publish) => {
+    // A session's event is locked first, as when a session is made or chosen.
+    const parent = context.event.parent_id ? await lockEvent(trx, context.event.parent_id) : undefined;
     const event = await lockEvent(trx, context.event.id);
     if (!event) throw notFound('event');
     if (event.cancelled_at) throw eventCancelled();
+    if (body.registrationQuestions && (event.parent_id || event.series_id)) {
+      throw new AppError('invalid_input', 'a session or an occurrence of a series asks no questions', {
+        'body.registrationQuestions': ['not here'],
+      });
+    }
     const startsAt = body.startsAt ? new Date(body.startsAt) : new Date(event.starts_at);
     const endsAt = body.endsAt ? new Date(body.endsAt) : new Date(event.ends_at);
     const timezone = body.timezone ?? event.timezone;
     const deadline = body.registrationDeadline === undefined ? event.registration_deadline : body.registrationDeadline;
     const registrationDeadline = deadline === null ? null : new Date(deadline);
     checkSchedule({ startsAt, endsAt, timezone, registrationDeadline });
+    if (parent && (startsAt < new Date(parent.starts_at) || endsAt > new Date(parent.ends_at))) throw duringItsEvent();
+    const span = await sessionsSpan(trx, event.id);
+    if (span && (startsAt > span.firstStart || endsAt < span.lastEnd)) {
+      throw invalidDates('the event must still hold its sessions: move them first');
+    }
     if (body.capacity !== undefined && body.capacity !== null) {
       const { registeredCount } = await seatCountsOf(trx, event.id);
       if (body.capacity < registeredCount) {
@@ -286,21 +387,24 @@ export async function updateEvent(
       ...(body.videoUrl === undefined ? {} : { video_url: body.videoUrl }),
       ...(body.address === undefined ? {} : { address: body.address }),
       ...(body.accessibilityNote === undefined ? {} : { accessibility_note: body.accessibilityNote }),
+      ...(body.registrationQuestions === undefined
+        ? {}
+        : { registration_questions: JSON.stringify(body.registrationQuestions) }),
       starts_at: startsAt,
       ends_at: endsAt,
       timezone,
       registration_deadline: registrationDeadline,
     });
-    if (startsAt.getTime() !== new Date(event.starts_at).getTime()) {
+    if (!event.parent_id && startsAt.getTime() !== new Date(event.starts_at).getTime()) {
       await resetReminders(trx, event.id);
       await scheduleReminders(deps, trx, { id: event.id, starts_at: startsAt });
     }
     const updated = await findEvent(trx, event.id);
     if (!updated) throw notFound('event');
     if (body.capacity !== undefined && (await promoteFromWaitlist(deps, trx, updated)) > 0) {
-      await publishSeats(trx, publish, event.id);
+      await publishSeats(trx, publish, event);
     }
-    await publish(rooms.event(event.id), 'event.changed', { eventId: event.id });
+    await publishEventChanged(publish, event);
   });
   return { event: await presentEvent(deps.db, await loadEventContext(deps.db, context.event.id, context.actor)) };
 }
@@ -319,8 +423,10 @@ export async function cancelEvent(
     const event = await lockEvent(trx, context.event.id);
     if (!event) throw notFound('event');
     if (event.cancelled_at) return;
-    await markEventCancelled(trx, event.id, input.reason);
-    await publish(rooms.event(event.id), 'event.changed', { eventId: event.id });
+    for (const sessionId of await markEventCancelled(trx, event.id, input.reason)) {
+      await publishEventChanged(publish, { id: sessionId, parent_id: null });
+    }
+    await publishEventChanged(publish, event);
     for (const person of await activeRegistrants(trx, event.id)) {
       await deps.mailer.sendCancelled(
         trx,

@@ -120,6 +120,7 @@ export const registrationsOf = (db: Db, userId: string) =>
       'events.title as event_title',
       'events.starts_at',
       'registrations.status',
+      'registrations.answers',
       'registrations.created_at',
       'registrations.promoted_at',
     ])

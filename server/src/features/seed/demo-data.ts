@@ -674,3 +674,41 @@ export const DEMO_INITIATION = {
   waitlisted: ['camille.roux', 'aicha.diallo'],
   organiser: 'morgane.lambert',
 };
+
+/**
+ * The next Assemblée des alliés (four editions so far, up to 180 people): a day on site with a
+ * programme of two parallel workshops and a closing plenary, and three registration questions.
+ */
+export const DEMO_ASSEMBLY = {
+  title: '5e Assemblée des alliés',
+  summary:
+    "Une journée pour évaluer et co-construire la dynamique d'alliance : bilan de l'année, ateliers au choix, perspectives des chantiers.",
+  daysAhead: 45,
+  startTime: { hour: 9, minute: 30 },
+  durationMinutes: 450,
+  capacity: 180,
+  address: "Lieu précisé aux personnes inscrites un mois avant l'Assemblée",
+  accessibilityNote: 'Salles de plain-pied ; dites-nous vos besoins en vous inscrivant.',
+  organiser: 'morgane.lambert',
+  questions: [
+    { key: 'organisation', required: true },
+    { key: 'accessibility', required: false },
+    { key: 'meal', required: true },
+  ],
+  /** Each session starts this many minutes after the assembly, and lasts this long. */
+  sessions: [
+    { title: "Atelier A — Évaluer la dynamique d'alliance", offsetMinutes: 270, durationMinutes: 105, capacity: 60 },
+    {
+      title: 'Atelier B — Co-construire les chantiers de l’année',
+      offsetMinutes: 270,
+      durationMinutes: 105,
+      capacity: 60,
+    },
+    { title: 'Plénière de clôture', offsetMinutes: 390, durationMinutes: 60, capacity: null },
+  ],
+  registered: [
+    { person: 'malik.benali', meal: 'vegetarian', sessions: [0, 2] },
+    { person: 'jules.lefebvre', meal: 'standard', sessions: [1, 2] },
+    { person: 'helene.carpentier', meal: 'vegan', sessions: [0] },
+  ],
+} as const;

@@ -305,7 +305,7 @@ export async function permanenceAround(db: Db, seriesId: string, now: Date) {
 export async function insertRegistrations(
   trx: Db,
   eventId: string,
-  rows: Array<{ userId: string; status: 'registered' | 'waitlisted'; createdAt: Date }>,
+  rows: Array<{ userId: string; status: 'registered' | 'waitlisted'; createdAt: Date; answers?: object }>,
 ) {
   if (rows.length === 0) return;
   await trx
@@ -316,6 +316,7 @@ export async function insertRegistrations(
         user_id: row.userId,
         status: row.status,
         cancel_token_hash: null,
+        answers: JSON.stringify(row.answers ?? {}),
         created_at: row.createdAt,
         updated_at: row.createdAt,
       })),

@@ -7,7 +7,7 @@ import { type Client, sessionCookie } from '../../test/http';
 import { findSeriesBySlug } from '../events/events.queries';
 import { PERMANENCE_SLUG } from '../events/events.service';
 import { seedDemo } from './demo.service';
-import { DEMO_MEMBERSHIPS, DEMO_PEOPLE, DEMO_THREADS } from './demo-data';
+import { DEMO_ASSEMBLY, DEMO_MEMBERSHIPS, DEMO_PEOPLE, DEMO_THREADS } from './demo-data';
 import { seedAlliance } from './seed.service';
 
 const TABLES = [
@@ -79,7 +79,7 @@ describe('the living demo', () => {
       people: DEMO_PEOPLE.length,
       threads: DEMO_THREADS.length + 1,
       documents: 4,
-      events: 3,
+      events: 4,
     });
     const people = await demoPeople(ctx);
     expect(people.map((person) => person.displayName)).toEqual(DEMO_PEOPLE.map((person) => person.displayName));
@@ -177,6 +177,31 @@ describe('the living demo', () => {
     const { publication } = (await ctx.app.inject({ method: 'GET', url: `/api/publications/${grid.id}` })).json();
     expect(publication.html).toContain('dit-on aussi ce qui résiste ?');
     expect(publication.html).not.toContain('ce qui a échoué');
+  });
+
+  it('programmes the Assemblée des alliés: questions, parallel workshops, people’s choices', async () => {
+    const db = ctx.database.db;
+    const assembly = await db
+      .selectFrom('events')
+      .select(['id', 'registration_questions'])
+      .where('title', '=', DEMO_ASSEMBLY.title)
+      .executeTakeFirstOrThrow();
+    expect(assembly.registration_questions).toEqual(DEMO_ASSEMBLY.questions);
+    const sessions = await db
+      .selectFrom('events')
+      .select(['id', 'title'])
+      .where('parent_id', '=', assembly.id)
+      .orderBy('starts_at')
+      .orderBy('title')
+      .execute();
+    expect(sessions.map((one) => one.title)).toEqual(DEMO_ASSEMBLY.sessions.map((one) => one.title));
+    const answers = await db
+      .selectFrom('registrations')
+      .select('answers')
+      .where('event_id', '=', assembly.id)
+      .execute();
+    expect(answers).toHaveLength(DEMO_ASSEMBLY.registered.length);
+    expect(answers.every(({ answers }) => (answers as { meal?: string }).meal)).toBe(true);
   });
 
   it('does nothing when run again', async () => {

@@ -10,6 +10,7 @@ import { scheduleReminders } from '../events/registrations/reminders';
 import { instantToWallTime, wallTimeToInstant } from '../events/series/zoned-time';
 import * as q from './demo.queries';
 import {
+  DEMO_ASSEMBLY,
   DEMO_DOCUMENTS,
   DEMO_EMAIL_DOMAIN,
   DEMO_INITIATION,
@@ -121,7 +122,7 @@ export async function seedDemo(deps: EventsDeps): Promise<DemoReport | null> {
       }
     }
     await addInitiation(run, deps);
-    events += 1;
+    events += 1 + (await addAssembly(run, deps));
     return { people: people.size, threads, documents, events };
   });
 }
@@ -359,4 +360,75 @@ async function addInitiation(run: Run, deps: EventsDeps) {
     ...registrations(run, DEMO_INITIATION.waitlisted, 'waitlisted', 2),
   ]);
   await scheduleReminders(deps, run.trx, { id, starts_at: startsAt });
+}
+
+/** The Assemblée des alliés: questions, three sessions, a few people registered with their choices. */
+async function addAssembly(run: Run, deps: EventsDeps): Promise<number> {
+  const day = instantToWallTime(ago(run.now, -DEMO_ASSEMBLY.daysAhead), ALLIANCE_ZONE);
+  const startsAt = wallTimeToInstant({ ...day, ...DEMO_ASSEMBLY.startTime }, ALLIANCE_ZONE);
+  const minutes = (count: number) => new Date(startsAt.getTime() + count * 60_000);
+  const common = {
+    series_id: null,
+    occurrence_date: null,
+    space_id: null,
+    timezone: ALLIANCE_ZONE,
+    mode: 'presentiel' as const,
+    video_url: null,
+    address: DEMO_ASSEMBLY.address,
+    accessibility_note: DEMO_ASSEMBLY.accessibilityNote,
+    registration_deadline: null,
+    created_by: idOf(run, DEMO_ASSEMBLY.organiser),
+  };
+  const id = await insertEvent(run.trx, {
+    ...common,
+    title: DEMO_ASSEMBLY.title,
+    kind: 'autre',
+    summary: DEMO_ASSEMBLY.summary,
+    starts_at: startsAt,
+    ends_at: minutes(DEMO_ASSEMBLY.durationMinutes),
+    capacity: DEMO_ASSEMBLY.capacity,
+    registration_questions: JSON.stringify(DEMO_ASSEMBLY.questions),
+  });
+  const seats = registrations(
+    run,
+    DEMO_ASSEMBLY.registered.map((one) => one.person),
+    'registered',
+    5,
+  );
+  await q.insertRegistrations(
+    run.trx,
+    id,
+    DEMO_ASSEMBLY.registered.map((one, index) => ({
+      ...(seats[index] as (typeof seats)[number]),
+      answers: {
+        organisation: DEMO_PEOPLE.find((person) => person.key === one.person)?.organisation,
+        meal: one.meal,
+      },
+    })),
+  );
+  await scheduleReminders(deps, run.trx, { id, starts_at: startsAt });
+  for (const [index, session] of DEMO_ASSEMBLY.sessions.entries()) {
+    const sessionId = await insertEvent(run.trx, {
+      ...common,
+      parent_id: id,
+      title: session.title,
+      kind: 'atelier',
+      summary: '',
+      starts_at: minutes(session.offsetMinutes),
+      ends_at: minutes(session.offsetMinutes + session.durationMinutes),
+      capacity: session.capacity,
+    });
+    const chosen = DEMO_ASSEMBLY.registered.filter((one) => (one.sessions as readonly number[]).includes(index));
+    await q.insertRegistrations(
+      run.trx,
+      sessionId,
+      registrations(
+        run,
+        chosen.map((one) => one.person),
+        'registered',
+        4,
+      ),
+    );
+  }
+  return 1;
 }

@@ -27,6 +27,9 @@ export async function createEvent(
     videoUrl?: string | null;
     cancelled?: boolean;
     createdBy?: string | null;
+    /** Makes it a session of that event. */
+    parentId?: string;
+    registrationQuestions?: Array<{ key: string; required: boolean }>;
   } = {},
 ) {
   const startsAt = new Date(Date.now() + (values.startsInHours ?? 48) * HOUR);
@@ -50,6 +53,8 @@ export async function createEvent(
       registration_deadline: null,
       cancelled_at: values.cancelled ? new Date() : null,
       created_by: values.createdBy ?? null,
+      parent_id: values.parentId ?? null,
+      registration_questions: JSON.stringify(values.registrationQuestions ?? []),
     })
     .returning(['id', 'title', 'starts_at'])
     .executeTakeFirstOrThrow();
@@ -61,8 +66,12 @@ export async function createRegistration(
   eventId: string,
   userId: string,
   status: 'registered' | 'waitlisted' | 'cancelled' = 'registered',
+  answers: Record<string, string> = {},
 ) {
-  await db.insertInto('registrations').values({ event_id: eventId, user_id: userId, status }).execute();
+  await db
+    .insertInto('registrations')
+    .values({ event_id: eventId, user_id: userId, status, answers: JSON.stringify(answers) })
+    .execute();
 }
 
 /** Service dependencies on the test app, with a clock of the test's choosing. */

@@ -2,6 +2,7 @@ import { createSignal, For, Match, Show, Switch } from 'solid-js';
 import { errorText } from '../../../lib/form';
 import { CheckboxField } from '../../../ui/checkbox-field';
 import { ErrorAlert } from '../../../ui/feedback';
+import { AnswersSummary } from '../registration-questions';
 import { createAttendanceStore } from './attendance.store';
 import { useNow } from './event-questions';
 import { t, tc } from './questions.i18n';
@@ -72,6 +73,7 @@ export function AttendancePanel(props: { eventId: string; startsAt: string }) {
                         ? t('animation.attendance.waitlisted')
                         : t('animation.attendance.walkIn')}
                   </span>
+                  <AnswersSummary answers={item.answers} class="attendance__answers" />
                 </li>
               )}
             </For>

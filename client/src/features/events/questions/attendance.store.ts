@@ -10,6 +10,7 @@ export interface AttendanceRow {
   displayName: string;
   status: Attendee['status'];
   attended: boolean;
+  answers: Attendee['answers'];
 }
 
 /**
@@ -30,7 +31,7 @@ export function createAttendanceStore(eventId: () => string) {
       () => (list.error ? undefined : list()),
       (loaded) => {
         if (!loaded) return;
-        const rows = loaded.map(({ person, status, attended }) => ({ ...person, status, attended }));
+        const rows = loaded.map(({ person, status, attended, answers }) => ({ ...person, status, attended, answers }));
         setPeople('items', reconcile(rows, { key: 'id' }));
       },
     ),

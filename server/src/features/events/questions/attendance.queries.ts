@@ -36,6 +36,7 @@ export const listAttendance = (db: Db, eventId: string) =>
       'users.fantastic_role',
       'registration.status',
       'registration.created_at as registered_at',
+      'registration.answers',
       sql<boolean>`attendance.user_id is not null`.as('attended'),
     ])
     .orderBy(sql`case registration.status when 'registered' then 0 when 'waitlisted' then 1 else 2 end`)

@@ -5,6 +5,8 @@ import {
   FantasticRoleSchema,
   formatDay,
   formatEventRange,
+  type MealChoice,
+  type RegistrationQuestionKey,
 } from '@atelier/contract';
 import { stringify } from 'csv-stringify/sync';
 import type { z } from 'zod';
@@ -17,6 +19,8 @@ import type { Actor } from '../../../policy/policy';
 import { findUserById, userExists } from '../../accounts/accounts.queries';
 import type { EventContext } from '../events.access';
 import { loadEventContext } from '../events.access';
+import { answersOf, questionsOf } from '../events.content';
+import { type EventRecord, listSessions } from '../events.queries';
 import { presentEvent } from '../events.service';
 import {
   listAttendance as listAttendanceRows,
@@ -38,6 +42,7 @@ export async function listAttendance(db: Db, input: { actor: Actor; eventId: str
       person: { id: row.id, displayName: row.display_name },
       status: row.status === 'registered' || row.status === 'waitlisted' ? row.status : null,
       attended: Boolean(row.attended),
+      answers: answersOf(row.answers),
     })),
   };
 }
@@ -100,35 +105,82 @@ function fileNameOf(context: EventContext, suffix: string): string {
 }
 
 const STATUS = { registered: 'inscrit·e', waitlisted: 'liste d’attente' } as const;
+const statusOf = (row: { status: string | null }) =>
+  row.status === 'registered' || row.status === 'waitlisted' ? STATUS[row.status] : null;
+
+const ANSWER_COLUMNS: Record<RegistrationQuestionKey, string> = {
+  organisation: 'réponse : organisation',
+  territory: 'réponse : territoire',
+  role: 'réponse : rôle',
+  accessibility: 'réponse : besoins d’accessibilité',
+  meal: 'réponse : repas',
+};
+const MEALS: Record<MealChoice, string> = {
+  standard: 'standard',
+  vegetarian: 'végétarien',
+  vegan: 'végétalien',
+  none: 'sans repas',
+};
+
+/** Each session of an event with its attendance sheet (a handful: one read each). */
+async function sessionSheets(db: Db, parentId: string) {
+  const sessions = await listSessions(db, parentId);
+  return Promise.all(
+    sessions.map(async (session) => ({
+      session,
+      byPerson: new Map((await listAttendanceRows(db, session.id)).map((row) => [row.id, row])),
+    })),
+  );
+}
 
 /**
  * `GET /events/:id/registrations.csv` (those who manage the event): one line per person holding
- * a seat or a waitlist place, or marked present, with what they said of themselves and whether
- * they came. Semicolons and a byte-order mark, as a French spreadsheet opens it.
+ * a seat or a waitlist place, or marked present, with what they said of themselves, their
+ * answers to the event's questions, whether they came, and their place in each session.
+ * Semicolons and a byte-order mark, as a French spreadsheet opens it.
  */
 export async function exportRegistrations(db: Db, input: { actor: Actor; eventId: string }) {
   const context = await loadEventContext(db, input.eventId, input.actor);
   authorize(context, canMarkAttendance(context.actor, context.facts));
   const rows = await listAttendanceRows(db, context.event.id);
+  const questions = questionsOf(context.event).map((question) => question.key);
+  const sheets = await sessionSheets(db, context.event.id);
   const csv = stringify(
     rows.map((row) => {
       const role = FantasticRoleSchema.safeParse(row.fantastic_role).data;
+      const answers = answersOf(row.answers);
       return [
         row.display_name,
         row.email,
         row.organisation_name ?? '',
         row.territory ?? '',
         role ? FANTASTIC_ROLES[role].label : '',
-        row.status === 'registered' || row.status === 'waitlisted' ? STATUS[row.status] : 'sans inscription',
+        statusOf(row) ?? 'sans inscription',
         row.registered_at ? row.registered_at.toISOString() : '',
         row.attended ? 'oui' : 'non',
+        ...questions.map((key) => (key === 'meal' ? answers.meal && MEALS[answers.meal] : answers[key]) ?? ''),
+        ...sheets.flatMap(({ byPerson }) => {
+          const place = byPerson.get(row.id);
+          return [place ? (statusOf(place) ?? '') : '', place?.attended ? 'oui' : 'non'];
+        }),
       ];
     }),
     {
       bom: true,
       delimiter: ';',
       header: true,
-      columns: ['nom', 'courriel', 'organisation', 'territoire', 'rôle 4F', 'statut', 'inscription', 'présence'],
+      columns: [
+        'nom',
+        'courriel',
+        'organisation',
+        'territoire',
+        'rôle 4F',
+        'statut',
+        'inscription',
+        'présence',
+        ...questions.map((key) => ANSWER_COLUMNS[key]),
+        ...sheets.flatMap(({ session }) => [`session « ${session.title} »`, `présence « ${session.title} »`]),
+      ],
       // A cell starting with = + - @ is read as a formula by spreadsheets: it is quoted as text.
       cast: { string: (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value) },
     },
@@ -136,18 +188,32 @@ export async function exportRegistrations(db: Db, input: { actor: Actor; eventId
   return { fileName: fileNameOf(context, 'inscriptions.csv'), csv };
 }
 
-function attestationOf(context: EventContext, personName: string): AttestationPage {
+const whenOf = (event: EventRecord) => formatEventRange(event.starts_at, event.ends_at, 'fr', event.timezone);
+
+/** The sessions of the event each person was marked present at, as the attestation names them. */
+async function sessionsAttended(db: Db, parentId: string): Promise<Map<string, string[]>> {
+  const attended = new Map<string, string[]>();
+  for (const { session, byPerson } of await sessionSheets(db, parentId)) {
+    for (const row of byPerson.values()) {
+      if (row.attended) attended.set(row.id, [...(attended.get(row.id) ?? []), `${session.title}, ${whenOf(session)}`]);
+    }
+  }
+  return attended;
+}
+
+function attestationOf(context: EventContext, person: { id: string; name: string }, sessions: Map<string, string[]>) {
   const { event } = context;
   return {
-    personName,
+    personName: person.name,
+    sessions: sessions.get(person.id) ?? [],
     eventTitle: event.title,
-    when: formatEventRange(event.starts_at, event.ends_at, 'fr', event.timezone),
+    when: whenOf(event),
     where: event.mode === 'visio' ? 'en visioconférence' : `à ${event.address ?? 'l’adresse annoncée'}`,
     organiser: event.space_title
       ? `l’espace « ${event.space_title} » de l’Atelier des transitions`
       : 'l’Atelier des transitions',
     issuedOn: `le ${formatDay(new Date(), 'fr', event.timezone)}`,
-  };
+  } satisfies AttestationPage;
 }
 
 /**
@@ -161,7 +227,10 @@ export async function attestations(db: Db, input: { actor: Actor; eventId: strin
     authorize(context, canMarkAttendance(context.actor, context.facts));
     const present = (await listAttendanceRows(db, context.event.id)).filter((row) => row.attended);
     if (present.length === 0) throw notFound('attendance');
-    const pdf = await attestationsPdf(present.map((row) => attestationOf(context, row.display_name)));
+    const sessions = await sessionsAttended(db, context.event.id);
+    const pdf = await attestationsPdf(
+      present.map((row) => attestationOf(context, { id: row.id, name: row.display_name }, sessions)),
+    );
     return { fileName: fileNameOf(context, 'attestations.pdf'), pdf };
   }
   const actor = context.actor;
@@ -170,6 +239,9 @@ export async function attestations(db: Db, input: { actor: Actor; eventId: strin
     throw new AppError('forbidden', 'an attestation is for a person marked present');
   }
   const person = await findUserById(db, actor.id);
-  const pdf = await attestationsPdf([attestationOf(context, person?.display_name ?? '')]);
+  const sessions = await sessionsAttended(db, context.event.id);
+  const pdf = await attestationsPdf([
+    attestationOf(context, { id: actor.id, name: person?.display_name ?? '' }, sessions),
+  ]);
   return { fileName: fileNameOf(context, 'attestation.pdf'), pdf };
 }

@@ -49,8 +49,8 @@ describe('the attendance sheet', () => {
     await createRegistration(db, event.id, denis.id, 'cancelled');
 
     expect(await sheet(event.id)).toEqual([
-      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: false },
-      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false },
+      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: false, answers: {} },
+      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false, answers: {} },
     ]);
 
     expect((await mark(event.id, alice.id, true)).statusCode).toBe(204);
@@ -58,9 +58,9 @@ describe('the attendance sheet', () => {
     // Chloé came without registering.
     expect((await mark(event.id, chloe.id, true)).statusCode).toBe(204);
     expect(await sheet(event.id)).toEqual([
-      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: true },
-      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false },
-      { person: { id: chloe.id, displayName: 'Chloé Venue' }, status: null, attended: true },
+      { person: { id: alice.id, displayName: 'Alice Présente' }, status: 'registered', attended: true, answers: {} },
+      { person: { id: bruno.id, displayName: 'Bruno Attente' }, status: 'waitlisted', attended: false, answers: {} },
+      { person: { id: chloe.id, displayName: 'Chloé Venue' }, status: null, attended: true, answers: {} },
     ]);
     const rows = await db.selectFrom('attendances').selectAll().where('event_id', '=', event.id).execute();
     expect(rows.map((row) => [row.user_id, row.marked_by]).sort()).toEqual(

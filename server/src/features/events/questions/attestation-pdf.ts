@@ -18,6 +18,8 @@ export interface AttestationPage {
   organiser: string;
   /** « le 6 décembre 2026 ». */
   issuedOn: string;
+  /** The sessions they were marked present at (« Atelier A, 10 h – 12 h »), if the event had any. */
+  sessions: string[];
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -84,7 +86,12 @@ export async function attestationsPdf(pages: AttestationPage[]): Promise<Uint8Ar
     write('Attestation de présence', { font: bold, size: 22, gap: 32 });
     write(`Nous attestons que ${attestation.personName} a participé à « ${attestation.eventTitle} »,`);
     write(`${attestation.when}, ${attestation.where},`);
-    write(`organisé par ${attestation.organiser}.`, { gap: 32 });
+    write(`organisé par ${attestation.organiser}.`, { gap: attestation.sessions.length > 0 ? 16 : 32 });
+    if (attestation.sessions.length > 0) {
+      write('Sessions suivies :', { size: 11, gap: 4 });
+      for (const session of attestation.sessions) write(`– ${session}`, { size: 11, gap: 4 });
+      y -= 24;
+    }
     write('Sa présence a été relevée par les organisateur·ices de la séance.', { size: 11, gap: 48 });
     write(`Fait ${attestation.issuedOn}, pour servir et valoir ce que de droit.`, { size: 11 });
   }

@@ -74,7 +74,7 @@ export async function waitlistPosition(db: Db, registration: { id: string; event
  */
 export async function placeRegistration(
   trx: Db,
-  values: { eventId: string; userId: string; status: ActiveStatus; tokenHash: string },
+  values: { eventId: string; userId: string; status: ActiveStatus; tokenHash: string; answers: string },
 ) {
   return trx
     .insertInto('registrations')
@@ -83,6 +83,7 @@ export async function placeRegistration(
       user_id: values.userId,
       status: values.status,
       cancel_token_hash: values.tokenHash,
+      answers: values.answers,
       created_at: sql`clock_timestamp()`,
       updated_at: sql`clock_timestamp()`,
     })
@@ -90,6 +91,7 @@ export async function placeRegistration(
       conflict.columns(['event_id', 'user_id']).doUpdateSet({
         status: values.status,
         cancel_token_hash: values.tokenHash,
+        answers: values.answers,
         created_at: sql`clock_timestamp()`,
         updated_at: sql`clock_timestamp()`,
         promoted_at: null,
@@ -101,10 +103,11 @@ export async function placeRegistration(
     .executeTakeFirstOrThrow();
 }
 
+/** Cancels a registration; its answers (accessibility needs among them) are kept no longer. */
 export async function cancelRegistrationRow(trx: Db, id: string) {
   await trx
     .updateTable('registrations')
-    .set({ status: 'cancelled', cancel_token_hash: null, updated_at: sql`now()` })
+    .set({ status: 'cancelled', cancel_token_hash: null, answers: '{}', updated_at: sql`now()` })
     .where('id', '=', id)
     .execute();
 }
@@ -263,3 +266,37 @@ export const upcomingRegistrationsOf = (db: Db, userId: string, now: Date, limit
     .orderBy('events.id')
     .limit(limit)
     .execute();
+
+/** Another session of the same event, at an overlapping time, where the person holds a place. */
+export async function overlappingSessionPlace(
+  db: Db,
+  session: { id: string; parentId: string; startsAt: Date; endsAt: Date },
+  userId: string,
+) {
+  return db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select(['events.id', 'events.title'])
+    .where('events.parent_id', '=', session.parentId)
+    .where('events.id', '!=', session.id)
+    .where('events.cancelled_at', 'is', null)
+    .where('events.starts_at', '<', session.endsAt)
+    .where('events.ends_at', '>', session.startsAt)
+    .where('registrations.user_id', '=', userId)
+    .where('registrations.status', '!=', 'cancelled')
+    .executeTakeFirst();
+}
+
+/** The sessions of an event where the person holds a seat or a waitlist place. */
+export async function sessionsHeldBy(db: Db, parentId: string, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('registrations')
+    .innerJoin('events', 'events.id', 'registrations.event_id')
+    .select('events.id')
+    .where('events.parent_id', '=', parentId)
+    .where('registrations.user_id', '=', userId)
+    .where('registrations.status', '!=', 'cancelled')
+    .orderBy('events.id')
+    .execute();
+  return rows.map((row) => row.id);
+}

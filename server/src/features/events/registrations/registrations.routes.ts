@@ -1,6 +1,7 @@
 import {
   EventEnvelopeSchema,
   IdParamsSchema,
+  RegistrationBodySchema,
   RegistrationCancelBodySchema,
   RegistrationEnvelopeSchema,
   SeriesFollowSchema,
@@ -23,13 +24,18 @@ export const registrationsRoutes: FastifyPluginAsyncZod<{ deps: EventsDeps }> = 
       schema: {
         tags,
         summary:
-          'Take a seat, or a place at the end of the waitlist when full; 409 `already_registered` when one already holds either',
+          'Take a seat, or a place at the end of the waitlist when full, answering the event’s questions; 409 `already_registered` when one already holds either',
         params: IdParamsSchema,
+        body: RegistrationBodySchema.nullish(),
         response: { 201: RegistrationEnvelopeSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await register(deps, { actor: actorFrom(request.auth), eventId: request.params.id });
+      const result = await register(deps, {
+        actor: actorFrom(request.auth),
+        eventId: request.params.id,
+        answers: request.body?.answers ?? {},
+      });
       reply.status(201);
       return result;
     },

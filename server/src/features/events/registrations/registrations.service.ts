@@ -1,5 +1,4 @@
-import type { Event, MyRegistration } from '@atelier/contract';
-import { rooms } from '@atelier/contract';
+import type { Event, MyRegistration, RegistrationAnswers, RegistrationQuestion } from '@atelier/contract';
 import { authorize } from '../../../core/authorize';
 import { isUuid } from '../../../core/ids';
 import { hashSecret, newSecret } from '../../../core/secrets';
@@ -16,28 +15,38 @@ import {
   loadEventSpaceFacts,
   registrationClosed,
 } from '../events.access';
-import { mailFacts, mailRecipient, registrationClosesAt, toEvent } from '../events.content';
+import { mailFacts, mailRecipient, questionsOf, registrationClosesAt, toEvent } from '../events.content';
 import type { EventsDeps } from '../events.deps';
-import { type EventRecord, findSeriesById, lockEvent } from '../events.queries';
+import { type EventRecord, findEvent, findSeriesById, lockEvent } from '../events.queries';
+import { eventRooms } from '../events.realtime';
 import {
   cancelRegistrationRow,
   findRegistration,
   findRegistrationByTokenHash,
   firstWaitlisted,
+  overlappingSessionPlace,
   placeRegistration,
   promoteRegistration,
   recipientOf,
   type SeatCounts,
   seatCountsOf,
+  sessionsHeldBy,
   setSeriesFollow,
   waitlistPosition,
 } from './registrations.queries';
 import { skipPassedReminders } from './reminders';
 
-/** Announces the new counts in the event's room, in the transaction that changed them. */
-export async function publishSeats(trx: Db, publish: Publish, eventId: string, known?: SeatCounts) {
-  const counts = known ?? (await seatCountsOf(trx, eventId));
-  await publish(rooms.event(eventId), 'registration.changed', { eventId, ...counts });
+/** Announces the new counts in the event's rooms, in the transaction that changed them. */
+export async function publishSeats(
+  trx: Db,
+  publish: Publish,
+  event: { id: string; parent_id: string | null },
+  known?: SeatCounts,
+) {
+  const counts = known ?? (await seatCountsOf(trx, event.id));
+  for (const room of eventRooms(event)) {
+    await publish(room, 'registration.changed', { eventId: event.id, ...counts });
+  }
   return counts;
 }
 
@@ -67,22 +76,64 @@ export async function promoteFromWaitlist(deps: EventsDeps, trx: Db, event: Even
 }
 
 /**
- * `POST /events/:id/registrations`: a seat while there is one, else the end of the waitlist.
- * A second sign-up while holding a seat or a place answers 409 `already_registered` (nothing
- * changes); after cancelling, one may sign up again and goes to the back of the queue.
+ * The answers as the event's questions allow them: empty texts dropped, every required question
+ * answered, none to a question it does not ask (400 `invalid_input`, by question).
+ */
+function checkAnswers(questions: RegistrationQuestion[], given: RegistrationAnswers): RegistrationAnswers {
+  const asked = new Set(questions.map((question) => question.key));
+  const answers: Record<string, string> = {};
+  const problems: Record<string, string[]> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (value === undefined || value === '') continue;
+    if (asked.has(key as RegistrationQuestion['key'])) answers[key] = value;
+    else problems[`body.answers.${key}`] = ['not_asked'];
+  }
+  for (const question of questions) {
+    if (question.required && answers[question.key] === undefined)
+      problems[`body.answers.${question.key}`] = ['required'];
+  }
+  if (Object.keys(problems).length > 0) {
+    throw new AppError('invalid_input', 'the registration questions are not answered as asked', problems);
+  }
+  return answers as RegistrationAnswers;
+}
+
+/** One chooses a session holding a seat in its event, and one place per time slot. */
+async function checkSessionChoice(trx: Db, parentId: string, session: EventRecord, userId: string) {
+  const inEvent = await findRegistration(trx, parentId, userId);
+  if (inEvent?.status !== 'registered') {
+    throw new AppError('parent_registration_required', 'register for the event before choosing its sessions');
+  }
+  const other = await overlappingSessionPlace(
+    trx,
+    { id: session.id, parentId, startsAt: new Date(session.starts_at), endsAt: new Date(session.ends_at) },
+    userId,
+  );
+  if (other) throw new AppError('session_overlap', `you already chose « ${other.title} » at that time`);
+}
+
+/**
+ * `POST /events/:id/registrations`: a seat while there is one, else the end of the waitlist,
+ * with the answers to the event's questions. A second sign-up while holding a seat or a place
+ * answers 409 `already_registered` (nothing changes); after cancelling, one may sign up again
+ * and goes to the back of the queue. A session needs a seat in its event and a free time slot.
  */
 export async function register(
   deps: EventsDeps,
-  input: { actor: Actor; eventId: string },
+  input: { actor: Actor; eventId: string; answers: RegistrationAnswers },
 ): Promise<{ registration: MyRegistration }> {
   const context = await loadEventContext(deps.db, input.eventId, input.actor);
   authorize(context, canRegisterForEvent(context.actor, context.facts));
   const userId = context.actor?.id;
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor register');
+  const answers = checkAnswers(questionsOf(context.event), input.answers);
   const person = await recipientOf(deps.db, userId);
+  const parentId = context.event.parent_id;
 
   return deps.transaction(async (trx, publish) => {
-    // The lock serializes every sign-up and cancellation of this event (see lockEvent).
+    // The lock serializes every sign-up and cancellation of this event (see lockEvent); a
+    // session's event is locked first, in the same order as withdrawing from it.
+    if (parentId) await lockEvent(trx, parentId);
     const event = await lockEvent(trx, context.event.id);
     if (!event) throw notFound('event');
     if (event.cancelled_at) throw eventCancelled();
@@ -91,12 +142,20 @@ export async function register(
     if (existing && existing.status !== 'cancelled') {
       throw new AppError('already_registered', 'you are already registered for this event');
     }
+    if (parentId) await checkSessionChoice(trx, parentId, event, userId);
     const { registeredCount, waitlistCount } = await seatCountsOf(trx, event.id);
     const status = event.capacity === null || registeredCount < event.capacity ? 'registered' : 'waitlisted';
     const token = newSecret();
-    const row = await placeRegistration(trx, { eventId: event.id, userId, status, tokenHash: hashSecret(token) });
+    const row = await placeRegistration(trx, {
+      eventId: event.id,
+      userId,
+      status,
+      tokenHash: hashSecret(token),
+      answers: JSON.stringify(answers),
+    });
+    const mine = Object.keys(answers).length > 0 ? { answers } : {};
     // Counted under the event lock just above: the new place is the only change since.
-    await publishSeats(trx, publish, event.id, {
+    await publishSeats(trx, publish, event, {
       registeredCount: registeredCount + (status === 'registered' ? 1 : 0),
       waitlistCount: waitlistCount + (status === 'waitlisted' ? 1 : 0),
     });
@@ -107,7 +166,7 @@ export async function register(
         videoUrl: event.video_url,
         cancelToken: token,
       });
-      return { registration: { status } };
+      return { registration: { status, ...mine } };
     }
     const position = await waitlistPosition(trx, row);
     await deps.mailer.sendWaitlisted(trx, mailRecipient(person), {
@@ -115,7 +174,7 @@ export async function register(
       position,
       cancelToken: token,
     });
-    return { registration: { status, position } };
+    return { registration: { status, position, ...mine } };
   });
 }
 
@@ -130,8 +189,9 @@ async function withdraw(deps: EventsDeps, eventId: string, userId: string): Prom
 
 /**
  * Cancels a person's seat or waitlist place inside the caller's transaction: the waitlist is
- * promoted (with its mails) and the seats announced, as when they withdraw themselves. Used by
- * the erasure of an account, which cancels all of them in one transaction.
+ * promoted (with its mails) and the seats announced, as when they withdraw themselves; leaving
+ * an event leaves its sessions too. Used by the erasure of an account, which cancels all of
+ * them in one transaction.
  */
 export async function withdrawIn(
   deps: EventsDeps,
@@ -140,13 +200,19 @@ export async function withdrawIn(
   eventId: string,
   userId: string,
 ): Promise<boolean> {
+  // A session's event is locked first, in the same order as registering (no deadlock).
+  const parentId = (await findEvent(trx, eventId))?.parent_id;
+  if (parentId) await lockEvent(trx, parentId);
   const event = await lockEvent(trx, eventId);
   if (!event) return false;
   const registration = await findRegistration(trx, event.id, userId);
   if (!registration || registration.status === 'cancelled') return false;
   await cancelRegistrationRow(trx, registration.id);
   if (registration.status === 'registered') await promoteFromWaitlist(deps, trx, event);
-  await publishSeats(trx, publish, event.id);
+  await publishSeats(trx, publish, event);
+  for (const sessionId of await sessionsHeldBy(trx, event.id, userId)) {
+    await withdrawIn(deps, trx, publish, sessionId, userId);
+  }
   return true;
 }
 

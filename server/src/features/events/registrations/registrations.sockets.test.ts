@@ -1,6 +1,6 @@
 import type { RealtimeEnvelope } from '@atelier/contract';
 import { describe, expect, it } from 'vitest';
-import { createEvent } from '../../../test/factories/events';
+import { createEvent, createRegistration } from '../../../test/factories/events';
 import { createPerson } from '../../../test/factories/people';
 import { addMembership, createSpace } from '../../../test/factories/spaces';
 import { request } from '../../../test/http';
@@ -30,6 +30,25 @@ describe('registration.changed over socket.io', () => {
       { eventId: event.id, registeredCount: 1, waitlistCount: 1 },
       { eventId: event.id, registeredCount: 1, waitlistCount: 0 },
     ]);
+  });
+
+  it('tells the page of an event the seats of its sessions', async () => {
+    const db = live.ctx.database.db;
+    const parent = await createEvent(db, { capacity: null, durationHours: 4 });
+    const session = await createEvent(db, { parentId: parent.id, capacity: 1 });
+    const person = await createPerson(live.ctx);
+    await createRegistration(db, parent.id, person.id);
+    const watcher = await open(null);
+    const received: RealtimeEnvelope[] = [];
+    watcher.on('event', (message) => received.push(message));
+    expect(await emit(watcher, 'subscribe', { room: `event:${parent.id}` })).toMatchObject({ ok: true });
+
+    await request(live.ctx, person, 'POST', `/api/events/${session.id}/registrations`);
+    await expect.poll(() => received.length).toBeGreaterThanOrEqual(1);
+    expect(received[0]).toMatchObject({
+      type: 'registration.changed',
+      data: { eventId: session.id, registeredCount: 1, waitlistCount: 0 },
+    });
   });
 
   it('refuses the room of a members-only space’s event to visitors and non-members', async () => {
