@@ -31,6 +31,11 @@ import * as questionTransmissions from './202612070400_question_transmissions';
 import * as publications from './202612070500_publications';
 import * as documentComments from './202612080100_document_comments';
 import * as eventSessions from './202612080200_event_sessions';
+import * as guestRegistrations from './202612080300_guest_registrations';
+import * as apiTokens from './202612080400_api_tokens';
+import * as webhooks from './202612080500_webhooks';
+import * as oidc from './202612080600_oidc';
+import * as directMessages from './202612080700_direct_messages';
 
 /**
  * Every migration, keyed by its file name. Listed explicitly (rather than read from the
@@ -69,4 +74,9 @@ export const migrations: Record<string, Migration> = {
   '202612070500_publications': publications,
   '202612080100_document_comments': documentComments,
   '202612080200_event_sessions': eventSessions,
+  '202612080300_guest_registrations': guestRegistrations,
+  '202612080400_api_tokens': apiTokens,
+  '202612080500_webhooks': webhooks,
+  '202612080600_oidc': oidc,
+  '202612080700_direct_messages': directMessages,
 };

@@ -37,6 +37,7 @@ const EventPage = lazy(() => import('./features/events/event.page').then(withMes
 const EventCreatePage = lazy(() => import('./features/events/event-create.page').then(withMessages));
 const EventEditPage = lazy(() => import('./features/events/event-edit.page').then(withMessages));
 const RegistrationCancelPage = lazy(() => import('./features/events/registration-cancel.page').then(withMessages));
+const GuestConfirmPage = lazy(() => import('./features/events/guest-confirm.page').then(withMessages));
 const NewsletterPage = lazy(() => import('./features/newsletters/newsletter.page').then(withMessages));
 const NewsletterComposePage = lazy(() => import('./features/newsletters/newsletter-compose.page').then(withMessages));
 const PrivacyPage = lazy(() => import('./features/privacy/privacy.page').then(withMessages));
@@ -81,6 +82,7 @@ export function AppRoutes() {
       <Route path="/evenements/:id" component={EventPage} />
       <Route path="/evenements/:id/modifier" component={EventEditPage} />
       <Route path="/inscriptions/annuler" component={RegistrationCancelPage} />
+      <Route path="/inscriptions/confirmer" component={GuestConfirmPage} />
       <Route path="/confidentialite" component={PrivacyPage} />
       <Route path="/admin/journal" component={AuditPage} />
       <Route path="/admin/moderation" component={AdminModerationPage} />

@@ -44,7 +44,7 @@ describe('gatherings in the browser', () => {
     for (const [title, room, seats] of [
       ['Atelier A — sobriété foncière', 'Salle 1', '1'],
       ['Atelier B — mise en récits', 'Salle 2', ''],
-    ]) {
+    ] as const) {
       await programme.getByRole('button', { name: 'Ajouter une session' }).first().click();
       const form = programme.getByRole('form', { name: 'Nouvelle session' });
       await form.getByLabel('Titre de la session').fill(title);

@@ -54,6 +54,8 @@ export const ERROR_CODES = {
   parent_registration_required: 409,
   /** Choosing a session at the time of another session one already holds a place in. */
   session_overlap: 409,
+  /** Registering without an account for an event that takes registrations with an account only. */
+  guests_not_allowed: 403,
   /** Asking or voting without a registration (seat or waitlist) for the event. */
   not_registered: 403,
   /** Asking or voting once the event has ended (questions are open until its end). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EmailSchema } from './accounts';
 import { IdSchema, IsoDateTimeSchema, lineText, multilineText } from './common';
 
 export const EventKindSchema = z.enum(['permanence', 'initiation', 'atelier', 'autre']);
@@ -71,6 +72,18 @@ export type RegistrationAnswers = z.infer<typeof RegistrationAnswersSchema>;
 export const RegistrationBodySchema = z.strictObject({ answers: RegistrationAnswersSchema.default({}) });
 export type RegistrationBody = z.input<typeof RegistrationBodySchema>;
 
+// ── Guests ──
+//
+// `POST /api/events/:id/guest-registrations` `{ email, displayName, answers? }` (no session;
+// events with `guestsAllowed`) → 202 `{ status: 'sent' }`, whatever the address: a link is mailed
+// (or, to an address with an account, the way to sign in). `POST /api/guest-registrations/confirm`
+// `{ token }` → `{ registration, event }`: the seat or waitlist place, held like a member's (mails,
+// reminders, cancel link); the link works once, for 24 hours (else 400 `invalid_token`).
+
+export const GUEST_NAME_MAX_CHARS = 80;
+export const GuestRegistrationAcceptedSchema = z.object({ status: z.literal('sent') });
+export const GuestRegistrationConfirmBodySchema = z.strictObject({ token: z.string().min(10).max(200) });
+
 /** `registered`: holds a seat; `waitlisted`: waits, `position` 1 is promoted first. */
 export const RegistrationStatusSchema = z.enum(['registered', 'waitlisted']);
 export const MyRegistrationSchema = z.object({
@@ -119,6 +132,8 @@ export const EventSchema = z.object({
   parentId: IdSchema.nullable(),
   /** The questions asked at registration, in the organisers' order (none by default). */
   registrationQuestions: z.array(RegistrationQuestionSchema),
+  /** People without an account may register with their name and address (`/guest-registrations`). */
+  guestsAllowed: z.boolean(),
 });
 export type Event = z.infer<typeof EventSchema>;
 
@@ -303,3 +318,11 @@ export const FollowUpBodySchema = z.strictObject({
   body: z.string().max(20_000),
   spaceId: IdSchema.optional(),
 });
+
+export const GuestRegistrationBodySchema = z.strictObject({
+  email: EmailSchema,
+  displayName: lineText(GUEST_NAME_MAX_CHARS),
+  answers: RegistrationAnswersSchema.default({}),
+});
+export type GuestRegistrationBody = z.input<typeof GuestRegistrationBodySchema>;
+export const GuestRegistrationConfirmedSchema = z.object({ registration: MyRegistrationSchema, event: EventSchema });

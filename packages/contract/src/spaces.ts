@@ -70,6 +70,8 @@ export const SpaceDetailSchema = SpaceSummarySchema.extend({
   projects: z.array(SpaceProjectSchema),
   /** Active animateur·ices. Empty for anonymous visitors: names are shown to signed-in people only. */
   animateurs: z.array(PersonRefSchema),
+  /** Its events take people without an account (a public space only; see `Event.guestsAllowed`). */
+  guestRegistration: z.boolean(),
 });
 export type SpaceDetail = z.infer<typeof SpaceDetailSchema>;
 
@@ -163,6 +165,7 @@ export const SpaceUpdateBodySchema = z
     joinPolicy: JoinPolicySchema.optional(),
     status: SpaceStatusSchema.optional(),
     projects: spaceFields.projects.optional(),
+    guestRegistration: z.boolean().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'nothing to update');
 export type SpaceUpdateBody = z.infer<typeof SpaceUpdateBodySchema>;

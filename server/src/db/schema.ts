@@ -28,6 +28,8 @@ export interface UsersTable {
   avatar_updated_at: Date | null;
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Known by a confirmed address only, to hold event seats (migrations/202612080300_guest_registrations.ts). */
+  is_guest: Generated<boolean>;
 }
 export type UserRow = Selectable<UsersTable>;
 
@@ -91,6 +93,8 @@ export interface SpacesTable {
   join_policy: 'open' | 'request' | 'invite';
   created_at: CreatedAt;
   updated_at: Timestamp;
+  /** Its events take guests (a public space only); migrations/202612080300_guest_registrations.ts. */
+  guest_registration: Generated<boolean>;
 }
 export type SpaceRow = Selectable<SpacesTable>;
 
@@ -434,6 +438,19 @@ export interface EventsTable {
   registration_questions: ColumnType<unknown, string | undefined, string>;
 }
 export type EventRow = Selectable<EventsTable>;
+
+/** A guest's registration request until its mailed link confirms it. */
+export interface GuestRequestsTable {
+  id: Generated<string>;
+  event_id: string;
+  email: string;
+  display_name: string;
+  answers: ColumnType<unknown, string | undefined, string>;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
 
 export interface RegistrationsTable {
   id: Generated<string>;
@@ -803,6 +820,7 @@ export interface DB {
   links: LinksTable;
   search_entries: SearchEntriesTable;
   events: EventsTable;
+  guest_requests: GuestRequestsTable;
   registrations: RegistrationsTable;
   series_follows: SeriesFollowsTable;
   calendar_feeds: CalendarFeedsTable;

@@ -310,6 +310,28 @@ const CASES: Case[] = [
     },
   },
   {
+    route: 'POST /api/events/:id/guest-registrations',
+    by: 'addressAndIp',
+    ok: 202,
+    prepare: async ({ hit }) => {
+      const event = await createEvent(db(), { capacity: null });
+      const email = `invite-${event.id.slice(0, 8)}@exemple.fr`;
+      return {
+        send: () => hit(null, 'POST', `/api/events/${event.id}/guest-registrations`, { email, displayName: 'Invitée' }),
+        stored: () => count(sql`select count(*)::int as n from guest_requests where email = ${email}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/guest-registrations/confirm',
+    by: 'ip',
+    ok: 400,
+    prepare: async ({ hit }) => ({
+      send: (i) => hit(null, 'POST', '/api/guest-registrations/confirm', { token: `jeton-inconnu-${i}-abcdefgh` }),
+      stored: async () => null,
+    }),
+  },
+  {
     route: 'POST /api/registrations/cancel',
     by: 'ip',
     ok: 404,

@@ -77,6 +77,10 @@ export function quotaTable(settings: Config['rateLimits']) {
     passwordChange: [account(authPerAccount, auth), ip(authPerIp, auth)],
     /** Holds a 256-bit token and may create an account; a whole cohort may accept from one venue. */
     invitationAccept: [ip(3 * authPerIp, auth)],
+    /** Registering without an account mails a link to the address named: counted like the sign-in link. */
+    guestRegistration: [ip(authPerIp, auth), addressAndIp(authPerAccount, auth)],
+    /** The link of that mail (a token, no session). */
+    guestConfirm: [ip(2 * authPerIp, auth)],
     /** The one-click "je ne peux plus venir" link of the mails (a token, no session). */
     registrationCancel: [ip(2 * authPerIp, auth)],
     /** The one-click unsubscribe of every mail and its undo (a signed token, no session). */

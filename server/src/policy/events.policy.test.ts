@@ -5,6 +5,7 @@ import {
   canKnowEvent,
   canManageCalendarFeed,
   canManageEvent,
+  canRegisterAsGuest,
   canRegisterForEvent,
   canSeeVideoLink,
   canViewEvent,
@@ -79,6 +80,16 @@ describe('events policy, as a matrix of people × where the event belongs', () =
     expect(allowed('public', canRegisterForEvent)).toEqual(['member', 'nonMember', 'animateur', 'admin']);
     expect(allowed('members', canRegisterForEvent)).toEqual(['member', 'animateur', 'admin']);
     expect(allowed('private', canFollowSeries)).toEqual(['member', 'animateur', 'admin']);
+  });
+
+  it('lets guests register for alliance events and those of active public spaces that take them', () => {
+    const guests = (space: SpaceFacts) => canRegisterAsGuest({ space, membership: null });
+    expect(canRegisterAsGuest({ space: null, membership: null })).toBe(true);
+    expect(guests({ visibility: 'public', status: 'active' })).toBe(false);
+    expect(guests({ visibility: 'public', status: 'active', guestRegistration: true })).toBe(true);
+    expect(guests({ visibility: 'public', status: 'archived', guestRegistration: true })).toBe(false);
+    expect(guests({ visibility: 'members', status: 'active', guestRegistration: true })).toBe(false);
+    expect(guests({ visibility: 'private', status: 'active', guestRegistration: true })).toBe(false);
   });
 
   it('gives the visio link to seat holders and managers, never to the waitlist or visitors', () => {

@@ -65,6 +65,16 @@ export function canRegisterForEvent(actor: Actor, facts: EventAccessFacts): bool
   return actor !== null && canViewEvent(actor, facts);
 }
 
+/**
+ * May a person without an account register with only their name and address: for an event
+ * anyone may see, of the alliance (la permanence is « ouverte à tous·tes ») or of an active
+ * space that takes guests. The mailed link is what proves the address.
+ */
+export function canRegisterAsGuest(facts: EventAccessFacts): boolean {
+  if (!canViewEvent(null, facts)) return false;
+  return facts.space === null || (facts.space.guestRegistration === true && facts.space.status !== 'archived');
+}
+
 /** Follow a whole series (its occurrences then appear in one's calendar feed). */
 export const canFollowSeries = canRegisterForEvent;
 

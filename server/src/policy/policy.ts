@@ -19,6 +19,8 @@ export interface SpaceFacts {
   visibility: 'public' | 'members' | 'private';
   joinPolicy?: 'open' | 'request' | 'invite';
   status?: 'active' | 'archived';
+  /** Its events take guests (see `canRegisterAsGuest`). */
+  guestRegistration?: boolean;
 }
 
 /** The actor's membership of that space, or null when they have none. */

@@ -217,6 +217,10 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     why: 'the one-click cancel link of the mails',
     test: 'features/events/registrations/registrations.test.ts',
   },
+  'POST /api/guest-registrations/confirm': {
+    why: 'the link mailed to a guest; it names one request',
+    test: 'features/events/guests/guests.test.ts',
+  },
   'GET /api/calendar/:file': {
     why: 'a personal calendar feed, named by its token',
     test: 'features/events/calendar/calendar.test.ts',

@@ -175,7 +175,29 @@ export function RegistrationPanel(props: { detail: EventDetail; now: Date; store
             >
               {t('events.registration.signIn')}
             </A>
+            <Show when={event().guestsAllowed && !asking()}>
+              <button type="button" class="button button--secondary" onClick={() => setAsking(true)}>
+                {t('guestForm.open')}
+              </button>
+            </Show>
           </p>
+          <Show when={event().guestsAllowed && asking()}>
+            <AnswersForm
+              guest
+              questions={event().registrationQuestions}
+              submitLabel={t('guestForm.submit')}
+              onSubmit={async (answers, contact) => {
+                await props.store.registerAsGuest({ ...contact, answers });
+                setAsking(false);
+                setResult(t('guestForm.sent', { email: contact.email }));
+                stateLine?.focus();
+              }}
+              onCancel={() => {
+                setAsking(false);
+                stateLine?.focus();
+              }}
+            />
+          </Show>
         </Match>
         <Match when={asking() && (state().kind === 'open' || state().kind === 'full')}>
           <AnswersForm

@@ -2,6 +2,7 @@ import {
   type Event,
   type EventCreateBody,
   type EventUpdateBody,
+  type GuestRegistrationBody,
   type RegistrationAnswers,
   rooms,
 } from '@atelier/contract';
@@ -75,6 +76,8 @@ export function createEventStore(id: () => string) {
     /** A seat, or a place on the waitlist when it is full, with the answers to the event's questions. */
     register: async (answers?: RegistrationAnswers) => (await eventsApi.register(id(), answers)).registration,
     unregister: () => eventsApi.unregister(id()),
+    /** Without an account: nothing is held until the mailed link is followed. */
+    registerAsGuest: (body: GuestRegistrationBody) => eventsApi.registerAsGuest(id(), body),
 
     /** A place in one of the event's sessions, or giving it up; the page is read again after. */
     chooseSession: async (sessionId: string) => {

@@ -6,6 +6,9 @@ import {
   EventEnvelopeSchema,
   EventListSchema,
   type EventUpdateBody,
+  GuestRegistrationAcceptedSchema,
+  type GuestRegistrationBody,
+  GuestRegistrationConfirmedSchema,
   type RegistrationAnswers,
   RegistrationEnvelopeSchema,
   SeriesFollowSchema,
@@ -39,6 +42,11 @@ export const eventsApi = {
     api.post(`${eventPath(id)}/registrations`, answers ? { answers } : undefined, RegistrationEnvelopeSchema),
   unregister: (id: string) => api.delete(`${eventPath(id)}/registrations/me`),
   cancelByToken: (token: string) => api.post('/api/registrations/cancel', { token }, EventEnvelopeSchema),
+  /** Without an account: the link to confirm is mailed. */
+  registerAsGuest: (id: string, body: GuestRegistrationBody) =>
+    api.post(`${eventPath(id)}/guest-registrations`, body, GuestRegistrationAcceptedSchema),
+  confirmGuest: (token: string) =>
+    api.post('/api/guest-registrations/confirm', { token }, GuestRegistrationConfirmedSchema),
   follow: (seriesId: string) => api.put(`${seriesPath(seriesId)}/follow`, undefined, SeriesFollowSchema),
   unfollow: (seriesId: string) => api.delete(`${seriesPath(seriesId)}/follow`, SeriesFollowSchema),
   feed: () => api.get('/api/calendar/feed', CalendarFeedSchema),

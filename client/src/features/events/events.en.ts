@@ -255,5 +255,28 @@ const eventsEn: Record<keyof typeof eventsFr, string> = {
   'sessions.during': 'It takes place during the event:',
   'sessions.creating': 'Adding…',
   'sessions.created': 'Session “{title}” added to the programme.',
+  'guestForm.open': 'Register without an account',
+  'guestForm.heading': 'Register without an account',
+  'guestForm.intro':
+    'Your name and address are enough: a link is sent to you to confirm. Only the organisers read your answers.',
+  'guestForm.name': 'Your name',
+  'guestForm.name.missing': 'Give your name.',
+  'guestForm.email': 'Your email address',
+  'guestForm.email.hint': 'The confirmation link, then the video link and reminders arrive there.',
+  'guestForm.email.invalid': 'Give a valid email address, such as name@example.org.',
+  'guestForm.submit': 'Get the confirmation link',
+  'guestForm.sent':
+    'A link was just sent to {email}: follow it to confirm your registration (it is valid for 24 hours).',
+  'guestConfirm.title': 'Confirm my registration',
+  'guestConfirm.explain': 'You asked to register without an account. Confirm to book your seat.',
+  'guestConfirm.confirm': 'Confirm my registration',
+  'guestConfirm.busy': 'Confirming…',
+  'guestConfirm.invalid':
+    'This link is no longer valid: it was already used or has expired. You can ask again from the event page.',
+  'guestConfirm.registered': 'Your seat is booked',
+  'guestConfirm.waitlisted': 'You are on the waitlist, position {position}',
+  'guestConfirm.mail': 'A mail confirms it, with the link to cancel if you can no longer come.',
+  'guestConfirm.account': 'Creating an account with the same address attaches this registration to your account.',
+  'guestConfirm.createAccount': 'Create an account',
 };
 export default eventsEn;

@@ -25,6 +25,7 @@ export function anEvent(overrides: Partial<Event> = {}): Event {
     canManage: false,
     parentId: null,
     registrationQuestions: [],
+    guestsAllowed: false,
     ...overrides,
   };
 }

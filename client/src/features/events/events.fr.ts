@@ -261,4 +261,27 @@ export const eventsFr = {
   'sessions.during': 'Elle se tient pendant l’événement :',
   'sessions.creating': 'Ajout…',
   'sessions.created': 'Session « {title} » ajoutée au programme.',
+  'guestForm.open': 'M’inscrire sans compte',
+  'guestForm.heading': 'S’inscrire sans compte',
+  'guestForm.intro':
+    'Votre nom et votre adresse suffisent : un lien vous est envoyé pour confirmer. Les organisateur·ices seul·es lisent vos réponses.',
+  'guestForm.name': 'Votre nom',
+  'guestForm.name.missing': 'Indiquez votre nom.',
+  'guestForm.email': 'Votre adresse courriel',
+  'guestForm.email.hint': 'Le lien de confirmation, puis le lien de la visio et les rappels y arrivent.',
+  'guestForm.email.invalid': 'Indiquez une adresse courriel valide, comme nom@exemple.fr.',
+  'guestForm.submit': 'Recevoir le lien de confirmation',
+  'guestForm.sent':
+    'Un lien vient de partir à {email} : suivez-le pour confirmer votre inscription (il est valable 24 heures).',
+  'guestConfirm.title': 'Confirmer mon inscription',
+  'guestConfirm.explain': 'Vous avez demandé à vous inscrire sans compte. Confirmez pour réserver votre place.',
+  'guestConfirm.confirm': 'Confirmer mon inscription',
+  'guestConfirm.busy': 'Confirmation…',
+  'guestConfirm.invalid':
+    'Ce lien n’est plus valable : il a déjà servi ou a expiré. Vous pouvez refaire la demande depuis la page de l’événement.',
+  'guestConfirm.registered': 'Votre place est réservée',
+  'guestConfirm.waitlisted': 'Vous êtes sur la liste d’attente, rang {position}',
+  'guestConfirm.mail': 'Un courriel vous le confirme, avec le lien pour annuler si vous ne pouvez plus venir.',
+  'guestConfirm.account': 'Créer un compte avec la même adresse rattache cette inscription à votre compte.',
+  'guestConfirm.createAccount': 'Créer un compte',
 } as const;

@@ -7,7 +7,7 @@ import {
 } from '@atelier/contract';
 import { For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
-import { createForm } from '../../lib/form';
+import { createForm, looksLikeEmail } from '../../lib/form';
 import { ErrorAlert } from '../../ui/feedback';
 import { RadioField } from '../../ui/radio-field';
 import { SubmitButton } from '../../ui/submit-button';
@@ -20,7 +20,12 @@ import { t } from './events.i18n';
  * their seat, and their answers as the person and the organisers read them.
  */
 
-type AnswerField = `answers.${RegistrationQuestionKey}`;
+type AnswerField = `answers.${RegistrationQuestionKey}` | 'displayName' | 'email';
+/** Who registers without an account: a name and the address the confirmation link goes to. */
+export interface GuestContact {
+  displayName: string;
+  email: string;
+}
 const MAX_CHARS: Record<Exclude<RegistrationQuestionKey, 'meal'>, number> = {
   organisation: 200,
   territory: 200,
@@ -55,15 +60,19 @@ export function AnswersSummary(props: { answers: RegistrationAnswers; class?: st
 
 /**
  * The event's questions before registering, with what the profile already says of the person
- * (organisation, territory) as a start. Server refusals land on their question.
+ * (organisation, territory) as a start; for a guest, their name and address first. Server
+ * refusals land on their field.
  */
 export function AnswersForm(props: {
   questions: RegistrationQuestion[];
   submitLabel: string;
-  onSubmit: (answers: RegistrationAnswers) => Promise<void>;
+  /** Registering without an account: the name and address are asked too. */
+  guest?: boolean;
+  onSubmit: (answers: RegistrationAnswers, contact: GuestContact) => Promise<void>;
   onCancel: () => void;
 }) {
   const user = session.user();
+  const [contact, setContact] = createStore<GuestContact>({ displayName: '', email: '' });
   const [answers, setAnswers] = createStore<Record<RegistrationQuestionKey, string>>({
     organisation: user?.profile.organisationName ?? '',
     territory: user?.profile.territory ?? '',
@@ -76,6 +85,8 @@ export function AnswersForm(props: {
     props.questions.some((question) => question.key === key && question.required);
   const validate = () => {
     const problems: Partial<Record<AnswerField, string>> = {};
+    if (props.guest && !contact.displayName.trim()) problems.displayName = t('guestForm.name.missing');
+    if (props.guest && !looksLikeEmail(contact.email)) problems.email = t('guestForm.email.invalid');
     for (const question of props.questions) {
       if (question.required && !answers[question.key].trim()) {
         problems[`answers.${question.key}`] = t('registrationQuestions.missing');
@@ -86,7 +97,10 @@ export function AnswersForm(props: {
   const submit = form.handleSubmit(validate, () => {
     const given: Record<string, string> = {};
     for (const { key } of props.questions) if (answers[key].trim()) given[key] = answers[key].trim();
-    return props.onSubmit(given as RegistrationAnswers);
+    return props.onSubmit(given as RegistrationAnswers, {
+      displayName: contact.displayName.trim(),
+      email: contact.email.trim(),
+    });
   });
   const set = (key: RegistrationQuestionKey) => (value: string) => {
     form.clearError(`answers.${key}`);
@@ -96,10 +110,39 @@ export function AnswersForm(props: {
   return (
     <form class="form registration__answers" novalidate onSubmit={submit} aria-labelledby="answers-title">
       <h3 id="answers-title" class="registration__subheading">
-        {t('registrationQuestions.heading')}
+        {t(props.guest ? 'guestForm.heading' : 'registrationQuestions.heading')}
       </h3>
-      <p class="muted">{t('registrationQuestions.privacy')}</p>
+      <p class="muted">{t(props.guest ? 'guestForm.intro' : 'registrationQuestions.privacy')}</p>
       <ErrorAlert message={form.formError()} />
+      <Show when={props.guest}>
+        <TextInput
+          label={t('guestForm.name')}
+          name="displayName"
+          required
+          autocomplete="name"
+          maxLength={80}
+          value={contact.displayName}
+          onInput={(value) => {
+            form.clearError('displayName');
+            setContact('displayName', value);
+          }}
+          error={form.error('displayName')}
+        />
+        <TextInput
+          label={t('guestForm.email')}
+          name="email"
+          type="email"
+          required
+          autocomplete="email"
+          value={contact.email}
+          onInput={(value) => {
+            form.clearError('email');
+            setContact('email', value);
+          }}
+          hint={t('guestForm.email.hint')}
+          error={form.error('email')}
+        />
+      </Show>
       <For each={props.questions}>
         {(question) =>
           question.key === 'meal' ? (

@@ -17,6 +17,7 @@ const space: SpaceDetail = {
   period: null,
   partners: ['Futuribles'],
   audience: null,
+  guestRegistration: false,
   projects: [],
   animateurs: [],
 };

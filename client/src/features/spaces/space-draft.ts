@@ -24,6 +24,8 @@ export interface SpaceDraft {
   audience: string;
   visibility: Visibility;
   joinPolicy: JoinPolicy;
+  /** Its events take people without an account (a public space only). */
+  guestRegistration: boolean;
 }
 
 export const emptyDraft = (): SpaceDraft => ({
@@ -38,6 +40,7 @@ export const emptyDraft = (): SpaceDraft => ({
   audience: '',
   visibility: 'public',
   joinPolicy: 'open',
+  guestRegistration: false,
 });
 
 export function draftFromSpace(space: SpaceDetail): SpaceDraft {
@@ -53,6 +56,7 @@ export function draftFromSpace(space: SpaceDetail): SpaceDraft {
     audience: space.audience ?? '',
     visibility: space.visibility,
     joinPolicy: space.joinPolicy,
+    guestRegistration: space.guestRegistration,
   };
 }
 
@@ -86,6 +90,7 @@ export function spaceChanges(space: SpaceDetail, draft: SpaceDraft): SpaceUpdate
   if (audience !== space.audience) changes.audience = audience;
   if (draft.visibility !== space.visibility) changes.visibility = draft.visibility;
   if (draft.joinPolicy !== space.joinPolicy) changes.joinPolicy = draft.joinPolicy;
+  if (draft.guestRegistration !== space.guestRegistration) changes.guestRegistration = draft.guestRegistration;
   return changes;
 }
 

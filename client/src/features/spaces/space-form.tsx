@@ -2,6 +2,7 @@ import type { JoinPolicy, SpaceKind, Visibility } from '@atelier/contract';
 import { Show } from 'solid-js';
 import type { SetStoreFunction } from 'solid-js/store';
 import type { createForm } from '../../lib/form';
+import { CheckboxField } from '../../ui/checkbox-field';
 import { RadioField } from '../../ui/radio-field';
 import { TextInput } from '../../ui/text-field';
 import type { SpaceDraft } from './space-draft';
@@ -154,6 +155,15 @@ export function SpaceFields(props: {
         onChange={(value) => set('joinPolicy')(value as JoinPolicy)}
         error={props.form.error('joinPolicy')}
       />
+      <Show when={props.draft.visibility === 'public'}>
+        <CheckboxField
+          label={t('spaceForm.guestRegistration')}
+          name="guestRegistration"
+          checked={props.draft.guestRegistration}
+          onChange={set('guestRegistration')}
+          hint={t('spaceForm.guestRegistration.hint')}
+        />
+      </Show>
     </>
   );
 }

@@ -193,6 +193,8 @@ const spacesEn: Record<keyof typeof spacesFr, string> = {
   'spaceForm.audience.hint': 'Leave empty if the space is open to every member.',
   'spaceForm.visibility': 'Who can see the space',
   'spaceForm.joinPolicy': 'How to join it',
+  'spaceForm.guestRegistration': 'Its events take registrations without an account',
+  'spaceForm.guestRegistration.hint': 'A person registers with their name and address, confirmed by a mailed link.',
   'spaceCreate.title': 'Create a space',
   'spaceCreate.intro':
     'A workstream, a learning community or a cohort. You can then invite its facilitators from the Facilitation tab.',

@@ -201,6 +201,9 @@ export const spacesFr = {
   'spaceForm.audience.hint': "Laissez vide si l'espace est ouvert à tous·tes les membres.",
   'spaceForm.visibility': "Qui peut voir l'espace",
   'spaceForm.joinPolicy': 'Comment le rejoindre',
+  'spaceForm.guestRegistration': 'Ses événements acceptent les inscriptions sans compte',
+  'spaceForm.guestRegistration.hint':
+    'Une personne s’inscrit avec son nom et son adresse, confirmée par un lien envoyé par courriel.',
   'spaceCreate.title': 'Créer un espace',
   'spaceCreate.intro':
     "Un chantier, une communauté apprenante ou une cohorte. Vous pourrez ensuite inviter ses animateur·ices depuis l'onglet Animation.",

@@ -46,6 +46,7 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.registration_closed': 'Registration for this event is closed.',
   'error.event_cancelled': 'This event has been cancelled.',
   'error.already_registered': 'You are already registered for this event.',
+  'error.guests_not_allowed': 'This event needs an account to register.',
   'error.parent_registration_required': 'Register for the event first, then choose your sessions.',
   'error.session_overlap': 'You already chose a session at that time: leave it first to take this one.',
   'error.not_registered': 'Register for this session to ask a question or support one.',

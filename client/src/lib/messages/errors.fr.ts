@@ -61,6 +61,7 @@ export const errorsFr = {
   'error.registration_closed': 'Les inscriptions à cet événement sont closes.',
   'error.event_cancelled': 'Cet événement a été annulé.',
   'error.already_registered': 'Vous êtes déjà inscrit·e à cet événement.',
+  'error.guests_not_allowed': 'Cet événement demande un compte pour s’inscrire.',
   'error.parent_registration_required': 'Inscrivez-vous d’abord à l’événement, puis choisissez vos sessions.',
   'error.session_overlap':
     'Vous avez déjà choisi une session à cette heure-là : quittez-la d’abord pour prendre celle-ci.',

@@ -2,11 +2,13 @@ import type { ProfileUpdate } from '@atelier/contract';
 import type { Db } from '../../db/database';
 
 /** The account of an email address, any case; `lock` holds its row until the transaction ends. */
+/** The account of an address; a guest (an address that only holds event seats) is no account. */
 export function findUserByEmail(db: Db, email: string, options: { lock?: boolean } = {}) {
   const query = db
     .selectFrom('users')
     .selectAll()
-    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .where('is_guest', '=', false);
   return (options.lock ? query.forUpdate() : query).executeTakeFirst();
 }
 
@@ -34,6 +36,28 @@ export const insertUser = (
     })
     .returningAll()
     .executeTakeFirstOrThrow();
+
+/**
+ * Turns the guest of this address into the account being created, with its seats: creating an
+ * account is how a guest finds their registrations. Undefined when the address has no guest.
+ */
+export const upgradeGuest = (
+  db: Db,
+  values: { email: string; passwordHash: string | null; displayName: string; locale?: 'fr' | 'en' },
+) =>
+  db
+    .updateTable('users')
+    .set({
+      password_hash: values.passwordHash,
+      display_name: values.displayName,
+      locale: values.locale ?? 'fr',
+      is_guest: false,
+      updated_at: new Date(),
+    })
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', values.email.toLowerCase()))
+    .where('is_guest', '=', true)
+    .returningAll()
+    .executeTakeFirst();
 
 export const setPasswordHash = (db: Db, userId: string, passwordHash: string) =>
   db

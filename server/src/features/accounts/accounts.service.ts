@@ -87,7 +87,7 @@ export async function insertAccount(
   input: { email: string; passwordHash: string; displayName: string; locale?: Locale | undefined },
 ) {
   try {
-    const user = await q.insertUser(trx, input);
+    const user = (await q.upgradeGuest(trx, input)) ?? (await q.insertUser(trx, input));
     await q.acceptCharter(trx, user.id, CHARTER.version);
     return user;
   } catch (error) {

@@ -28,6 +28,7 @@ export function eventSpaceFacts(event: EventRecord): EventAccessFacts['space'] {
     visibility: event.space_visibility,
     joinPolicy: event.space_join_policy ?? undefined,
     status: event.space_status ?? undefined,
+    guestRegistration: event.space_guest_registration ?? false,
   };
 }
 

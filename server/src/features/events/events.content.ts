@@ -5,6 +5,8 @@ import {
   type RegistrationQuestion,
   RegistrationQuestionsSchema,
 } from '@atelier/contract';
+import { canRegisterAsGuest } from '../../policy/events.policy';
+import { eventSpaceFacts } from './events.access';
 import type { EventMailFacts, EventRecipient } from './events.mail';
 import type { EventRecord } from './events.queries';
 import type { SeatCounts } from './registrations/registrations.queries';
@@ -50,6 +52,9 @@ export function toEvent(
     canManage: view.canManage,
     parentId: record.parent_id,
     registrationQuestions: questionsOf(record),
+    // Guests take a seat in the event itself; its sessions are chosen with an account.
+    guestsAllowed:
+      record.parent_id === null && canRegisterAsGuest({ space: eventSpaceFacts(record), membership: null }),
   };
 }
 

@@ -53,6 +53,12 @@ export interface EventsMailer {
     input: { event: EventMailFacts; kind: ReminderKind; videoUrl: string | null },
   ): Promise<void>;
   sendCancelled(db: Db, to: EventRecipient, input: { event: EventMailFacts; reason: string }): Promise<void>;
+  /** A guest's request: the link that confirms it (`token`), or, for an address with an account, the way to sign in. */
+  sendGuestConfirmation(
+    db: Db,
+    to: Omit<EventRecipient, 'id'>,
+    input: { event: EventMailFacts; token: string | null },
+  ): Promise<void>;
 }
 
 /**
@@ -94,6 +100,14 @@ const TEXT = {
     reason: (reason: string) => `Motif : ${reason}`,
     reminderFooter: 'Vous recevez ce rappel parce que vous êtes inscrit·e à cet événement.',
     stopReminders: 'Ne plus recevoir les rappels d’événements',
+    guestSubject: (title: string) => `Confirmez votre inscription : ${title}`,
+    guest: (title: string) =>
+      `Vous avez demandé à vous inscrire à « ${title} ». Confirmez en suivant le lien ci-dessous : il est valable 24 heures et ne sert qu’une fois.`,
+    guestConfirm: 'Confirmer mon inscription',
+    guestIgnore:
+      'Si vous n’avez rien demandé, ignorez ce message : aucune inscription n’est faite sans cette confirmation.',
+    guestHasAccount: (title: string) =>
+      `Vous avez demandé à vous inscrire à « ${title} ». Un compte de l’Atelier utilise déjà cette adresse : connectez-vous pour vous inscrire en un clic.`,
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
@@ -121,6 +135,13 @@ const TEXT = {
     reason: (reason: string) => `Reason: ${reason}`,
     reminderFooter: 'You receive this reminder because you registered for this event.',
     stopReminders: 'Stop event reminders',
+    guestSubject: (title: string) => `Confirm your registration: ${title}`,
+    guest: (title: string) =>
+      `You asked to register for “${title}”. Confirm with the link below: it is valid for 24 hours and works once.`,
+    guestConfirm: 'Confirm my registration',
+    guestIgnore: 'If you asked for nothing, ignore this message: no registration is made without this confirmation.',
+    guestHasAccount: (title: string) =>
+      `You asked to register for “${title}”. An Atelier account already uses this address: sign in to register in one click.`,
   },
 } as const;
 
@@ -128,6 +149,8 @@ export const eventUrl = (publicUrl: string, eventId: string) =>
   `${publicUrl}/evenements/${encodeURIComponent(eventId)}`;
 export const cancelUrl = (publicUrl: string, token: string) =>
   `${publicUrl}/inscriptions/annuler?token=${encodeURIComponent(token)}`;
+export const guestConfirmUrl = (publicUrl: string, token: string) =>
+  `${publicUrl}/inscriptions/confirmer?token=${encodeURIComponent(token)}`;
 
 export function createEventsMailer(mail: MailSender, publicUrl: string): EventsMailer {
   const place = (text: (typeof TEXT)[Locale], event: EventMailFacts, locale: Locale) => [
@@ -146,11 +169,12 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
   /** `list`: a mail one can stop (reminders), with its List-Unsubscribe headers and its stop link under `footer`. */
   const send = async (
     db: Db,
-    to: EventRecipient,
+    to: Omit<EventRecipient, 'id'>,
     subject: string,
     event: EventMailFacts,
     paragraphs: string[],
     list?: { headers: Record<string, string>; footer: string; stop: MailLink },
+    action?: MailLink,
   ) => {
     const text = TEXT[to.locale];
     await mail.send(db, {
@@ -162,7 +186,7 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
         title: subject,
         greeting: text.greeting(to.displayName),
         paragraphs,
-        action: { label: text.open, url: eventUrl(publicUrl, event.id) },
+        action: action ?? { label: text.open, url: eventUrl(publicUrl, event.id) },
         ...(list ? { footer: list.footer, stop: list.stop } : {}),
       })),
     });
@@ -217,6 +241,25 @@ export function createEventsMailer(mail: MailSender, publicUrl: string): EventsM
         text.when(formatEventWhen(event, to.locale)),
         ...(reason.trim() ? [text.reason(reason.trim())] : []),
       ]);
+    },
+    async sendGuestConfirmation(db, to, { event, token }) {
+      const text = TEXT[to.locale];
+      if (!token) {
+        await send(db, to, text.guestSubject(event.title), event, [
+          text.guestHasAccount(event.title),
+          ...place(text, event, to.locale),
+        ]);
+        return;
+      }
+      await send(
+        db,
+        to,
+        text.guestSubject(event.title),
+        event,
+        [text.guest(event.title), ...place(text, event, to.locale), text.guestIgnore],
+        undefined,
+        { label: text.guestConfirm, url: guestConfirmUrl(publicUrl, token) },
+      );
     },
   };
 }

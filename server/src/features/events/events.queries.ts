@@ -78,6 +78,7 @@ export const EVENT_COLUMNS = [
   'spaces.visibility as space_visibility',
   'spaces.join_policy as space_join_policy',
   'spaces.status as space_status',
+  'spaces.guest_registration as space_guest_registration',
 ] as const;
 
 const occurrenceDate = sql<string | null>`to_char(events.occurrence_date, 'YYYY-MM-DD')`.as('occurrence_date');

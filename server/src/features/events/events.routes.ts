@@ -16,6 +16,7 @@ import { calendarRoutes } from './calendar/calendar.routes';
 import { eventsDepsOf } from './events.deps';
 import { canReadEventRoom } from './events.realtime';
 import { cancelEvent, createEvent, getEventDetail, getNextPermanence, listEvents, updateEvent } from './events.service';
+import { guestsRoutes } from './guests/guests.routes';
 import { registrationsRoutes } from './registrations/registrations.routes';
 import { sendReminders } from './registrations/reminders';
 
@@ -133,5 +134,6 @@ export const eventsRoutes: FastifyPluginAsyncZod<EventsRoutesOptions> = async (a
   );
 
   await app.register(registrationsRoutes, { deps });
+  await app.register(guestsRoutes, { deps });
   await app.register(calendarRoutes, { deps });
 };

@@ -54,6 +54,7 @@ export const SPACE_COLUMNS = [
   'spaces.visibility',
   'spaces.join_policy',
   'spaces.status',
+  'spaces.guest_registration',
 ] as const;
 
 export const findSpaceBySlug = (db: Db, slug: string) =>
@@ -114,6 +115,7 @@ export interface SpaceValues {
   visibility?: 'public' | 'members' | 'private' | undefined;
   join_policy?: 'open' | 'request' | 'invite' | undefined;
   status?: 'active' | 'archived' | undefined;
+  guest_registration?: boolean | undefined;
 }
 
 /** Inserts a space; returns undefined when the slug is taken (the caller answers 409). */

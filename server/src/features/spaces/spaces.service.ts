@@ -118,6 +118,7 @@ export async function toSpaceResponse(db: Db, context: SpaceContext): Promise<Sp
       period: space.period,
       partners: space.partners,
       audience: space.audience,
+      guestRegistration: space.guest_registration,
       projects,
       animateurs: animateurs.map((person) => ({ id: person.id, displayName: person.display_name })),
     },
@@ -159,6 +160,7 @@ const toValues = (body: SpaceUpdateBody): SpaceValues => ({
   visibility: body.visibility,
   join_policy: body.joinPolicy,
   status: body.status,
+  guest_registration: body.guestRegistration,
 });
 
 const toProjects = (projects: NonNullable<SpaceCreateBody['projects']>) =>

@@ -108,6 +108,35 @@ const routes: MatrixRoute<Fixture>[] = [
       private: [401, 404, 204, 204, 204],
     },
   },
+  {
+    method: 'POST',
+    path: '/api/events/:id/guest-registrations',
+    note: 'a space that takes no guests',
+    params: event,
+    body: (c) => ({ email: `invite-${c.actor}-${c.visibility}@exemple.fr`, displayName: 'Invitée' }),
+    // The session plays no part: a guest request is a visitor's.
+    expect: {
+      public: [403, 403, 403, 403, 403],
+      members: [403, 403, 403, 403, 403],
+      private: [404, 404, 404, 404, 404],
+    },
+  },
+  {
+    method: 'POST',
+    path: '/api/events/:id/guest-registrations',
+    note: 'a space that takes guests',
+    params: event,
+    before: async (c) => {
+      await c.db.updateTable('spaces').set({ guest_registration: true }).where('id', '=', c.space.id).execute();
+    },
+    body: (c) => ({ email: `invite-${c.actor}-${c.visibility}@exemple.fr`, displayName: 'Invitée' }),
+    // Only events anyone may see take guests.
+    expect: {
+      public: [202, 202, 202, 202, 202],
+      members: [403, 403, 403, 403, 403],
+      private: [404, 404, 404, 404, 404],
+    },
+  },
   { method: 'GET', path: '/api/events/:id/ics', params: event, expect: byReaders(200) },
   { method: 'GET', path: '/api/series/:id/ics', params: series, expect: byReaders(200) },
   { method: 'PUT', path: '/api/series/:id/follow', params: series, expect: bySignedInReaders(200) },
@@ -146,10 +175,12 @@ export const eventsMatrix = defineMatrix<Fixture>({
     return { eventId: id, seriesId };
   },
   routes,
+  refusals: { 403: ['forbidden', 'guests_not_allowed'] },
   tables: [
     'events',
     'event_series',
     'registrations',
+    'guest_requests',
     'series_follows',
     'calendar_feeds',
     'mail_outbox',

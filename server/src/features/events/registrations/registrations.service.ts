@@ -79,7 +79,7 @@ export async function promoteFromWaitlist(deps: EventsDeps, trx: Db, event: Even
  * The answers as the event's questions allow them: empty texts dropped, every required question
  * answered, none to a question it does not ask (400 `invalid_input`, by question).
  */
-function checkAnswers(questions: RegistrationQuestion[], given: RegistrationAnswers): RegistrationAnswers {
+export function checkAnswers(questions: RegistrationQuestion[], given: RegistrationAnswers): RegistrationAnswers {
   const asked = new Set(questions.map((question) => question.key));
   const answers: Record<string, string> = {};
   const problems: Record<string, string[]> = {};
@@ -128,54 +128,72 @@ export async function register(
   if (!userId) throw new Error('unreachable: the policy lets no anonymous visitor register');
   const answers = checkAnswers(questionsOf(context.event), input.answers);
   const person = await recipientOf(deps.db, userId);
-  const parentId = context.event.parent_id;
+  const registration = await deps.transaction((trx, publish) =>
+    registerIn(deps, trx, publish, { event: context.event, person, answers }),
+  );
+  return { registration };
+}
 
-  return deps.transaction(async (trx, publish) => {
-    // The lock serializes every sign-up and cancellation of this event (see lockEvent); a
-    // session's event is locked first, in the same order as withdrawing from it.
-    if (parentId) await lockEvent(trx, parentId);
-    const event = await lockEvent(trx, context.event.id);
-    if (!event) throw notFound('event');
-    if (event.cancelled_at) throw eventCancelled();
-    if (registrationClosesAt(event) <= deps.now()) throw registrationClosed();
-    const existing = await findRegistration(trx, event.id, userId);
-    if (existing && existing.status !== 'cancelled') {
-      throw new AppError('already_registered', 'you are already registered for this event');
-    }
-    if (parentId) await checkSessionChoice(trx, parentId, event, userId);
-    const { registeredCount, waitlistCount } = await seatCountsOf(trx, event.id);
-    const status = event.capacity === null || registeredCount < event.capacity ? 'registered' : 'waitlisted';
-    const token = newSecret();
-    const row = await placeRegistration(trx, {
-      eventId: event.id,
-      userId,
-      status,
-      tokenHash: hashSecret(token),
-      answers: JSON.stringify(answers),
-    });
-    const mine = Object.keys(answers).length > 0 ? { answers } : {};
-    // Counted under the event lock just above: the new place is the only change since.
-    await publishSeats(trx, publish, event, {
-      registeredCount: registeredCount + (status === 'registered' ? 1 : 0),
-      waitlistCount: waitlistCount + (status === 'waitlisted' ? 1 : 0),
-    });
-    if (status === 'registered') {
-      await skipPassedReminders(deps, trx, row.id, new Date(event.starts_at));
-      await deps.mailer.sendConfirmation(trx, mailRecipient(person), {
-        event: mailFacts(event),
-        videoUrl: event.video_url,
-        cancelToken: token,
-      });
-      return { registration: { status, ...mine } };
-    }
-    const position = await waitlistPosition(trx, row);
-    await deps.mailer.sendWaitlisted(trx, mailRecipient(person), {
+/**
+ * Places a person (a member, or a guest whose link was just followed) inside the caller's
+ * transaction: the seat or the waitlist place, its announcement and its mail.
+ */
+export async function registerIn(
+  deps: EventsDeps,
+  trx: Db,
+  publish: Publish,
+  input: {
+    event: Pick<EventRecord, 'id' | 'parent_id'>;
+    person: Awaited<ReturnType<typeof recipientOf>>;
+    answers: RegistrationAnswers;
+  },
+): Promise<MyRegistration> {
+  const { person, answers } = input;
+  const parentId = input.event.parent_id;
+  // The lock serializes every sign-up and cancellation of this event (see lockEvent); a
+  // session's event is locked first, in the same order as withdrawing from it.
+  if (parentId) await lockEvent(trx, parentId);
+  const event = await lockEvent(trx, input.event.id);
+  if (!event) throw notFound('event');
+  if (event.cancelled_at) throw eventCancelled();
+  if (registrationClosesAt(event) <= deps.now()) throw registrationClosed();
+  const existing = await findRegistration(trx, event.id, person.id);
+  if (existing && existing.status !== 'cancelled') {
+    throw new AppError('already_registered', 'you are already registered for this event');
+  }
+  if (parentId) await checkSessionChoice(trx, parentId, event, person.id);
+  const { registeredCount, waitlistCount } = await seatCountsOf(trx, event.id);
+  const status = event.capacity === null || registeredCount < event.capacity ? 'registered' : 'waitlisted';
+  const token = newSecret();
+  const row = await placeRegistration(trx, {
+    eventId: event.id,
+    userId: person.id,
+    status,
+    tokenHash: hashSecret(token),
+    answers: JSON.stringify(answers),
+  });
+  const mine = Object.keys(answers).length > 0 ? { answers } : {};
+  // Counted under the event lock just above: the new place is the only change since.
+  await publishSeats(trx, publish, event, {
+    registeredCount: registeredCount + (status === 'registered' ? 1 : 0),
+    waitlistCount: waitlistCount + (status === 'waitlisted' ? 1 : 0),
+  });
+  if (status === 'registered') {
+    await skipPassedReminders(deps, trx, row.id, new Date(event.starts_at));
+    await deps.mailer.sendConfirmation(trx, mailRecipient(person), {
       event: mailFacts(event),
-      position,
+      videoUrl: event.video_url,
       cancelToken: token,
     });
-    return { registration: { status, position, ...mine } };
+    return { status, ...mine };
+  }
+  const position = await waitlistPosition(trx, row);
+  await deps.mailer.sendWaitlisted(trx, mailRecipient(person), {
+    event: mailFacts(event),
+    position,
+    cancelToken: token,
   });
+  return { status, position, ...mine };
 }
 
 /**
