@@ -29,6 +29,8 @@ import { resourcesRoutes } from './features/resources/resources.routes';
 import { searchRoutes } from './features/search/search.routes';
 import { spacesRoutes } from './features/spaces/spaces.routes';
 import { territoriesRoutes } from './features/territories/territories.routes';
+import { tokensRoutes } from './features/tokens/tokens.routes';
+import { webhooksRoutes } from './features/webhooks/webhooks.routes';
 import { accessPlugin } from './plugins/access';
 import { authPlugin } from './plugins/auth';
 import { clientPlugin } from './plugins/client';
@@ -123,6 +125,8 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       });
       await api.register(auditRoutes);
       await api.register(privacyRoutes, { config });
+      await api.register(tokensRoutes);
+      await api.register(webhooksRoutes, { config });
     },
     { prefix: '/api' },
   );

@@ -50,6 +50,11 @@ const EnvSchema = z.object({
   INBOUND_SMTP_HOST: z.string().min(1).optional(),
   /** The domain of reply addresses (reply+TOKEN@…); the host of PUBLIC_URL by default. */
   INBOUND_DOMAIN: z.hostname().optional(),
+  /**
+   * `on`: webhooks may also target plain http on this machine (127.0.0.0/8, ::1, localhost),
+   * for tests standing in for a receiver. Never in production; off by default.
+   */
+  WEBHOOKS_ALLOW_HTTP_LOOPBACK: z.enum(['on', 'off']).default('off'),
   /** Web Push's VAPID key pair (base64url, as `web-push generate-vapid-keys` prints); unset: made once, kept in the database. */
   VAPID_PUBLIC_KEY: z
     .string()
@@ -107,6 +112,8 @@ export interface Config {
    * receives those answers, if it does.
    */
   replyByMail: { domain: string; smtp: { port: number; host: string } | undefined } | undefined;
+  /** Webhooks may target plain http on this machine (WEBHOOKS_ALLOW_HTTP_LOOPBACK, tests only). */
+  webhooksAllowHttpLoopback: boolean;
   /** Web Push: the configured VAPID keys (else the database's, made once) and the contact given to push services. */
   push: { vapidKeys: { publicKey: string; privateKey: string } | undefined; subject: string };
 }
@@ -242,6 +249,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     fileMaxBytes: e.FILE_MAX_BYTES,
     replyByMail: replyByMailConfig(e, { publicUrl, host }),
+    webhooksAllowHttpLoopback: e.WEBHOOKS_ALLOW_HTTP_LOOPBACK === 'on' && !production,
     push: {
       vapidKeys:
         e.VAPID_PUBLIC_KEY && e.VAPID_PRIVATE_KEY

@@ -68,6 +68,28 @@ export const ERROR_CODES = {
   comment_resolved: 409,
   /** Deleting a document comment thread that has replies (delete the replies first). */
   comment_has_replies: 409,
+  /** Writing to someone who does not take messages from the author (their choice, or a block). */
+  recipient_unavailable: 403,
+  /** A personal API token that is unknown, revoked, or whose owner is gone. */
+  token_invalid: 401,
+  /** A write (POST, PUT, PATCH, DELETE) with a token that may only read. */
+  token_scope: 403,
+  /** An account-level action (password, email, deletion, export, tokens) tried with a token. */
+  token_not_allowed: 403,
+  /** A webhook URL that is not https, carries credentials, or names a private address. */
+  webhook_url_forbidden: 400,
+  /** OpenID Connect sign-in: not configured, or the provider cannot be reached. */
+  oidc_unavailable: 503,
+  /** OpenID Connect sign-in: the provider's answer did not check out (state, code, token, issuer). */
+  oidc_failed: 400,
+  /** OpenID Connect sign-in: no sign-in under way in this browser (too late, or already used). */
+  oidc_expired: 400,
+  /** OpenID Connect sign-in: the person cancelled at the provider, or it refused. */
+  oidc_denied: 400,
+  /** OpenID Connect sign-in: the provider gave no email address. */
+  oidc_email_missing: 400,
+  /** OpenID Connect sign-in: an account has this address, which the provider has not verified. */
+  oidc_email_unverified: 409,
   rate_limited: 429,
   /** A socket client of another protocol version (a page left open across a deployment). */
   protocol_mismatch: 400,

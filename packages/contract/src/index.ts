@@ -20,3 +20,5 @@ export * from './resources';
 export * from './search';
 export * from './spaces';
 export * from './territories';
+export * from './tokens';
+export * from './webhooks';

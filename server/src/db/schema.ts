@@ -611,6 +611,56 @@ export interface NewsletterOptOutsTable {
   created_at: CreatedAt;
 }
 
+// ── Personal API tokens (migrations/202612080400_api_tokens.ts) ──
+
+/** A person's API token: the secret's hash only; rights come from the owner at each request. */
+export interface ApiTokensTable {
+  id: Generated<string>;
+  user_id: string;
+  name: string;
+  token_hash: string;
+  prefix: string;
+  scopes: ColumnType<Array<'read' | 'write'>, Array<'read' | 'write'>, never>;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+}
+export type ApiTokenRow = Selectable<ApiTokensTable>;
+
+// ── Webhooks (migrations/202612080500_webhooks.ts) ──
+
+export interface WebhooksTable {
+  id: Generated<string>;
+  space_id: string;
+  created_by: string | null;
+  url: string;
+  events: string[];
+  /** Signs deliveries; kept as is (it opens nothing here). */
+  secret: string;
+  enabled: Generated<boolean>;
+  disabled_reason: string | null;
+  failure_count: Generated<number>;
+  created_at: CreatedAt;
+}
+export type WebhookRow = Selectable<WebhooksTable>;
+
+export type WebhookDeliveryStatus = 'pending' | 'delivered' | 'failed' | 'refused' | 'skipped';
+
+/** One event sent to one webhook; `body` is dropped once the delivery ends. */
+export interface WebhookDeliveriesTable {
+  id: Generated<string>;
+  webhook_id: string;
+  event: string;
+  body: string | null;
+  status: Generated<WebhookDeliveryStatus>;
+  attempts: Generated<number>;
+  status_code: number | null;
+  duration_ms: number | null;
+  error: string | null;
+  created_at: CreatedAt;
+  finished_at: Date | null;
+}
+export type WebhookDeliveryRow = Selectable<WebhookDeliveriesTable>;
+
 // ── Web Push (migrations/202612052010_push_subscriptions.ts) ──
 
 /** One browser that receives a person's notifications. */
@@ -842,6 +892,9 @@ export interface DB {
   push_subscriptions: PushSubscriptionsTable;
   push_vapid_keys: PushVapidKeysTable;
   push_claims: PushClaimsTable;
+  api_tokens: ApiTokensTable;
+  webhooks: WebhooksTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   audit_log: AuditLogTable;
   exports: ExportsTable;
   organisations: OrganisationsTable;

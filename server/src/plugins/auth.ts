@@ -4,11 +4,16 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config';
 import type { UserRow } from '../db/schema';
 import { AppError, unauthenticated } from '../errors';
+import { decideTokenRequest } from '../policy/tokens.policy';
+import { findApiToken } from './auth/api-tokens.queries';
 import { createSession, deleteSession, findSession } from './auth/sessions.queries';
 
 export interface Auth {
   user: UserRow;
-  session: { id: string; csrfToken: string };
+  /** The cookie session the request rides on; null when it comes with an API token. */
+  session: { id: string; csrfToken: string } | null;
+  /** The personal API token (`Authorization: Bearer …`) the request rides on; null with a cookie. */
+  token: { id: string; scopes: Array<'read' | 'write'> } | null;
 }
 
 declare module 'fastify' {
@@ -38,9 +43,33 @@ export function requireAuth(request: FastifyRequest): Auth {
   return request.auth;
 }
 
+/** The signed-in user of a cookie session: account-level routes, which no API token reaches. */
+export function requireSession(request: FastifyRequest): Auth & { session: NonNullable<Auth['session']> } {
+  const auth = requireAuth(request);
+  if (!auth.session) throw tokenNotAllowed();
+  return { ...auth, session: auth.session };
+}
+
+const tokenNotAllowed = () => new AppError('token_not_allowed', 'an API token cannot act on the account itself');
+
 /**
- * Cookie sessions. Resolves `request.auth` from the cookie, then enforces the CSRF token on
- * every state-changing request that rides on that cookie: a cross-site form can make the
+ * `Authorization: Bearer …` on `/api`: the token's owner, narrowed to its scopes. No CSRF
+ * check: a browser never adds this header by itself, so a cross-site page cannot ride on it.
+ */
+async function bearerAuth(app: FastifyInstance, request: FastifyRequest, route: string, secret: string) {
+  const found = secret.length <= 128 ? await findApiToken(app.db, secret) : null;
+  if (!found) throw new AppError('token_invalid', 'unknown or revoked API token');
+  // Decided by the policy, like everything the token's owner then asks for.
+  const decision = decideTokenRequest(found.token.scopes, request.method, route);
+  if (decision === 'account_level') throw tokenNotAllowed();
+  if (decision === 'read_only') throw new AppError('token_scope', 'this API token may only read (GET, HEAD)');
+  return { user: found.user, session: null, token: found.token } satisfies Auth;
+}
+
+/**
+ * Cookie sessions and personal API tokens. Resolves `request.auth` from an `Authorization:
+ * Bearer` token on `/api` (see bearerAuth), else from the cookie, then enforces the CSRF token
+ * on every state-changing request that rides on that cookie: a cross-site form can make the
  * browser send the cookie, but it cannot read the token that `GET /api/me` returns.
  */
 export const authPlugin = fp(
@@ -60,6 +89,15 @@ export const authPlugin = fp(
     app.decorateRequest('auth', null);
 
     app.addHook('onRequest', async (request, reply) => {
+      const authorization = request.headers.authorization;
+      const route = request.routeOptions.url ?? request.url.split('?')[0] ?? '';
+      if (authorization !== undefined && route.startsWith('/api/')) {
+        const bearer = /^Bearer ([A-Za-z0-9_-]+)$/.exec(authorization);
+        if (!bearer?.[1]) throw new AppError('token_invalid', 'expected Authorization: Bearer <token>');
+        // The token alone speaks for the request: a cookie sent beside it is ignored.
+        request.auth = await bearerAuth(app, request, route, bearer[1]);
+        return;
+      }
       const token = request.cookies[cookieName];
       if (!token) return;
       const found = token.length <= 128 ? await findSession(app.db, token, config.session) : null;
@@ -67,7 +105,7 @@ export const authPlugin = fp(
         reply.clearCookie(cookieName, clearOptions);
         return;
       }
-      request.auth = found;
+      request.auth = { ...found, token: null };
       if (STATE_CHANGING.has(request.method)) {
         const header = request.headers['x-csrf-token'];
         if (typeof header !== 'string' || !sameSecret(header, found.session.csrfToken)) {
@@ -78,7 +116,7 @@ export const authPlugin = fp(
 
     /** Ends the request's session; its open sockets and collab connections go with it. */
     const endSession = async (request: FastifyRequest) => {
-      if (!request.auth) return;
+      if (!request.auth?.session) return;
       await deleteSession(app.db, request.auth.session.id);
       await app.access.changed({ scope: 'user', userId: request.auth.user.id });
     };

@@ -84,7 +84,7 @@ export const collabPlugin = fp<{ config: Config }>(
       (socket, request) => {
         const connection = collab.hocuspocus.handleConnection(socket, toFetchRequest(request.raw), {
           actor: actorFrom(request.auth),
-          sessionId: request.auth?.session.id ?? null,
+          sessionId: request.auth?.session?.id ?? null,
           refuse: (code, reason) => socket.close(code, reason),
         });
         socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {

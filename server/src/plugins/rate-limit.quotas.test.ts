@@ -413,6 +413,65 @@ const CASES: Case[] = [
     }),
   ),
 
+  // ── Personal API tokens and webhooks ────────────────────────────────────────────────
+  ...(['POST', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: method === 'POST' ? 'POST /api/me/tokens' : 'DELETE /api/me/tokens/:id',
+      ok: method === 'POST' ? 201 : 204,
+      prepare: async ({ max, hit }) => {
+        const p = await person();
+        const ids: string[] = [];
+        if (method === 'DELETE') {
+          for (let i = 0; i <= max; i++) {
+            const created = await request(setup, p, 'POST', '/api/me/tokens', {
+              name: `Script ${i}`,
+              scopes: ['read'],
+            });
+            ids.push(created.json().apiToken.id);
+          }
+        }
+        return {
+          send: (i) =>
+            method === 'POST'
+              ? hit(p, 'POST', '/api/me/tokens', { name: `Script ${i}`, scopes: ['read'] })
+              : hit(p, 'DELETE', `/api/me/tokens/${ids[i]}`),
+          stored: () => rows(sql`select id from api_tokens where user_id = ${p.id} order by id`),
+        };
+      },
+    }),
+  ),
+  ...(['POST', 'PATCH', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: method === 'POST' ? 'POST /api/spaces/:slug/webhooks' : `${method} /api/spaces/:slug/webhooks/:id`,
+      ok: { POST: 201, PATCH: 200, DELETE: 204 }[method],
+      prepare: async ({ max, hit }) => {
+        const { who, space } = await spaceOf('animateur');
+        const ids: string[] = [];
+        if (method !== 'POST') {
+          for (let i = 0; i <= max; i++) {
+            const created = await request(setup, who, 'POST', `/api/spaces/${space.slug}/webhooks`, {
+              url: `https://recepteur.exemple.fr/${i}`,
+              events: ['post.created'],
+            });
+            ids.push(created.json().webhook.id);
+          }
+        }
+        return {
+          send: (i) =>
+            method === 'POST'
+              ? hit(who, 'POST', `/api/spaces/${space.slug}/webhooks`, {
+                  url: `https://recepteur.exemple.fr/${i}`,
+                  events: ['post.created'],
+                })
+              : method === 'PATCH'
+                ? hit(who, 'PATCH', `/api/spaces/${space.slug}/webhooks/${ids[i]}`, { enabled: false })
+                : hit(who, 'DELETE', `/api/spaces/${space.slug}/webhooks/${ids[i]}`),
+          stored: () => rows(sql`select id, enabled from webhooks where space_id = ${space.id} order by id`),
+        };
+      },
+    }),
+  ),
+
   {
     route: 'POST /api/spaces/:slug/invitations/bulk',
     prepare: async ({ hit, tag }) => {

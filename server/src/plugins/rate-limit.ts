@@ -22,7 +22,11 @@ export type Scope =
   /** the email address named in the body, from this client address */
   | 'addressAndIp'
   /** the email address named in the body, by this signed-in person */
-  | 'accountAndAddress';
+  | 'accountAndAddress'
+  /** the signed-in person while their account is younger than NEW_ACCOUNT_MS (skipped after) */
+  | 'newAccount'
+  /** the personal API token the request rides on (skipped for cookie sessions) */
+  | 'token';
 
 export interface Counter {
   per: Scope;
@@ -38,6 +42,14 @@ const ip = counter('ip');
 const address = counter('address');
 const addressAndIp = counter('addressAndIp');
 const accountAndAddress = counter('accountAndAddress');
+const newAccount = counter('newAccount');
+const token = counter('token');
+
+/**
+ * An account this young spends the tighter `newAccount` counters too: a spammer who signs up
+ * to write to strangers hits them within the first messages; a real newcomer barely notices.
+ */
+export const NEW_ACCOUNT_MS = 7 * DAY;
 
 /**
  * Every quota, by name. A route spends one by declaring `config: { quota: 'upload' }`; each
@@ -146,6 +158,12 @@ export function quotaTable(settings: Config['rateLimits']) {
     dataExport: write(5, 25, HOUR),
     /** Erasing one's account: once succeeds; the rest is retries of a refused confirmation. */
     erasure: write(5, 25, HOUR),
+    /** Creating and revoking one's personal API tokens. */
+    apiTokens: write(20, 100, HOUR),
+    /** Every request made with one API token, reads included (spent by all of them, see below). */
+    apiTokenRequest: [token(Math.max(1, Math.round(600 * settings.writeScale)), MINUTE)],
+    /** Adding, changing and removing a space's webhooks. */
+    webhook: write(30, 150, HOUR),
   } satisfies Record<string, Counter[]>;
 }
 
@@ -242,6 +260,15 @@ export const rateLimitPlugin = fp(
       // First, so that no other pre-handler works for a request that is over its quota.
       if (check) route.preHandler = [check, ...[route.preHandler ?? []].flat()];
     });
+
+    // A script with a token may loop: every request it makes, reads too, spends the token's
+    // own budget, on top of the quota its route spends for the owner's account.
+    const perToken = checks.get('apiTokenRequest');
+    if (perToken) {
+      app.addHook('preHandler', async (request, reply) => {
+        if (request.auth?.token) await perToken(request, reply);
+      });
+    }
   },
   { name: 'rate-limit' },
 );

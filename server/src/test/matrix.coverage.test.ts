@@ -11,6 +11,8 @@ import { newslettersMatrix } from './matrices/newsletters';
 import { questionsMatrix } from './matrices/questions';
 import { resourcesMatrix } from './matrices/resources';
 import { spacesMatrix } from './matrices/spaces';
+import { tokensMatrix } from './matrices/tokens';
+import { webhooksMatrix } from './matrices/webhooks';
 import { type MatrixTable, routeKey } from './matrix';
 import { routerTable } from './route-table';
 
@@ -29,6 +31,9 @@ const MATRICES: MatrixTable[] = [
   questionsMatrix,
   newslettersMatrix,
   moderationMatrix,
+  tokensMatrix,
+  webhooksMatrix,
+  messagesMatrix,
 ];
 
 const SRC = join(import.meta.dirname, '..');

@@ -23,6 +23,7 @@ import { CalendarFeed } from '../events/calendar-feed';
 import { AttendedPermanences } from '../events/questions/attended-permanences';
 import { MyData } from '../privacy/my-data';
 import { PushDevices } from '../push/push-devices';
+import { ApiTokens } from '../tokens/api-tokens';
 import { t } from './accounts.i18n';
 import { AvatarForm } from './avatar.form';
 import { PasswordChangeForm } from './password-change.form';
@@ -246,6 +247,8 @@ function Profile(props: { user: User }) {
           <MailSettingsLink />
           <PushDevices />
           <PasswordChangeForm />
+          {/* « Accès par programme »: personal API tokens, each shown once. */}
+          <ApiTokens />
           {/* « Mon agenda »: the secret address of the personal calendar feed. */}
           <CalendarFeed />
           {/* « Mes permanences »: the permanences this person was marked present at. */}

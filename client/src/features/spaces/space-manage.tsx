@@ -9,6 +9,7 @@ import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { RadioField } from '../../ui/radio-field';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { SpaceWebhooks } from '../webhooks/space-webhooks';
 import { BulkInvite } from './bulk-invite';
 import { OpenInvitations } from './open-invitations';
 import { createRequestsStore, type SpaceStore } from './space.store';
@@ -279,6 +280,7 @@ export function SpaceManage(props: { store: SpaceStore }) {
       <BulkInvite store={props.store} />
       <OpenInvitations store={props.store} />
       <EditForm store={props.store} />
+      <SpaceWebhooks slug={props.store.space()!.space.slug} />
       <ArchiveSection store={props.store} />
     </div>
   );

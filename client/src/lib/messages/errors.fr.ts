@@ -22,6 +22,12 @@ export const errorsFr = {
   'error.not_found': 'Introuvable.',
   'error.conflict':
     "Ces informations ont changé entre-temps, peut-être par quelqu'un d'autre. Rechargez la page puis réessayez.",
+  'error.token_invalid': 'Ce jeton d’accès est inconnu ou a été révoqué.',
+  'error.token_scope': 'Ce jeton d’accès ne permet que la lecture.',
+  'error.token_not_allowed': 'Un jeton d’accès ne peut pas agir sur le compte lui-même : connectez-vous.',
+  'error.webhook_url_forbidden':
+    'Cette adresse n’est pas acceptée : utilisez une adresse https publique, sans identifiants.',
+  'error.recipient_unavailable': 'Cette personne ne reçoit pas de messages de votre part.',
   'error.rate_limited': 'Trop de tentatives. Patientez une minute avant de réessayer.',
   'error.internal_error': 'Une erreur est survenue de notre côté. Réessayez dans un instant.',
   'error.unavailable': 'Le service est momentanément indisponible. Réessayez dans un instant.',

@@ -17,7 +17,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { UserRow } from '../../db/schema';
-import { requireAuth } from '../../plugins/auth';
+import { requireAuth, requireSession } from '../../plugins/auth';
 import { createAccountsMailer } from './accounts.mail';
 import * as accounts from './accounts.service';
 
@@ -178,7 +178,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
       },
     },
     async (request) => {
-      const auth = requireAuth(request);
+      const auth = requireSession(request);
       return { user: await accounts.toUser(app.db, auth.user), csrfToken: auth.session.csrfToken };
     },
   );

@@ -15,6 +15,8 @@ import {
   canSeePostHistory,
 } from '../../policy/policy';
 import { findActiveMembersNamed } from '../spaces/memberships.queries';
+import { webhookEvents } from '../webhooks/webhooks.content';
+import { queueWebhooks } from '../webhooks/webhooks.service';
 import { loadPostContext, loadThreadForWriting, postDeleted, threadLocked } from './discussions.access';
 import { reactionsByPost, toPost } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
@@ -101,6 +103,7 @@ export async function writePost(
     mentions: mentioned.map(({ id, displayName }) => ({ id, displayName })),
   };
   await publish([rooms.thread(threadId), rooms.space(input.spaceId)], 'post.created', { post });
+  await queueWebhooks(trx, { spaceId: input.spaceId }, webhookEvents.postCreated(post));
   await jobs.enqueue(trx, 'discussions.notify', {
     postId: row.id,
     mentionedIds: mentioned.map((person) => person.id),

@@ -9,6 +9,8 @@ import { notFound } from '../../errors';
 import { canSeeHiddenPost } from '../../policy/moderation.policy';
 import { type Actor, canModerateThreads, canPostInSpace, canReadThreads, canTrackThread } from '../../policy/policy';
 import { loadSpaceContext } from '../spaces/spaces.access';
+import { webhookEvents } from '../webhooks/webhooks.content';
+import { queueWebhooks } from '../webhooks/webhooks.service';
 import { loadThreadContext } from './discussions.access';
 import { toPosts, toThread } from './discussions.content';
 import type { DiscussionsDeps } from './discussions.deps';
@@ -99,6 +101,7 @@ export async function createThread(
         following: true,
       };
       await publish(rooms.space(context.space.id), 'thread.created', { thread: { ...thread, following: false } });
+      await queueWebhooks(trx, { spaceId: context.space.id }, webhookEvents.threadCreated(thread));
       return { thread, post };
     }),
   );

@@ -5,6 +5,8 @@ import { isUuid } from '../../core/ids';
 import { notFound } from '../../errors';
 import { canEditDocument, canReadDocument } from '../../policy/documents.policy';
 import type { Actor } from '../../policy/policy';
+import { webhookEvents } from '../webhooks/webhooks.content';
+import { queueWebhooks } from '../webhooks/webhooks.service';
 import { type DocumentContext, loadDocumentContext } from './documents.access';
 import { docFromState, htmlOf, plainTextOf, replaceContent, toVersion } from './documents.content';
 import type { DocumentsDeps } from './documents.deps';
@@ -39,13 +41,21 @@ export async function saveNamedVersion(
 ): Promise<{ version: DocumentVersion }> {
   const { context, actorId } = await editableContext(deps, input.actor, input.documentId);
   const doc = await currentContent(deps, context.document.id);
-  const version = await insertVersion(deps.db, {
-    documentId: context.document.id,
-    kind: 'named',
-    name: input.name,
-    state: Y.encodeStateAsUpdate(doc),
-    plainText: plainTextOf(doc),
-    createdBy: actorId,
+  const { document } = context;
+  const version = await deps.db.transaction().execute(async (trx) => {
+    const saved = await insertVersion(trx, {
+      documentId: document.id,
+      kind: 'named',
+      name: input.name,
+      state: Y.encodeStateAsUpdate(doc),
+      plainText: plainTextOf(doc),
+      createdBy: actorId,
+    });
+    // A named version is news for the space's webhooks (automatic ones are not).
+    if (document.space_id) {
+      await queueWebhooks(trx, { spaceId: document.space_id }, webhookEvents.documentVersionCreated(document, saved));
+    }
+    return saved;
   });
   return { version: toVersion(version) };
 }

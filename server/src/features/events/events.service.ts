@@ -24,6 +24,8 @@ import type { Actor, MembershipFacts } from '../../policy/policy';
 import { slugify } from '../spaces/slugify';
 import { toMembershipFacts } from '../spaces/spaces.access';
 import { listMembershipsOfUser } from '../spaces/spaces.queries';
+import { webhookEvents } from '../webhooks/webhooks.content';
+import { queueWebhooks } from '../webhooks/webhooks.service';
 import {
   type EventContext,
   eventAccess,
@@ -308,6 +310,10 @@ export async function createEvent(
         registration_questions: JSON.stringify(body.registrationQuestions ?? []),
       });
       await scheduleReminders(deps, trx, { id, starts_at: startsAt });
+      if (common.space_id) {
+        const created = { id, title: body.title, starts_at: startsAt, ends_at: endsAt, timezone: body.timezone };
+        await queueWebhooks(trx, { spaceId: common.space_id }, webhookEvents.eventCreated(created));
+      }
       return id;
     }
     const rrule = normalizeRecurrenceRule(body.recurrence.rrule);
@@ -331,6 +337,19 @@ export async function createEvent(
     const first = inserted.sort((a, b) => new Date(a.starts_at).getTime() - new Date(b.starts_at).getTime())[0];
     if (!first) throw new AppError('invalid_input', 'this rule gives no date in the coming year', { rrule: ['empty'] });
     for (const row of inserted) await scheduleReminders(deps, trx, row);
+    // A series is announced once, by its first occurrence.
+    if (common.space_id) {
+      const startsFirst = new Date(first.starts_at);
+      const endsFirst = new Date(startsFirst.getTime() + (endsAt.getTime() - startsAt.getTime()));
+      const created = {
+        id: first.id,
+        title: body.title,
+        starts_at: startsFirst,
+        ends_at: endsFirst,
+        timezone: body.timezone,
+      };
+      await queueWebhooks(trx, { spaceId: common.space_id }, webhookEvents.eventCreated(created));
+    }
     return first.id;
   });
   return { event: await presentEvent(deps.db, await loadEventContext(deps.db, eventId, input.actor)) };

@@ -8,6 +8,9 @@ import { notFound } from '../../errors';
 import { canExportOwnData } from '../../policy/audit.policy';
 import type { Actor } from '../../policy/policy';
 import { recordAudit } from '../audit/audit.service';
+import { messageSettingsOf, messagesWrittenBy } from '../messages/messages.queries';
+import { apiTokensOf } from '../tokens/tokens.queries';
+import { webhooksAddedBy } from '../webhooks/webhooks.queries';
 import {
   attendancesOf,
   charterAcceptancesOf,
@@ -121,6 +124,12 @@ export async function buildArchive(deps: Pick<PrivacyDeps, 'db' | 'storage'>, us
     'documents.json': json(await documentsWrittenBy(db, userId)),
     'document-comments.json': json(await documentCommentsOf(db, userId)),
     'links.json': json(await linksSharedBy(db, userId)),
+    'api-tokens.json': json(await apiTokensOf(db, userId)),
+    'webhooks.json': json(await webhooksAddedBy(db, userId)),
+    'messages.json': json({
+      settings: (await messageSettingsOf(db, [userId]))[0] ?? null,
+      written: await messagesWrittenBy(db, userId),
+    }),
     'mail-settings.json': json({
       general: (await mailSettingsOf(db, userId)) ?? null,
       spaces: await spaceMailSettingsOf(db, userId),

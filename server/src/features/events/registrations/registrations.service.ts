@@ -8,6 +8,8 @@ import type { Publish } from '../../../plugins/realtime/types';
 import { canFollowSeries, canRegisterForEvent } from '../../../policy/events.policy';
 import type { Actor } from '../../../policy/policy';
 import { queuePush } from '../../push/delivery.service';
+import { webhookEvents } from '../../webhooks/webhooks.content';
+import { queueWebhooks } from '../../webhooks/webhooks.service';
 import {
   eventAccess,
   eventCancelled,
@@ -47,6 +49,7 @@ export async function publishSeats(
   for (const room of eventRooms(event)) {
     await publish(room, 'registration.changed', { eventId: event.id, ...counts });
   }
+  await queueWebhooks(trx, { eventId: event.id }, webhookEvents.registrationChanged(event.id, counts));
   return counts;
 }
 

@@ -1,0 +1,27 @@
+/** « Accès par programme » on the profile page. French, the source of truth. */
+export const tokensFr = {
+  'tokens.heading': 'Accès par programme (jetons d’API)',
+  'tokens.intro':
+    'Un jeton permet à un tableur ou à un script de lire l’Atelier en votre nom (en-tête « Authorization: Bearer … »), avec vos droits et jamais plus. Il ne peut pas modifier votre compte, votre mot de passe, ni créer d’autres jetons.',
+  'tokens.name': 'Nom du jeton',
+  'tokens.name.hint': 'Pour le reconnaître plus tard, par exemple « Tableur du chantier ».',
+  'tokens.name.invalid': 'Donnez un nom de 1 à 80 caractères.',
+  'tokens.write': 'Autoriser aussi l’écriture (publier, s’inscrire…)',
+  'tokens.write.hint': 'Sans cette case, le jeton ne peut que lire.',
+  'tokens.create': 'Créer le jeton',
+  'tokens.creating': 'Création…',
+  'tokens.created.title': 'Votre nouveau jeton',
+  'tokens.created.text': 'Copiez-le maintenant : il ne sera plus jamais affiché. Gardez-le comme un mot de passe.',
+  'tokens.created.label': 'Jeton « {name} »',
+  'tokens.created.done': 'J’ai copié le jeton',
+  'tokens.list': 'Vos jetons',
+  'tokens.empty': 'Aucun jeton pour l’instant.',
+  'tokens.error': 'La liste de vos jetons n’a pas pu être chargée.',
+  'tokens.scope.read': 'lecture',
+  'tokens.scope.write': 'lecture et écriture',
+  'tokens.meta': 'Créé le {date} · {scopes}',
+  'tokens.used': 'Dernière utilisation : {date}',
+  'tokens.unused': 'Jamais utilisé',
+  'tokens.revoke': 'Révoquer',
+  'tokens.revoked': 'Le jeton « {name} » est révoqué : il ne fonctionne plus.',
+} as const;
