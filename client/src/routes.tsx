@@ -31,6 +31,7 @@ const DocumentPage = lazy(() => import('./features/documents/document.page').the
 const MySpacesPage = lazy(() => import('./features/spaces/my-spaces.page').then(withMessages));
 const InvitationPage = lazy(() => import('./features/spaces/invitation.page').then(withMessages));
 const WelcomePage = lazy(() => import('./features/onboarding/welcome.page').then(withMessages));
+const CharterStepPage = lazy(() => import('./features/oidc/charter-step.page').then(withMessages));
 const MailboxPage = lazy(() => import('./features/dev/mailbox.page').then(withMessages));
 const AgendaPage = lazy(() => import('./features/events/agenda.page').then(withMessages));
 const EventPage = lazy(() => import('./features/events/event.page').then(withMessages));
@@ -76,6 +77,7 @@ export function AppRoutes() {
       <Route path="/mes-espaces" component={MySpacesPage} />
       <Route path="/invitation" component={InvitationPage} />
       <Route path="/bienvenue" component={WelcomePage} />
+      <Route path="/charte" component={CharterStepPage} />
       <Route path="/dev/boite-mail" component={MailboxPage} />
       <Route path="/agenda" component={AgendaPage} />
       <Route path="/evenements/nouveau" component={EventCreatePage} />

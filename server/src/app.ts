@@ -19,6 +19,7 @@ import { mailSettingsRoutes } from './features/mail-settings/mail-settings.route
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { newslettersRoutes } from './features/newsletters/newsletters.routes';
+import { oidcRoutes } from './features/oidc/oidc.routes';
 import { organisationLogosRoutes } from './features/organisations/organisation-logos.routes';
 import { organisationsRoutes } from './features/organisations/organisations.routes';
 import { privacyRoutes } from './features/privacy/privacy.routes';
@@ -95,7 +96,11 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(healthRoutes);
       await api.register(realtimeRoutes);
       if (!config.production) await api.register(mailboxRoutes);
-      await api.register(accountsRoutes, { publicUrl: config.publicUrl });
+      await api.register(accountsRoutes, {
+        publicUrl: config.publicUrl,
+        oidc: config.oidc ? { name: config.oidc.name } : null,
+      });
+      await api.register(oidcRoutes, { config });
       await api.register(avatarsRoutes, { config });
       await api.register(spacesRoutes, { publicUrl: config.publicUrl });
       await api.register(eventsRoutes, { publicUrl: config.publicUrl });

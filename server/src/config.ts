@@ -69,6 +69,19 @@ const EnvSchema = z.object({
     .string()
     .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, 'a mailto: address or an https: URL')
     .optional(),
+  /** OpenID Connect sign-in (ProConnect …): the provider's issuer URL, discovered at first use. */
+  OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).max(255).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).max(1000).optional(),
+  /** The provider's name on the sign-in button: « Se connecter avec … ». */
+  OIDC_NAME: z.string().trim().min(1).max(60).default('ProConnect'),
+  /** Scopes asked for, space-separated; `openid` among them. ProConnect: `openid email given_name usual_name siret`. */
+  OIDC_SCOPES: z
+    .string()
+    .trim()
+    .regex(/^([\w:.-]+ )*[\w:.-]+$/, 'space-separated scopes')
+    .refine((value) => value.split(' ').includes('openid'), 'must include openid')
+    .default('openid email profile'),
 });
 
 export type Env = z.input<typeof EnvSchema>;
@@ -116,6 +129,19 @@ export interface Config {
   webhooksAllowHttpLoopback: boolean;
   /** Web Push: the configured VAPID keys (else the database's, made once) and the contact given to push services. */
   push: { vapidKeys: { publicKey: string; privateKey: string } | undefined; subject: string };
+  /** OpenID Connect sign-in, when OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET are set. */
+  oidc: OidcSettings | undefined;
+}
+
+export interface OidcSettings {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  /** Shown on the sign-in button. */
+  name: string;
+  scopes: string;
+  /** Where the provider sends the browser back: PUBLIC_URL's `/api/auth/oidc/callback`. */
+  redirectUri: string;
 }
 
 export interface S3Settings {
@@ -199,7 +225,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.S3_ACCESS_KEY_ID) !== Boolean(e.S3_SECRET_ACCESS_KEY)) {
     throw new ConfigError('Invalid configuration:\n  S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together');
   }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet !== 0 && oidcSet !== 3) {
+    throw new ConfigError(
+      'Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together',
+    );
+  }
   const production = e.NODE_ENV === 'production';
+  if (production && e.OIDC_ISSUER?.startsWith('http:')) {
+    throw new ConfigError('Invalid configuration:\n  OIDC_ISSUER: an https: URL in production');
+  }
   if (production && e.SEED === 'demo') {
     throw new ConfigError(
       'Invalid configuration:\n  SEED: the demo (fictitious people) is for development, not production',
@@ -257,5 +292,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
           : undefined,
       subject: e.VAPID_SUBJECT ?? `mailto:${/<([^>]+)>/.exec(e.MAIL_FROM)?.[1] ?? e.MAIL_FROM.trim()}`,
     },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? {
+            issuer: e.OIDC_ISSUER,
+            clientId: e.OIDC_CLIENT_ID,
+            clientSecret: e.OIDC_CLIENT_SECRET,
+            name: e.OIDC_NAME,
+            scopes: e.OIDC_SCOPES,
+            redirectUri: `${publicUrl}/api/auth/oidc/callback`,
+          }
+        : undefined,
   };
 }

@@ -1,4 +1,4 @@
-import { A, useBeforeLeave, useLocation } from '@solidjs/router';
+import { A, useBeforeLeave, useLocation, useNavigate } from '@solidjs/router';
 import {
   createEffect,
   createSignal,
@@ -197,8 +197,27 @@ function skipToContent(event: MouseEvent) {
 }
 
 /** Landmarks shared by every page: skip link, header with navigation, main, footer. */
+/** Pages a person who has not adhered to the charter may still open: the charter, its text, privacy. */
+const BEFORE_CHARTER = ['/charte', '/inscription', '/confidentialite', '/deconnexion'];
+
+/**
+ * A signed-in person who has not adhered to the charter (an account made on a first sign-in
+ * through OpenID Connect) is brought to the charter step first, wherever they go.
+ */
+function useCharterStep() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  createEffect(() => {
+    const user = session.user();
+    if (!user || user.charter || user.role === 'admin') return;
+    if (BEFORE_CHARTER.includes(location.pathname)) return;
+    navigate(`/charte?retour=${encodeURIComponent(location.pathname + location.search)}`, { replace: true });
+  });
+}
+
 export function Layout(props: { children?: JSX.Element }) {
   useBeforeLeave(() => markNavigated());
+  useCharterStep();
   return (
     <>
       <a class="skip-link" href="#contenu" on:click={skipToContent}>

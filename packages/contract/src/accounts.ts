@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FantasticRoleSchema, OrganisationKindSchema } from './alliance';
 import { IdSchema, IsoDateTimeSchema, LocaleSchema, lineText, multilineText } from './common';
+import { OidcProviderSchema } from './oidc';
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
@@ -81,6 +82,8 @@ export const SessionProbeSchema = z.object({
   user: UserSchema.nullable(),
   /** The session's token for state-changing requests; null without a session. */
   csrfToken: z.string().nullable(),
+  /** The OpenID Connect provider offered on the sign-in page (« Se connecter avec … »), or null. */
+  oidc: OidcProviderSchema.nullable().optional(),
 });
 export type SessionProbe = z.infer<typeof SessionProbeSchema>;
 

@@ -11,6 +11,7 @@ export * from './home';
 export * from './mail';
 export * from './moderation';
 export * from './newsletters';
+export * from './oidc';
 export * from './organisations';
 export * from './privacy';
 export * from './publications';

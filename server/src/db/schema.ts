@@ -50,6 +50,30 @@ export interface SessionsTable {
   user_agent: string | null;
 }
 
+/** An account's identity at an OpenID provider (migrations/202612080600_oidc.ts). */
+export interface OidcIdentitiesTable {
+  id: Generated<string>;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  /** The address the provider gave when the link was made. */
+  email: string | null;
+  created_at: CreatedAt;
+  last_used_at: Timestamp;
+}
+
+/** An OpenID Connect sign-in under way, found again by its cookie's hash; single use. */
+export interface OidcSignInsTable {
+  id: Generated<string>;
+  cookie_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface AuthTokensTable {
   id: Generated<string>;
   user_id: string;
@@ -840,6 +864,8 @@ export interface DB {
   users: UsersTable;
   charter_acceptances: CharterAcceptancesTable;
   sessions: SessionsTable;
+  oidc_identities: OidcIdentitiesTable;
+  oidc_sign_ins: OidcSignInsTable;
   auth_tokens: AuthTokensTable;
   mail_outbox: MailOutboxTable;
   spaces: SpacesTable;

@@ -341,6 +341,16 @@ const CASES: Case[] = [
     }),
   },
   {
+    route: 'POST /api/me/charter',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: () => hit(p, 'POST', '/api/me/charter', { acceptCharter: true }),
+        stored: () => count(sql`select count(*)::int as n from charter_acceptances where user_id = ${p.id}`),
+      };
+    },
+  },
+  {
     route: 'PATCH /api/me',
     prepare: async ({ hit }) => {
       const p = await person();

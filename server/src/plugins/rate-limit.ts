@@ -97,6 +97,11 @@ export function quotaTable(settings: Config['rateLimits']) {
     registrationCancel: [ip(2 * authPerIp, auth)],
     /** The one-click unsubscribe of every mail and its undo (a signed token, no session). */
     unsubscribe: [ip(2 * authPerIp, auth)],
+    /**
+     * Signing in through the OpenID Connect provider: its start and its callback (GETs that
+     * write a sign-in, an account, a session). A whole administration may sit behind one address.
+     */
+    oidcSignIn: [ip(3 * authPerIp, auth)],
 
     /** Searching: each one reads much; generous for people, capped per address for robots. */
     search: [account(120, MINUTE), ip(600, MINUTE)],
@@ -188,6 +193,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** The quota this route spends (see quotaTable in plugins/rate-limit.ts). */
     quota?: QuotaName;
+    /** Spend the quota on this GET too: a navigation that writes (the OpenID Connect sign-in). */
+    quotaOnGet?: boolean;
   }
   interface FastifyInstance {
     limits: Limits;
@@ -254,7 +261,8 @@ export const rateLimitPlugin = fp(
       for (const method of [route.method].flat()) limits.routes.push({ method, url: route.url, quota });
       if (quota === null) return;
       if (!(quota in quotas)) throw new Error(`rate-limit: ${route.url} names an unknown quota '${quota}'`);
-      if (![route.method].flat().some((method) => STATE_CHANGING.has(method))) return;
+      const writes = [route.method].flat().some((method) => STATE_CHANGING.has(method));
+      if (!writes && !route.config?.quotaOnGet) return;
       document429(route);
       const check = checks.get(quota);
       // First, so that no other pre-handler works for a request that is over its quota.

@@ -80,6 +80,12 @@ const EXEMPT: Record<string, { why: string; test: string }> = {
     ].map((route) => [route, { why: 'one’s own account', test: 'features/accounts/accounts.test.ts' }]),
   ),
   ...Object.fromEntries(
+    ['GET /api/auth/oidc/start', 'GET /api/auth/oidc/callback', 'POST /api/me/charter'].map((route) => [
+      route,
+      { why: 'signing in through the OpenID provider, then one’s own charter', test: 'features/oidc/oidc.test.ts' },
+    ]),
+  ),
+  ...Object.fromEntries(
     ['PUT /api/me/avatar', 'DELETE /api/me/avatar'].map((route) => [
       route,
       { why: 'one’s own profile picture', test: 'features/accounts/avatars.test.ts' },

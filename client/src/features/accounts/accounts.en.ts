@@ -28,7 +28,7 @@ const accountsEn: Record<keyof typeof accountsFr, string> = {
   'signUp.haveAccount': 'Already a member?',
   'signUp.signInLink': 'Sign in',
   'signIn.title': 'Sign in',
-  'signIn.intro': 'Two ways to sign in: with your password, or with a link sent by email.',
+  'signIn.intro': 'Sign in with your password, or with a link sent by email.',
   'signIn.password.heading': 'With your password',
   'signIn.submit': 'Sign in',
   'signIn.submitting': 'Signing in…',

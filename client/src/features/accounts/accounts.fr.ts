@@ -32,7 +32,7 @@ export const accountsFr = {
   'signUp.haveAccount': 'Déjà membre ?',
   'signUp.signInLink': 'Se connecter',
   'signIn.title': 'Connexion',
-  'signIn.intro': 'Deux façons de vous connecter : avec votre mot de passe, ou avec un lien reçu par courriel.',
+  'signIn.intro': 'Connectez-vous avec votre mot de passe, ou avec un lien reçu par courriel.',
   'signIn.password.heading': 'Avec votre mot de passe',
   'signIn.submit': 'Se connecter',
   'signIn.submitting': 'Connexion…',

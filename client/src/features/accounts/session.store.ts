@@ -1,6 +1,7 @@
 import {
   AcceptedSchema,
   type Locale,
+  type OidcProvider,
   type ProfileUpdate,
   type SessionBody,
   SessionBodySchema,
@@ -26,6 +27,8 @@ interface SessionState {
 }
 
 const [state, setState] = createStore<SessionState>({ status: 'loading', user: null });
+/** The OpenID Connect provider the sign-in page offers (« Se connecter avec … »), as the probe said. */
+const [oidcProvider, setOidcProvider] = createSignal<OidcProvider | null>(null);
 
 /**
  * Bumped by every change of who is signed in. The start-up `GET /api/me` may answer after a
@@ -76,7 +79,8 @@ function load() {
 async function fetchSession() {
   const started = generation;
   try {
-    const { user, csrfToken } = await api.get('/api/session', SessionProbeSchema);
+    const { user, csrfToken, oidc } = await api.get('/api/session', SessionProbeSchema);
+    setOidcProvider(oidc ?? null);
     if (generation !== started) return;
     if (user && csrfToken) signedIn({ user, csrfToken });
     else signedOut();
@@ -159,6 +163,13 @@ async function changePassword(input: { currentPassword: string; newPassword: str
   return signedIn(await api.post('/api/me/password', input, SessionBodySchema));
 }
 
+/** Adheres to the current charter: the step after a first sign-in through the provider. */
+async function acceptCharter() {
+  const { user } = await api.post('/api/me/charter', { acceptCharter: true }, UserEnvelopeSchema);
+  setState('user', user);
+  return user;
+}
+
 setCsrfRefresher(fetchSession);
 
 onLocaleChosen((chosen: Locale) => {
@@ -189,4 +200,6 @@ export const session = {
   setAvatar,
   removeAvatar,
   changePassword,
+  oidcProvider,
+  acceptCharter,
 };

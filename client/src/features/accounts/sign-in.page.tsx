@@ -5,6 +5,7 @@ import { ErrorAlert, StatusMessage } from '../../ui/feedback';
 import { PageHeading } from '../../ui/page-heading';
 import { SubmitButton } from '../../ui/submit-button';
 import { TextInput } from '../../ui/text-field';
+import { OidcSignIn } from '../oidc/oidc-sign-in';
 import { t } from './accounts.i18n';
 import { safeReturnPath } from './return-path';
 import { session } from './session.store';
@@ -102,6 +103,7 @@ export default function SignInPage() {
     <div class="page page--narrow">
       <PageHeading title={t('signIn.title')}>{t('signIn.title')}</PageHeading>
       <p class="lead">{t('signIn.intro')}</p>
+      <OidcSignIn error={params.erreur} returnTo={safeReturnPath(params.retour, '/')} />
       <form class="form" novalidate onSubmit={submit}>
         <ErrorAlert message={form.formError()} />
         <TextInput

@@ -29,6 +29,14 @@ export const errorsEn: Record<ErrorKey, string> = {
   'error.origin_forbidden': 'This request was refused for security reasons. Reload the page and try again.',
   'error.email_taken':
     'An account already exists with this address. Sign in, or ask for a new password if you forgot it.',
+  'error.oidc_unavailable':
+    'Signing in with this service is unavailable at the moment. Try again later, or sign in with your address.',
+  'error.oidc_failed': 'The sign-in could not be verified. Please start again from this page.',
+  'error.oidc_expired': 'The sign-in has expired or was already used. Please start again from this page.',
+  'error.oidc_denied': 'The sign-in was cancelled. You may start again, or sign in with your address.',
+  'error.oidc_email_missing': 'The sign-in service did not share your email address: your account cannot be created.',
+  'error.oidc_email_unverified':
+    'An account already exists with this address, but the sign-in service has not verified it: we cannot link them. Sign in with your password or a mailed link.',
 
   'error.already_member': 'You already belong to this space.',
   'error.not_member': 'You do not belong to this space (or no longer).',

@@ -42,6 +42,15 @@ export const errorsFr = {
   'error.origin_forbidden': 'Cette demande a été refusée par sécurité. Rechargez la page puis réessayez.',
   'error.email_taken':
     "Un compte existe déjà avec cette adresse. Connectez-vous, ou demandez un nouveau mot de passe si vous l'avez oublié.",
+  'error.oidc_unavailable':
+    'La connexion par ce service est indisponible pour le moment. Réessayez plus tard, ou connectez-vous avec votre adresse.',
+  'error.oidc_failed': "La connexion n'a pas pu être vérifiée. Recommencez depuis cette page.",
+  'error.oidc_expired': 'La connexion a expiré ou a déjà servi. Recommencez depuis cette page.',
+  'error.oidc_denied': 'La connexion a été annulée. Vous pouvez recommencer, ou vous connecter avec votre adresse.',
+  'error.oidc_email_missing':
+    "Le service de connexion n'a pas transmis votre adresse électronique : impossible de créer votre compte.",
+  'error.oidc_email_unverified':
+    "Un compte existe déjà avec cette adresse, mais le service de connexion ne l'a pas vérifiée : nous ne pouvons pas les relier. Connectez-vous avec votre mot de passe ou un lien par courriel.",
 
   // Spaces.
   'error.already_member': 'Vous faites déjà partie de cet espace.',

@@ -4,6 +4,7 @@ import {
   LoginBodySchema,
   MailLinkRequestSchema,
   MailLinkVerifySchema,
+  type OidcProvider,
   PasswordChangeSchema,
   PasswordResetConfirmSchema,
   PasswordResetRequestSchema,
@@ -23,7 +24,12 @@ import * as accounts from './accounts.service';
 
 const errors = { 400: ErrorBodySchema, 401: ErrorBodySchema, 403: ErrorBodySchema, 429: ErrorBodySchema };
 
-export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = async (app, options) => {
+export const accountsRoutes: FastifyPluginAsyncZod<{
+  publicUrl: string;
+  /** The OpenID Connect provider the sign-in page offers, when one is configured (features/oidc). */
+  oidc?: OidcProvider | null;
+}> = async (app, options) => {
+  const oidc = options.oidc ?? null;
   const deps: accounts.AccountsDeps = {
     db: app.db,
     mailer: createAccountsMailer(app.mail, options.publicUrl),
@@ -162,8 +168,12 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ publicUrl: string }> = asyn
       },
     },
     async (request) => {
-      if (!request.auth) return { user: null, csrfToken: null };
-      return { user: await accounts.toUser(app.db, request.auth.user), csrfToken: request.auth.session.csrfToken };
+      if (!request.auth) return { user: null, csrfToken: null, oidc };
+      return {
+        user: await accounts.toUser(app.db, request.auth.user),
+        csrfToken: request.auth.session?.csrfToken ?? null,
+        oidc,
+      };
     },
   );
 

@@ -186,7 +186,7 @@ describe('session probe', () => {
   it('answers an anonymous visitor 200 with nobody signed in, where GET /api/me says 401', async () => {
     const response = await probe();
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ user: null, csrfToken: null });
+    expect(response.json()).toEqual({ user: null, csrfToken: null, oidc: null });
     expect((await ctx.app.inject({ method: 'GET', url: '/api/me' })).statusCode).toBe(401);
   });
 
@@ -194,7 +194,7 @@ describe('session probe', () => {
     const client = await signUp(ctx.app, { displayName: 'Sacha Sonde' });
     const response = await probe(client.cookie);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual((await me(client.cookie)).json());
+    expect(response.json()).toEqual({ ...(await me(client.cookie)).json(), oidc: null });
     expect(response.json()).toMatchObject({ user: { id: client.userId }, csrfToken: client.csrfToken });
   });
 
@@ -203,7 +203,7 @@ describe('session probe', () => {
     await post('/api/auth/logout', undefined, as(client));
     const response = await probe(client.cookie);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ user: null, csrfToken: null });
+    expect(response.json()).toEqual({ user: null, csrfToken: null, oidc: null });
     expect(response.cookies.find((c) => c.name === 'atelier_session')?.value).toBe('');
   });
 });

@@ -35,7 +35,7 @@ import type { PrivacyDeps } from './privacy.deps';
  * 5. mail to their address, invitations to it and replies from it deleted; their name and id
  *    in stored realtime events and others' mails replaced by the former member's, their own
  *    realtime room's events deleted;
- * 6. the `users` row deleted: sessions, mailed links, calendar feeds, push devices, reply
+ * 6. the `users` row deleted: sessions, mailed links, identities at OpenID providers, calendar feeds, push devices, reply
  *    addresses, memberships, reactions, votes, settings and exports cascade, and the
  *    directory's search entry goes with it (its trigger).
  *

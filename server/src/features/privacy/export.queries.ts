@@ -31,6 +31,15 @@ export const profileOf = (db: Db, userId: string) =>
 export const charterAcceptancesOf = (db: Db, userId: string) =>
   db.selectFrom('charter_acceptances').select(['version', 'accepted_at']).where('user_id', '=', userId).execute();
 
+/** The identities at OpenID providers (ProConnect …) the person signs in with. */
+export const signInIdentitiesOf = (db: Db, userId: string) =>
+  db
+    .selectFrom('oidc_identities')
+    .select(['issuer', 'subject', 'email', 'created_at', 'last_used_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .execute();
+
 export const membershipsOf = (db: Db, userId: string) =>
   db
     .selectFrom('memberships')
