@@ -41,6 +41,8 @@ const RegistrationCancelPage = lazy(() => import('./features/events/registration
 const GuestConfirmPage = lazy(() => import('./features/events/guest-confirm.page').then(withMessages));
 const NewsletterPage = lazy(() => import('./features/newsletters/newsletter.page').then(withMessages));
 const NewsletterComposePage = lazy(() => import('./features/newsletters/newsletter-compose.page').then(withMessages));
+const MessagesPage = lazy(() => import('./features/messages/messages.page').then(withMessages));
+const ConversationPage = lazy(() => import('./features/messages/conversation.page').then(withMessages));
 const PrivacyPage = lazy(() => import('./features/privacy/privacy.page').then(withMessages));
 const AuditPage = lazy(() => import('./features/privacy/audit.page').then(withMessages));
 const AdminModerationPage = lazy(() => import('./features/moderation/admin-moderation.page').then(withMessages));
@@ -59,6 +61,9 @@ export function AppRoutes() {
       <Route path="/profil/courriels" component={MailSettingsPage} />
       <Route path="/desabonnement/:token" component={UnsubscribePage} />
       <Route path="/annuaire" component={DirectoryPage} />
+      <Route path="/messages" component={MessagesPage} />
+      <Route path="/messages/nouveau" component={MessagesPage} />
+      <Route path="/messages/:id" component={ConversationPage} />
       <Route path="/allie-es" component={OrganisationsPage} />
       <Route path="/allie-es/:slug" component={OrganisationPage} />
       <Route path="/carte" component={MapPage} />

@@ -17,6 +17,7 @@ import { healthRoutes } from './features/health/health.routes';
 import { homeRoutes } from './features/home/home.routes';
 import { mailSettingsRoutes } from './features/mail-settings/mail-settings.routes';
 import { mailboxRoutes } from './features/mailbox/mailbox.routes';
+import { messagesRoutes } from './features/messages/messages.routes';
 import { moderationRoutes } from './features/moderation/moderation.routes';
 import { newslettersRoutes } from './features/newsletters/newsletters.routes';
 import { oidcRoutes } from './features/oidc/oidc.routes';
@@ -124,6 +125,7 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
       await api.register(resourcesRoutes, { config });
       await api.register(pushRoutes, { config });
       await api.register(newslettersRoutes, { publicUrl: config.publicUrl });
+      await api.register(messagesRoutes, { publicUrl: config.publicUrl, groupSeconds: config.mailGroupSeconds });
       await api.register(moderationRoutes, {
         publicUrl: config.publicUrl,
         flagHideThreshold: config.flagHideThreshold,

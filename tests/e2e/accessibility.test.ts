@@ -13,6 +13,7 @@ const PAGES = [
   { name: 'inscription', path: '/inscription', heading: 'Créer un compte', signedIn: false },
   { name: 'connexion', path: '/connexion', heading: 'Connexion', signedIn: false },
   { name: 'profil', path: '/profil', heading: 'Mon profil', signedIn: true },
+  { name: 'messages', path: '/messages', heading: 'Messages', signedIn: true },
   { name: 'agenda', path: '/agenda', heading: 'Agenda', signedIn: false },
   { name: 'agenda-mois', path: '/agenda?vue=mois', heading: 'Agenda', signedIn: false },
   { name: 'allie-es', path: '/allie-es', heading: 'Les allié·es', signedIn: false },

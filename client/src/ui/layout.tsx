@@ -37,6 +37,11 @@ const NotificationsBell = lazy(() =>
     .then((module) => ({ default: module.NotificationsBell })),
 );
 
+/** « Messages » with its unread count (live, with the socket): loaded apart too, once signed in. */
+const MessagesLink = lazy(() =>
+  import('../features/messages/messages-link').then(withMessages).then((module) => ({ default: module.MessagesLink })),
+);
+
 /**
  * On phones the navigation folds behind a « Menu » button (a disclosure: aria-expanded), so that
  * the header takes one row; it folds again on every navigation and with Escape. The search field
@@ -115,6 +120,11 @@ function Header() {
                       <A href="/annuaire" class="site-nav__link">
                         {t('nav.directory')}
                       </A>
+                    </li>
+                    <li>
+                      <Suspense>
+                        <MessagesLink userId={user().id} />
+                      </Suspense>
                     </li>
                     <li>
                       <Suspense>

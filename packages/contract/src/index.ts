@@ -9,6 +9,7 @@ export * from './events';
 export * from './format';
 export * from './home';
 export * from './mail';
+export * from './messages';
 export * from './moderation';
 export * from './newsletters';
 export * from './oidc';

@@ -77,6 +77,8 @@ export const MailListSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mentions') }),
   z.object({ kind: z.literal('replies') }),
   z.object({ kind: z.literal('reminders') }),
+  /** Mail about new direct messages. */
+  z.object({ kind: z.literal('messages') }),
   z.object({ kind: z.literal('space'), space: z.object({ slug: z.string(), title: z.string() }) }),
   z.object({ kind: z.literal('newsletter'), space: z.object({ slug: z.string(), title: z.string() }) }),
 ]);

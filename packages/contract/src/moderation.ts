@@ -14,7 +14,7 @@ export type FlagReason = z.infer<typeof FlagReasonSchema>;
 export const FLAG_REASONS = FlagReasonSchema.options;
 
 /** What may be flagged. */
-export const FlagTargetTypeSchema = z.enum(['post', 'document', 'file']);
+export const FlagTargetTypeSchema = z.enum(['post', 'document', 'file', 'message']);
 export type FlagTargetType = z.infer<typeof FlagTargetTypeSchema>;
 
 /** Longest note a flag or a decision may carry. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './common';
+import { IdSchema, IsoDateTimeSchema } from './common';
 import {
   NotificationSchema,
   PostSchema,
@@ -10,6 +10,7 @@ import {
 import { CommentThreadSchema } from './documents';
 import { ErrorCodeSchema } from './errors';
 import { QuestionSchema } from './events';
+import { MessageSchema } from './messages';
 
 /**
  * Bumped on any breaking change of the socket protocol. Clients send it at the handshake
@@ -25,10 +26,10 @@ export const SOCKET_PATH = '/socket.io';
 export const REPLAY_LIMIT = 500;
 
 /** The kinds of room a client may subscribe to; the part after the colon is an id. */
-export const ROOM_KINDS = ['space', 'thread', 'event', 'user', 'document'] as const;
+export const ROOM_KINDS = ['space', 'thread', 'event', 'user', 'document', 'conversation'] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 
-export const RoomSchema = z.string().regex(/^(space|thread|event|user|document):[A-Za-z0-9_-]{1,64}$/);
+export const RoomSchema = z.string().regex(/^(space|thread|event|user|document|conversation):[A-Za-z0-9_-]{1,64}$/);
 
 /** Room names, built one way on both sides. */
 export const rooms = {
@@ -38,6 +39,8 @@ export const rooms = {
   user: (id: string) => `user:${id}`,
   /** A shared document's comments (its text syncs on `/collab`, not here). */
   document: (id: string) => `document:${id}`,
+  /** A direct conversation's messages (its participants only). */
+  conversation: (id: string) => `conversation:${id}`,
 };
 
 /** What the socket handshake carries (`io({ auth })`). */
@@ -141,6 +144,18 @@ export const RealtimeEventSchema = z.discriminatedUnion('type', [
   stored(
     'comment.deleted',
     z.object({ threadId: IdSchema, commentId: IdSchema, thread: CommentThreadSchema.nullable() }),
+  ),
+  /** Room `conversation:<id>`: a direct message was written, edited, or deleted (body empty). */
+  stored('message.created', z.object({ message: MessageSchema })),
+  stored('message.updated', z.object({ message: MessageSchema })),
+  stored('message.deleted', z.object({ message: MessageSchema })),
+  /**
+   * Room `user:<id>` of each participant: a conversation of theirs has a new message (or was
+   * started). Only ids and times, never words: pages and the header's count read again.
+   */
+  stored(
+    'conversation.activity',
+    z.object({ conversationId: IdSchema, authorId: IdSchema, lastMessageAt: IsoDateTimeSchema }),
   ),
 ]);
 export type RealtimeEvent = z.infer<typeof RealtimeEventSchema>;

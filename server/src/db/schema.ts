@@ -759,7 +759,7 @@ export interface SearchEntriesTable {
 /** A flag on a post, document or file (`features/moderation/`), open until decided. */
 export interface FlagsTable {
   id: Generated<string>;
-  target_type: 'post' | 'document' | 'file';
+  target_type: 'post' | 'document' | 'file' | 'message';
   target_id: string;
   /** Null: an alliance document (the admins' queue only). */
   space_id: string | null;
@@ -858,6 +858,44 @@ export interface OrganisationMembersTable {
   confirmed_at: Date | null;
 }
 
+// ── Direct messages (migrations/202612080700_direct_messages.ts) ──
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  direct: Generated<boolean>;
+  /** The last message's number (messages are numbered 1, 2, 3 … under this row's lock). */
+  message_count: Generated<number>;
+  last_message_at: Timestamp;
+  created_at: CreatedAt;
+}
+
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  user_id: string;
+  last_read_number: Generated<number>;
+  /** The last message number a mail (each or daily) told the person of. */
+  mailed_number: Generated<number>;
+  joined_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  number: number;
+  author_id: string;
+  body: string;
+  created_at: CreatedAt;
+  edited_at: Date | null;
+  deleted_at: Date | null;
+}
+
+export interface MessageSettingsTable {
+  user_id: string;
+  accept_from: Generated<'everyone' | 'spaces' | 'nobody'>;
+  mail: Generated<'each' | 'daily' | 'off'>;
+  updated_at: Timestamp;
+}
+
 export interface DB {
   flags: FlagsTable;
   user_blocks: UserBlocksTable;
@@ -925,4 +963,8 @@ export interface DB {
   exports: ExportsTable;
   organisations: OrganisationsTable;
   organisation_members: OrganisationMembersTable;
+  conversations: ConversationsTable;
+  conversation_participants: ConversationParticipantsTable;
+  messages: MessagesTable;
+  message_settings: MessageSettingsTable;
 }

@@ -12,6 +12,7 @@ const EXEMPT: Record<string, string> = {
   'POST /api/spaces/:slug/read-all': 'read marker: the same rows, for every thread of a space',
   'POST /api/notifications/read-all': 'read marker on one’s own notifications, nothing created',
   'POST /api/notifications/:id/read': 'read marker on one’s own notification, nothing created',
+  'POST /api/conversations/:id/read': 'read marker: moves one row per person and conversation forward',
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

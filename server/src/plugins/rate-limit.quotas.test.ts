@@ -152,6 +152,16 @@ async function accompanied() {
   return { animateur, territory: row!.id, space: space.id };
 }
 
+/** A direct conversation `from` started with `to` (through the unlimited app), and its first message. */
+async function conversation(from: TestPerson, to: TestPerson) {
+  const response = await request(setup, from, 'POST', '/api/conversations', {
+    participantIds: [to.id],
+    body: '<p>Bonjour</p>',
+  });
+  if (response.statusCode !== 201) throw new Error(`conversation failed: ${response.statusCode} ${response.body}`);
+  return { conversationId: response.json().conversation.id as string, messageId: response.json().message.id as string };
+}
+
 const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 const jobsFor = (name: string, email: string) =>
   count(sql`select count(*)::int as n from pgboss.job where name = ${name} and data->>'email' = ${email}`);
@@ -1337,6 +1347,75 @@ const CASES: Case[] = [
       },
     }),
   ),
+  // ── Direct messages: new accounts are held tighter (all test people are new) ────────
+  {
+    route: 'POST /api/conversations',
+    by: 'newAccount',
+    ok: 201,
+    prepare: async ({ max }) => {
+      const writer = await person();
+      const others = await times(max + 1, () => person());
+      return {
+        send: (i) =>
+          hitFrom(freshIp())(writer, 'POST', '/api/conversations', {
+            participantIds: [others[i]!.id],
+            body: '<p>Bonjour</p>',
+          }),
+        stored: () => count(sql`select count(*)::int as n from messages where author_id = ${writer.id}`),
+      };
+    },
+  },
+  {
+    route: 'POST /api/conversations/:id/messages',
+    by: 'newAccount',
+    ok: 201,
+    prepare: async ({ hit }) => {
+      const [writer, other] = [await person(), await person()];
+      const started = await conversation(writer, other);
+      return {
+        send: () =>
+          hit(writer, 'POST', `/api/conversations/${started.conversationId}/messages`, { body: '<p>Et aussi…</p>' }),
+        stored: () => count(sql`select count(*)::int as n from messages where author_id = ${writer.id}`),
+      };
+    },
+  },
+  ...(['PATCH', 'DELETE'] as const).map(
+    (method): Case => ({
+      route: `${method} /api/messages/:id`,
+      prepare: async ({ max, hit }) => {
+        const [writer, other] = [await person(), await person()];
+        const ids = await inTurn(max + 1, async () => (await conversation(writer, other)).messageId);
+        return {
+          send: (i) =>
+            hit(writer, method, `/api/messages/${ids[i]}`, method === 'PATCH' ? { body: '<p>Corrigé</p>' } : undefined),
+          stored: () =>
+            rows(sql`select body, deleted_at from messages where author_id = ${writer.id} order by number, created_at`),
+        };
+      },
+    }),
+  ),
+  {
+    route: 'POST /api/messages/:id/flags',
+    ok: 201,
+    prepare: async ({ max, hit }) => {
+      const [writer, reader] = [await person(), await person()];
+      const ids = await inTurn(max + 1, async () => (await conversation(writer, reader)).messageId);
+      return {
+        send: (i) => hit(reader, 'POST', `/api/messages/${ids[i]}/flags`, { reason: 'spam' }),
+        stored: () => count(sql`select count(*)::int as n from flags where flagged_by = ${reader.id}`),
+      };
+    },
+  },
+  {
+    route: 'PUT /api/me/message-settings',
+    prepare: async ({ hit }) => {
+      const p = await person();
+      return {
+        send: (i) => hit(p, 'PUT', '/api/me/message-settings', { from: i % 2 === 0 ? 'spaces' : 'nobody' }),
+        stored: () => rows(sql`select accept_from from message_settings where user_id = ${p.id}`),
+      };
+    },
+  },
   {
     route: 'POST /api/me/export',
     ok: 202,

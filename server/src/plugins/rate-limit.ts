@@ -157,6 +157,13 @@ export function quotaTable(settings: Config['rateLimits']) {
     flag: write(30, 150, HOUR),
     /** Moderators' decisions on flags (each may mail the author). */
     moderation: write(200, 1000, HOUR),
+    /**
+     * Starting direct conversations (or writing again to someone new to one's list): what a
+     * spammer does most. New accounts start a few a day.
+     */
+    conversation: [...write(30, 150, HOUR), newAccount(Math.max(1, Math.round(5 * settings.writeScale)), DAY)],
+    /** Direct messages in conversations one is in; new accounts write less in a burst. */
+    message: [...write(30, 300, MINUTE), newAccount(Math.max(1, Math.round(10 * settings.writeScale)), MINUTE)],
     /** Blocking or unblocking a person. */
     block: write(60, 300, HOUR),
     /** Asking for one's data: each builds a ZIP of everything and mails a link. */
@@ -222,6 +229,12 @@ const SCOPE_KEYS: Record<Scope, (request: FastifyRequest) => string | undefined>
     const named = bodyAddress(request);
     return named && request.auth ? `${named}|${request.auth.user.id}` : undefined;
   },
+  newAccount: (request) => {
+    const user = request.auth?.user;
+    if (!user) return undefined;
+    return Date.now() - new Date(user.created_at).getTime() < NEW_ACCOUNT_MS ? user.id : undefined;
+  },
+  token: (request) => request.auth?.token?.id,
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

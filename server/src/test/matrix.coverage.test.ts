@@ -6,6 +6,7 @@ import { commentsMatrix } from './matrices/comments';
 import { discussionsMatrix } from './matrices/discussions';
 import { documentsMatrix } from './matrices/documents';
 import { eventsMatrix } from './matrices/events';
+import { messagesMatrix } from './matrices/messages';
 import { moderationMatrix } from './matrices/moderation';
 import { newslettersMatrix } from './matrices/newsletters';
 import { questionsMatrix } from './matrices/questions';

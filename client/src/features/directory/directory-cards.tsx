@@ -7,6 +7,7 @@ import {
   type OrganisationKind,
 } from '@atelier/contract';
 import { For, Show } from 'solid-js';
+import { ContactLink } from '../messages/contact-link';
 import { t, tc } from './directory.i18n';
 
 /** "Collectivité (commune, métropole…)" → "Collectivité": the details belong in the filter, not on every card. */
@@ -64,6 +65,7 @@ export function PersonCard(props: { person: DirectoryPerson }) {
       <Show when={props.person.bio}>
         <p class="directory-card__bio">{props.person.bio}</p>
       </Show>
+      <ContactLink person={props.person} />
     </li>
   );
 }

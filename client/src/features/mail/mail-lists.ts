@@ -38,6 +38,7 @@ const CHOICE_RESTORED: Record<ChoiceKind, MessageKey> = {
 export function stoppedSentence(list: MailList): Sentence {
   if (list.kind === 'space') return { key: 'unsubscribe.stopped.space', params: spaceParams(list) };
   if (list.kind === 'newsletter') return { key: 'unsubscribe.stopped.newsletter', params: spaceParams(list) };
+  if (list.kind === 'messages') return { key: 'unsubscribe.stopped.messages' };
   return { key: CHOICE_STOPPED[list.kind] };
 }
 
@@ -51,6 +52,7 @@ export function restoredSentence(list: MailList, mode: SpaceMailMode): Sentence 
   if (list.kind === 'mentions' || list.kind === 'replies' || list.kind === 'reminders')
     return { key: CHOICE_RESTORED[list.kind] };
   if (list.kind === 'newsletter') return { key: 'unsubscribe.restored.newsletter', params: spaceParams(list) };
+  if (list.kind === 'messages') return { key: 'unsubscribe.restored.messages' };
   const keys: Record<Exclude<SpaceMailMode, 'off'>, MessageKey> = {
     each: 'unsubscribe.restored.each',
     daily: 'unsubscribe.restored.daily',

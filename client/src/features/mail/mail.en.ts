@@ -31,6 +31,8 @@ const mailEn: Record<keyof typeof mailFr, string> = {
   'unsubscribe.error': 'Unsubscribing did not work. Check your connection and try again.',
   'unsubscribe.stopped.mentions': 'You will no longer receive an email when a member mentions you.',
   'unsubscribe.stopped.replies': 'You will no longer receive an email when a member replies to your messages.',
+  'unsubscribe.stopped.messages': 'You will no longer get emails about your new private messages.',
+  'unsubscribe.restored.messages': 'Undone: you are told of your private messages by email again.',
   'unsubscribe.stopped.reminders': 'You will no longer receive event reminders.',
   'unsubscribe.stopped.space': 'You will no longer receive the emails of the space “{space}”.',
   'unsubscribe.stopped.newsletter': 'You will no longer receive the newsletters of the space “{space}”.',

@@ -36,6 +36,8 @@ export const mailFr = {
   'unsubscribe.error': 'Le désabonnement n’a pas pu se faire. Vérifiez votre connexion puis réessayez.',
   'unsubscribe.stopped.mentions': 'Vous ne recevrez plus de courriel quand un·e membre vous mentionne.',
   'unsubscribe.stopped.replies': 'Vous ne recevrez plus de courriel quand un·e membre répond à vos messages.',
+  'unsubscribe.stopped.messages': 'Vous ne recevrez plus de courriel pour vos nouveaux messages privés.',
+  'unsubscribe.restored.messages': 'C’est annulé : vous êtes de nouveau prévenu·e par courriel de vos messages privés.',
   'unsubscribe.stopped.reminders': 'Vous ne recevrez plus les rappels d’événements.',
   'unsubscribe.stopped.space': 'Vous ne recevrez plus les courriels de l’espace « {space} ».',
   'unsubscribe.stopped.newsletter': 'Vous ne recevrez plus les infolettres de l’espace « {space} ».',

@@ -56,11 +56,14 @@ function QueueItem(props: {
       <Show when={props.item.excerpt}>
         <blockquote class="moderation-item__excerpt">{props.item.excerpt}</blockquote>
       </Show>
-      <p>
-        <Show when={internal()} fallback={<a href={props.item.url}>{t('queue.open')}</a>}>
-          <A href={props.item.url}>{t('queue.open')}</A>
-        </Show>
-      </p>
+      {/* A private message has no page the moderators may open: its excerpt is all they see. */}
+      <Show when={props.item.url}>
+        <p>
+          <Show when={internal()} fallback={<a href={props.item.url}>{t('queue.open')}</a>}>
+            <A href={props.item.url}>{t('queue.open')}</A>
+          </Show>
+        </p>
+      </Show>
       <ul class="moderation-item__flags" aria-label={t('queue.reasons')}>
         <For each={props.item.flags}>
           {(flag) => (

@@ -13,7 +13,12 @@ import { api } from '../../lib/api';
 /** The trust-and-safety calls of `API.md`, typed and checked by the contract's schemas. */
 
 const id = encodeURIComponent;
-const FLAG_PATHS: Record<FlagTargetType, string> = { post: 'posts', document: 'documents', file: 'files' };
+const FLAG_PATHS: Record<FlagTargetType, string> = {
+  post: 'posts',
+  document: 'documents',
+  file: 'files',
+  message: 'messages',
+};
 
 export const moderationApi = {
   flag: (type: FlagTargetType, targetId: string, body: FlagCreateBody) =>

@@ -45,6 +45,7 @@ const moderationEn: Record<keyof typeof moderationFr, string> = {
   'queue.type.post': 'Message',
   'queue.type.document': 'Document',
   'queue.type.file': 'File',
+  'queue.type.message': 'Private message (shown by the person who reported it)',
   'queue.count.one': '{count} report',
   'queue.count.other': '{count} reports',
   'queue.by': 'by {name}',

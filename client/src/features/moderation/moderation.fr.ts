@@ -46,6 +46,7 @@ export const moderationFr = {
   'queue.type.post': 'Message',
   'queue.type.document': 'Document',
   'queue.type.file': 'Fichier',
+  'queue.type.message': 'Message privé (montré par la personne qui l’a signalé)',
   'queue.count.one': '{count} signalement',
   'queue.count.other': '{count} signalements',
   'queue.by': 'par {name}',

@@ -17,6 +17,7 @@ import { Referents } from './organisation-referents';
 import { organisationsApi } from './organisations.api';
 import { t, tc } from './organisations.i18n';
 import '../../ui/fields.css';
+import { ContactLink } from '../messages/contact-link';
 import './organisations.css';
 
 /** Asking to be linked, or withdrawing: what the reader may do about their own link. */
@@ -268,6 +269,7 @@ function OrganisationView(props: { detail: OrganisationDetail; onChange: (detail
                 <li>
                   <Avatar name={member.displayName} id={member.id} url={member.avatarUrl} />
                   <span>{member.displayName}</span>
+                  <ContactLink person={member} />
                 </li>
               )}
             </For>

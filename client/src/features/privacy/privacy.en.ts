@@ -28,6 +28,8 @@ const privacyEn: Record<keyof typeof privacyFr, string> = {
   'privacy.readers.heading': 'Who can read your posts',
   'privacy.readers.public': 'In a public space: everyone, even without an account.',
   'privacy.readers.members': 'In a members-only or private space: its members and the platform’s administrators.',
+  'privacy.readers.direct':
+    'Private messages (the “Messages” section): only the people in the conversation read them. The platform’s administrators do not see them. If you report a message, that message alone is shown to the administrators so that they can decide; the emails that tell you of messages do not copy them. Like all data, they are stored in the Atelier’s database, kept by its host.',
   'privacy.readers.mailbox':
     'Emails leave through the alliance’s mail server. On a development installation they do not leave: they stay in a test mailbox that developers can see.',
   'privacy.rights.heading': 'Your rights',

@@ -35,6 +35,8 @@ export const privacyFr = {
   'privacy.readers.public': 'Dans un espace public : tout le monde, même sans compte.',
   'privacy.readers.members':
     'Dans un espace réservé aux membres ou privé : ses membres et les administrateur·ices de la plateforme.',
+  'privacy.readers.direct':
+    'Messages privés (rubrique « Messages ») : seules les personnes de la conversation les lisent. Les administrateur·ices de la plateforme ne les voient pas. Si vous signalez un message, ce message seul est montré aux administrateur·ices pour qu’ils en décident ; les courriels qui vous préviennent ne recopient pas les messages. Comme toute donnée, ils sont conservés dans la base de l’Atelier, dont l’hébergeur assure la garde.',
   'privacy.readers.mailbox':
     'Les courriels partent par le serveur de courrier de l’alliance. Sur une installation de développement, ils ne partent pas : ils restent dans une boîte de test visible des développeur·ses.',
   'privacy.rights.heading': 'Vos droits',

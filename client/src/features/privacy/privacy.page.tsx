@@ -41,6 +41,7 @@ export default function PrivacyPage() {
         <ul>
           <li>{t('privacy.readers.public')}</li>
           <li>{t('privacy.readers.members')}</li>
+          <li>{t('privacy.readers.direct')}</li>
           <li>{t('privacy.readers.mailbox')}</li>
         </ul>
       </section>

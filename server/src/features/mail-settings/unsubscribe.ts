@@ -4,6 +4,7 @@ import { isUuid } from '../../core/ids';
 import { installationKey } from '../../core/installation-key.queries';
 import type { Db } from '../../db/database';
 import { AppError, notFound } from '../../errors';
+import { messageSettingsOf, setMessageMail } from '../messages/messages.queries';
 import { isOptedOut, setOptedOut } from '../newsletters/newsletter-opt-outs.queries';
 import { findSpaceById } from '../spaces/spaces.queries';
 import { listSpaceModes, setSpaceMode, upsertMailSettings } from './mail-settings.queries';
@@ -17,13 +18,15 @@ export type MailListRef =
   | { kind: 'mentions' }
   | { kind: 'replies' }
   | { kind: 'reminders' }
+  /** Mail about new direct messages (features/messages). */
+  | { kind: 'messages' }
   | { kind: 'space'; spaceId: string }
   | { kind: 'newsletter'; spaceId: string };
 
 const listKey = (list: MailListRef) => ('spaceId' in list ? `${list.kind}:${list.spaceId}` : list.kind);
 
 function parseListKey(key: string): MailListRef | null {
-  if (key === 'mentions' || key === 'replies' || key === 'reminders') return { kind: key };
+  if (key === 'mentions' || key === 'replies' || key === 'reminders' || key === 'messages') return { kind: key };
   const [kind, spaceId = ''] = key.split(':');
   if (!isUuid(spaceId)) return null;
   return kind === 'space' || kind === 'newsletter' ? { kind, spaceId } : null;
@@ -76,6 +79,7 @@ export async function unsubscribeLinks(db: Db, publicUrl: string, userId: string
 
 /** The list as the landing page names it, and its current mode. */
 async function describe(db: Db, userId: string, list: MailListRef): Promise<{ list: MailList; mode: SpaceMailMode }> {
+  if (list.kind === 'messages') return { list, mode: (await messageSettingsOf(db, [userId]))[0]?.mail ?? 'each' };
   if (list.kind === 'mentions' || list.kind === 'replies' || list.kind === 'reminders')
     return { list, mode: (await mailChoices(db, userId))[list.kind] };
   const space = await findSpaceById(db, list.spaceId);
@@ -95,6 +99,7 @@ async function describe(db: Db, userId: string, list: MailListRef): Promise<{ li
 }
 
 async function setMode(db: Db, userId: string, list: MailListRef, mode: SpaceMailMode) {
+  if (list.kind === 'messages') return setMessageMail(db, userId, mode === 'weekly' ? 'daily' : mode);
   if (list.kind === 'space') return setSpaceMode(db, userId, list.spaceId, mode);
   if (mode !== 'each' && mode !== 'off') {
     throw new AppError(

@@ -8,7 +8,7 @@ import { canFlag } from '../../policy/moderation.policy';
 import type { Actor } from '../../policy/policy';
 import { toPost } from '../discussions/discussions.content';
 import { findPost } from '../discussions/posts.queries';
-import { loadFlagTargetContext } from './moderation.access';
+import { loadFlagTargetContext, type SpaceFlagTargetType } from './moderation.access';
 import type { ModerationDeps } from './moderation.deps';
 import { countOpenFlaggers, findOpenFlagOf, hidePost, insertFlag, lockPostState } from './moderation.queries';
 
@@ -48,7 +48,7 @@ export async function announcePost(trx: Db, publish: Publish, postId: string) {
  */
 export async function createFlag(
   deps: ModerationDeps,
-  input: { actor: Actor; targetType: FlagTargetType; targetId: string; body: FlagCreateBody },
+  input: { actor: Actor; targetType: SpaceFlagTargetType; targetId: string; body: FlagCreateBody },
 ): Promise<{ flag: Flag; created: boolean }> {
   const context = await loadFlagTargetContext(deps.db, input.targetType, input.targetId, input.actor);
   authorize(context, canFlag(context.actor, context.target), 'one cannot flag what one wrote');

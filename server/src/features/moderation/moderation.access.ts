@@ -32,9 +32,12 @@ export interface FlagTargetContext extends Authorizable {
   membership: MembershipFacts;
 }
 
+/** What is flagged through this feature's routes: things of a space (messages have their own). */
+export type SpaceFlagTargetType = Exclude<FlagTargetType, 'message'>;
+
 export async function loadFlagTargetContext(
   db: Db,
-  type: FlagTargetType,
+  type: SpaceFlagTargetType,
   id: string,
   actor: Actor,
 ): Promise<FlagTargetContext> {

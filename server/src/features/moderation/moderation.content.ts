@@ -1,11 +1,13 @@
 import type { FlagReason, FlagTargetType, ModerationItem } from '@atelier/contract';
 import { excerpt } from '../discussions/sanitize';
+import type { messageTargets } from '../messages/messages.queries';
 import type { documentTargets, FlagRecord, fileTargets, postTargets } from './moderation.queries';
 
 type Flag = NonNullable<FlagRecord>;
 type PostTarget = Awaited<ReturnType<typeof postTargets>>[number];
 type DocumentTarget = Awaited<ReturnType<typeof documentTargets>>[number];
 type FileTarget = Awaited<ReturnType<typeof fileTargets>>[number];
+type MessageTarget = Awaited<ReturnType<typeof messageTargets>>[number];
 
 const iso = (value: Date) => new Date(value).toISOString();
 const segment = encodeURIComponent;
@@ -35,8 +37,9 @@ const REASON_ORDER: FlagReason[] = ['abuse', 'charter', 'spam', 'other'];
  */
 export function toQueue(
   flags: Flag[],
-  targets: { posts: PostTarget[]; documents: DocumentTarget[]; files: FileTarget[] },
+  targets: { posts: PostTarget[]; documents: DocumentTarget[]; files: FileTarget[]; messages: MessageTarget[] },
 ): ModerationItem[] {
+  const messages = new Map(targets.messages.map((row) => [row.id, row]));
   const posts = new Map(targets.posts.map((row) => [row.id, row]));
   const documents = new Map(targets.documents.map((row) => [row.id, row]));
   const files = new Map(targets.files.map((row) => [row.id, row]));
@@ -49,6 +52,31 @@ export function toQueue(
     const first = group[0];
     if (!first) return [];
     const type = first.target_type;
+    const reasons = REASON_ORDER.filter((reason) => group.some((flag) => flag.reason === reason));
+    const flagsOf = () =>
+      group.map((flag) => ({ id: flag.id, reason: flag.reason, note: flag.note, createdAt: iso(flag.created_at) }));
+    if (type === 'message') {
+      // A reported direct message: the message alone, shown because its reader reported it.
+      const message = messages.get(first.target_id);
+      if (!message) return [];
+      return [
+        {
+          targetType: type,
+          targetId: message.id,
+          flagId: first.id,
+          space: null,
+          title: message.title,
+          excerpt: message.deleted_at ? '' : excerpt(message.body, 300),
+          url: '',
+          author: { id: message.author_id, displayName: message.author_name },
+          hidden: false,
+          count: new Set(group.map((flag) => flag.flagged_by)).size,
+          reasons,
+          flags: flagsOf(),
+          firstFlaggedAt: iso(first.created_at),
+        },
+      ];
+    }
     const row =
       type === 'post'
         ? posts.get(first.target_id)
@@ -57,7 +85,6 @@ export function toQueue(
           : files.get(first.target_id);
     if (!row) return [];
     const post = type === 'post' ? (row as PostTarget) : null;
-    const reasons = REASON_ORDER.filter((reason) => group.some((flag) => flag.reason === reason));
     return [
       {
         targetType: type,

@@ -18,9 +18,13 @@ export interface DecisionMail {
 const TEXT = {
   fr: {
     greeting: (name: string) => `Bonjour ${name},`,
-    what: { post: 'votre message', document: 'votre document', file: 'votre fichier' },
+    what: { post: 'votre message', document: 'votre document', file: 'votre fichier', message: 'votre message' },
     where: (type: FlagTargetType, title: string) =>
-      type === 'post' ? `dans la discussion « ${title} »` : `« ${title} »`,
+      type === 'message'
+        ? 'dans une conversation privée'
+        : type === 'post'
+          ? `dans la discussion « ${title} »`
+          : `« ${title} »`,
     subject: {
       keep: 'Modération : votre contribution reste en ligne',
       hide: 'Modération : votre message a été masqué',
@@ -41,8 +45,13 @@ const TEXT = {
   },
   en: {
     greeting: (name: string) => `Hello ${name},`,
-    what: { post: 'your message', document: 'your document', file: 'your file' },
-    where: (type: FlagTargetType, title: string) => (type === 'post' ? `in the discussion “${title}”` : `“${title}”`),
+    what: { post: 'your message', document: 'your document', file: 'your file', message: 'your message' },
+    where: (type: FlagTargetType, title: string) =>
+      type === 'message'
+        ? 'in a private conversation'
+        : type === 'post'
+          ? `in the discussion “${title}”`
+          : `“${title}”`,
     subject: {
       keep: 'Moderation: your contribution stays online',
       hide: 'Moderation: your message was hidden',

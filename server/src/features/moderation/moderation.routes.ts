@@ -5,7 +5,6 @@ import {
   FlagDecisionBodySchema,
   FlagDecisionResultSchema,
   FlagEnvelopeSchema,
-  type FlagTargetType,
   IdParamsSchema,
   ModerationQueueSchema,
   SpaceSlugParamsSchema,
@@ -15,6 +14,7 @@ import { errorResponsesWith, signedIn } from '../../core/http';
 import { actorFrom } from '../../policy/policy';
 import { listBlocks, setBlock } from './blocks.service';
 import { createFlag } from './flags.service';
+import type { SpaceFlagTargetType } from './moderation.access';
 import type { ModerationDeps } from './moderation.deps';
 import { decideFlag, listAdminQueue, listSpaceQueue } from './moderation.service';
 
@@ -25,7 +25,8 @@ export interface ModerationRoutesOptions {
 
 const tags = ['moderation'];
 const errors = errorResponsesWith(429);
-const FLAG_PATHS: Record<FlagTargetType, string> = {
+/** Messages are flagged through their own feature (features/messages: `POST /messages/:id/flags`). */
+const FLAG_PATHS: Record<SpaceFlagTargetType, string> = {
   post: '/posts/:id/flags',
   document: '/documents/:id/flags',
   file: '/files/:id/flags',
@@ -42,7 +43,7 @@ export const moderationRoutes: FastifyPluginAsyncZod<ModerationRoutesOptions> = 
     disconnectDocument: (documentId) => app.collab?.disconnect(documentId),
   };
 
-  for (const [targetType, url] of Object.entries(FLAG_PATHS) as [FlagTargetType, string][]) {
+  for (const [targetType, url] of Object.entries(FLAG_PATHS) as [SpaceFlagTargetType, string][]) {
     app.post(
       url,
       {

@@ -1,4 +1,4 @@
-import type { FlagDecisionBody, FlagDecisionResult, ModerationQueue } from '@atelier/contract';
+import type { FlagDecisionBody, FlagDecisionResult, FlagTargetType, ModerationQueue } from '@atelier/contract';
 import { rooms } from '@atelier/contract';
 import { actorOnly, authorize } from '../../core/authorize';
 import type { Db } from '../../db/database';
@@ -12,6 +12,8 @@ import { upsertModerationNotification } from '../discussions/notifications.queri
 import { usersByIds } from '../discussions/posts.queries';
 import { removePost } from '../discussions/posts.service';
 import { softDeleteDocument } from '../documents/documents.queries';
+import { messageTargets } from '../messages/messages.queries';
+import { removeMessage } from '../messages/messages.service';
 import { markFileDeleted } from '../resources/resources.queries';
 import { announceResources } from '../resources/resources.realtime';
 import { loadSpaceContext } from '../spaces/spaces.access';
@@ -40,12 +42,13 @@ async function queueOf(db: Db, spaceId: string | undefined): Promise<ModerationQ
   const idsOf = (type: string) => [
     ...new Set(flags.filter((flag) => flag.target_type === type).map((flag) => flag.target_id)),
   ];
-  const [posts, documents, files] = await Promise.all([
+  const [posts, documents, files, messages] = await Promise.all([
     postTargets(db, idsOf('post')),
     documentTargets(db, idsOf('document')),
     fileTargets(db, idsOf('file')),
+    messageTargets(db, idsOf('message')),
   ]);
-  return { items: toQueue(flags, { posts, documents, files }) };
+  return { items: toQueue(flags, { posts, documents, files, messages }) };
 }
 
 /** `GET /spaces/:slug/moderation`: the space's open flags, for its animateur·ices and admins. */
@@ -130,12 +133,20 @@ async function apply(
   trx: Db,
   publish: Publish,
   input: {
-    target: { type: 'post' | 'document' | 'file'; id: string };
+    target: { type: FlagTargetType; id: string };
     decision: FlagDecisionBody['decision'];
     actorId: string;
   },
 ): Promise<Applied> {
   const { target, decision } = input;
+  if (target.type === 'message') {
+    // A reported direct message: deleted as its author deletes it; nothing else of the
+    // conversation is read or shown.
+    const [row] = await messageTargets(trx, [target.id]);
+    if (!row) throw new AppError('conflict', 'this message is gone');
+    if (decision === 'delete') await removeMessage(trx, publish, row.id);
+    return { title: row.title, authorId: row.author_id, post: null, path: null };
+  }
   if (target.type === 'post') {
     const [row] = await postTargets(trx, [target.id]);
     if (!row) throw new AppError('conflict', 'this post is gone');
@@ -188,7 +199,7 @@ async function tellAuthor(
     decision: FlagDecisionBody['decision'];
     note: string | null;
     actorId: string;
-    targetType: 'post' | 'document' | 'file';
+    targetType: FlagTargetType;
   },
 ) {
   const { applied } = input;

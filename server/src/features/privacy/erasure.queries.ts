@@ -72,6 +72,8 @@ export async function reassignAuthorship(db: Db, userId: string, formerId: strin
   // Comment threads on documents keep their place, and say who resolved them no more by name.
   await db.updateTable('document_comments').set({ author_id: formerId }).where('author_id', '=', userId).execute();
   await db.updateTable('document_comments').set({ resolved_by: formerId }).where('resolved_by', '=', userId).execute();
+  // Direct messages stay in their conversations for the others, as posts do (features/messages).
+  await db.updateTable('messages').set({ author_id: formerId }).where('author_id', '=', userId).execute();
   // Mentions of the person in others' posts stop pointing at them.
   await db
     .updateTable('posts')
