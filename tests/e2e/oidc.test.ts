@@ -1,7 +1,7 @@
+import { startOidcProvider } from '@atelier/server/src/test/oidc-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from '../support/browser';
 import { expectNoAxeViolations, useBrowserSuite } from '../support/browser-suite';
-import { startOidcProvider } from '@atelier/server/src/test/oidc-provider';
 
 /**
  * « Se connecter avec ProConnect »: a local OpenID provider stands in for ProConnect. It starts
@@ -38,7 +38,7 @@ describe('signing in with the OpenID provider', () => {
     await page.getByRole('link', { name: 'Se connecter avec ProConnect' }).click();
 
     // At the provider: its development sign-in form.
-    await page.waitForURL((url) => url.port === String(oidcPort));
+    await page.waitForURL((url) => url.origin === provider.issuer);
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('peu-importe');
     await page.getByRole('button', { name: 'Sign-in' }).click();
