@@ -55,7 +55,7 @@ describe('infolettres in the browser', () => {
     await page.keyboard.press('Enter');
     await body.getByRole('link', { name: EVENT }).waitFor();
     // Focus is back in the text, where the block landed.
-    expect(await body.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expect.poll(() => body.evaluate((element) => element === document.activeElement)).toBe(true);
     await page.getByText(`« ${EVENT} » a été inséré dans l’infolettre.`).waitFor();
 
     // « Aperçu » saves the draft and shows it as recipients will get it, links made absolute.

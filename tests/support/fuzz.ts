@@ -108,7 +108,11 @@ export function schemaArbitraries(document: OpenApiDocument, known: KnownValues)
 
   function shaped(raw: JsonSchema, chaos: boolean, depth: number, name: string): fc.Arbitrary<unknown> {
     const schema = resolve<JsonSchema>(document, raw);
-    if (depth > DEPTH_LIMIT) return junkValue;
+    // A boolean schema (`items: false` after a tuple's `prefixItems`) describes no shape.
+    if (typeof schema !== 'object' || schema === null || depth > DEPTH_LIMIT) return junkValue;
+    if (Array.isArray(schema.prefixItems)) {
+      return fc.tuple(...schema.prefixItems.map((item) => fromSchema(item, chaos, depth + 1, name)));
+    }
     if ('const' in schema) return fc.constant(schema.const);
     if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
     const alternatives = schema.anyOf ?? schema.oneOf;
