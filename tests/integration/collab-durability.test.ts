@@ -119,7 +119,7 @@ describe.each(backends)('acknowledged edits survive the server ($name)', ({ post
     expect(paragraphTexts(reader.doc)).toEqual(['Décision : la permanence passe au premier mardi du mois']);
   });
 
-  it('exits 0 within 5 s of SIGTERM right after 2 MB typed in 20,000 changes, and keeps it whole', async () => {
+  it('exits 0 within 8 s of SIGTERM right after 2 MB typed in 20,000 changes, and keeps it whole', async () => {
     const running = server ?? (await start());
     const documentId = await createDocument(running, 'Grand récit');
     const writer = open(running, documentId);
@@ -140,7 +140,8 @@ describe.each(backends)('acknowledged edits survive the server ($name)', ({ post
       `20,000 changes typed in ${Math.round(typedMs)} ms, all acknowledged after ${Math.round(ackedMs)} ms; ` +
         `SIGTERM → exit 0 in ${Math.round(exitMs)} ms`,
     );
-    expect(exitMs).toBeLessThan(5000);
+    // Inside a container's 10-second grace before SIGKILL, with room for a busy machine.
+    expect(exitMs).toBeLessThan(8000);
 
     const restarted = await start();
     const reader = open(restarted, documentId);

@@ -11,9 +11,10 @@ import './messages.css';
  * once signed in, like the bell.
  */
 export function MessagesLink(props: { userId: string }) {
+  // A failed read (signed out meanwhile, offline) shows no count rather than breaking the header.
   const [list, { refetch }] = createResource(
     () => props.userId,
-    () => messagesApi.list(),
+    () => messagesApi.list().catch(() => undefined),
   );
   const unread = () => list()?.unreadTotal ?? 0;
   useRoom(() => `user:${props.userId}`, {
