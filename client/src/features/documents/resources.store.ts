@@ -12,6 +12,15 @@ export type ResourceKind = 'document' | 'file' | 'link';
  * changes once the server has agreed: the tab shows progress and confirmations, not guesses.
  * What others share or remove reaches the tab live (`resources.changed` in the space's room).
  */
+/** The fresh list, with the previous objects for the items that are the same as before. */
+function unchangedKept<T extends { id: string }>(previous: T[], next: T[]): T[] {
+  const before = new Map(previous.map((item) => [item.id, item]));
+  return next.map((item) => {
+    const old = before.get(item.id);
+    return old && JSON.stringify(old) === JSON.stringify(item) ? old : item;
+  });
+}
+
 export function createResourcesStore(data: () => SpaceResponse) {
   const slug = () => data().space.slug;
   const [resources, { mutate, refetch }] = createResource(
@@ -19,10 +28,23 @@ export function createResourcesStore(data: () => SpaceResponse) {
     () => documentsApi.resources(slug()),
   );
 
-  /** Reads the lists again without going back to "Chargement…". */
+  /**
+   * Reads the lists again without going back to "Chargement…". Items that did not change keep
+   * their identity, so the list keeps their rows (and a form open in one) as they are.
+   */
   const refresh = async () => {
     try {
-      mutate(await documentsApi.resources(slug()));
+      const next = await documentsApi.resources(slug());
+      const current = resources.latest;
+      mutate(
+        current
+          ? {
+              documents: unchangedKept(current.documents, next.documents),
+              files: unchangedKept(current.files, next.files),
+              links: unchangedKept(current.links, next.links),
+            }
+          : next,
+      );
     } catch {
       // The lists shown stay; the next change or reconnection reads them again.
     }
