@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect';
+import { openPGlite } from './pglite-engine';
 import { startPGliteThread } from './pglite-thread';
 import type { DB } from './schema';
 
@@ -22,7 +23,8 @@ const parseInt8 = (value: string) => Number(value);
 
 /**
  * The one factory: a pg pool when `databaseUrl` is set, otherwise embedded PGlite stored in
- * `dataDir` (or in memory when `dataDir` is `memory://`, for tests), in a thread of its own.
+ * `dataDir` (or in memory when `dataDir` is `memory://`, for tests), in a thread of its own
+ * unless `inPlace`.
  */
 export async function createDatabase(options: {
   databaseUrl?: string;
@@ -30,6 +32,8 @@ export async function createDatabase(options: {
   poolSize?: number;
   /** Embedded only: start from this `dumpDataDir` tarball instead of an empty cluster. */
   loadDataDir?: Blob;
+  /** Embedded only: run PGlite in the calling thread (the server's tests) instead of its own. */
+  inPlace?: boolean;
 }): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({
@@ -49,10 +53,11 @@ export async function createDatabase(options: {
   const inMemory = options.dataDir.startsWith('memory://');
   const dataDir = inMemory ? undefined : `${options.dataDir}/pg`;
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const pglite = await startPGliteThread({
+  const pgliteOptions = {
     dataDir,
     loadDataDir: options.loadDataDir ? await options.loadDataDir.arrayBuffer() : undefined,
-  });
+  };
+  const pglite = await (options.inPlace ? openPGlite : startPGliteThread)(pgliteOptions);
   const db = new Kysely<DB>({ dialect: new PGliteDialect(pglite) });
   return {
     db,
