@@ -86,6 +86,10 @@ declare module 'fastify' {
   }
 }
 
+/** A job delayed by nothing (no delay, 0 seconds, or a moment already past) is due at once. */
+const isDueNow = (startAfter: Date | number | undefined) =>
+  startAfter === undefined || (typeof startAfter === 'number' ? startAfter <= 0 : startAfter.getTime() <= Date.now());
+
 /**
  * Durable jobs on pg-boss, in the application's own database. pg-boss never opens a connection
  * of its own: every statement goes through Kysely, so on embedded PGlite the job queries take
@@ -112,7 +116,7 @@ export const jobsPlugin = fp(
 
     const jobs: Jobs = {
       async enqueue(executor, name, data, enqueueOptions = {}) {
-        if (!started) throw new Error(`jobs: enqueue('${name}') before the app is ready`);
+        if (!started) throw new Error(`jobs: enqueue('${name}') while the queue is stopped`);
         if (!queues.has(name)) throw new Error(`jobs: no handler declared for '${name}'`);
         const { startAfter, singletonKey, oncePerSeconds, priority } = enqueueOptions;
         const send = (db: Db) =>
@@ -133,7 +137,7 @@ export const jobsPlugin = fp(
               : await executor.transaction().execute(sendOnce);
         // A local worker looks at once instead of at its next poll. Inside a transaction the
         // job may not be visible yet; the regular poll then picks it up.
-        if (id && startAfter === undefined) workers.get(name)?.notify();
+        if (id && isDueNow(startAfter)) workers.get(name)?.notify();
         return id;
       },
       work(name, handler, policy = {}) {
@@ -168,9 +172,10 @@ export const jobsPlugin = fp(
     });
 
     app.addHook('onClose', async () => {
-      started = false;
+      // The job in hand finishes first, and may queue its next run: the database is still open.
       await Promise.all([...workers.values()].map((worker) => worker.stop()));
       workers.clear();
+      started = false;
       await boss.stop({ graceful: true, wait: true, close: false, timeout: 1000 });
     });
   },
