@@ -69,6 +69,9 @@ export async function buildApp({ config, database, logger, clientRoot, jobs }: A
     trustProxy: config.trustProxy ?? false,
     routerOptions: { maxParamLength: 200 },
     frameworkErrors,
+    // Start-up work (the job queue's schema and queues, on a database still warming up) can
+    // outlast Fastify's 10 s on a busy machine; a slow start beats a server that exits.
+    pluginTimeout: 60_000,
   }).withTypeProvider<ZodTypeProvider>();
   // The API takes JSON (and multipart where it says so): a text body is a 415, not a
   // string that fails validation as a 400.
