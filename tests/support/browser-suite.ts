@@ -55,8 +55,11 @@ export function useBrowserSuite(options: { admin?: boolean; env?: Record<string,
       ...(options.admin ? { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password } : {}),
       ...options.env,
     };
-    server = await startServer(env);
-    browser = await launchBrowser();
+    // The browser starts while the server does; whichever started is closed after a failure.
+    const [started, launched] = await Promise.allSettled([startServer(env), launchBrowser()]);
+    if (started.status === 'fulfilled') server = started.value;
+    if (launched.status === 'fulfilled') browser = launched.value;
+    for (const outcome of [started, launched]) if (outcome.status === 'rejected') throw outcome.reason;
     if (options.admin) admin = await loginUser(server.url, ADMIN.email, ADMIN.password);
   });
   afterEach(async ({ task }) => {
