@@ -4,7 +4,7 @@
 # Every benchmark runs on embedded PGlite; with DATABASE_URL, bench:posts, bench:scale and
 # bench:search run once more on a fresh database of that PostgreSQL server (created and dropped
 # by the benchmark).
-# Each keeps its 3 runs per figure, only short and small.
+# Each keeps its 3 runs per figure unless BENCH_RUNS says otherwise (CI: 1), only short and small.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
