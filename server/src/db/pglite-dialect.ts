@@ -13,11 +13,11 @@ import {
 import type { EmbeddedPostgres } from './pglite-thread';
 
 /**
- * Kysely over embedded PGlite (running in its own thread, see pglite-thread.ts). PGlite is one
- * Postgres backend with one session, so the driver
- * hands out a single connection guarded by a mutex: a transaction holds it until commit, and
- * every other query (the job queue's included) waits instead of slipping into the open
- * transaction. Kysely's bundled PGlite dialect shares its connection without that exclusion,
+ * Kysely over embedded PGlite (in its own thread, see pglite-thread.ts, or in place for the
+ * server's tests, see pglite-engine.ts). PGlite is one Postgres backend with one session, so
+ * the driver hands out a single connection guarded by a mutex: a transaction holds it until
+ * commit, and every other query (the job queue's included) waits instead of slipping into the
+ * open transaction. Kysely's bundled PGlite dialect shares its connection without that exclusion,
  * which lets one request's query run inside another request's transaction.
  */
 export class PGliteDialect implements Dialect {
