@@ -42,6 +42,9 @@ describe('direct messages in two browser windows', () => {
     // Alice finds him in the directory and writes.
     const a = alice.page;
     await a.goto('/annuaire');
+    // Once, on a busy machine, this click did nothing while the directory was still loading:
+    // the page settles first.
+    await a.waitForLoadState('networkidle');
     await a.getByRole('link', { name: 'Contacter Bruno Pair' }).click();
     await a.getByRole('heading', { name: 'Écrire à Bruno Pair' }).waitFor();
     await a.getByLabel('Votre message').fill('Bonjour Bruno, comment avez-vous lancé votre plan vélo ?');
@@ -90,6 +93,9 @@ describe('direct messages in two browser windows', () => {
 
     // Writing again from the directory goes to the same conversation.
     await a.goto('/annuaire');
+    // Once, on a busy machine, this click did nothing while the directory was still loading:
+    // the page settles first.
+    await a.waitForLoadState('networkidle');
     await a.getByRole('link', { name: 'Contacter Bruno Pair' }).click();
     await a.getByLabel('Votre message').fill('Et merci encore.');
     await a.getByRole('button', { name: 'Envoyer' }).click();
