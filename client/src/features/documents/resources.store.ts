@@ -6,12 +6,6 @@ import { documentsApi, type UploadHandle, uploadFile } from './documents.api';
 
 export type ResourceKind = 'document' | 'file' | 'link';
 
-/**
- * A space's resources (its Ressources tab): shared documents, files and links, read when the
- * reader may see them (again when someone else signs in), and every action on them. Each list
- * changes once the server has agreed: the tab shows progress and confirmations, not guesses.
- * What others share or remove reaches the tab live (`resources.changed` in the space's room).
- */
 /** The fresh list, with the previous objects for the items that are the same as before. */
 function unchangedKept<T extends { id: string }>(previous: T[], next: T[]): T[] {
   const before = new Map(previous.map((item) => [item.id, item]));
@@ -21,6 +15,12 @@ function unchangedKept<T extends { id: string }>(previous: T[], next: T[]): T[] 
   });
 }
 
+/**
+ * A space's resources (its Ressources tab): shared documents, files and links, read when the
+ * reader may see them (again when someone else signs in), and every action on them. Each list
+ * changes once the server has agreed: the tab shows progress and confirmations, not guesses.
+ * What others share or remove reaches the tab live (`resources.changed` in the space's room).
+ */
 export function createResourcesStore(data: () => SpaceResponse) {
   const slug = () => data().space.slug;
   const [resources, { mutate, refetch }] = createResource(
